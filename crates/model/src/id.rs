@@ -1,0 +1,85 @@
+//! Deterministic statement ids.
+
+use crate::Statement;
+use sha2::{Digest as _, Sha256};
+
+/// Number of hex digits of the text hash in a derived id.
+pub const ID_HASH_DIGITS: usize = 8;
+
+/// ASCII slug of `text`: lowercase letters and digits, other runs folded into one `-`,
+/// at most `max` bytes, never ending in `-`. Empty when `text` holds no ASCII letter
+/// or digit.
+#[must_use]
+pub fn slug(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            if out.len() >= max {
+                break;
+            }
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+impl Statement {
+    /// The id this statement gets when none is given: `{who}-{date}-{hash}`.
+    ///
+    /// `who` is the slug of the first issuer's name, else of the source attribution,
+    /// else `statement`; `date` is the ISO issue date, else `undated`; `hash` is the first
+    /// 8 hex digits of the SHA-256 of `source_text`, or, without it, of the paragraph
+    /// texts joined by blank lines. The same record always gets the same id.
+    ///
+    /// ```
+    /// use communique_model::{Statement, Actor};
+    /// let mut s = Statement::builder().issuer(Actor::organization("NATO")).issued_ymd(2022, 2, 16).body("We stand united.").build_unvalidated();
+    /// s.id = s.derive_id();
+    /// assert!(s.id.starts_with("nato-2022-02-16-"));
+    /// assert_eq!(s.id.len(), "nato-2022-02-16-".len() + 8);
+    /// ```
+    #[must_use]
+    pub fn derive_id(&self) -> String {
+        let who = self
+            .issuers
+            .iter()
+            .map(|issuer| slug(&issuer.name, 32))
+            .chain(self.source.attribution.iter().map(|a| slug(a, 32)))
+            .find(|s| !s.is_empty())
+            .unwrap_or_else(|| "statement".to_owned());
+        let date = self.issued.map_or_else(|| "undated".to_owned(), |d| d.format("%Y-%m-%d").to_string());
+        let mut hasher = Sha256::new();
+        match &self.source_text {
+            Some(text) => hasher.update(text.as_bytes()),
+            None => {
+                for (i, paragraph) in self.paragraphs.iter().enumerate() {
+                    if i > 0 {
+                        hasher.update(b"\n\n");
+                    }
+                    hasher.update(paragraph.text.as_bytes());
+                }
+            }
+        }
+        let hash = crate::statement::hex(&hasher.finalize());
+        format!("{who}-{date}-{}", &hash[..ID_HASH_DIGITS])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("NATO", 32), "nato");
+        assert_eq!(slug("The White House", 32), "the-white-house");
+        assert_eq!(slug("  OSCE Chairman-in-Office!! ", 32), "osce-chairman-in-office");
+        assert_eq!(slug("Совет", 32), "");
+        assert_eq!(slug("United Nations Security Council", 10), "united-nat");
+    }
+}

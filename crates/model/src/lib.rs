@@ -1,0 +1,27 @@
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
+
+mod builder;
+mod codebook;
+mod commitment;
+mod id;
+pub mod json;
+mod paragraph;
+pub mod schema;
+mod span;
+mod statement;
+mod timestamp;
+mod validate;
+
+pub use builder::StatementBuilder;
+pub use codebook::{CODEBOOK_VERSION, CommitmentKind, SpeechActClass};
+pub use commitment::{Assessment, Commitment, Method, MethodKind};
+pub use id::{ID_HASH_DIGITS, slug};
+pub use paragraph::{Paragraph, ParagraphKind};
+pub use span::{Span, byte_offset, code_point_len};
+pub use statement::{Actor, ActorKind, DigestAlgorithm, Fixity, Note, Source, Statement, StatementKind};
+pub use timestamp::{TIMESTAMP_PATTERN, TimePrecision, Timestamp, TimestampError};
+pub use validate::{ValidationErrors, Violation, ViolationKind, is_valid_eid};
+
+/// Re-exported so callers name dates and offsets with the same types the model uses.
+pub use chrono;

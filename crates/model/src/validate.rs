@@ -1,0 +1,262 @@
+//! Invariants of a record, checked all at once.
+
+use crate::{Span, Statement, span::code_point_len};
+use std::collections::HashMap;
+use std::fmt;
+
+/// One broken invariant, with the JSON path of the value at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// JSONPath of the offending value, from the statement root: `$.commitments[2].span`.
+    pub path: String,
+    /// Which rule is broken.
+    pub kind: ViolationKind,
+    /// What is wrong, for a person.
+    pub message: String,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// The invariants [`Statement::validate`] checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ViolationKind {
+    /// A required text is empty or only white space.
+    EmptyText,
+    /// An eId is used twice in the statement.
+    DuplicateId,
+    /// An eId holds characters other than letters, digits, `_`, `-`, `.`.
+    MalformedId,
+    /// A commitment names a paragraph the statement does not have.
+    DanglingReference,
+    /// A span does not lie on its text (past the end, or start after end).
+    SpanOutOfRange,
+    /// A span's slice differs from the quote it should select.
+    SpanQuoteMismatch,
+    /// Dates out of order (`last_updated` before `issued`, a period ending before it starts).
+    DateOrder,
+    /// A language tag that is not well-formed BCP 47.
+    MalformedLanguageTag,
+    /// A fixity digest that is not lowercase hexadecimal of the algorithm's length.
+    MalformedDigest,
+    /// A compliance score outside −1, 0, +1.
+    ScoreOutOfRange,
+    /// A method without its rule id (rule) or annotator (manual).
+    IncompleteMethod,
+    /// A calendar date that does not exist (2022-02-30).
+    NoSuchDate,
+}
+
+/// Every invariant a statement breaks; never empty.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct ValidationErrors {
+    /// Id of the statement checked.
+    pub statement: String,
+    /// What is broken, in document order.
+    pub violations: Vec<Violation>,
+}
+
+impl fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "statement {:?} breaks {} invariant(s):", self.statement, self.violations.len())?;
+        for violation in &self.violations {
+            write!(f, "\n  {violation}")?;
+        }
+        Ok(())
+    }
+}
+
+/// True when `id` is a well-formed eId: non-empty, ASCII letters, digits, `_`, `-`, `.`.
+#[must_use]
+pub fn is_valid_eid(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+}
+
+struct Checker {
+    violations: Vec<Violation>,
+}
+
+impl Checker {
+    fn push(&mut self, path: impl Into<String>, kind: ViolationKind, message: impl Into<String>) {
+        self.violations.push(Violation { path: path.into(), kind, message: message.into() });
+    }
+
+    fn non_empty(&mut self, path: impl Into<String>, text: &str) {
+        if text.trim().is_empty() {
+            self.push(path, ViolationKind::EmptyText, "must not be empty");
+        }
+    }
+
+    fn span_on(&mut self, path: &str, span: Span, text: &str, what: &str) -> bool {
+        if span.is_within(text) {
+            return true;
+        }
+        self.push(
+            path,
+            ViolationKind::SpanOutOfRange,
+            format!(
+                "span {}..{} does not lie on the {what} ({} code points)",
+                span.start,
+                span.end,
+                code_point_len(text)
+            ),
+        );
+        false
+    }
+}
+
+impl Statement {
+    /// Checks every invariant of the record and reports all that are broken at once.
+    ///
+    /// Checked: a non-empty `id`, `title` (when present) and paragraph and quote texts;
+    /// well-formed and unique eIds across paragraphs and commitments; every commitment's
+    /// `paragraph` names a paragraph of the statement; every commitment `span` lies on its
+    /// paragraph text and selects exactly its `quote`; paragraph and note source spans lie
+    /// on `source_text` when it is present; `last_updated` is not before `issued`;
+    /// `language` is a well-formed BCP 47 tag (RFC 5646); the fixity digest is 64
+    /// lowercase hex digits; assessment scores are −1, 0 or +1 and periods in order;
+    /// a rule method names its rule and a manual one its annotator.
+    ///
+    /// # Errors
+    ///
+    /// [`ValidationErrors`] listing each broken invariant with its JSONPath.
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut check = Checker { violations: Vec::new() };
+        check.non_empty("$.id", &self.id);
+        if let Some(title) = &self.title {
+            check.non_empty("$.title", title);
+        }
+        for (i, issuer) in self.issuers.iter().enumerate() {
+            check.non_empty(format!("$.issuers[{i}].name"), &issuer.name);
+        }
+        for (i, place) in self.places.iter().enumerate() {
+            check.non_empty(format!("$.places[{i}]"), place);
+        }
+        if let (Some(issued), Some(updated)) = (self.issued, self.last_updated)
+            && updated.date() < issued
+        {
+            check.push(
+                "$.last_updated",
+                ViolationKind::DateOrder,
+                format!("last updated {updated} is before the issue date {issued}"),
+            );
+        }
+        if let Some(tag) = &self.language
+            && oxilangtag::LanguageTag::parse(tag.as_str()).is_err()
+        {
+            check.push(
+                "$.language",
+                ViolationKind::MalformedLanguageTag,
+                format!("{tag:?} is not a well-formed BCP 47 language tag"),
+            );
+        }
+        if let Some(fixity) = &self.fixity {
+            let ok = fixity.digest.len() == 64
+                && fixity.digest.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+            if !ok {
+                check.push(
+                    "$.fixity.digest",
+                    ViolationKind::MalformedDigest,
+                    format!("{:?} is not a SHA-256 digest (64 lowercase hex digits)", fixity.digest),
+                );
+            }
+        }
+
+        let mut seen: HashMap<&str, String> = HashMap::new();
+        fn eid<'a>(check: &mut Checker, id: &'a str, path: String) -> &'a str {
+            if !is_valid_eid(id) {
+                check.push(path, ViolationKind::MalformedId, format!("{id:?} is not an eId (letters, digits, '_', '-', '.')"));
+            }
+            id
+        }
+        let mut paragraphs: HashMap<&str, &str> = HashMap::new();
+        for (i, paragraph) in self.paragraphs.iter().enumerate() {
+            let path = format!("$.paragraphs[{i}]");
+            let id = eid(&mut check, &paragraph.id, format!("{path}.id"));
+            if let Some(first) = seen.insert(id, format!("{path}.id")) {
+                check.push(format!("{path}.id"), ViolationKind::DuplicateId, format!("eId {id:?} is already used at {first}"));
+            }
+            paragraphs.entry(id).or_insert(&paragraph.text);
+            check.non_empty(format!("{path}.text"), &paragraph.text);
+            if let Some(number) = &paragraph.number {
+                check.non_empty(format!("{path}.number"), number);
+            }
+            if let (Some(span), Some(source)) = (paragraph.source_span, &self.source_text) {
+                check.span_on(&format!("{path}.source_span"), span, source, "source text");
+            }
+        }
+        for (i, commitment) in self.commitments.iter().enumerate() {
+            let path = format!("$.commitments[{i}]");
+            let id = eid(&mut check, &commitment.id, format!("{path}.id"));
+            if let Some(first) = seen.insert(id, format!("{path}.id")) {
+                check.push(format!("{path}.id"), ViolationKind::DuplicateId, format!("eId {id:?} is already used at {first}"));
+            }
+            check.non_empty(format!("{path}.quote"), &commitment.quote);
+            match paragraphs.get(commitment.paragraph.as_str()) {
+                None => check.push(
+                    format!("{path}.paragraph"),
+                    ViolationKind::DanglingReference,
+                    format!("no paragraph has the eId {:?}", commitment.paragraph),
+                ),
+                Some(text) => {
+                    let span_path = format!("{path}.span");
+                    if check.span_on(&span_path, commitment.span, text, "paragraph text")
+                        && commitment.span.slice(text) != Some(commitment.quote.as_str())
+                    {
+                        let slice = commitment.span.slice(text).unwrap_or_default();
+                        check.push(
+                            span_path,
+                            ViolationKind::SpanQuoteMismatch,
+                            format!("span selects {slice:?}, not the quote {:?}", commitment.quote),
+                        );
+                    }
+                }
+            }
+            let method = &commitment.method;
+            let missing = match method.kind {
+                crate::MethodKind::Rule => method.rule.as_deref().is_none_or(|r| r.trim().is_empty()).then_some("rule"),
+                crate::MethodKind::Manual => {
+                    method.annotator.as_deref().is_none_or(|a| a.trim().is_empty()).then_some("annotator")
+                }
+            };
+            if let Some(field) = missing {
+                check.push(
+                    format!("{path}.method.{field}"),
+                    ViolationKind::IncompleteMethod,
+                    format!("a {} method must name its {field}", method.kind),
+                );
+            }
+            for (j, assessment) in commitment.assessments.iter().enumerate() {
+                let apath = format!("{path}.assessments[{j}]");
+                if !(-1..=1).contains(&assessment.score) {
+                    check.push(
+                        format!("{apath}.score"),
+                        ViolationKind::ScoreOutOfRange,
+                        format!("score {} is not -1, 0 or +1", assessment.score),
+                    );
+                }
+                if let (Some(start), Some(end)) = (assessment.period_start, assessment.period_end)
+                    && end < start
+                {
+                    check.push(format!("{apath}.period_end"), ViolationKind::DateOrder, format!("period ends {end}, before it starts {start}"));
+                }
+                check.non_empty(format!("{apath}.assessor"), &assessment.assessor);
+            }
+        }
+        for (i, note) in self.notes.iter().enumerate() {
+            check.non_empty(format!("$.notes[{i}].code"), &note.code);
+            if let (Some(span), Some(source)) = (note.source_span, &self.source_text) {
+                check.span_on(&format!("$.notes[{i}].source_span"), span, source, "source text");
+            }
+        }
+        if check.violations.is_empty() {
+            Ok(())
+        } else {
+            Err(ValidationErrors { statement: self.id.clone(), violations: check.violations })
+        }
+    }
+}
