@@ -104,7 +104,11 @@ impl StatementBuilder {
     pub fn issued_ymd(mut self, year: i32, month: u32, day: u32) -> Self {
         match NaiveDate::from_ymd_opt(year, month, day) {
             Some(date) => self.statement.issued = Some(date),
-            None => self.problem("$.issued", ViolationKind::NoSuchDate, format!("{year:04}-{month:02}-{day:02} is not a calendar date")),
+            None => self.problem(
+                "$.issued",
+                ViolationKind::NoSuchDate,
+                format!("{year:04}-{month:02}-{day:02} is not a calendar date"),
+            ),
         }
         self
     }
@@ -168,19 +172,33 @@ impl StatementBuilder {
 
     /// Like [`StatementBuilder::commitment`], then lets `edit` fill in the other fields
     /// (actor, addressee, references, flags, method, assessments).
-    pub fn commitment_with(mut self, quote: &str, kind: CommitmentKind, edit: impl FnOnce(&mut Commitment)) -> Self {
+    pub fn commitment_with(
+        mut self,
+        quote: &str,
+        kind: CommitmentKind,
+        edit: impl FnOnce(&mut Commitment),
+    ) -> Self {
         let Some(paragraph) = self.statement.paragraphs.last() else {
-            self.problem("$.commitments", ViolationKind::DanglingReference, format!("no paragraph before the commitment {quote:?}"));
+            self.problem(
+                "$.commitments",
+                ViolationKind::DanglingReference,
+                format!("no paragraph before the commitment {quote:?}"),
+            );
             return self;
         };
         let Some(span) = Span::find(&paragraph.text, quote) else {
             let path = format!("$.paragraphs[{}].text", self.statement.paragraphs.len() - 1);
-            self.problem(path, ViolationKind::SpanQuoteMismatch, format!("does not contain the quote {quote:?}"));
+            self.problem(
+                path,
+                ViolationKind::SpanQuoteMismatch,
+                format!("does not contain the quote {quote:?}"),
+            );
             return self;
         };
         let count = self.statement.commitments.iter().filter(|c| c.paragraph == paragraph.id).count();
         let id = format!("{}__cmt_{}", paragraph.id, count + 1);
-        let mut commitment = Commitment::new(id, paragraph.id.clone(), span, quote, kind, Method::manual("builder"));
+        let mut commitment =
+            Commitment::new(id, paragraph.id.clone(), span, quote, kind, Method::manual("builder"));
         edit(&mut commitment);
         self.statement.commitments.push(commitment);
         self

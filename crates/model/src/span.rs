@@ -63,9 +63,7 @@ impl Span {
     /// Returns `None` when either end is past the text or not on a character boundary.
     #[must_use]
     pub fn from_byte_range(text: &str, bytes: Range<usize>) -> Option<Self> {
-        if bytes.start > bytes.end
-            || !text.is_char_boundary(bytes.start)
-            || !text.is_char_boundary(bytes.end)
+        if bytes.start > bytes.end || !text.is_char_boundary(bytes.start) || !text.is_char_boundary(bytes.end)
         {
             return None;
         }

@@ -116,9 +116,13 @@ impl FromStr for Timestamp {
         if bytes.len() < 16 || bytes[10] != b'T' {
             return Err(fail("too short or no 'T' between date and time"));
         }
-        let date = NaiveDate::parse_from_str(&text[..10], "%Y-%m-%d")
-            .map_err(|_| fail("no such calendar date"))?;
-        if !text[..10].bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() }) {
+        let date =
+            NaiveDate::parse_from_str(&text[..10], "%Y-%m-%d").map_err(|_| fail("no such calendar date"))?;
+        if !text[..10]
+            .bytes()
+            .enumerate()
+            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() })
+        {
             return Err(fail("date is not YYYY-MM-DD"));
         }
         let digits = |range: std::ops::Range<usize>| -> Result<u32, TimestampError> {

@@ -169,7 +169,11 @@ impl Statement {
         let mut seen: HashMap<&str, String> = HashMap::new();
         fn eid<'a>(check: &mut Checker, id: &'a str, path: String) -> &'a str {
             if !is_valid_eid(id) {
-                check.push(path, ViolationKind::MalformedId, format!("{id:?} is not an eId (letters, digits, '_', '-', '.')"));
+                check.push(
+                    path,
+                    ViolationKind::MalformedId,
+                    format!("{id:?} is not an eId (letters, digits, '_', '-', '.')"),
+                );
             }
             id
         }
@@ -178,7 +182,11 @@ impl Statement {
             let path = format!("$.paragraphs[{i}]");
             let id = eid(&mut check, &paragraph.id, format!("{path}.id"));
             if let Some(first) = seen.insert(id, format!("{path}.id")) {
-                check.push(format!("{path}.id"), ViolationKind::DuplicateId, format!("eId {id:?} is already used at {first}"));
+                check.push(
+                    format!("{path}.id"),
+                    ViolationKind::DuplicateId,
+                    format!("eId {id:?} is already used at {first}"),
+                );
             }
             paragraphs.entry(id).or_insert(&paragraph.text);
             check.non_empty(format!("{path}.text"), &paragraph.text);
@@ -193,7 +201,11 @@ impl Statement {
             let path = format!("$.commitments[{i}]");
             let id = eid(&mut check, &commitment.id, format!("{path}.id"));
             if let Some(first) = seen.insert(id, format!("{path}.id")) {
-                check.push(format!("{path}.id"), ViolationKind::DuplicateId, format!("eId {id:?} is already used at {first}"));
+                check.push(
+                    format!("{path}.id"),
+                    ViolationKind::DuplicateId,
+                    format!("eId {id:?} is already used at {first}"),
+                );
             }
             check.non_empty(format!("{path}.quote"), &commitment.quote);
             match paragraphs.get(commitment.paragraph.as_str()) {
@@ -218,7 +230,9 @@ impl Statement {
             }
             let method = &commitment.method;
             let missing = match method.kind {
-                crate::MethodKind::Rule => method.rule.as_deref().is_none_or(|r| r.trim().is_empty()).then_some("rule"),
+                crate::MethodKind::Rule => {
+                    method.rule.as_deref().is_none_or(|r| r.trim().is_empty()).then_some("rule")
+                }
                 crate::MethodKind::Manual => {
                     method.annotator.as_deref().is_none_or(|a| a.trim().is_empty()).then_some("annotator")
                 }
@@ -242,7 +256,11 @@ impl Statement {
                 if let (Some(start), Some(end)) = (assessment.period_start, assessment.period_end)
                     && end < start
                 {
-                    check.push(format!("{apath}.period_end"), ViolationKind::DateOrder, format!("period ends {end}, before it starts {start}"));
+                    check.push(
+                        format!("{apath}.period_end"),
+                        ViolationKind::DateOrder,
+                        format!("period ends {end}, before it starts {start}"),
+                    );
                 }
                 check.non_empty(format!("{apath}.assessor"), &assessment.assessor);
             }

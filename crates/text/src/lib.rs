@@ -1,0 +1,59 @@
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
+
+mod error;
+pub mod markdown;
+pub mod plain;
+
+pub use error::IngestError;
+
+use communique_model::Statement;
+use communique_model::chrono::NaiveDate;
+
+/// What kind of text an input is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum InputFormat {
+    /// Text copied from a web page, repost, blog or mailing list.
+    PlainText,
+    /// Markdown with an optional YAML front-matter block (static-site and pandoc exports).
+    Markdown,
+}
+
+/// Caller's settings for one ingest.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct IngestOptions {
+    /// BCP 47 tag that overrides language detection.
+    pub language: Option<String>,
+    /// Id that overrides the derived one.
+    pub id: Option<String>,
+    /// Address of the official copy, when the caller knows it.
+    pub source_url: Option<String>,
+    /// Date the copy was retrieved, when the caller knows it.
+    pub retrieved: Option<NaiveDate>,
+    /// Input kind; `None` chooses by content (a leading `---` front-matter block means Markdown).
+    pub format: Option<InputFormat>,
+}
+
+/// Turns the bytes of one statement into a validated [`Statement`].
+///
+/// # Errors
+///
+/// [`IngestError`] when the bytes are not UTF-8 (naming the byte offset) or no statement
+/// can be made of them.
+pub fn ingest(bytes: &[u8], options: &IngestOptions) -> Result<Statement, IngestError> {
+    let text =
+        std::str::from_utf8(bytes).map_err(|e| IngestError::InvalidUtf8 { offset: e.valid_up_to() })?;
+    let format = options.format.unwrap_or_else(|| {
+        if text.starts_with("---\n") || text.starts_with("---\r\n") {
+            InputFormat::Markdown
+        } else {
+            InputFormat::PlainText
+        }
+    });
+    match format {
+        InputFormat::PlainText => plain::ingest_plain(text, bytes, options),
+        InputFormat::Markdown => markdown::ingest_markdown(text, bytes, options),
+    }
+}

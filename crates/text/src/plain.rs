@@ -1,0 +1,13 @@
+//! Plain-text ingest (in progress).
+
+use crate::{IngestError, IngestOptions};
+use communique_model::Statement;
+
+/// Ingests plain text (in progress).
+///
+/// # Errors
+///
+/// Always, for now.
+pub fn ingest_plain(_text: &str, _bytes: &[u8], _options: &IngestOptions) -> Result<Statement, IngestError> {
+    Err(IngestError::Unimplemented("plain text"))
+}
