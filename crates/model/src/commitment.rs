@@ -170,10 +170,12 @@ pub struct Assessment {
     #[schemars(range(min = -1, max = 1))]
     pub score: i8,
     /// First day of the period assessed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::date")]
+    #[schemars(with = "Option<NaiveDate>")]
     pub period_start: Option<NaiveDate>,
     /// Last day of the period assessed (inclusive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::date")]
+    #[schemars(with = "Option<NaiveDate>")]
     pub period_end: Option<NaiveDate>,
     /// What the score rests on (a citation, a URL, a summary).
     #[serde(default, skip_serializing_if = "Option::is_none")]

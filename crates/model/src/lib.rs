@@ -4,6 +4,7 @@
 mod builder;
 mod codebook;
 mod commitment;
+mod date;
 mod id;
 pub mod json;
 mod paragraph;
@@ -16,6 +17,7 @@ mod validate;
 pub use builder::StatementBuilder;
 pub use codebook::{CODEBOOK_VERSION, CommitmentKind, SpeechActClass};
 pub use commitment::{Assessment, Commitment, Method, MethodKind};
+pub use date::parse_iso_date;
 pub use id::{ID_HASH_DIGITS, slug};
 pub use paragraph::{Paragraph, ParagraphKind};
 pub use span::{Span, byte_offset, code_point_len};

@@ -21,7 +21,7 @@ use std::ops::Range;
 /// let text = "«Мир» 🕊 now";
 /// let span = Span::find(text, "now").unwrap();
 /// assert_eq!((span.start, span.end), (8, 11));
-/// assert_eq!(span.to_byte_range(text), Some(14..17));
+/// assert_eq!(span.to_byte_range(text), Some(16..19)); // « and » are 2 bytes, 🕊 is 4
 /// assert_eq!(span.slice(text), Some("now"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
@@ -126,13 +126,13 @@ mod tests {
 
     #[test]
     fn counts_code_points_not_bytes() {
-        // “ and ” are 3 bytes each, Cyrillic letters 2, the emoji 4.
+        // “ and ” are 3 bytes each, Cyrillic letters 2, the emoji 4: "ok" starts at byte 3+6+3+1+4+1 = 18.
         let text = "“Мир” 👍 ok";
         let quote = "ok";
         let span = Span::find(text, quote).unwrap();
         assert_eq!(span, Span::new(8, 10));
-        assert_eq!(span.to_byte_range(text), Some(19..21));
-        assert_eq!(Span::from_byte_range(text, 19..21), Some(span));
+        assert_eq!(span.to_byte_range(text), Some(18..20));
+        assert_eq!(Span::from_byte_range(text, 18..20), Some(span));
         assert_eq!(Span::find(text, "👍").unwrap(), Span::new(6, 7));
         assert_eq!(Span::find(text, "Мир").unwrap().to_byte_range(text), Some(3..9));
     }

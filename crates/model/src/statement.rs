@@ -29,7 +29,8 @@ pub struct Statement {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub places: Vec<String>,
     /// Date of issue (ISO 8601 calendar date), never guessed from a date inside the body.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::date")]
+    #[schemars(with = "Option<NaiveDate>")]
     pub issued: Option<NaiveDate>,
     /// When the publisher last updated it, as printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -235,7 +236,8 @@ pub struct Source {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub via: Option<String>,
     /// Date the copy was retrieved (a crawl or repost date).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::date")]
+    #[schemars(with = "Option<NaiveDate>")]
     pub retrieved: Option<NaiveDate>,
 }
 

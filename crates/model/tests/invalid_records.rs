@@ -1,0 +1,217 @@
+//! Every kind of broken record is rejected, and the error names the JSON path at fault.
+
+use communique_model::{ViolationKind, json};
+use serde_json::{Value, json};
+
+const REFERENCE: &str = include_str!("../../../examples/data/nato-2022-02-16-defence-ministers-ukraine.json");
+
+fn reference() -> Value {
+    serde_json::from_str(REFERENCE).unwrap()
+}
+
+/// What rejecting a record should say.
+enum Expect {
+    /// Deserialisation fails at this JSONPath.
+    Parse(&'static str),
+    /// `validate()` reports this kind at this JSONPath.
+    Invalid(ViolationKind, &'static str),
+}
+
+fn check(name: &str, edit: impl FnOnce(&mut Value), expect: Expect) {
+    let mut record = reference();
+    edit(&mut record);
+    let text = serde_json::to_string_pretty(&record).unwrap();
+    let parsed = json::from_str(&text);
+    match expect {
+        Expect::Parse(path) => {
+            let error = parsed.expect_err(name);
+            assert_eq!(error.path, path, "{name}: {error}");
+            assert!(error.line > 0 && error.column > 0, "{name}: no position in {error}");
+        }
+        Expect::Invalid(kind, path) => {
+            let statement = parsed.unwrap_or_else(|e| panic!("{name}: {e}"));
+            let errors = statement.validate().expect_err(name);
+            assert!(
+                errors.violations.iter().any(|v| v.kind == kind && v.path == path),
+                "{name}: expected {kind:?} at {path}, got:\n{errors}"
+            );
+            assert!(errors.to_string().contains(path), "{name}: message does not name {path}");
+        }
+    }
+}
+
+#[test]
+fn the_reference_record_is_valid() {
+    json::from_str(REFERENCE).unwrap().validate().unwrap();
+}
+
+#[test]
+fn malformed_dates_are_rejected_where_they_stand() {
+    check("not ISO", |r| r["issued"] = json!("16 Feb. 2022"), Expect::Parse("$.issued"));
+    check("no such day", |r| r["issued"] = json!("2022-02-30"), Expect::Parse("$.issued"));
+    check("no such hour", |r| r["last_updated"] = json!("2022-02-16T25:00"), Expect::Parse("$.last_updated"));
+    check(
+        "retrieved on 31 April",
+        |r| r["source"]["retrieved"] = json!("2024-04-31"),
+        Expect::Parse("$.source.retrieved"),
+    );
+    check(
+        "updated before issued",
+        |r| r["last_updated"] = json!("2022-02-15T10:00"),
+        Expect::Invalid(ViolationKind::DateOrder, "$.last_updated"),
+    );
+}
+
+#[test]
+fn unknown_fields_and_values_are_rejected() {
+    check("unknown top-level field", |r| r["colour"] = json!("blue"), Expect::Parse("$.colour"));
+    check(
+        "unknown nested field",
+        |r| r["paragraphs"][2]["style"] = json!("bold"),
+        Expect::Parse("$.paragraphs[2].style"),
+    );
+    check(
+        "kind outside the codebook",
+        |r| r["commitments"][0]["kind"] = json!("threat"),
+        Expect::Parse("$.commitments[0].kind"),
+    );
+    check(
+        "negative offset",
+        |r| r["commitments"][4]["span"]["start"] = json!(-1),
+        Expect::Parse("$.commitments[4].span.start"),
+    );
+}
+
+#[test]
+fn broken_references_and_spans_are_reported() {
+    check(
+        "dangling paragraph",
+        |r| r["commitments"][2]["paragraph"] = json!("para_9"),
+        Expect::Invalid(ViolationKind::DanglingReference, "$.commitments[2].paragraph"),
+    );
+    check(
+        "span shifted off its quote",
+        |r| {
+            let start = r["commitments"][0]["span"]["start"].as_u64().unwrap();
+            r["commitments"][0]["span"]["start"] = json!(start + 1);
+        },
+        Expect::Invalid(ViolationKind::SpanQuoteMismatch, "$.commitments[0].span"),
+    );
+    check(
+        "span past the end",
+        |r| r["commitments"][1]["span"]["end"] = json!(100_000),
+        Expect::Invalid(ViolationKind::SpanOutOfRange, "$.commitments[1].span"),
+    );
+    check(
+        "paragraph source span past the source text",
+        |r| r["paragraphs"][4]["source_span"]["end"] = json!(1_000_000),
+        Expect::Invalid(ViolationKind::SpanOutOfRange, "$.paragraphs[4].source_span"),
+    );
+}
+
+#[test]
+fn ids_digests_tags_and_texts_are_checked() {
+    check(
+        "duplicate paragraph id",
+        |r| r["paragraphs"][1]["id"] = json!("para_1"),
+        Expect::Invalid(ViolationKind::DuplicateId, "$.paragraphs[1].id"),
+    );
+    check(
+        "commitment id equal to a paragraph id",
+        |r| r["commitments"][3]["id"] = json!("para_2"),
+        Expect::Invalid(ViolationKind::DuplicateId, "$.commitments[3].id"),
+    );
+    check(
+        "eId with a space",
+        |r| r["commitments"][3]["id"] = json!("cmt 4"),
+        Expect::Invalid(ViolationKind::MalformedId, "$.commitments[3].id"),
+    );
+    check(
+        "digest not hex",
+        |r| r["fixity"]["digest"] = json!("XYZ"),
+        Expect::Invalid(ViolationKind::MalformedDigest, "$.fixity.digest"),
+    );
+    check(
+        "digest in capitals",
+        |r| {
+            let upper = r["fixity"]["digest"].as_str().unwrap().to_uppercase();
+            r["fixity"]["digest"] = json!(upper);
+        },
+        Expect::Invalid(ViolationKind::MalformedDigest, "$.fixity.digest"),
+    );
+    check(
+        "language tag",
+        |r| r["language"] = json!("en_GB!"),
+        Expect::Invalid(ViolationKind::MalformedLanguageTag, "$.language"),
+    );
+    check(
+        "empty paragraph",
+        |r| r["paragraphs"][3]["text"] = json!("  "),
+        Expect::Invalid(ViolationKind::EmptyText, "$.paragraphs[3].text"),
+    );
+    check("empty id", |r| r["id"] = json!(""), Expect::Invalid(ViolationKind::EmptyText, "$.id"));
+    check(
+        "manual method without annotator",
+        |r| {
+            r["commitments"][5]["method"].as_object_mut().unwrap().remove("annotator");
+        },
+        Expect::Invalid(ViolationKind::IncompleteMethod, "$.commitments[5].method.annotator"),
+    );
+    check(
+        "score of 2",
+        |r| r["commitments"][0]["assessments"] = json!([{"score": 2, "assessor": "G7 Research Group"}]),
+        Expect::Invalid(ViolationKind::ScoreOutOfRange, "$.commitments[0].assessments[0].score"),
+    );
+}
+
+#[test]
+fn every_violation_is_reported_at_once() {
+    let mut record = reference();
+    record["language"] = json!("??");
+    record["paragraphs"][0]["text"] = json!("");
+    record["commitments"][16]["paragraph"] = json!("nowhere");
+    let statement = json::from_str(&record.to_string()).unwrap();
+    let errors = statement.validate().unwrap_err();
+    let paths: Vec<_> = errors.violations.iter().map(|v| v.path.as_str()).collect();
+    // The empty paragraph also breaks the spans of its three commitments.
+    assert_eq!(
+        paths,
+        [
+            "$.language",
+            "$.paragraphs[0].text",
+            "$.commitments[0].span",
+            "$.commitments[1].span",
+            "$.commitments[2].span",
+            "$.commitments[16].paragraph"
+        ]
+    );
+}
+
+#[test]
+fn json_lines_errors_carry_the_line() {
+    let good = json::to_string_line(&json::from_str(REFERENCE).unwrap());
+    let input = format!(
+        "{good}\n\n{{\"id\": \"x\", \"kind\": \"speech\", \"issued\": \"2022-13-01\"}}\n{good}\nnot json\n"
+    );
+    let results: Vec<_> = json::JsonLinesReader::new(input.as_bytes()).collect();
+    assert_eq!(results.len(), 4);
+    assert!(results[0].is_ok() && results[2].is_ok());
+    let bad_date = results[1].as_ref().unwrap_err();
+    assert_eq!((bad_date.line, bad_date.path.as_str()), (3, "$.issued"));
+    // The value spans columns 41 to 52; the parser reports the column just past it.
+    assert_eq!(bad_date.column, 53, "{bad_date}");
+    assert!(bad_date.message.contains("\"2022-13-01\""), "{bad_date}");
+    let not_json = results[3].as_ref().unwrap_err();
+    // "n" could start `null`; the "o" after it is where the text stops being JSON.
+    assert_eq!((not_json.line, not_json.column), (5, 2));
+}
+
+#[test]
+fn invalid_utf8_is_located() {
+    let mut bytes = b"{\"id\": \"a\",\n \"title\": \"caf".to_vec();
+    bytes.extend_from_slice(&[0xC3, 0x28]);
+    bytes.extend_from_slice(b"\", \"kind\": \"other\"}");
+    let error = json::from_slice(&bytes).unwrap_err();
+    assert_eq!((error.line, error.column), (2, 15));
+    assert!(error.message.contains("byte offset 26"), "{error}");
+}
