@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# JSON-LD conformance: our exports checked by pyld, rdflib and pyshacl (see 30-jsonld.py).
+set -euo pipefail
+cd "$ROOT"
+dir="$OUT/jsonld"
+rm -rf "$dir"
+mkdir -p "$dir"
+inputs=(examples/data/*.json crates/jsonld/tests/data/*.json)
+# One .jsonld per record, all.jsonld with every record, and oxjsonld's N-Quads (.nq).
+cargo run -q -p communique-jsonld --example export -- --nquads "$dir" "${inputs[@]}"
+"$PY" scripts/conformance.d/30-jsonld.py "$dir"
