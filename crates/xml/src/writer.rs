@@ -1,0 +1,446 @@
+//! The streaming writer.
+
+use crate::NAMESPACE;
+use crate::error::XmlError;
+use crate::escape::{push_attribute, push_text};
+use communique_model::chrono::{Datelike, NaiveDate};
+use communique_model::{Commitment, Note, Paragraph, Span, Statement, Timestamp};
+use std::io::{self, Write};
+
+/// Writes statements as XML of the communique vocabulary ([`NAMESPACE`]).
+///
+/// The output is deterministic: the same records give the same bytes. Elements come in
+/// the order of the schema, attributes in a fixed order, absent values are left out,
+/// and, with the default indent of two spaces, each element starts on its own line
+/// (text elements hold exactly their text: no indentation is ever added inside them).
+///
+/// ```
+/// use communique_model::{Actor, Statement};
+/// use communique_xml::XmlSerializer;
+///
+/// let statement = Statement::builder()
+///     .id("nato-2022-02-16")
+///     .issuer(Actor::organization("NATO"))
+///     .body("We stand united.")
+///     .build()?;
+/// let mut writer = XmlSerializer::default().for_writer(Vec::new());
+/// writer.serialize_statement(&statement)?;
+/// let xml = String::from_utf8(writer.finish()?)?;
+/// assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<statements xmlns=\"https://w3id.org/communique/xml/1.0\">\n  <statement id=\"nato-2022-02-16\" kind=\"other\">"));
+/// assert!(xml.contains("\n    <paragraph eId=\"para_1\" kind=\"body\">\n      <text>We stand united.</text>\n    </paragraph>"));
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use]
+pub struct XmlSerializer {
+    indent: usize,
+}
+
+impl Default for XmlSerializer {
+    fn default() -> Self {
+        Self { indent: 2 }
+    }
+}
+
+impl XmlSerializer {
+    /// A serializer with the default settings (two-space indent).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Indents nested elements by `spaces` spaces per level, each on its own line; 0
+    /// writes no white space between elements at all (the most compact form).
+    pub fn with_indent(mut self, spaces: usize) -> Self {
+        self.indent = spaces;
+        self
+    }
+
+    /// A writer of one collection document (`<statements>`) to `writer`, one statement
+    /// at a time.
+    ///
+    /// Each statement is formatted in memory first and then written whole, so a
+    /// statement that cannot be written (see [`XmlError::Unrepresentable`]) leaves no
+    /// trace in the output. Wrap a file in a [`std::io::BufWriter`] only if you want
+    /// fewer, larger writes: every statement is already one `write_all`.
+    pub fn for_writer<W: Write>(self, writer: W) -> WriterXmlSerializer<W> {
+        WriterXmlSerializer { config: self, writer, started: false, buffer: String::new() }
+    }
+
+    /// Writes a document whose root is the one statement (`<statement>`), and returns
+    /// the writer.
+    ///
+    /// # Errors
+    ///
+    /// The writer's I/O error; an [`XmlError::Unrepresentable`] value as an
+    /// [`io::ErrorKind::InvalidInput`] error (nothing is written then).
+    pub fn serialize_document<W: Write>(&self, statement: &Statement, mut writer: W) -> io::Result<W> {
+        writer.write_all(self.document_to_string(statement)?.as_bytes())?;
+        Ok(writer)
+    }
+
+    /// A document whose root is the one statement (`<statement>`), as a string ending
+    /// with a newline.
+    ///
+    /// # Errors
+    ///
+    /// [`XmlError::Unrepresentable`] when the record holds a value XML cannot carry.
+    pub fn document_to_string(&self, statement: &Statement) -> Result<String> {
+        let mut out = String::from(DECLARATION);
+        Formatter { out: &mut out, indent: self.indent, statement: &statement.id }.statement(statement, 0)?;
+        out.push('\n');
+        Ok(out)
+    }
+}
+
+const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+/// Writes a collection document (`<statements>`) one statement at a time; made by
+/// [`XmlSerializer::for_writer`].
+///
+/// Call [`WriterXmlSerializer::finish`] at the end: without it the document lacks its
+/// closing tag.
+#[derive(Debug)]
+#[must_use]
+pub struct WriterXmlSerializer<W: Write> {
+    config: XmlSerializer,
+    writer: W,
+    started: bool,
+    buffer: String,
+}
+
+impl<W: Write> WriterXmlSerializer<W> {
+    /// Writes one statement (the XML declaration and the `<statements>` start tag
+    /// first, on the first call).
+    ///
+    /// # Errors
+    ///
+    /// The writer's I/O error; an [`XmlError::Unrepresentable`] value as an
+    /// [`io::ErrorKind::InvalidInput`] error, in which case nothing of this statement
+    /// is written and the writer can go on with the next one.
+    pub fn serialize_statement(&mut self, statement: &Statement) -> io::Result<()> {
+        self.buffer.clear();
+        if !self.started {
+            self.buffer.push_str(DECLARATION);
+            self.buffer.push_str(&format!("<statements xmlns=\"{NAMESPACE}\">"));
+        }
+        Formatter { out: &mut self.buffer, indent: self.config.indent, statement: &statement.id }
+            .statement(statement, 1)?;
+        self.writer.write_all(self.buffer.as_bytes())?;
+        self.started = true;
+        Ok(())
+    }
+
+    /// Closes the collection and returns the writer (not flushed beyond what
+    /// `write_all` did: flush it, or call `into_inner` on a `BufWriter`).
+    ///
+    /// # Errors
+    ///
+    /// The writer's I/O error.
+    pub fn finish(mut self) -> io::Result<W> {
+        let mut tail = String::new();
+        if !self.started {
+            tail.push_str(DECLARATION);
+            tail.push_str(&format!("<statements xmlns=\"{NAMESPACE}\">"));
+        }
+        if self.config.indent > 0 {
+            tail.push('\n');
+        }
+        tail.push_str("</statements>\n");
+        self.writer.write_all(tail.as_bytes())?;
+        Ok(self.writer)
+    }
+}
+
+/// Formats one statement into a string.
+struct Formatter<'a> {
+    out: &'a mut String,
+    indent: usize,
+    statement: &'a str,
+}
+
+type Result<T = ()> = std::result::Result<T, XmlError>;
+
+impl Formatter<'_> {
+    fn newline(&mut self, depth: usize) {
+        if self.indent > 0 {
+            self.out.push('\n');
+            self.out.extend(std::iter::repeat_n(' ', depth * self.indent));
+        }
+    }
+
+    /// `<name` on a new line.
+    fn open(&mut self, depth: usize, name: &str) {
+        self.newline(depth);
+        self.out.push('<');
+        self.out.push_str(name);
+    }
+
+    fn close(&mut self, depth: usize, name: &str) {
+        self.newline(depth);
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push('>');
+    }
+
+    /// ` name="value"`; `field` is the JSONPath named when the value cannot be written.
+    fn attribute(&mut self, name: &str, value: &str, field: impl FnOnce() -> String) -> Result {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        push_attribute(self.out, value).map_err(|(offset, c)| XmlError::Unrepresentable {
+            statement: self.statement.to_owned(),
+            field: field(),
+            offset: Some(offset),
+            message: format!(
+                "U+{:04X} at code point {offset} cannot be carried by XML 1.0 in an attribute value",
+                u32::from(c)
+            ),
+        })?;
+        self.out.push('"');
+        Ok(())
+    }
+
+    /// An attribute whose value is known to be plain ASCII without markup.
+    fn plain_attribute(&mut self, name: &str, value: &str) {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        self.out.push_str(value);
+        self.out.push('"');
+    }
+
+    fn date_attribute(&mut self, name: &str, date: NaiveDate, field: impl FnOnce() -> String) -> Result {
+        let text = self.iso_date(date, field)?;
+        self.plain_attribute(name, &text);
+        Ok(())
+    }
+
+    fn iso_date(&self, date: NaiveDate, field: impl FnOnce() -> String) -> Result<String> {
+        if !(1..=9999).contains(&date.year()) {
+            return Err(XmlError::Unrepresentable {
+                statement: self.statement.to_owned(),
+                field: field(),
+                offset: None,
+                message: format!(
+                    "year {} is outside 0001-9999, the years xs:date and ISO 8601 YYYY-MM-DD share",
+                    date.year()
+                ),
+            });
+        }
+        Ok(date.format("%Y-%m-%d").to_string())
+    }
+
+    /// `<name>text</name>` on a new line.
+    fn text_element(&mut self, depth: usize, name: &str, text: &str) {
+        self.open(depth, name);
+        self.out.push('>');
+        push_text(self.out, text);
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push('>');
+    }
+
+    fn optional_text(&mut self, depth: usize, name: &str, text: Option<&str>) {
+        if let Some(text) = text {
+            self.text_element(depth, name, text);
+        }
+    }
+
+    fn span_attributes(&mut self, span: Span) {
+        self.plain_attribute("start", &span.start.to_string());
+        self.plain_attribute("end", &span.end.to_string());
+    }
+
+    fn source_span(&mut self, depth: usize, span: Option<Span>) {
+        if let Some(span) = span {
+            self.open(depth, "sourceSpan");
+            self.span_attributes(span);
+            self.out.push_str("/>");
+        }
+    }
+
+    fn date_element(&mut self, depth: usize, name: &str, date: NaiveDate, field: &str) -> Result {
+        self.open(depth, "date");
+        self.plain_attribute("name", name);
+        self.date_attribute("date", date, || field.to_owned())?;
+        self.out.push_str("/>");
+        Ok(())
+    }
+
+    /// `<date name="…" date="YYYY-MM-DD" time="HH:MM[:SS[.f]]" offset="Z|±HH:MM"/>`.
+    fn timestamp_element(&mut self, depth: usize, name: &str, timestamp: Timestamp, field: &str) -> Result {
+        let date = self.iso_date(timestamp.date(), || field.to_owned())?;
+        // The model's text form is YYYY-MM-DDTHH:MM[:SS[.f]][Z|±HH:MM] with a four-digit
+        // year (checked above), so the time starts at byte 11.
+        let text = timestamp.to_string();
+        let rest = &text[11..];
+        let (time, offset) = rest.split_at(rest.find(['Z', '+', '-']).unwrap_or(rest.len()));
+        self.open(depth, "date");
+        self.plain_attribute("name", name);
+        self.plain_attribute("date", &date);
+        self.plain_attribute("time", time);
+        if !offset.is_empty() {
+            self.plain_attribute("offset", offset);
+        }
+        self.out.push_str("/>");
+        Ok(())
+    }
+
+    fn statement(&mut self, s: &Statement, depth: usize) -> Result {
+        if depth == 0 {
+            // The root of a single-statement document, right after the declaration.
+            self.out.push_str("<statement");
+            self.plain_attribute("xmlns", NAMESPACE);
+        } else {
+            self.open(depth, "statement");
+        }
+        self.attribute("id", &s.id, || "$.id".into())?;
+        self.plain_attribute("kind", s.kind.as_str());
+        if let Some(language) = &s.language {
+            self.attribute("xml:lang", language, || "$.language".into())?;
+        }
+        self.out.push('>');
+        let inner = depth + 1;
+        self.optional_text(inner, "title", s.title.as_deref());
+        for issuer in &s.issuers {
+            self.open(inner, "issuer");
+            self.plain_attribute("kind", issuer.kind.as_str());
+            self.out.push('>');
+            self.text_element(inner + 1, "name", &issuer.name);
+            self.optional_text(inner + 1, "role", issuer.role.as_deref());
+            self.close(inner, "issuer");
+        }
+        for place in &s.places {
+            self.text_element(inner, "place", place);
+        }
+        if let Some(issued) = s.issued {
+            self.date_element(inner, "issued", issued, "$.issued")?;
+        }
+        if let Some(updated) = s.last_updated {
+            self.timestamp_element(inner, "lastUpdated", updated, "$.last_updated")?;
+        }
+        if let Some(published) = s.published {
+            self.timestamp_element(inner, "published", published, "$.published")?;
+        }
+        self.optional_text(inner, "docNumber", s.reference.as_deref());
+        for keyword in &s.keywords {
+            self.text_element(inner, "keyword", keyword);
+        }
+        if !s.source.is_empty() {
+            self.open(inner, "source");
+            self.out.push('>');
+            self.optional_text(inner + 1, "attribution", s.source.attribution.as_deref());
+            self.optional_text(inner + 1, "url", s.source.url.as_deref());
+            self.optional_text(inner + 1, "via", s.source.via.as_deref());
+            if let Some(retrieved) = s.source.retrieved {
+                self.date_element(inner + 1, "retrieved", retrieved, "$.source.retrieved")?;
+            }
+            self.close(inner, "source");
+        }
+        if let Some(fixity) = &s.fixity {
+            self.open(inner, "fixity");
+            self.plain_attribute("algorithm", fixity.algorithm.as_str());
+            self.attribute("digest", &fixity.digest, || "$.fixity.digest".into())?;
+            self.plain_attribute("size", &fixity.size.to_string());
+            self.out.push_str("/>");
+        }
+        self.optional_text(inner, "sourceText", s.source_text.as_deref());
+        for (i, paragraph) in s.paragraphs.iter().enumerate() {
+            self.paragraph(inner, i, paragraph)?;
+        }
+        for (i, commitment) in s.commitments.iter().enumerate() {
+            self.commitment(inner, i, commitment)?;
+        }
+        for (i, note) in s.notes.iter().enumerate() {
+            self.note(inner, i, note)?;
+        }
+        self.close(depth, "statement");
+        Ok(())
+    }
+
+    fn paragraph(&mut self, depth: usize, i: usize, p: &Paragraph) -> Result {
+        self.open(depth, "paragraph");
+        self.attribute("eId", &p.id, || format!("$.paragraphs[{i}].id"))?;
+        self.plain_attribute("kind", p.kind.as_str());
+        self.out.push('>');
+        self.optional_text(depth + 1, "num", p.number.as_deref());
+        self.text_element(depth + 1, "text", &p.text);
+        self.source_span(depth + 1, p.source_span);
+        self.close(depth, "paragraph");
+        Ok(())
+    }
+
+    fn commitment(&mut self, depth: usize, i: usize, c: &Commitment) -> Result {
+        let path = |field: &str| format!("$.commitments[{i}].{field}");
+        self.open(depth, "commitment");
+        self.attribute("eId", &c.id, || path("id"))?;
+        self.attribute("paragraph", &c.paragraph, || path("paragraph"))?;
+        self.plain_attribute("kind", c.kind.as_str());
+        if c.future_oriented {
+            self.plain_attribute("futureOriented", "true");
+        }
+        if c.conditional {
+            self.plain_attribute("conditional", "true");
+        }
+        self.out.push('>');
+        let inner = depth + 1;
+        self.open(inner, "quote");
+        self.span_attributes(c.span);
+        self.out.push('>');
+        push_text(self.out, &c.quote);
+        self.out.push_str("</quote>");
+        self.optional_text(inner, "actor", c.actor.as_deref());
+        self.optional_text(inner, "actorResolved", c.actor_resolved.as_deref());
+        self.optional_text(inner, "addressee", c.addressee.as_deref());
+        self.optional_text(inner, "cue", c.cue.as_deref());
+        self.optional_text(inner, "intensifier", c.intensifier.as_deref());
+        for reference in &c.references {
+            self.text_element(inner, "reference", reference);
+        }
+        let method = &c.method;
+        self.open(inner, "method");
+        self.plain_attribute("type", method.kind.as_str());
+        if let Some(rule) = &method.rule {
+            self.attribute("rule", rule, || path("method.rule"))?;
+        }
+        if let Some(codebook) = &method.codebook {
+            self.attribute("codebook", codebook, || path("method.codebook"))?;
+        }
+        match &method.annotator {
+            Some(annotator) => {
+                self.out.push('>');
+                self.text_element(inner + 1, "annotator", annotator);
+                self.close(inner, "method");
+            }
+            None => self.out.push_str("/>"),
+        }
+        for (j, a) in c.assessments.iter().enumerate() {
+            self.open(inner, "assessment");
+            self.plain_attribute("score", &a.score.to_string());
+            if let Some(start) = a.period_start {
+                self.date_attribute("periodStart", start, || {
+                    path(&format!("assessments[{j}].period_start"))
+                })?;
+            }
+            if let Some(end) = a.period_end {
+                self.date_attribute("periodEnd", end, || path(&format!("assessments[{j}].period_end")))?;
+            }
+            self.out.push('>');
+            self.optional_text(inner + 1, "evidence", a.evidence.as_deref());
+            self.text_element(inner + 1, "assessor", &a.assessor);
+            self.close(inner, "assessment");
+        }
+        self.close(depth, "commitment");
+        Ok(())
+    }
+
+    fn note(&mut self, depth: usize, i: usize, n: &Note) -> Result {
+        self.open(depth, "note");
+        self.attribute("code", &n.code, || format!("$.notes[{i}].code"))?;
+        self.out.push('>');
+        self.text_element(depth + 1, "message", &n.message);
+        self.source_span(depth + 1, n.source_span);
+        self.close(depth, "note");
+        Ok(())
+    }
+}
