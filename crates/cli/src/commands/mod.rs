@@ -1,0 +1,45 @@
+//! One module per subcommand.
+
+pub mod convert;
+pub mod ingest;
+pub mod schema;
+pub mod stats;
+pub mod validate;
+
+use anyhow::{Context, Result};
+use communique::model::chrono::NaiveDate;
+use communique::text::IngestOptions;
+
+/// Ingest settings shared by `ingest` and `convert`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct IngestArgs {
+    /// BCP 47 language tag of the text, instead of detecting it (e.g. en, fr, de).
+    #[arg(long, value_name = "TAG")]
+    pub lang: Option<String>,
+    /// Address of the official copy, recorded as the source URL.
+    #[arg(long, value_name = "URL")]
+    pub source_url: Option<String>,
+    /// Date the copy was retrieved (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub retrieved: Option<String>,
+}
+
+impl IngestArgs {
+    /// The library's options for these arguments.
+    pub fn options(&self, id: Option<String>) -> Result<IngestOptions> {
+        let retrieved: Option<NaiveDate> = self
+            .retrieved
+            .as_deref()
+            .map(communique::model::parse_iso_date)
+            .transpose()
+            .map_err(anyhow::Error::msg)
+            .context("--retrieved")?;
+        Ok(IngestOptions {
+            language: self.lang.clone(),
+            id,
+            source_url: self.source_url.clone(),
+            retrieved,
+            ..IngestOptions::default()
+        })
+    }
+}

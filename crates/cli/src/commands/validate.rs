@@ -1,0 +1,176 @@
+//! `communique validate`: JSON Schema, the model's invariants and, for XML, the XSD.
+
+use crate::inputs::{input_format, records};
+use anyhow::Result;
+use communique::Format;
+use communique::model::{json, schema};
+use communique::text::IngestOptions;
+use serde_json::Value;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+/// Check records: JSON and JSON Lines against the JSON Schema (formats asserted) and the
+/// model's invariants; XML, JSON-LD and CSV folders by reading them back and checking the
+/// invariants (XML also against the XSD with xmllint, when it is installed).
+///
+/// Prints each problem with file, line or record, and JSON path; exits 1 when anything
+/// is invalid.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  communique validate out/statements.jsonl
+  communique validate record.json out/statements.xml out/csv")]
+pub struct Args {
+    /// Records to check: .json, .jsonl, .xml, .jsonld, or a CSV folder.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+}
+
+struct Report {
+    problems: usize,
+}
+
+impl Report {
+    fn problem(&mut self, location: impl std::fmt::Display, message: impl std::fmt::Display) {
+        self.problems += 1;
+        println!("{location}: {message}");
+    }
+}
+
+fn check_json_value(
+    report: &mut Report,
+    validator: &jsonschema::Validator,
+    location: &str,
+    text: &str,
+) -> bool {
+    let value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(e) => {
+            report.problem(format!("{location}:{}", e.column()), format!("not JSON: {e}"));
+            return false;
+        }
+    };
+    let before = report.problems;
+    for error in validator.iter_errors(&value) {
+        let pointer = error.instance_path().to_string();
+        report.problem(location, format!("schema: at {}: {error}", pointer_to_path(&pointer)));
+    }
+    match json::from_str(text) {
+        Ok(statement) => {
+            if let Err(errors) = statement.validate() {
+                for violation in errors.violations {
+                    report.problem(
+                        location,
+                        format!("invariant: at {}: {}", violation.path, violation.message),
+                    );
+                }
+            }
+        }
+        Err(e) if report.problems == before => {
+            report.problem(location, format!("at {}: {}", e.path, e.message))
+        }
+        Err(_) => {}
+    }
+    report.problems == before
+}
+
+/// `/commitments/0/kind` as the JSONPath `$.commitments[0].kind`.
+fn pointer_to_path(pointer: &str) -> String {
+    let mut path = String::from("$");
+    for part in pointer.split('/').skip(1) {
+        let part = part.replace("~1", "/").replace("~0", "~");
+        if part.bytes().all(|b| b.is_ascii_digit()) && !part.is_empty() {
+            path.push_str(&format!("[{part}]"));
+        } else {
+            path.push('.');
+            path.push_str(&part);
+        }
+    }
+    path
+}
+
+fn check_with_xmllint(report: &mut Report, path: &Path) {
+    let Ok(xsd) = tempfile::Builder::new().suffix(".xsd").tempfile() else { return };
+    if std::fs::write(xsd.path(), communique::xml::XSD).is_err() {
+        return;
+    }
+    let output = Command::new("xmllint").arg("--noout").arg("--schema").arg(xsd.path()).arg(path).output();
+    match output {
+        Err(_) => eprintln!("note: xmllint is not installed: {} checked without the XSD", path.display()),
+        Ok(output) if !output.status.success() => {
+            for line in
+                String::from_utf8_lossy(&output.stderr).lines().filter(|l| !l.ends_with("fails to validate"))
+            {
+                report.problem(path.display(), format!("XSD: {line}"));
+            }
+        }
+        Ok(_) => {}
+    }
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let validator = jsonschema::options().should_validate_formats(true).build(&schema::statement_schema())?;
+    let mut report = Report { problems: 0 };
+    for path in &args.files {
+        let before = report.problems;
+        let mut count = 0usize;
+        match input_format(path) {
+            Err(message) => report.problem(path.display(), message),
+            Ok(Format::Json) => match std::fs::read_to_string(path) {
+                Ok(text) => {
+                    count += 1;
+                    check_json_value(&mut report, &validator, &path.display().to_string(), &text);
+                }
+                Err(e) => report.problem(path.display(), format!("cannot read: {e}")),
+            },
+            Ok(Format::JsonLines) => match std::fs::File::open(path) {
+                Ok(file) => {
+                    for (n, line) in BufReader::new(file).lines().enumerate() {
+                        let location = format!("{}:{}", path.display(), n + 1);
+                        match line {
+                            Ok(line) if line.trim().is_empty() => {}
+                            Ok(line) => {
+                                count += 1;
+                                check_json_value(&mut report, &validator, &location, &line);
+                            }
+                            Err(e) => report.problem(location, format!("cannot read: {e}")),
+                        }
+                    }
+                }
+                Err(e) => report.problem(path.display(), format!("cannot read: {e}")),
+            },
+            Ok(Format::Text | Format::Markdown) => report
+                .problem(path.display(), "a text to ingest, not a record: run `communique ingest` first"),
+            Ok(format) => {
+                if format == Format::Xml {
+                    check_with_xmllint(&mut report, path);
+                }
+                for result in records(path, &IngestOptions::default()) {
+                    count += 1;
+                    if let Err(error) = result {
+                        report.problem(&error.origin, &error.message);
+                    }
+                }
+            }
+        }
+        if report.problems == before {
+            println!("ok: {} ({count} record{})", path.display(), if count == 1 { "" } else { "s" });
+        }
+    }
+    if report.problems > 0 {
+        println!("{} problem(s) found", report.problems);
+        Ok(ExitCode::from(1))
+    } else {
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn pointers_become_json_paths() {
+        assert_eq!(super::pointer_to_path(""), "$");
+        assert_eq!(super::pointer_to_path("/commitments/0/kind"), "$.commitments[0].kind");
+        assert_eq!(super::pointer_to_path("/a~1b"), "$.a/b");
+    }
+}

@@ -1,0 +1,276 @@
+//! The `communique` command run as a subprocess, as a user runs it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn communique(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_communique")).args(args).output().expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
+}
+
+fn reference_json() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/data/nato-2022-02-16-defence-ministers-ukraine.json")
+}
+
+fn corpus_texts() -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(corpus())
+        .expect("the shared corpus lies beside the repository")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 10, "the shared corpus has ten statements");
+    files
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn s(path: &Path) -> String {
+    path.display().to_string()
+}
+
+#[test]
+fn converts_the_corpus_validates_and_counts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let mut args = vec!["convert".to_owned()];
+    args.extend(corpus_texts());
+    args.extend(["--to", "jsonl,csv,xml,jsonld", "--out", &s(&out)].map(String::from));
+    let run = communique(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert!(text(&run.stderr).contains("converted 10 statement(s)"), "{}", text(&run.stderr));
+    assert_eq!(names(&out), ["csv", "statements.jsonl", "statements.jsonld", "statements.xml"]);
+    for table in
+        ["statements.csv", "paragraphs.csv", "commitments.csv", "csv-metadata.json", "datapackage.json"]
+    {
+        assert!(out.join("csv").join(table).is_file(), "csv/{table}");
+    }
+    let jsonl = std::fs::read_to_string(out.join("statements.jsonl")).unwrap();
+    assert_eq!(jsonl.lines().count(), 10);
+
+    let validate = communique(&["validate", &s(&out.join("statements.jsonl"))]);
+    assert!(validate.status.success(), "{}", text(&validate.stdout));
+    assert_eq!(
+        text(&validate.stdout).trim(),
+        format!("ok: {} (10 records)", s(&out.join("statements.jsonl")))
+    );
+
+    let stats = communique(&["stats", &s(&out.join("statements.jsonl"))]);
+    assert!(stats.status.success(), "{}", text(&stats.stderr));
+    let table = text(&stats.stdout);
+    assert!(table.starts_with("10 statement(s), "), "{table}");
+    for heading in ["Paragraphs by kind", "Commitments by kind", "By issuer", "By year of issue"] {
+        assert!(table.contains(heading), "{heading} missing in\n{table}");
+    }
+    assert!(table.contains("\n  2022  "), "the reference statement's year:\n{table}");
+
+    // Every format read back gives the same records, in the same order.
+    let again = tmp.path().join("again");
+    let run = communique(&[
+        "convert",
+        &s(&out.join("statements.jsonl")),
+        "--to",
+        "json,jsonl,csv,xml,jsonld",
+        "--out",
+        &s(&again),
+    ]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert_eq!(std::fs::read_to_string(again.join("statements.jsonl")).unwrap(), jsonl);
+    assert_eq!(names(&again.join("json")).len(), 10);
+    for (input, name) in [("statements.xml", "xml"), ("statements.jsonld", "jsonld"), ("csv", "csv")] {
+        let back = tmp.path().join(format!("from-{name}"));
+        let run = communique(&["convert", &s(&again.join(input)), "--to", "jsonl", "--out", &s(&back)]);
+        assert!(run.status.success(), "{name}: {}", text(&run.stderr));
+        assert_eq!(
+            std::fs::read_to_string(back.join("statements.jsonl")).unwrap(),
+            jsonl,
+            "{name} round trip"
+        );
+    }
+}
+
+#[test]
+fn a_broken_input_is_named_and_the_others_convert() {
+    let tmp = tempfile::tempdir().unwrap();
+    let broken = tmp.path().join("broken.jsonl");
+    let good = std::fs::read_to_string(reference_json()).unwrap();
+    let line = serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&good).unwrap()).unwrap();
+    std::fs::write(&broken, format!("{line}\n{{\"id\": \"x\", \"kind\": \"memo\"}}\n")).unwrap();
+    let out = tmp.path().join("out");
+    let run =
+        communique(&["convert", &s(&reference_json()), &s(&broken), "--to", "jsonl,xml", "--out", &s(&out)]);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = text(&run.stderr);
+    assert!(stderr.contains(&format!("{}:2:", s(&broken))), "file and line named: {stderr}");
+    assert!(stderr.contains("$.kind"), "path named: {stderr}");
+    assert!(stderr.contains("converted 2 statement(s), 1 failed"), "{stderr}");
+    assert_eq!(names(&out), ["statements.jsonl", "statements.xml"], "no temporary file is left");
+    assert_eq!(std::fs::read_to_string(out.join("statements.jsonl")).unwrap().lines().count(), 2);
+
+    let strict = tmp.path().join("strict");
+    let run = communique(&[
+        "convert",
+        &s(&broken),
+        &s(&reference_json()),
+        "--to",
+        "jsonl,csv",
+        "--out",
+        &s(&strict),
+        "--fail-fast",
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(names(&strict).is_empty(), "--fail-fast leaves no partial output: {:?}", names(&strict));
+}
+
+#[test]
+fn ids_never_write_outside_the_output_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let reference: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(reference_json()).unwrap()).unwrap();
+    let mut lines = String::new();
+    for id in ["../../x", "C:\\x", "/etc/passwd"] {
+        let mut record = reference.clone();
+        record["id"] = id.into();
+        lines.push_str(&serde_json::to_string(&record).unwrap());
+        lines.push('\n');
+    }
+    let input = tmp.path().join("hostile.jsonl");
+    std::fs::write(&input, lines).unwrap();
+    let out = tmp.path().join("deep/out");
+    let run = communique(&["convert", &s(&input), "--to", "json", "--out", &s(&out)]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert_eq!(names(&out.join("json")), ["C__x.json", "_.._.._x.json", "_etc_passwd.json"]);
+    assert_eq!(names(tmp.path()), ["deep", "hostile.jsonl"], "nothing written beside the output");
+    assert_eq!(names(&tmp.path().join("deep")), ["out"]);
+}
+
+#[test]
+fn inputs_and_existing_outputs_are_never_overwritten() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("statements.jsonl");
+    let original = std::fs::read_to_string(reference_json()).unwrap();
+    let line =
+        serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&original).unwrap()).unwrap() + "\n";
+    std::fs::write(&input, &line).unwrap();
+    for force in [false, true] {
+        let mut args = vec![
+            "convert",
+            input.to_str().unwrap(),
+            "--to",
+            "jsonl,xml",
+            "--out",
+            tmp.path().to_str().unwrap(),
+        ];
+        if force {
+            args.push("--force");
+        }
+        let run = communique(&args);
+        assert_eq!(run.status.code(), Some(2), "force={force}");
+        assert!(text(&run.stderr).contains("refusing to write"), "{}", text(&run.stderr));
+        assert_eq!(std::fs::read_to_string(&input).unwrap(), line, "the input is untouched");
+    }
+    let out = tmp.path().join("out");
+    let first = communique(&["convert", &s(&input), "--to", "xml", "--out", &s(&out)]);
+    assert!(first.status.success());
+    std::fs::write(out.join("statements.xml"), "keep me").unwrap();
+    let again = communique(&["convert", &s(&input), "--to", "xml", "--out", &s(&out)]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(text(&again.stderr).contains("exists: use --force"), "{}", text(&again.stderr));
+    assert_eq!(std::fs::read_to_string(out.join("statements.xml")).unwrap(), "keep me");
+    let forced = communique(&["convert", &s(&input), "--to", "xml", "--out", &s(&out), "--force"]);
+    assert!(forced.status.success());
+    assert!(std::fs::read_to_string(out.join("statements.xml")).unwrap().starts_with("<?xml"));
+}
+
+#[test]
+fn ingest_prints_one_record_or_json_lines() {
+    let reference = corpus().join("nato-2022-02-16-defence-ministers-ukraine.txt");
+    let one = communique(&["ingest", &s(&reference)]);
+    assert!(one.status.success(), "{}", text(&one.stderr));
+    let record: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    assert_eq!(record["issued"], "2022-02-16");
+    assert_eq!(record["places"], serde_json::json!(["Brussels"]));
+    assert_eq!(record["paragraphs"].as_array().unwrap().len(), 5);
+
+    let files = corpus_texts();
+    let mut args = vec!["ingest"];
+    args.extend(files.iter().map(String::as_str));
+    let many = communique(&args);
+    assert!(many.status.success(), "{}", text(&many.stderr));
+    assert_eq!(text(&many.stdout).lines().count(), 10);
+
+    let missing = communique(&["ingest", "no-such-file.txt"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(text(&missing.stderr).contains("no-such-file.txt: cannot read"), "{}", text(&missing.stderr));
+}
+
+#[test]
+fn validate_names_file_line_and_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    let original: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(reference_json()).unwrap()).unwrap();
+    let mut bad = original.clone();
+    bad["commitments"][3]["paragraph"] = "para_42".into();
+    bad["issued"] = "2022-02-30".into();
+    let input = tmp.path().join("records.jsonl");
+    std::fs::write(&input, format!("{original}\n{bad}\n")).unwrap();
+    let run = communique(&["validate", &s(&input)]);
+    assert_eq!(run.status.code(), Some(1));
+    let report = text(&run.stdout);
+    assert!(report.contains(&format!("{}:2: schema: at $.issued", s(&input))), "{report}");
+    assert!(!report.contains(&format!("{}:1:", s(&input))), "line 1 is valid: {report}");
+}
+
+#[test]
+fn schema_writes_every_shipped_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = communique(&["schema", "--out", &s(tmp.path())]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert_eq!(
+        names(tmp.path()),
+        [
+            "communique.context.jsonld",
+            "communique.shapes.ttl",
+            "communique.vocab.ttl",
+            "communique.xsd",
+            "statement.schema.json"
+        ]
+    );
+    let checked_in = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schemas");
+    for name in names(tmp.path()) {
+        assert_eq!(
+            std::fs::read_to_string(tmp.path().join(&name)).unwrap(),
+            std::fs::read_to_string(checked_in.join(&name)).unwrap(),
+            "{name} differs from schemas/{name}"
+        );
+    }
+}
+
+#[test]
+fn every_subcommand_has_help_with_an_example() {
+    for command in ["ingest", "convert", "validate", "schema", "stats"] {
+        let run = communique(&[command, "--help"]);
+        assert!(run.status.success(), "{command}");
+        let help = text(&run.stdout);
+        assert!(
+            help.contains("Examples:") && help.contains(&format!("communique {command}")),
+            "{command}:\n{help}"
+        );
+    }
+}
