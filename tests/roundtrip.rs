@@ -123,3 +123,66 @@ fn whitehouse_folder_survives_every_format() {
     check("xml", &folder, xml);
     check("jsonld", &folder, jsonld);
 }
+
+/// The JSON-LD of every ingested statement is RDF that oxjsonld reads offline, with one
+/// Web Annotation per commitment whose TextPositionSelector selects exactly its quote.
+#[test]
+fn ingested_corpus_json_ld_is_rdf_with_exact_selectors() {
+    use oxjsonld::{JsonLdParser, JsonLdRemoteDocument};
+    use oxrdf::{Graph, NamedNodeRef, TermRef, TripleRef};
+    const RDF_TYPE: NamedNodeRef<'_> =
+        NamedNodeRef::new_unchecked("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
+    let oa = |local: &str| format!("http://www.w3.org/ns/oa#{local}");
+    for statement in corpus() {
+        let mut writer = communique::jsonld::JsonLdSerializer::default().for_writer(Vec::new());
+        writer.serialize_statement(&statement).unwrap();
+        let document = writer.finish().unwrap();
+        let parser =
+            JsonLdParser::new().for_reader(document.as_slice()).with_load_document_callback(|url, _| {
+                Ok(JsonLdRemoteDocument {
+                    document: communique::jsonld::load_document(url)?.as_bytes().to_vec(),
+                    document_url: url.into(),
+                })
+            });
+        let mut graph = Graph::new();
+        for quad in parser {
+            let quad = quad.unwrap_or_else(|e| panic!("{}: {e}", statement.id));
+            graph.insert(TripleRef::new(&quad.subject, &quad.predicate, &quad.object));
+        }
+        let annotation = oxrdf::NamedNode::new(oa("Annotation")).unwrap();
+        let annotations = graph.subjects_for_predicate_object(RDF_TYPE, &annotation).count();
+        assert_eq!(annotations, statement.commitments.len(), "{}", statement.id);
+        let selector = oxrdf::NamedNode::new(oa("TextPositionSelector")).unwrap();
+        let [has_target, has_selector, start, end] = ["hasTarget", "hasSelector", "start", "end"]
+            .map(|local| oxrdf::NamedNode::new(oa(local)).unwrap());
+        let subject = |term: TermRef<'_>| -> oxrdf::NamedOrBlankNode {
+            match term {
+                TermRef::NamedNode(n) => n.into_owned().into(),
+                TermRef::BlankNode(b) => b.into_owned().into(),
+                other => panic!("{}: not a node: {other}", statement.id),
+            }
+        };
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        for annotation in graph.subjects_for_predicate_object(RDF_TYPE, &annotation) {
+            for target in graph.objects_for_subject_predicate(annotation, &has_target) {
+                let target = subject(target);
+                for node in graph.objects_for_subject_predicate(&target, &has_selector) {
+                    let node = subject(node);
+                    if !graph.contains(TripleRef::new(&node, RDF_TYPE, &selector)) {
+                        continue;
+                    }
+                    let number = |p: &oxrdf::NamedNode| match graph.object_for_subject_predicate(&node, p) {
+                        Some(TermRef::Literal(l)) => l.value().parse::<usize>().unwrap(),
+                        other => panic!("{}: selector without {p}: {other:?}", statement.id),
+                    };
+                    spans.push((number(&start), number(&end)));
+                }
+            }
+        }
+        spans.sort_unstable();
+        let mut expected: Vec<(usize, usize)> =
+            statement.commitments.iter().map(|c| (c.span.start, c.span.end)).collect();
+        expected.sort_unstable();
+        assert_eq!(spans, expected, "{}", statement.id);
+    }
+}
