@@ -20,7 +20,7 @@ pub use commitment::{Assessment, Commitment, Method, MethodKind};
 pub use date::parse_iso_date;
 pub use id::{ID_HASH_DIGITS, slug};
 pub use paragraph::{Paragraph, ParagraphKind};
-pub use span::{Span, byte_offset, code_point_len};
+pub use span::{CodePointIndex, Span, byte_offset, code_point_len};
 pub use statement::{Actor, ActorKind, DigestAlgorithm, Fixity, Note, Source, Statement, StatementKind};
 pub use timestamp::{TIMESTAMP_PATTERN, TimePrecision, Timestamp, TimestampError};
 pub use validate::{ValidationErrors, Violation, ViolationKind, is_valid_eid};

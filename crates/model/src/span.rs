@@ -120,6 +120,88 @@ pub fn byte_offset(text: &str, code_points: usize) -> Option<usize> {
     (seen == code_points).then_some(text.len())
 }
 
+/// Code-point positions of one text, indexed once so that many spans can be converted to
+/// byte ranges without walking the text from its start each time.
+///
+/// Keeps the byte offset of every 64th code point (1/8 byte of memory per code point),
+/// so a conversion walks at most 63 code points.
+///
+/// ```
+/// use communique_model::{CodePointIndex, Span};
+/// let text = "«Мир» 🕊 now";
+/// let index = CodePointIndex::new(text);
+/// assert_eq!(index.len(), 11);
+/// assert_eq!(index.byte_offset(8), Some(16));
+/// assert_eq!(index.slice(Span::new(8, 11)), Some("now"));
+/// assert_eq!(index.slice(Span::new(8, 12)), None);
+/// ```
+#[derive(Debug, Clone)]
+pub struct CodePointIndex<'a> {
+    text: &'a str,
+    checkpoints: Vec<usize>,
+    len: usize,
+}
+
+const CHECKPOINT_EVERY: usize = 64;
+
+impl<'a> CodePointIndex<'a> {
+    /// Indexes `text` in one pass.
+    #[must_use]
+    pub fn new(text: &'a str) -> Self {
+        let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT_EVERY + 1);
+        let mut len = 0;
+        for (offset, _) in text.char_indices() {
+            if len % CHECKPOINT_EVERY == 0 {
+                checkpoints.push(offset);
+            }
+            len += 1;
+        }
+        Self { text, checkpoints, len }
+    }
+
+    /// Number of code points in the text.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True for the empty text.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Byte offset of code point `index`; the byte length for `index == len()`; `None`
+    /// past that.
+    #[must_use]
+    pub fn byte_offset(&self, index: usize) -> Option<usize> {
+        if index > self.len {
+            return None;
+        }
+        if index == self.len {
+            return Some(self.text.len());
+        }
+        let start = self.checkpoints[index / CHECKPOINT_EVERY];
+        let rest = index % CHECKPOINT_EVERY;
+        self.text[start..].char_indices().nth(rest).map(|(offset, _)| start + offset)
+    }
+
+    /// The byte range of `span`, or `None` when it does not lie on the text.
+    #[must_use]
+    pub fn byte_range(&self, span: Span) -> Option<Range<usize>> {
+        if span.start > span.end {
+            return None;
+        }
+        Some(self.byte_offset(span.start)?..self.byte_offset(span.end)?)
+    }
+
+    /// The slice `span` selects, or `None` when it does not lie on the text.
+    #[must_use]
+    pub fn slice(&self, span: Span) -> Option<&'a str> {
+        self.byte_range(span).map(|range| &self.text[range])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,6 +217,20 @@ mod tests {
         assert_eq!(Span::from_byte_range(text, 18..20), Some(span));
         assert_eq!(Span::find(text, "👍").unwrap(), Span::new(6, 7));
         assert_eq!(Span::find(text, "Мир").unwrap().to_byte_range(text), Some(3..9));
+    }
+
+    #[test]
+    fn index_agrees_with_walking() {
+        let text: String = (0..500).map(|i| ['a', 'ж', '🕊', '“'][i % 4]).collect();
+        let index = CodePointIndex::new(&text);
+        assert_eq!(index.len(), 500);
+        for start in (0..=500).step_by(7) {
+            for end in [start, (start + 63).min(500), 500] {
+                let span = Span::new(start, end);
+                assert_eq!(index.byte_range(span), span.to_byte_range(&text), "{span:?}");
+            }
+        }
+        assert_eq!(index.byte_offset(501), None);
     }
 
     #[test]

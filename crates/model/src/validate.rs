@@ -1,6 +1,6 @@
 //! Invariants of a record, checked all at once.
 
-use crate::{Span, Statement, span::code_point_len};
+use crate::{CodePointIndex, Span, Statement, span::code_point_len};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -91,19 +91,15 @@ impl Checker {
         }
     }
 
-    fn span_on(&mut self, path: &str, span: Span, text: &str, what: &str) -> bool {
-        if span.is_within(text) {
+    /// Checks that `span` lies on a text of `len` code points.
+    fn span_on(&mut self, path: &str, span: Span, len: usize, what: &str) -> bool {
+        if span.start <= span.end && span.end <= len {
             return true;
         }
         self.push(
             path,
             ViolationKind::SpanOutOfRange,
-            format!(
-                "span {}..{} does not lie on the {what} ({} code points)",
-                span.start,
-                span.end,
-                code_point_len(text)
-            ),
+            format!("span {}..{} does not lie on the {what} ({len} code points)", span.start, span.end),
         );
         false
     }
@@ -177,7 +173,9 @@ impl Statement {
             }
             id
         }
-        let mut paragraphs: HashMap<&str, &str> = HashMap::new();
+        // Counted once: a span check must not walk the source text again (linear time).
+        let source_len = self.source_text.as_deref().map(code_point_len);
+        let mut paragraphs: HashMap<&str, CodePointIndex<'_>> = HashMap::new();
         for (i, paragraph) in self.paragraphs.iter().enumerate() {
             let path = format!("$.paragraphs[{i}]");
             let id = eid(&mut check, &paragraph.id, format!("{path}.id"));
@@ -188,13 +186,15 @@ impl Statement {
                     format!("eId {id:?} is already used at {first}"),
                 );
             }
-            paragraphs.entry(id).or_insert(&paragraph.text);
+            if !self.commitments.is_empty() {
+                paragraphs.entry(id).or_insert_with(|| CodePointIndex::new(&paragraph.text));
+            }
             check.non_empty(format!("{path}.text"), &paragraph.text);
             if let Some(number) = &paragraph.number {
                 check.non_empty(format!("{path}.number"), number);
             }
-            if let (Some(span), Some(source)) = (paragraph.source_span, &self.source_text) {
-                check.span_on(&format!("{path}.source_span"), span, source, "source text");
+            if let (Some(span), Some(len)) = (paragraph.source_span, source_len) {
+                check.span_on(&format!("{path}.source_span"), span, len, "source text");
             }
         }
         for (i, commitment) in self.commitments.iter().enumerate() {
@@ -214,12 +214,12 @@ impl Statement {
                     ViolationKind::DanglingReference,
                     format!("no paragraph has the eId {:?}", commitment.paragraph),
                 ),
-                Some(text) => {
+                Some(index) => {
                     let span_path = format!("{path}.span");
-                    if check.span_on(&span_path, commitment.span, text, "paragraph text")
-                        && commitment.span.slice(text) != Some(commitment.quote.as_str())
+                    if check.span_on(&span_path, commitment.span, index.len(), "paragraph text")
+                        && index.slice(commitment.span) != Some(commitment.quote.as_str())
                     {
-                        let slice = commitment.span.slice(text).unwrap_or_default();
+                        let slice = index.slice(commitment.span).unwrap_or_default();
                         check.push(
                             span_path,
                             ViolationKind::SpanQuoteMismatch,
@@ -267,8 +267,8 @@ impl Statement {
         }
         for (i, note) in self.notes.iter().enumerate() {
             check.non_empty(format!("$.notes[{i}].code"), &note.code);
-            if let (Some(span), Some(source)) = (note.source_span, &self.source_text) {
-                check.span_on(&format!("$.notes[{i}].source_span"), span, source, "source text");
+            if let (Some(span), Some(len)) = (note.source_span, source_len) {
+                check.span_on(&format!("$.notes[{i}].source_span"), span, len, "source text");
             }
         }
         if check.violations.is_empty() {

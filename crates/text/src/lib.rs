@@ -1,11 +1,22 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 
+pub mod commitments;
+mod dates;
 mod error;
+mod header;
+mod language;
 pub mod markdown;
+mod noise;
+mod paragraphs;
 pub mod plain;
+mod repeat;
+pub mod sentences;
 
+pub use commitments::extract_commitments;
 pub use error::IngestError;
+pub use language::detect_language;
+pub use sentences::sentences;
 
 use communique_model::Statement;
 use communique_model::chrono::NaiveDate;

@@ -1,0 +1,478 @@
+//! Commitment extraction: codebook v1 rules run over paragraphs.
+//!
+//! Each sentence (or list item) is coded at most once, by the first rule of the
+//! language's [`Codebook`] that fires on it. English rules find the subject of the
+//! sentence first (a pronoun or a noun phrase such as "The members of the Security
+//! Council", possibly after an introductory clause) and require the cue right after
+//! it or after a coordinating "and"; that is what keeps assessments ("Russia's actions
+//! pose a serious threat") and relative clauses ("… which offers the prospect") out.
+//! A list item under a lead-in ("We are taking concrete steps to:") takes the lead-in's
+//! actor and kind.
+
+mod rules;
+
+pub use rules::{Anchor, Codebook, DE, EN, FR, Rule, codebook};
+
+use crate::sentences::sentence_byte_ranges;
+use communique_model::{Actor, Commitment, CommitmentKind, Method, Paragraph, ParagraphKind, Span};
+use regex::{Regex, RegexBuilder};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Adverbs that may stand between a subject and its cue.
+const ADV: &str = r"(?:\w+ly|again|also|still|further|now|today|all|jointly|hereby|therefore|thus|both|together|very|once\s+again|not\s+only|each)";
+
+/// English subject: an optional introductory clause, then the actor noun phrase and an
+/// optional appositive between commas.
+const EN_SUBJECT: &str = r#"^["“‘]?(?:(?:As|In|On|At|Given|Following|With|Since|After|Despite|Also|Furthermore|Moreover|Finally|Together|Therefore|Consequently|Accordingly|Meanwhile|Once|Here|Again|For|To|By|Under|Through|Against|While|Until|Now|Today|Yesterday|This|Last|Earlier|In\s+this|At\s+the|Recalling|Recognising|Recognizing|Noting|Welcoming|Concerned)\b[^,;:]{0,200},\s+|(?:Today|Now|Again|Also|Together|Therefore|Thus|Finally|Moreover|Furthermore)\s+)?(?P<actor>(?:We|we|I|He|he|She|she|They|they)|(?:(?:(?:The|the|All|all|Both|both)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}(?:\p{Lu}[\p{L}\p{N}’'.&-]*(?:\s+\p{Lu}[\p{L}\p{N}’'.&-]*){0,5}|\p{Ll}[\p{L}-]*))|\p{Lu}[\p{L}\p{N}’'.&-]*(?:\s+\p{Lu}[\p{L}\p{N}’'.&-]*){0,5})(?:\s+(?:of(?:\s+the)?|and|for)\s+(?:the\s+)?\p{Lu}[\p{L}\p{N}’'.&-]*(?:\s+\p{Lu}[\p{L}\p{N}’'.&-]*){0,5}){0,3})(?:,\s[^,;]{1,160},)?\s+"#;
+
+/// First words that never start an actor.
+const NOT_ACTORS: &[&str] = &[
+    "It", "This", "That", "There", "These", "Those", "Our", "Its", "Their", "His", "Her", "My", "Such",
+    "Any", "No", "Each", "Every", "What", "Which", "Who", "If", "When", "While", "Although", "But", "And",
+    "Yet", "So", "A", "An", "Today", "Now", "Here", "Violence", "In", "On", "At", "As", "For",
+];
+
+/// Subject pronouns resolved to the issuer.
+const FIRST_PERSON: &[&str] = &["We", "we", "I", "He", "he", "She", "she", "Our", "our"];
+
+struct CompiledRule {
+    rule: &'static Rule,
+    /// Subject rules: subject, adverbs, cue. Anywhere rules: the cue.
+    direct: Regex,
+    /// Subject rules: subject, a first verb phrase, "and" or a comma, then the cue.
+    coordinated: Option<Regex>,
+    /// The cue at the very start (adverbs allowed), for list items without a subject.
+    bare: Regex,
+}
+
+struct Compiled {
+    book: &'static Codebook,
+    rules: Vec<CompiledRule>,
+    lead_subject: Option<Regex>,
+    intensifier: Regex,
+    conditional: Regex,
+    future: Regex,
+    references: Regex,
+    addressee: Vec<Regex>,
+}
+
+/// Narrows the Unicode classes of a pattern to the Latin letters an English or Western
+/// European text uses: the full Unicode tables make the automata tens of times larger
+/// for no gain in these codebooks.
+fn latin(pattern: &str) -> String {
+    pattern
+        .replace(r"\p{Lu}", "[A-ZÀ-ÖØ-Þ]")
+        .replace(r"\p{Ll}", "[a-zß-öø-ÿ]")
+        .replace(r"\p{L}", "[A-Za-zÀ-ÖØ-öø-ÿ]")
+        .replace(r"\p{N}", "[0-9]")
+        .replace(r"\w", "[0-9A-Za-z_À-ÖØ-öø-ÿ]")
+}
+
+fn build(pattern: &str, case_insensitive: bool) -> Regex {
+    RegexBuilder::new(&latin(pattern))
+        .case_insensitive(case_insensitive)
+        .size_limit(64 << 20)
+        .build()
+        .unwrap_or_else(|e| panic!("codebook pattern {pattern:?} does not compile: {e}"))
+}
+
+fn compile(book: &'static Codebook, lang: Lang) -> Compiled {
+    let subject = match lang {
+        Lang::En => Some(EN_SUBJECT),
+        Lang::Fr | Lang::De => None,
+    };
+    let mut rules = Vec::new();
+    for rule in book.rules {
+        let body = rule.pattern.replace("{ADV}", ADV);
+        let (direct, coordinated) = match (rule.anchor, subject) {
+            (Anchor::Subject, Some(subject)) => (
+                format!(r"{subject}(?:{ADV},?\s+){{0,3}}(?P<cue>{body})"),
+                Some(format!(r"{subject}[^.;:]*?(?:,\s+and|\sand|,)\s+(?:{ADV},?\s+){{0,3}}(?P<cue>{body})")),
+            ),
+            // Without a subject grammar a subject rule is tried at the start of the text.
+            (Anchor::Subject, None) => (format!(r"^(?:{ADV},?\s+){{0,3}}(?P<cue>{body})"), None),
+            (Anchor::Anywhere, _) => (format!("(?P<cue>{body})"), None),
+        };
+        rules.push(CompiledRule {
+            rule,
+            direct: build(&direct, book.case_insensitive),
+            coordinated: coordinated.map(|c| build(&c, book.case_insensitive)),
+            bare: build(&format!(r"^(?:{ADV},?\s+){{0,3}}(?P<cue>{body})"), book.case_insensitive),
+        });
+    }
+    let (lead_subject, intensifier, conditional, future, references, addressee) = match lang {
+        Lang::En => (
+            None,
+            build(
+                r"\b(?:in\s+the\s+(?:strongest|clearest|firmest)(?:\s+possible)?\s+terms|unequivocally|categorically|strongly|firmly|gravely|deeply|extremely|resolutely|vigorously|warmly|wholeheartedly|unreservedly|iron-?clad|unwavering|unshakeable|steadfast(?:ly)?|deepest|most\s+sincere|utmost)\b",
+                false,
+            ),
+            build(
+                r"(?i)\b(?:if|unless|in\s+the\s+event|provided\s+that|should\s+\p{Lu}\w*\s+(?:choose|decide|continue|attempt)|any\s+further)\b",
+                false,
+            ),
+            build(
+                r"(?i)\b(?:will|shall|continue\s+to|continues\s+to|going\s+forward|henceforth|in\s+future)\b",
+                false,
+            ),
+            build(
+                r"\b(?:Article\s+\d+[a-z]?(?:\s+of\s+the\s+(?:\p{Lu}[\p{L}’'-]*\s+){0,4}(?:Treaty|Charter|Convention|Agreement|Statute|Act))?|Charter\s+of\s+the\s+United\s+Nations|(?:UN|U\.N\.)\s+Charter|(?:(?:UN\s+)?Security\s+Council\s+)?[Rr]esolutions?\s+\d{2,5}(?:\s+\(\d{4}\))?|(?:\p{Lu}[\p{L}’'-]*\s+){1,4}(?:agreements?|Agreements?|Accords?|Treaty|Charter|Convention|Format|Protocol|Memorandum|Act|Framework|Roadmap|Road\s+Map))",
+                false,
+            ),
+            vec![
+                build(
+                    r"\b(?:urge|urges|urged|call|calls|called|appeal|appeals|appealed|encourage|encourages|encouraged|exhort\w*|implore\w*|invite|invites|invited|request|requests|requested|demand|demands|demanded)\s+(?:(?:up)?on\s+|to\s+)?(?P<a>[^,;:.]{1,120}?)(?:,|\s+(?:not\s+)?to\s)",
+                    false,
+                ),
+                build(r"\bthe\s+need\s+for\s+(?P<a>[^,;:.]{1,80}?)\s+to\s", false),
+                build(
+                    r#"^["“]?It\s+is\s+\w+\s+(?:that|for)\s+(?P<a>(?:all|the)\s+[\w-]+(?:\s+[\w-]+)?|\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)*)\s"#,
+                    false,
+                ),
+                build(
+                    r"\b(?:proposals?|offers?|offered|propose[sd]?)\s+to\s+(?P<a>\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)*)",
+                    false,
+                ),
+                build(
+                    r"\b(?:support|supports|supported)\s+(?:for\s+)?(?P<a>\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)*)",
+                    false,
+                ),
+                build(r"\bsupport\s+for\s+[^.;]{0,80}?\bof\s+(?P<a>\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)*)", false),
+                build(r"\bwelcome[sd]?\s+(?P<a>\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)*)", false),
+            ],
+        ),
+        Lang::Fr | Lang::De => (
+            Some(build(
+                if lang == Lang::Fr {
+                    r#"^["“«]?\s*(?P<actor>Nous|Je|Il|Elle|Ils|Elles|(?:Le|La|Les|L[’'])\s*\p{Lu}[\p{L}-]*(?:\s+(?:de|du|des|et|de\s+la)\s+\p{Lu}[\p{L}-]*)*)\s"#
+                } else {
+                    r#"^["“„]?(?P<actor>Wir|Ich|Sie|Er|(?:Die|Der|Das)\s+\p{Lu}[\p{L}-]*(?:\s+(?:und|der|des)\s+\p{Lu}[\p{L}-]*)*)\s"#
+                },
+                false,
+            )),
+            build(
+                r"(?i)\b(?:nachdrücklich|entschieden|aufs\s+Schärfste|unerschütterlich\w*|avec\s+la\s+plus\s+grande\s+fermeté|fermement|vivement|fortement)\b",
+                false,
+            ),
+            build(r"(?i)\b(?:wenn|falls|sofern|si|à\s+condition\s+que)\b", false),
+            build(r"(?i)\b(?:werden|wird|weiterhin|fortzusetzen|continuer\w*|poursuivr\w*)\b", false),
+            build(
+                r"\b(?:Artikel|Article|Art\.)\s+\d+[a-z]?(?:\s+(?:des|du|de\s+la)\s+(?:\p{Lu}[\p{L}-]*\s*){1,3})?|\b(?:Minsker\s+Abkommen|accords\s+de\s+Minsk|résolution\s+\d{2,5}|Resolution\s+\d{2,5})",
+                false,
+            ),
+            Vec::new(),
+        ),
+    };
+    Compiled { book, rules, lead_subject, intensifier, conditional, future, references, addressee }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    En,
+    Fr,
+    De,
+}
+
+static COMPILED_EN: LazyLock<Compiled> = LazyLock::new(|| compile(&EN, Lang::En));
+static COMPILED_FR: LazyLock<Compiled> = LazyLock::new(|| compile(&FR, Lang::Fr));
+static COMPILED_DE: LazyLock<Compiled> = LazyLock::new(|| compile(&DE, Lang::De));
+
+fn compiled(language: &str) -> Option<&'static Compiled> {
+    match codebook(language)?.language {
+        "en" => Some(&COMPILED_EN),
+        "fr" => Some(&COMPILED_FR),
+        "de" => Some(&COMPILED_DE),
+        _ => None,
+    }
+}
+
+/// What a rule found in one sentence (byte offsets into the sentence).
+#[derive(Debug, Clone)]
+struct Hit {
+    rule: &'static Rule,
+    actor: Option<String>,
+    cue: Range<usize>,
+}
+
+impl Compiled {
+    fn code(&self, sentence: &str, implicit_subject: bool) -> Option<Hit> {
+        // `is_match` runs the lazy DFA, far faster than a set's overlapping search; the
+        // captures are only taken for the rule that fires.
+        for rule in &self.rules {
+            if rule.direct.is_match(sentence)
+                && let Some(hit) = self.hit(rule, &rule.direct, sentence)
+            {
+                return Some(hit);
+            }
+        }
+        for rule in &self.rules {
+            if let Some(re) = &rule.coordinated
+                && re.is_match(sentence)
+                && let Some(hit) = self.hit(rule, re, sentence)
+            {
+                return Some(hit);
+            }
+        }
+        if implicit_subject {
+            // A list item or fragment with no subject of its own ("condemn the attack;").
+            for rule in self.rules.iter().filter(|r| r.rule.anchor == Anchor::Subject) {
+                if let Some(caps) = rule.bare.captures(sentence) {
+                    let cue = caps.name("cue").map_or(0..0, |m| m.range());
+                    return Some(Hit { rule: rule.rule, actor: None, cue });
+                }
+            }
+        }
+        None
+    }
+
+    fn hit(&self, rule: &CompiledRule, re: &Regex, sentence: &str) -> Option<Hit> {
+        let caps = re.captures(sentence)?;
+        let actor = caps.name("actor").map(|m| m.as_str().to_owned());
+        if rule.rule.anchor == Anchor::Subject
+            && let Some(actor) = &actor
+            && NOT_ACTORS.contains(&actor.split_whitespace().next().unwrap_or_default())
+        {
+            return None;
+        }
+        let actor = actor.or_else(|| {
+            self.lead_subject
+                .as_ref()
+                .and_then(|re| re.captures(sentence))
+                .and_then(|c| c.name("actor").map(|m| m.as_str().to_owned()))
+        });
+        let cue = caps.name("cue").map_or(0..0, |m| m.range());
+        Some(Hit { rule: rule.rule, actor, cue })
+    }
+
+    fn addressee(&self, sentence: &str, hit: &Hit) -> Option<String> {
+        if hit.rule.id.ends_with(".modal") {
+            // "Belgrade and Pristina should now engage": the subject is the addressee.
+            return hit.actor.clone();
+        }
+        self.addressee.iter().find_map(|re| {
+            let caps = re.captures(sentence)?;
+            let a = caps.name("a")?.as_str().trim();
+            (!a.is_empty() && !a.starts_with("the need")).then(|| a.to_owned())
+        })
+    }
+
+    fn intensifier(&self, sentence: &str) -> Option<String> {
+        self.intensifier.find(sentence).map(|m| m.as_str().to_owned())
+    }
+
+    fn references(&self, sentence: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for m in self.references.find_iter(sentence) {
+            let mut text = m.as_str().trim();
+            for article in ["The ", "the "] {
+                text = text.strip_prefix(article).unwrap_or(text);
+            }
+            if !text.is_empty() && !out.iter().any(|r| r == text) {
+                out.push(text.to_owned());
+            }
+        }
+        out
+    }
+}
+
+/// Runs the codebook rules of `language` over `paragraphs` and returns the commitments
+/// found, in reading order.
+///
+/// - `language` is a BCP 47 tag; its primary subtag picks the [`Codebook`] (`en`, with
+///   first rule sets for `fr` and `de`). Other languages give no commitment.
+/// - Each commitment quotes one sentence of a paragraph (or a whole list item); its
+///   `span` counts code points of the paragraph's `text` and selects exactly its `quote`.
+/// - Ids are `{paragraph id}__cmt_{n}` (`para_3__cmt_1`), n counting from 1 in each
+///   paragraph; `method` is [`Method::rule`] with the id of the rule that fired.
+/// - `actor_resolved` is the first of `issuers` when the actor is a first-person or
+///   singular third-person pronoun ("we", "I", "he") and an issuer is known.
+/// - Headings give no commitment; a lead-in followed by list items gives none itself,
+///   its items take its actor and kind.
+#[must_use]
+pub fn extract_commitments(paragraphs: &[Paragraph], language: &str, issuers: &[Actor]) -> Vec<Commitment> {
+    let Some(compiled) = compiled(language) else { return Vec::new() };
+    let resolved = issuers.first().map(|issuer| issuer.name.clone());
+    let mut out = Vec::new();
+    let mut lead: Option<(Hit, String)> = None;
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        let mut counter = 0;
+        let mut push = |out: &mut Vec<Commitment>, found: Found<'_>| {
+            if let Some(c) = compiled.commitment(paragraph, counter + 1, &found, resolved.as_deref()) {
+                counter += 1;
+                out.push(c);
+            }
+        };
+        let text = paragraph.text.as_str();
+        match paragraph.kind {
+            ParagraphKind::Heading => {
+                lead = None;
+                continue;
+            }
+            ParagraphKind::ListItem => {
+                if let Some((hit, lead_sentence)) = &lead {
+                    let trimmed = trim_range(text, 0..text.len());
+                    if !trimmed.is_empty() {
+                        let sentence = &text[trimmed.clone()];
+                        push(&mut out, Found { range: trimmed, hit, sentence, lead: Some(lead_sentence) });
+                    }
+                    continue;
+                }
+            }
+            ParagraphKind::LeadIn => {
+                let followed = paragraphs.get(index + 1).is_some_and(|p| p.kind == ParagraphKind::ListItem);
+                if followed {
+                    let ranges = sentence_byte_ranges(text);
+                    let last = ranges.last().cloned().unwrap_or(0..text.len());
+                    let sentence = &text[last];
+                    lead = compiled.code(sentence, false).map(|hit| (hit, sentence.to_owned()));
+                    continue;
+                }
+                lead = None;
+            }
+            _ => lead = None,
+        }
+        let implicit = paragraph.kind == ParagraphKind::ListItem;
+        for range in sentence_byte_ranges(text) {
+            let sentence = &text[range.clone()];
+            if let Some(hit) = compiled.code(sentence, implicit) {
+                push(&mut out, Found { range, hit: &hit, sentence, lead: None });
+            }
+        }
+    }
+    out
+}
+
+/// One coded sentence or list item of a paragraph.
+struct Found<'a> {
+    /// Byte range of the quote in the paragraph text.
+    range: Range<usize>,
+    hit: &'a Hit,
+    sentence: &'a str,
+    /// The lead-in sentence the hit came from, for a list item.
+    lead: Option<&'a str>,
+}
+
+impl Compiled {
+    fn commitment(
+        &self,
+        paragraph: &Paragraph,
+        n: usize,
+        found: &Found<'_>,
+        resolved: Option<&str>,
+    ) -> Option<Commitment> {
+        let text = paragraph.text.as_str();
+        let span = Span::from_byte_range(text, found.range.clone())?;
+        let hit = found.hit;
+        let sentence = found.sentence;
+        let mut commitment = Commitment::new(
+            format!("{}__cmt_{n}", paragraph.id),
+            paragraph.id.clone(),
+            span,
+            &text[found.range.clone()],
+            hit.rule.kind,
+            Method::rule(hit.rule.id),
+        );
+        commitment.actor = hit.actor.clone();
+        commitment.actor_resolved = hit
+            .actor
+            .as_deref()
+            .filter(|a| FIRST_PERSON.contains(a) || (self.book.language != "en" && is_pronoun_de_fr(a)))
+            .and(resolved)
+            .map(str::to_owned);
+        let cue_text = found.lead.unwrap_or(sentence);
+        commitment.cue = cue_text.get(hit.cue.clone()).map(|c| c.trim().to_owned()).filter(|c| !c.is_empty());
+        commitment.addressee = self.addressee(sentence, hit);
+        commitment.intensifier =
+            self.intensifier(sentence).or_else(|| found.lead.and_then(|s| self.intensifier(s)));
+        let kind = hit.rule.kind;
+        commitment.conditional = matches!(kind, CommitmentKind::Readiness | CommitmentKind::Warning)
+            || self.conditional.is_match(sentence);
+        commitment.future_oriented = matches!(
+            kind,
+            CommitmentKind::Pledge
+                | CommitmentKind::Readiness
+                | CommitmentKind::Warning
+                | CommitmentKind::Demand
+        ) || self.future.is_match(sentence);
+        commitment.references = self.references(sentence);
+        Some(commitment)
+    }
+}
+
+fn is_pronoun_de_fr(actor: &str) -> bool {
+    matches!(actor, "Wir" | "Ich" | "Er" | "Nous" | "Je" | "Il" | "Elle")
+}
+
+fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    let end = range.start + slice.trim_end().len();
+    start..end.max(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use communique_model::CommitmentKind as K;
+
+    fn check(sentence: &str, expected: Option<(K, Option<&str>, Option<&str>)>) {
+        let paragraph = Paragraph::new("para_1", ParagraphKind::Body, sentence);
+        let found = extract_commitments(&[paragraph], "en", &[]);
+        let got = found.first().map(|c| (c.kind, c.actor.as_deref(), c.addressee.as_deref()));
+        assert_eq!(got, expected, "{sentence:?} → {found:#?}");
+    }
+
+    #[test]
+    fn codes_sentences() {
+        check(
+            "We urge Russia, in the strongest possible terms, to choose the path of diplomacy.",
+            Some((K::Demand, Some("We"), Some("Russia"))),
+        );
+        check("Russia’s actions pose a serious threat to Euro-Atlantic security.", None);
+        check(
+            "The members of the Security Council condemned in the strongest terms the attacks.",
+            Some((K::Condemnation, Some("The members of the Security Council"), None)),
+        );
+        check(
+            "He urges the competent authorities to clarify the circumstances.",
+            Some((K::Demand, Some("He"), Some("the competent authorities"))),
+        );
+        check("President Ahtisaari has presented a way forward which offers the prospect of peace.", None);
+        check(
+            "The United States stands ready to support this implementation.",
+            Some((K::Readiness, Some("The United States"), None)),
+        );
+        check(
+            "As stated previously, any further Russian aggression against Ukraine will have massive consequences.",
+            Some((K::Warning, None, None)),
+        );
+        check(
+            "We have made substantive proposals to Russia to enhance security.",
+            Some((K::Offer, Some("We"), Some("Russia"))),
+        );
+        check("NATO is a defensive Alliance.", None);
+        check("This Summit marks a milestone in strengthening our Alliance.", None);
+        check("The events in Odesa that led to the fire dramatically underscore the need for calm.", None);
+        check(
+            "The members of the Security Council underlined the need to bring perpetrators to justice and urged all States to act.",
+            Some((K::Demand, Some("The members of the Security Council"), Some("all States"))),
+        );
+    }
+
+    #[test]
+    fn list_items_take_the_lead_in() {
+        let paragraphs = [
+            Paragraph::new("para_1", ParagraphKind::LeadIn, "We are taking concrete steps to:"),
+            Paragraph::new("para_2", ParagraphKind::ListItem, "support Ukraine for as long as it takes;"),
+        ];
+        let found = extract_commitments(&paragraphs, "en", &[Actor::organization("G7")]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].id, "para_2__cmt_1");
+        assert_eq!(found[0].kind, K::Pledge);
+        assert_eq!(found[0].actor.as_deref(), Some("We"));
+        assert_eq!(found[0].actor_resolved.as_deref(), Some("G7"));
+        assert_eq!(found[0].addressee.as_deref(), Some("Ukraine"));
+        assert_eq!(found[0].method.rule.as_deref(), Some("en.pledge.taking_steps"));
+    }
+}

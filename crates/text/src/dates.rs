@@ -1,0 +1,267 @@
+//! Dates and times as statements print them, in English, French and German forms.
+//!
+//! Recognised: "16 Feb. 2022", "14 March 1997", "17 December 1996", "11 février 2016",
+//! "19. Februar 2022", "1er mars 2022", "March 4, 2014", "MAY 20, 2023", "Jul 22nd, 2024"
+//! (with an optional weekday before: "Mon.", "Saturday,"), ISO 8601 "2022-02-16",
+//! German "22.02.2022" (day first, as DIN 5008 writes it) and slashed "11/02/2016",
+//! which is ambiguous: it is read month first in English (the United States convention)
+//! and day first in other languages, and the reading is reported. Times: "15:14",
+//! "10:57:03", "08:40 PM", with a zone abbreviation or offset ("EDT", "UTC+2", "+01:00").
+
+use communique_model::chrono::{FixedOffset, NaiveDate, NaiveTime};
+use communique_model::{TimePrecision, Timestamp};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+const MONTHS: &str = r"jan(?:uary|vier|uar)?|j[äa]nner|feb(?:ruary|ruar)?|f[ée]v(?:rier)?|mar(?:ch|s)?|m[äa]rz|apr(?:il)?|avr(?:il)?|may|mai|jun(?:e|i)?|juin|jul(?:y|i)?|juil(?:let)?|aug(?:ust)?|ao[ûu]t|sep(?:t|tember|tembre)?|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember)?";
+const WEEKDAYS: &str = r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag";
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?ix)
+        (?:\b(?P<wd>{WEEKDAYS})\.?,?\s+)?
+        (?:
+            \b(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+)?(?P<m1>{MONTHS})\b\.?,?\s+(?P<y1>\d{{4}})\b
+          | \b(?P<m2>{MONTHS})\b\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})\b
+          | \b(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})\b
+          | \b(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}})\b
+          | \b(?P<a5>\d{{1,2}})/(?P<b5>\d{{1,2}})/(?P<y5>\d{{4}})\b
+        )"
+    ))
+    .expect("date pattern compiles")
+});
+
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^[\s,]*(?:at\s+|um\s+|à\s+)?
+        (?P<h>\d{1,2})[:h.](?P<mi>\d{2})(?::(?P<s>\d{2}))?
+        (?:\s*(?P<ampm>[ap])\.?\s?m\.?)?
+        (?:\s*(?:Uhr|h))?
+        (?:\s*(?P<tz>(?:UTC|GMT)\s*[+-−]\s*\d{1,2}(?::?\d{2})?|[+-−]\d{2}:?\d{2}|Z\b|[A-Z]{2,5}\b))?",
+    )
+    .expect("time pattern compiles")
+});
+
+/// Which of two numbers comes first in a slashed date ("11/02/2016").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NumericOrder {
+    /// 11/02/2016 is 2 November 2016 (United States).
+    MonthFirst,
+    /// 11/02/2016 is 11 February 2016 (most of the world).
+    DayFirst,
+}
+
+impl NumericOrder {
+    /// The order a document in `language` (BCP 47) uses: month first for English without
+    /// a region or with US, day first otherwise.
+    pub(crate) fn for_language(language: Option<&str>) -> Self {
+        match language.map(str::to_ascii_lowercase).as_deref() {
+            Some("en" | "en-us") | None => Self::MonthFirst,
+            _ => Self::DayFirst,
+        }
+    }
+}
+
+/// A date found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FoundDate {
+    /// The date as read.
+    pub date: NaiveDate,
+    /// Byte range of the date (weekday included) in the text searched.
+    pub range: Range<usize>,
+    /// Whether a weekday name was printed before it.
+    pub weekday: bool,
+    /// For a slashed numeric date that could be read both ways: the other reading.
+    pub other_reading: Option<NaiveDate>,
+}
+
+/// Month number of a month name or abbreviation (English, French, German).
+fn month_number(name: &str) -> Option<u32> {
+    let lower = name.to_lowercase();
+    let n = match lower.as_str() {
+        s if s.starts_with("jan") || s.starts_with("jä") || s.starts_with("jv") => 1,
+        s if s.starts_with("fe") || s.starts_with("fé") => 2,
+        "mar" | "march" | "mars" | "märz" | "marz" => 3,
+        s if s.starts_with("ap") || s.starts_with("av") => 4,
+        "may" | "mai" => 5,
+        "jun" | "june" | "juni" | "juin" => 6,
+        s if s.starts_with("jul") || s.starts_with("juil") => 7,
+        s if s.starts_with("au") || s.starts_with("ao") => 8,
+        s if s.starts_with("sep") => 9,
+        s if s.starts_with("oc") || s.starts_with("ok") => 10,
+        s if s.starts_with("nov") => 11,
+        s if s.starts_with("de") || s.starts_with("dé") => 12,
+        _ => return None,
+    };
+    Some(n)
+}
+
+/// The first date in `text` that exists in the calendar.
+pub(crate) fn find_date(text: &str, order: NumericOrder) -> Option<FoundDate> {
+    DATE.captures_iter(text).find_map(|caps| {
+        let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+        let year = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
+        let mut other_reading = None;
+        let date = if let (Some(d), Some(m), Some(y)) = (num("d1"), caps.name("m1"), year("y1")) {
+            NaiveDate::from_ymd_opt(y, month_number(m.as_str())?, d)
+        } else if let (Some(m), Some(d), Some(y)) = (caps.name("m2"), num("d2"), year("y2")) {
+            NaiveDate::from_ymd_opt(y, month_number(m.as_str())?, d)
+        } else if let (Some(y), Some(m), Some(d)) = (year("y3"), num("m3"), num("d3")) {
+            NaiveDate::from_ymd_opt(y, m, d)
+        } else if let (Some(d), Some(m), Some(y)) = (num("d4"), num("m4"), year("y4")) {
+            NaiveDate::from_ymd_opt(y, m, d)
+        } else if let (Some(a), Some(b), Some(y)) = (num("a5"), num("b5"), year("y5")) {
+            let month_first = NaiveDate::from_ymd_opt(y, a, b);
+            let day_first = NaiveDate::from_ymd_opt(y, b, a);
+            let (chosen, other) = match order {
+                NumericOrder::MonthFirst => (month_first.or(day_first), day_first),
+                NumericOrder::DayFirst => (day_first.or(month_first), month_first),
+            };
+            other_reading =
+                other.filter(|o| Some(*o) != chosen && month_first.is_some() && day_first.is_some());
+            chosen
+        } else {
+            None
+        }?;
+        let whole = caps.get(0)?;
+        Some(FoundDate { date, range: whole.range(), weekday: caps.name("wd").is_some(), other_reading })
+    })
+}
+
+/// A time of day at the start of `text` (after spaces, commas or "at"), with its zone.
+///
+/// Returns the timestamp on `date` and the byte length consumed. A zone abbreviation the
+/// table below does not know leaves the timestamp floating rather than guessing.
+pub(crate) fn time_after(text: &str, date: NaiveDate) -> Option<(Timestamp, usize)> {
+    let caps = TIME.captures(text)?;
+    let mut hour: u32 = caps["h"].parse().ok()?;
+    let minute: u32 = caps["mi"].parse().ok()?;
+    let second: Option<u32> = caps.name("s").and_then(|m| m.as_str().parse().ok());
+    if let Some(ampm) = caps.name("ampm") {
+        if !(1..=12).contains(&hour) {
+            return None;
+        }
+        let pm = ampm.as_str().eq_ignore_ascii_case("p");
+        hour = match (pm, hour) {
+            (false, 12) => 0,
+            (true, 12) => 12,
+            (true, h) => h + 12,
+            (false, h) => h,
+        };
+    }
+    let time = NaiveTime::from_hms_opt(hour, minute, second.unwrap_or(0))?;
+    let precision = if second.is_some() { TimePrecision::Second } else { TimePrecision::Minute };
+    let mut end = caps.get(0)?.end();
+    let offset = match caps.name("tz") {
+        Some(tz) => match zone_offset(tz.as_str()) {
+            Some(offset) => Some(offset),
+            None => {
+                end = tz.start();
+                None
+            }
+        },
+        None => None,
+    };
+    Some((Timestamp::new(date.and_time(time), offset, precision), text[..end].trim_end().len()))
+}
+
+/// UTC offset of a zone abbreviation or a numeric offset. Only abbreviations with one
+/// common meaning are listed (IST, for one, is not).
+fn zone_offset(zone: &str) -> Option<FixedOffset> {
+    let hours = |h: i32| FixedOffset::east_opt(h * 3600);
+    let zone = zone.replace('−', "-");
+    let upper = zone.to_ascii_uppercase();
+    match upper.as_str() {
+        "Z" | "UTC" | "GMT" | "UT" => return hours(0),
+        "EDT" => return hours(-4),
+        "EST" | "CDT" => return hours(-5),
+        "CST" | "MDT" => return hours(-6),
+        "MST" | "PDT" => return hours(-7),
+        "PST" => return hours(-8),
+        "BST" | "CET" | "MEZ" | "WAT" => return hours(1),
+        "CEST" | "MESZ" | "EET" | "SAST" => return hours(2),
+        "EEST" | "MSK" => return hours(3),
+        "JST" | "KST" => return hours(9),
+        _ => {}
+    }
+    let numeric = upper.trim_start_matches("UTC").trim_start_matches("GMT").trim();
+    let (sign, rest) = match numeric.chars().next()? {
+        '+' => (1, &numeric[1..]),
+        '-' => (-1, &numeric[1..]),
+        _ => return None,
+    };
+    let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
+    let (h, m) = match digits.len() {
+        1 | 2 => (digits.parse::<i32>().ok()?, 0),
+        3 | 4 => {
+            (digits[..digits.len() - 2].parse::<i32>().ok()?, digits[digits.len() - 2..].parse::<i32>().ok()?)
+        }
+        _ => return None,
+    };
+    if h > 14 || m > 59 {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (h * 3600 + m * 60))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, order: NumericOrder, expected: Option<&str>) {
+        let got = find_date(text, order).map(|f| f.date.to_string());
+        assert_eq!(got.as_deref(), expected, "date in {text:?}");
+    }
+
+    fn check_time(text: &str, expected: Option<&str>) {
+        let date = NaiveDate::from_ymd_opt(2014, 5, 2).unwrap();
+        let got = time_after(text, date).map(|(t, _)| t.to_string());
+        assert_eq!(got.as_deref(), expected, "time in {text:?}");
+    }
+
+    #[test]
+    fn dates() {
+        use NumericOrder::{DayFirst, MonthFirst};
+        check("Brussels, 16 Feb. 2022 – last updated", MonthFirst, Some("2022-02-16"));
+        check("14 March 1997", MonthFirst, Some("1997-03-14"));
+        check("BERN, 17 December 1996 - The", MonthFirst, Some("1996-12-17"));
+        check("March 4, 2014", MonthFirst, Some("2014-03-04"));
+        check("MAY 20, 2023", MonthFirst, Some("2023-05-20"));
+        check("Mon. Jul 22nd, 2024", MonthFirst, Some("2024-07-22"));
+        check("Saturday, May 03, 2014", MonthFirst, Some("2014-05-03"));
+        check("22.02.2022 - Pressemitteilung", MonthFirst, Some("2022-02-22"));
+        check("11/02/2016", MonthFirst, Some("2016-11-02"));
+        check("11/02/2016", DayFirst, Some("2016-02-11"));
+        check("25/12/2016", MonthFirst, Some("2016-12-25"));
+        check("11 février 2016", DayFirst, Some("2016-02-11"));
+        check("le 1er mars 2022", DayFirst, Some("2022-03-01"));
+        check("19. Februar 2022", DayFirst, Some("2022-02-19"));
+        check("am 3. März 2022", DayFirst, Some("2022-03-03"));
+        check("2022-02-16", DayFirst, Some("2022-02-16"));
+        check("30 February 2022", MonthFirst, None);
+        check("on 19 February in Munich", MonthFirst, None);
+        check("Press Release (2007) 013", MonthFirst, None);
+    }
+
+    #[test]
+    fn ambiguity_is_reported() {
+        let found = find_date("05/02/2014", NumericOrder::MonthFirst).unwrap();
+        assert_eq!(found.date.to_string(), "2014-05-02");
+        assert_eq!(found.other_reading.map(|d| d.to_string()).as_deref(), Some("2014-02-05"));
+        assert_eq!(find_date("25/12/2016", NumericOrder::MonthFirst).unwrap().other_reading, None);
+        assert!(find_date("Mon. Jul 22nd, 2024", NumericOrder::MonthFirst).unwrap().weekday);
+    }
+
+    #[test]
+    fn times() {
+        check_time(" 15:14", Some("2014-05-02T15:14"));
+        check_time(" 08:40 PM EDT", Some("2014-05-02T20:40-04:00"));
+        check_time(" 12:05 am", Some("2014-05-02T00:05"));
+        check_time(" 10:57:03 UTC+2", Some("2014-05-02T10:57:03+02:00"));
+        check_time(" 09:00 +01:00", Some("2014-05-02T09:00+01:00"));
+        check_time(" 09:00 XYZ", Some("2014-05-02T09:00"));
+        check_time(" 25:00", None);
+        check_time(" no time", None);
+    }
+}

@@ -1,0 +1,520 @@
+//! Metadata lines: datelines, crawl dates, the nato.int bullet block, document
+//! references, attribution lines, "Issued by" lines, document-type lines, mailing-list
+//! subjects, e-mail timestamps, and the issuer named in a title or preface.
+
+use crate::dates::{FoundDate, NumericOrder, find_date, time_after};
+use communique_model::{StatementKind, Timestamp};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What a metadata line says.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Meta {
+    /// A date with a weekday standing alone ("Mon. Jul 22nd, 2024"): the day a blog or
+    /// repost copied the page.
+    Retrieved(FoundDate),
+    /// A date standing alone ("14 March 1997", "MAY 20, 2023", "02 Feb. 2007 - 02 Feb. 2007"),
+    /// perhaps with a document type ("22.02.2022 - Pressemitteilung").
+    Date { date: FoundDate, kind: Option<StatementKind> },
+    /// A numeric date and time with a zone ("05/02/2014 08:40 PM EDT").
+    Published { date: FoundDate, time: Timestamp },
+    /// Place(s), date and perhaps the last update ("Brussels, 16 Feb. 2022 – last
+    /// updated: 16 Feb. 2022 15:14"); `rest` is the byte offset where body text follows
+    /// the dateline on the same line, if any.
+    Dateline { places: Vec<String>, date: FoundDate, updated: Option<Timestamp>, rest: Option<usize> },
+    /// "Issued on 02 Feb. 2007".
+    IssuedOn(FoundDate),
+    /// "Last updated: 14 Jan. 2009 10:57".
+    LastUpdated(Timestamp),
+    /// "Last updated: 14 Jan. 2009" with no time: a record timestamp needs a time of day,
+    /// so the day is only noted.
+    UpdatedDay(FoundDate),
+    /// A document number ("Press Release (2007) 013", "SC/14367").
+    Reference(String),
+    /// A separator of a metadata block ("|").
+    Separator,
+    /// "Source – NATO", "Source: The White House".
+    Attribution(String),
+    /// "Issued by NATO Heads of State and Government … in Vilnius 11 July 2023".
+    IssuedBy { issuer: String, place: Option<String>, date: Option<FoundDate> },
+    /// "Press Statement", "Pressemitteilung".
+    DocType(StatementKind),
+    /// "[wanabidii] Press Releases: Tragic Loss of Life in Odesa".
+    ListSubject { list: String },
+}
+
+const PLACE: &str = r"\p{Lu}[\p{L}.'’-]*(?:[ -]\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*/\s*\p{Lu}[\p{L}.'’-]*(?:[ -]\p{Lu}[\p{L}.'’-]*){0,3})*(?:,\s*(?:D\.\s?C\.|DC|[A-Z]{2}))?";
+
+static PLACE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?P<place>{PLACE})(?:\s*,\s*|\s+)")).expect("place pattern compiles")
+});
+static PLACE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\p{Lu}[\p{L}.'’-]*(?:[ -]\p{Lu}[\p{L}.'’-]*){0,2},\s*(?:D\.\s?C\.|DC|[A-Z]{2}|\p{Lu}\p{L}+)$",
+    )
+    .expect("place pattern compiles")
+});
+static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:Press\s+Release|Press\s+Statement|Communiqu[ée]|Statement|Speech|Memo|Note)\s*\(\s*\d{2,4}\s*\)\s*\d{1,4}[A-Za-z]?|[A-Z]{1,8}(?:/[A-Z]{1,8})*/\d{2,6}(?:[-/.][A-Za-z0-9]+)*)$",
+    )
+    .expect("reference pattern compiles")
+});
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:source|sources|quelle|origin)\s*(?:[:–—-]|\s-\s)\s*(?P<who>\S.{0,119})$")
+        .expect("attribution compiles")
+});
+static ISSUED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:issued|released|published|delivered)\s+by\s+(?:the\s+)?(?P<who>.{3,300})$")
+        .expect("issued-by compiles")
+});
+static ISSUER_CUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+(?:participating|meeting|at|in|on|during|following|after|from|who)\b|,")
+        .expect("cut compiles")
+});
+static IN_PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\bin\s+(?P<place>{PLACE})\s*,?\s+\S")).expect("in-place compiles")
+});
+static ISSUED_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:issued|published|released|veröffentlicht|publié)\s+(?:on|am|le)\s+")
+        .expect("issued-on compiles")
+});
+static LAST_UPDATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:last\s+updated|updated|last\s+modified|zuletzt\s+aktualisiert|aktualisiert|mis\s+à\s+jour(?:\s+le)?)\s*:?\s*").expect("updated compiles")
+});
+static DOC_TYPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?P<ps>press\s+statement|statement|presseerklärung|erklärung|déclaration)|(?P<pr>press\s+release|news\s+release|pressemitteilung|communiqué\s+de\s+presse|media\s+note)|(?P<rd>readout)|(?P<sp>speech|remarks|rede|discours)|(?P<pb>press\s+briefing|briefing)|(?P<js>joint\s+statement|gemeinsame\s+erklärung|déclaration\s+conjointe)|(?P<co>communiqu[ée]))\s*\.?$").expect("doc type compiles")
+});
+static LIST_SUBJECT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[(?P<list>[\w .@-]{1,60})\]\s+\S").expect("list subject compiles"));
+static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[•·▪◦‣∙●\-–*]\s*").expect("bullet compiles"));
+
+/// Words that start a line but are never a dateline place.
+const NOT_PLACES: &[&str] = &[
+    "On",
+    "In",
+    "At",
+    "By",
+    "Since",
+    "Until",
+    "From",
+    "As",
+    "Today",
+    "Issued",
+    "Updated",
+    "Last",
+    "Published",
+    "Released",
+    "The",
+    "This",
+    "We",
+    "Our",
+    "Am",
+    "Le",
+    "La",
+    "Les",
+    "Der",
+    "Die",
+    "Das",
+    "Mon",
+    "Tue",
+    "Wed",
+    "Thu",
+    "Fri",
+    "Sat",
+    "Sun",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Source",
+    "Date",
+    "Dated",
+    "Posted",
+    "After",
+    "Before",
+    "During",
+    "For",
+    "Following",
+];
+
+fn is_month_or_weekday(word: &str) -> bool {
+    find_date(&format!("1 {word} 2000"), NumericOrder::DayFirst).is_some()
+}
+
+/// Parses `line` (trimmed) as a metadata line.
+pub(crate) fn parse(line: &str, order: NumericOrder) -> Option<Meta> {
+    if line.len() > 400 {
+        return None;
+    }
+    if let Some(bullet) = BULLET.find(line) {
+        // The nato.int block: "• 02 Feb. 2007 - 02 Feb. 2007", "• |", "• Press Release …".
+        let rest = line[bullet.end()..].trim();
+        if rest == "|" || rest.is_empty() {
+            return Some(Meta::Separator);
+        }
+        return match parse_plain(rest, order)? {
+            meta @ (Meta::Date { .. }
+            | Meta::IssuedOn(_)
+            | Meta::LastUpdated(_)
+            | Meta::UpdatedDay(_)
+            | Meta::Reference(_)
+            | Meta::Retrieved(_)
+            | Meta::Published { .. }) => Some(meta),
+            _ => None,
+        };
+    }
+    if line == "|" {
+        return Some(Meta::Separator);
+    }
+    parse_plain(line, order)
+}
+
+fn parse_plain(line: &str, order: NumericOrder) -> Option<Meta> {
+    if REFERENCE.is_match(line) {
+        return Some(Meta::Reference(line.to_owned()));
+    }
+    if let Some(caps) = ATTRIBUTION.captures(line) {
+        let who = caps["who"].trim().trim_end_matches('.').trim();
+        if !who.is_empty() && who.split_whitespace().count() <= 10 {
+            return Some(Meta::Attribution(who.to_owned()));
+        }
+    }
+    if let Some(caps) = LIST_SUBJECT.captures(line) {
+        return Some(Meta::ListSubject { list: caps["list"].trim().to_owned() });
+    }
+    if let Some(m) = ISSUED_ON.find(line)
+        && let Some(found) = date_at_start(&line[m.end()..], order)
+        && line[m.end() + found.range.end..].trim().is_empty()
+    {
+        return Some(Meta::IssuedOn(shift(found, m.end())));
+    }
+    if let Some(m) = LAST_UPDATED.find(line)
+        && let Some(found) = date_at_start(&line[m.end()..], order)
+    {
+        let after = &line[m.end() + found.range.end..];
+        return match time_after(after, found.date) {
+            Some((time, used)) if after[used..].trim().is_empty() => Some(Meta::LastUpdated(time)),
+            None if after.trim().is_empty() => Some(Meta::UpdatedDay(shift(found, m.end()))),
+            _ => None,
+        };
+    }
+    if let Some(caps) = ISSUED_BY.captures(line) {
+        let full = caps.name("who")?;
+        let who = full.as_str();
+        let cut = ISSUER_CUT.find(who).map_or(who.len(), |m| m.start());
+        let issuer = who[..cut].trim().to_owned();
+        let date = find_date(who, order);
+        let place = IN_PLACE_DATE
+            .captures(who)
+            .and_then(|c| c.name("place"))
+            .filter(|p| date.as_ref().is_some_and(|d| d.range.start >= p.end()))
+            .map(|p| normalise_place(p.as_str()));
+        if !issuer.is_empty() {
+            return Some(Meta::IssuedBy { issuer, place, date });
+        }
+    }
+    if let Some(caps) = DOC_TYPE.captures(line) {
+        return Some(Meta::DocType(doc_kind(&caps)));
+    }
+    if let Some(found) = date_at_start(line, order) {
+        return date_line(line, found, order);
+    }
+    dateline(line, order)
+}
+
+fn doc_kind(caps: &regex::Captures<'_>) -> StatementKind {
+    let pairs = [
+        ("ps", StatementKind::PressStatement),
+        ("pr", StatementKind::PressRelease),
+        ("rd", StatementKind::Readout),
+        ("sp", StatementKind::Speech),
+        ("pb", StatementKind::PressBriefing),
+        ("js", StatementKind::JointStatement),
+        ("co", StatementKind::Communique),
+    ];
+    pairs.into_iter().find(|(name, _)| caps.name(name).is_some()).map_or(StatementKind::Other, |(_, k)| k)
+}
+
+fn shift(mut found: FoundDate, by: usize) -> FoundDate {
+    found.range = found.range.start + by..found.range.end + by;
+    found
+}
+
+/// A date at the very start of `text` (spaces allowed).
+fn date_at_start(text: &str, order: NumericOrder) -> Option<FoundDate> {
+    let found = find_date(text, order)?;
+    text[..found.range.start].trim().is_empty().then_some(found)
+}
+
+/// A line that starts with a date: alone, with a range, a time, or a document type.
+fn date_line(line: &str, found: FoundDate, order: NumericOrder) -> Option<Meta> {
+    let rest = line[found.range.end..].trim_start_matches(|c: char| c == '.' || c.is_whitespace());
+    if rest.is_empty() || matches!(rest, "-" | "–" | "—" | "|") {
+        return Some(if found.weekday {
+            Meta::Retrieved(found)
+        } else {
+            Meta::Date { date: found, kind: None }
+        });
+    }
+    if let Some((time, used)) = time_after(rest, found.date)
+        && rest[used..].trim().is_empty()
+    {
+        if time.offset().is_some() || found.other_reading.is_some() || found.weekday {
+            return Some(Meta::Published { date: found, time });
+        }
+        return Some(Meta::Date { date: found, kind: None });
+    }
+    let after_dash = rest.strip_prefix(['-', '–', '—', '|']).map(str::trim)?;
+    if after_dash.is_empty() {
+        return Some(Meta::Date { date: found, kind: None });
+    }
+    if date_at_start(after_dash, order).is_some_and(|d| after_dash[d.range.end..].trim().is_empty()) {
+        return Some(Meta::Date { date: found, kind: None });
+    }
+    if let Some(caps) = DOC_TYPE.captures(after_dash) {
+        return Some(Meta::Date { date: found, kind: Some(doc_kind(&caps)) });
+    }
+    None
+}
+
+/// "Brussels, 16 Feb. 2022 – last updated: 16 Feb. 2022 15:14", "BERN 17 December 1996",
+/// "WARSAW/VIENNA, 18 March 2022 –", "BERN, 17 December 1996 - The Chairman…".
+fn dateline(line: &str, order: NumericOrder) -> Option<Meta> {
+    let caps = PLACE_PREFIX.captures(line)?;
+    let place = caps.name("place")?.as_str();
+    let first = place.split([' ', ',', '/']).next().unwrap_or_default();
+    if NOT_PLACES.contains(&first) || is_month_or_weekday(first) {
+        return None;
+    }
+    let after_place = caps.get(0)?.end();
+    let found = date_at_start(&line[after_place..], order)?;
+    let found = shift(found, after_place);
+    let places = place.split('/').map(normalise_place).filter(|p| !p.is_empty()).collect();
+    let mut at = found.range.end;
+    // Optional time after the date.
+    if let Some((_, used)) = time_after(&line[at..], found.date) {
+        at += used;
+    }
+    let rest = &line[at..];
+    let trimmed = rest.trim_start();
+    let mut updated = None;
+    let mut rest_start = None;
+    if let Some(after_dash) = trimmed.strip_prefix(['-', '–', '—', '|']) {
+        let after_dash_trim = after_dash.trim_start();
+        if let Some(m) = LAST_UPDATED.find(after_dash_trim) {
+            let tail = &after_dash_trim[m.end()..];
+            if let Some(d) = date_at_start(tail, order) {
+                updated = time_after(&tail[d.range.end..], d.date).map(|(t, _)| t);
+            }
+        } else if !after_dash_trim.is_empty() {
+            rest_start = Some(line.len() - after_dash_trim.len());
+        }
+    } else if !trimmed.is_empty() {
+        if trimmed.starts_with(',') || trimmed.starts_with(':') {
+            rest_start = Some(line.len() - trimmed[1..].trim_start().len());
+        } else {
+            return None;
+        }
+    }
+    Some(Meta::Dateline { places, date: found, updated, rest: rest_start })
+}
+
+/// A line holding only a place ("Washington, DC"), as bylines print it above the date.
+pub(crate) fn place_only(line: &str) -> Option<String> {
+    PLACE_ONLY.is_match(line).then(|| normalise_place(line))
+}
+
+/// "BERN" → "Bern"; "WARSAW" → "Warsaw"; mixed case is kept ("Washington, DC").
+pub(crate) fn normalise_place(place: &str) -> String {
+    let place = place.trim().trim_end_matches(',').trim();
+    let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 3 && letters.iter().all(|c| c.is_uppercase()) {
+        place
+            .split(' ')
+            .map(|word| {
+                let mut chars = word.chars();
+                match chars.next() {
+                    Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+                    None => String::new(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        place.to_owned()
+    }
+}
+
+static TITLE_ISSUER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:joint\s+)?(?:press\s+)?(?:statement|remarks|declaration|message|speech|communiqu[ée]|letter)\s+(?:by|of|from)\s+(?:the\s+)?(?P<who>.{2,160}?)(?:\s+(?:on|at|following|regarding|concerning|after|about|to|for|in|upon|ahead\s+of)\b|,|:|$)|^(?:gemeinsame\s+)?erklärung\s+(?:des|der|von)\s+(?P<de>.{2,120}?)(?:\s+(?:zur|zum|zu|über|anlässlich|nach|vor|im|in)\b|,|:|$)|^déclaration\s+(?:commune\s+)?(?:du|de\s+la|des|de|d’|d')\s*(?P<fr>.{2,120}?)(?:\s+(?:sur|à|après|concernant|au|aux|en)\b|,|:|$)").expect("title issuer compiles")
+});
+static PREFACE_ISSUER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[-–—]\s+)(?:The\s+)?(?P<who>\p{Lu}[^,:]{2,100}?)(?:,\s*[^,:]{1,120},)?\s+(?:has\s+)?(?:issued|released|made|delivered)\s+the\s+following\b|^The\s+following\s+(?P<who2>.{2,100}?)\s+(?:press\s+)?(?:statement|declaration|communiqué)\s+was\s+(?:issued|released)").expect("preface issuer compiles")
+});
+static WE_THE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^We,\s+the\s+(?P<who>[^,]{3,140}),").expect("we-the compiles"));
+static SUBSCRIPTION_ISSUER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:press\s+releases|updates|news)\s+for\s+(?P<who>[^.]{3,80}?)\.(?:\s|$)|on\s+behalf\s+of:?\s*(?P<who2>[^·•|]{3,80}?)\s*(?:[·•|]|$)").expect("subscription issuer compiles")
+});
+static HEADLINE_ISSUER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<who>\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,4})\s+(?:condemns|welcomes|calls|urges|expresses|deplores|regrets|announces|warns|appeals|statement)\b").expect("headline compiles")
+});
+
+/// Issuer named by a title ("Statement by the Secretary General on …").
+pub(crate) fn issuer_from_title(title: &str) -> Option<String> {
+    let caps = TITLE_ISSUER.captures(title)?;
+    let who = caps.name("who").or_else(|| caps.name("de")).or_else(|| caps.name("fr"))?.as_str().trim();
+    (!who.is_empty()).then(|| who.to_owned())
+}
+
+/// Issuer named by a headline ("OSCE Chairman-in-Office condemns …").
+pub(crate) fn issuer_from_headline(title: &str) -> Option<String> {
+    HEADLINE_ISSUER.captures(title).map(|c| c["who"].to_owned())
+}
+
+/// Issuer named by a preface ("… The Chairman-in-Office of the OSCE, …, issued the
+/// following statement", "The following Security Council press statement was issued").
+pub(crate) fn issuer_from_preface(text: &str) -> Option<String> {
+    let caps = PREFACE_ISSUER.captures(text)?;
+    let who = caps.name("who").or_else(|| caps.name("who2"))?.as_str().trim();
+    (!who.is_empty()).then(|| who.to_owned())
+}
+
+/// Issuer named in an opening "We, the Leaders of the Group of Seven (G7), …".
+pub(crate) fn issuer_from_we_the(text: &str) -> Option<String> {
+    WE_THE.captures(text).map(|c| c["who"].trim().to_owned())
+}
+
+/// Issuer named by mailing boilerplate ("Press Releases for U.S. Department of State.").
+pub(crate) fn issuer_from_subscription(text: &str) -> Option<String> {
+    let caps = SUBSCRIPTION_ISSUER.captures(text)?;
+    let who = caps.name("who").or_else(|| caps.name("who2"))?.as_str().trim();
+    (!who.is_empty()).then(|| who.to_owned())
+}
+
+/// Statement kind a title names.
+pub(crate) fn kind_from_title(title: &str) -> Option<StatementKind> {
+    let lower = title.to_lowercase();
+    let pairs: [(&str, StatementKind); 11] = [
+        ("joint statement", StatementKind::JointStatement),
+        ("gemeinsame erklärung", StatementKind::JointStatement),
+        ("chair's statement", StatementKind::ChairStatement),
+        ("chair’s statement", StatementKind::ChairStatement),
+        ("vorsitz", StatementKind::ChairStatement),
+        ("communiqu", StatementKind::Communique),
+        ("declaration", StatementKind::Declaration),
+        ("déclaration", StatementKind::Declaration),
+        ("readout", StatementKind::Readout),
+        ("remarks", StatementKind::Speech),
+        ("statement", StatementKind::PressStatement),
+    ];
+    pairs.into_iter().find(|(needle, _)| lower.contains(needle)).map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use NumericOrder::MonthFirst;
+
+    fn check(line: &str, expected: &str) {
+        let got = match parse(line, MonthFirst) {
+            None => "none".to_owned(),
+            Some(Meta::Retrieved(d)) => format!("retrieved {}", d.date),
+            Some(Meta::Date { date, kind }) => {
+                format!("date {}{}", date.date, kind.map(|k| format!(" {k}")).unwrap_or_default())
+            }
+            Some(Meta::Published { time, .. }) => format!("published {time}"),
+            Some(Meta::Dateline { places, date, updated, rest }) => format!(
+                "dateline {places:?} {}{}{}",
+                date.date,
+                updated.map(|u| format!(" updated {u}")).unwrap_or_default(),
+                rest.map(|r| format!(" rest {:?}", &line[r..])).unwrap_or_default()
+            ),
+            Some(Meta::IssuedOn(d)) => format!("issued {}", d.date),
+            Some(Meta::LastUpdated(t)) => format!("updated {t}"),
+            Some(Meta::UpdatedDay(d)) => format!("updated day {}", d.date),
+            Some(Meta::Reference(r)) => format!("reference {r}"),
+            Some(Meta::Separator) => "separator".to_owned(),
+            Some(Meta::Attribution(a)) => format!("source {a}"),
+            Some(Meta::IssuedBy { issuer, place, date }) => {
+                format!("by {issuer} {place:?} {}", date.map(|d| d.date.to_string()).unwrap_or_default())
+            }
+            Some(Meta::DocType(k)) => format!("type {k}"),
+            Some(Meta::ListSubject { list }) => format!("list {list}"),
+        };
+        assert_eq!(got, expected, "{line:?}");
+    }
+
+    #[test]
+    fn metadata_lines() {
+        check("Mon. Jul 22nd, 2024", "retrieved 2024-07-22");
+        check("Saturday, May 03, 2014", "retrieved 2014-05-03");
+        check(
+            "Brussels, 16 Feb. 2022 – last updated: 16 Feb. 2022 15:14",
+            "dateline [\"Brussels\"] 2022-02-16 updated 2022-02-16T15:14",
+        );
+        check("BERN 17 December 1996", "dateline [\"Bern\"] 1996-12-17");
+        check(
+            "BERN, 17 December 1996 - The Chairman-in-Office of the OSCE issued",
+            "dateline [\"Bern\"] 1996-12-17 rest \"The Chairman-in-Office of the OSCE issued\"",
+        );
+        check("WARSAW/VIENNA, 18 March 2022 –", "dateline [\"Warsaw\", \"Vienna\"] 2022-03-18");
+        check("• 02 Feb. 2007 - 02 Feb. 2007", "date 2007-02-02");
+        check("• 22 Jan. 2014 -", "date 2014-01-22");
+        check("• |", "separator");
+        check("• Press Release (2007) 013", "reference Press Release (2007) 013");
+        check("• Issued on 02 Feb. 2007", "issued 2007-02-02");
+        check("• Last updated: 14 Jan. 2009 10:57", "updated 2009-01-14T10:57");
+        check("Press Release (97)27", "reference Press Release (97)27");
+        check("SC/14367", "reference SC/14367");
+        check("14 March 1997", "date 1997-03-14");
+        check("MAY 20, 2023", "date 2023-05-20");
+        check("22.02.2022 - Pressemitteilung", "date 2022-02-22 press_release");
+        check("05/02/2014 08:40 PM EDT", "published 2014-05-02T20:40-04:00");
+        check("Source – NATO", "source NATO");
+        check("Source: The White House", "source The White House");
+        check(
+            "Issued by NATO Heads of State and Government participating in the meeting of the North Atlantic Council in Vilnius 11 July 2023",
+            "by NATO Heads of State and Government Some(\"Vilnius\") 2023-07-11",
+        );
+        check("Press Statement", "type press_statement");
+        check("[wanabidii] Press Releases: Tragic Loss of Life in Odesa", "list wanabidii");
+        check("On 19 February 2022, we met in Munich.", "none");
+        check("May 2, 2014", "date 2014-05-02");
+        check("• support Ukraine for as long as it takes;", "none");
+        check("Preamble", "none");
+    }
+
+    #[test]
+    fn issuers() {
+        assert_eq!(
+            issuer_from_title("Statement by the Secretary General on Kosovo status").as_deref(),
+            Some("Secretary General")
+        );
+        assert_eq!(
+            issuer_from_title("Statement by the North Atlantic Council").as_deref(),
+            Some("North Atlantic Council")
+        );
+        assert_eq!(
+            issuer_from_title("Erklärung des G7-Vorsitzes zur heutigen G7-Telefonschalte").as_deref(),
+            Some("G7-Vorsitzes")
+        );
+        assert_eq!(
+            issuer_from_preface("BERN, 17 December 1996 - The Chairman-in-Office of the OSCE, Swiss Foreign Minister Flavio Cotti, issued the following statement in Bern today:").as_deref(),
+            Some("Chairman-in-Office of the OSCE")
+        );
+        assert_eq!(
+            issuer_from_preface(
+                "The following Security Council press statement was issued today by Council President"
+            )
+            .as_deref(),
+            Some("Security Council")
+        );
+        assert_eq!(place_only("Washington, DC").as_deref(), Some("Washington, DC"));
+        assert_eq!(place_only("Marie Harf"), None);
+    }
+}

@@ -1,0 +1,423 @@
+//! Markdown ingest: a Markdown file with an optional YAML front-matter block (static-site
+//! and pandoc exports, such as scraped White House briefing-room pages) becomes one
+//! [`Statement`].
+//!
+//! ```
+//! use communique_text::{IngestOptions, markdown};
+//! let file = "---\ntitle: \"Joint Statement on\\_AUKUS\"\ndate: '2023-03-13'\npublished_time: 2023-03-13 17:20:00-04:00\nsource_url: https://www.whitehouse.gov/briefing-room/statements-releases/2023/03/13/aukus/\n---\n**San Diego, California**\n\nToday we announce\nour pathway.\n";
+//! let statement = markdown::read_markdown(file, file.as_bytes(), &IngestOptions::default())?;
+//! assert_eq!(statement.title.as_deref(), Some("Joint Statement on AUKUS"));
+//! assert_eq!(statement.kind.as_str(), "joint_statement");
+//! assert_eq!(statement.places, ["San Diego, California"]);
+//! assert_eq!(statement.published.unwrap().to_string(), "2023-03-13T17:20:00-04:00");
+//! assert_eq!(statement.issuers[0].name, "The White House");
+//! let paragraph = &statement.paragraphs[0];
+//! assert_eq!(paragraph.text, "Today we announce our pathway.");
+//! assert_eq!(paragraph.source_span.unwrap().slice(file), Some("Today we announce\nour pathway."));
+//! # Ok::<(), markdown::MarkdownError>(())
+//! ```
+//!
+//! # Front matter
+//!
+//! Read with a YAML 1.2 parser (see `front_matter`): `title` gives the title, `date` the
+//! issue date, `published_time` and `modified_time` the published and last-updated
+//! [`Timestamp`](communique_model::Timestamp)s with their UTC offsets and printed
+//! precision (`2021-01-26 13:40:50-05:00` gives `2021-01-26T13:40:50-05:00`),
+//! `source_url` the source address and `tags` the keywords. Any other key is kept as a
+//! [`Note`] with code `front_matter.unmapped`, message `key: value` (the value as printed)
+//! and the entry's span; the file itself is kept verbatim in `source_text` in any case.
+//! The title is resolved as paragraph text is (below): YAML's `\_` is a no-break space,
+//! which becomes a plain space.
+//!
+//! # Body
+//!
+//! The body is CommonMark, read by pulldown-cmark with byte offsets. A paragraph's
+//! `source_span` covers its block in the file, list marker and inline markup included;
+//! its `text` is what a reader of the rendered page sees:
+//!
+//! - wrapped lines join with one space; runs of white space (no-break spaces included)
+//!   become one space; the word joiner, zero-width space, byte-order mark and soft hyphen
+//!   are dropped;
+//! - emphasis, links (their text is kept, the address is not), inline HTML tags
+//!   (`<u>`, `<span …>`, `<sup>`), backslash escapes and character references are
+//!   resolved; an unescaped `*` left unpaired by the converter is markup and is dropped;
+//! - a line holding only (no-break) spaces separates paragraphs, as the converter meant;
+//! - `#` headings, and blocks wholly in bold or underlined of at most 200 code points
+//!   that do not end with a full stop, are `heading`s; a hard line break after such a
+//!   line (`**Energy Security**␣␣⏎Text`) splits it from the text that follows;
+//! - a printed number before the text (`1.`, `a.`, `IV.`, `(a)`, `(iv)`, a bold `**2**`) is
+//!   the paragraph's `number`, removed from the text; items of an ordered list keep the
+//!   number printed in their marker;
+//! - items of an ordered list are numbered `body` paragraphs ("1. We have convened …"),
+//!   unless the list follows a lead-in; items of a bullet list are `list_item`s;
+//! - a paragraph ending with `:` right before a list is a `lead_in`, and the items of
+//!   that list are `list_item`s, ordered or not; so are paragraphs numbered with letters
+//!   or Roman numerals (`a.`, `(ii)`) right after such a paragraph;
+//! - block quotes give `quote` paragraphs; wholly bold or italic paragraphs that open the
+//!   body, when body text follows, are a standfirst and give `preface` paragraphs;
+//! - a first line such as `**Jeddah, Saudi Arabia**` (two or three capitalised,
+//!   comma-separated parts) is the dateline place, kept whole, not a paragraph; a first
+//!   line holding only a date (`June 24, 2024`) is set aside with a `dateline.date` note;
+//! - end marks and separators (`\###`, `# # #`, `\*\*\*`) are set aside with a
+//!   `noise.end_mark` note, blocks with no text (images, figures) with a
+//!   `markdown.no_text` note; HTML comments (`<!-- -->`) are dropped.
+//! - bold or underlined blocks ending with `:` are not headings but text (a lead-in
+//!   when a list follows: `**WE HEREBY DECLARE TO:**`).
+//!
+//! # The rest of the record
+//!
+//! The kind comes from the title (the first of these words in it wins: communiqué,
+//! declaration other than a disaster or emergency declaration, joint or leaders'
+//! statement, readout, statement, press briefing or press call, remarks, fact sheet),
+//! else from the tags (`statements-releases` or `press-release` give `press_release`),
+//! else `other`. The issuer is "The White House" when the source address is on
+//! `whitehouse.gov` or an archived White House site (`*whitehouse.archives.gov`); other
+//! files name no issuer. The language is the caller's, else the one detected in the
+//! body (whatlang, when reliable), else `en`. `fixity` is the SHA-256 of the bytes,
+//! `source_text` the whole file, and the id the caller's or
+//! [`Statement::derive_id`]'s.
+
+mod body;
+mod front_matter;
+
+use crate::{IngestError, IngestOptions};
+use communique_model::{Actor, Fixity, Note, Source, Statement, StatementKind};
+use std::fmt;
+
+/// Why a Markdown file could not be read: what, and where (1-based line and column, the
+/// column counted in code points, both in the whole file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkdownError {
+    line: usize,
+    column: usize,
+    message: String,
+}
+
+impl MarkdownError {
+    pub(crate) fn new(line: usize, column: usize, message: impl Into<String>) -> Self {
+        Self { line, column, message: message.into() }
+    }
+
+    /// 1-based line of the file where the problem is.
+    #[must_use]
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// 1-based column (in code points) of the line where the problem is.
+    #[must_use]
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
+    /// What is wrong, for a person.
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for MarkdownError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, column {}: {}", self.line, self.column, self.message)
+    }
+}
+
+impl std::error::Error for MarkdownError {}
+
+/// Ingests one Markdown file (`text` is `bytes` decoded as UTF-8) into a validated
+/// [`Statement`]; see [`read_markdown`] for the rules.
+///
+/// # Errors
+///
+/// - [`IngestError::Io`] of kind [`std::io::ErrorKind::InvalidData`] wrapping a
+///   [`MarkdownError`] (line, column, message; reach it with `get_ref()` and
+///   `downcast_ref`) for front matter that is not valid YAML, is not a mapping, is never
+///   closed, or gives a date or timestamp that does not exist;
+/// - [`IngestError::Invalid`] for a record that fails [`Statement::validate`].
+pub fn ingest_markdown(text: &str, bytes: &[u8], options: &IngestOptions) -> Result<Statement, IngestError> {
+    let statement = build(text, bytes, options)
+        .map_err(|e| IngestError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
+    statement.validate().map_err(|errors| IngestError::Invalid(Box::new(errors)))?;
+    Ok(statement)
+}
+
+/// Reads one Markdown file (`text` is `bytes` decoded as UTF-8) into a validated
+/// [`Statement`], following the rules of the [module documentation](self).
+///
+/// # Errors
+///
+/// [`MarkdownError`] with the line and column in the file for front matter that is not
+/// valid YAML, is not a mapping, is never closed, or gives a `date`, `published_time` or
+/// `modified_time` that does not exist; and, at line 1, for a record that fails
+/// [`Statement::validate`] (e.g. a language tag given by the caller that is not BCP 47).
+pub fn read_markdown(text: &str, bytes: &[u8], options: &IngestOptions) -> Result<Statement, MarkdownError> {
+    let statement = build(text, bytes, options)?;
+    statement.validate().map_err(|errors| MarkdownError::new(1, 1, errors.to_string()))?;
+    Ok(statement)
+}
+
+/// The record, not yet validated.
+fn build(text: &str, bytes: &[u8], options: &IngestOptions) -> Result<Statement, MarkdownError> {
+    let block = front_matter::locate(text)?;
+    let (front, body_start) = match &block {
+        Some(block) => (front_matter::parse(text, block)?, block.body_start),
+        None => (front_matter::FrontMatter::default(), 0),
+    };
+    let body = body::parse(text, body_start);
+
+    let title = front.title.as_deref().map(body::resolve).filter(|t| !t.is_empty());
+    let url = options.source_url.clone().or(front.source_url);
+    let issuers = match url.as_deref() {
+        Some(url) if is_white_house(url) => vec![Actor::organization("The White House")],
+        _ => Vec::new(),
+    };
+    let language = options.language.clone().unwrap_or_else(|| detect_language(&body.paragraphs));
+    let mut notes = body.notes;
+    notes.extend(front.unmapped.into_iter().map(|(key, value, span)| {
+        Note::new("front_matter.unmapped", format!("{key}: {value}")).with_source_span(span)
+    }));
+    notes.sort_by_key(|note| note.source_span.map(|s| s.start));
+
+    // A page modified before the day it is dated (a release prepared in advance) cannot
+    // have that time as `last_updated` (the model orders them); it is kept in a note.
+    let mut last_updated = front.modified;
+    if let (Some(modified), Some(issued)) = (front.modified, front.date)
+        && modified.date() < issued
+    {
+        last_updated = None;
+        let mut note = Note::new(
+            "front_matter.modified_before_issue",
+            format!("modified_time: {modified} is before the issue date {issued}; not taken as last_updated"),
+        );
+        note.source_span = front.modified_entry;
+        notes.push(note);
+        notes.sort_by_key(|note| note.source_span.map(|s| s.start));
+    }
+    let commitments = crate::commitments::extract_commitments(&body.paragraphs, &language, &issuers);
+    let mut statement = Statement {
+        id: String::new(),
+        kind: statement_kind(title.as_deref(), &front.tags),
+        title,
+        issuers,
+        places: body.places,
+        issued: front.date,
+        last_updated,
+        published: front.published,
+        language: Some(language),
+        reference: None,
+        keywords: front.tags,
+        source: Source { attribution: None, url, via: None, retrieved: options.retrieved },
+        fixity: Some(Fixity::sha256(bytes)),
+        source_text: Some(text.to_owned()),
+        paragraphs: body.paragraphs,
+        commitments,
+        notes,
+    };
+    statement.id = options.id.clone().unwrap_or_else(|| statement.derive_id());
+    Ok(statement)
+}
+
+/// True for an address on `whitehouse.gov` (or a subdomain) or on an archived White
+/// House site of the US National Archives (`bidenwhitehouse.archives.gov`, …).
+fn is_white_house(url: &str) -> bool {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")).unwrap_or(url);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("").to_ascii_lowercase();
+    let host = host.split(':').next().unwrap_or("");
+    host == "whitehouse.gov"
+        || host.ends_with(".whitehouse.gov")
+        || (host.ends_with("whitehouse.archives.gov") && !host.contains(".."))
+}
+
+/// The kind the title names (the earliest cue in it wins), else the one the tags name.
+fn statement_kind(title: Option<&str>, tags: &[String]) -> StatementKind {
+    const CUES: [(&str, StatementKind); 14] = [
+        ("communiqu", StatementKind::Communique),
+        ("declaration", StatementKind::Declaration),
+        ("déclaration", StatementKind::Declaration),
+        ("joint statement", StatementKind::JointStatement),
+        ("joint leaders", StatementKind::JointStatement),
+        ("leaders\u{2019} statement", StatementKind::JointStatement),
+        ("leaders' statement", StatementKind::JointStatement),
+        ("leaders statement", StatementKind::JointStatement),
+        ("readout", StatementKind::Readout),
+        ("statement", StatementKind::PressStatement),
+        ("press briefing", StatementKind::PressBriefing),
+        ("press call", StatementKind::PressBriefing),
+        ("remarks", StatementKind::Speech),
+        ("fact sheet", StatementKind::PressRelease),
+    ];
+    const NOT_A_DECLARATION: [&str; 4] =
+        ["disaster declaration", "emergency declaration", "act declaration", "declaration of emergency"];
+    if let Some(title) = title {
+        let lower = title.to_lowercase();
+        let mut best: Option<(usize, StatementKind)> = None;
+        for (cue, kind) in CUES {
+            let found = lower.match_indices(cue).map(|(i, _)| i).find(|&i| {
+                kind != StatementKind::Declaration
+                    || !NOT_A_DECLARATION
+                        .iter()
+                        .any(|not| lower.match_indices(not).any(|(j, _)| j <= i && i < j + not.len()))
+            });
+            if let Some(i) = found
+                && best.is_none_or(|(b, _)| i < b)
+            {
+                best = Some((i, kind));
+            }
+        }
+        if let Some((_, kind)) = best {
+            return kind;
+        }
+    }
+    if tags.iter().any(|t| matches!(t.as_str(), "statements-releases" | "press-release" | "press-releases")) {
+        StatementKind::PressRelease
+    } else {
+        StatementKind::Other
+    }
+}
+
+/// BCP 47 tag of the language of the body, when whatlang is sure of it; `en` otherwise.
+fn detect_language(paragraphs: &[communique_model::Paragraph]) -> String {
+    let mut sample = String::new();
+    for paragraph in paragraphs {
+        if sample.len() > 2000 {
+            break;
+        }
+        sample.push_str(&paragraph.text);
+        sample.push('\n');
+    }
+    let tag = whatlang::detect(&sample).filter(whatlang::Info::is_reliable).and_then(|info| {
+        Some(match info.lang().code() {
+            "eng" => "en",
+            "fra" => "fr",
+            "spa" => "es",
+            "por" => "pt",
+            "deu" => "de",
+            "ita" => "it",
+            "nld" => "nl",
+            "rus" => "ru",
+            "ukr" => "uk",
+            "pol" => "pl",
+            "ara" => "ar",
+            "cmn" => "zh",
+            "jpn" => "ja",
+            "kor" => "ko",
+            "tur" => "tr",
+            _ => return None,
+        })
+    });
+    tag.unwrap_or("en").to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_from_titles() {
+        let tags = ["statements-releases".to_owned()];
+        let check = |title: &str, kind: StatementKind| {
+            assert_eq!(statement_kind(Some(title), &tags), kind, "{title}");
+        };
+        check(
+            "The Jeddah Communique:  A Joint Statement Between the United States",
+            StatementKind::Communique,
+        );
+        check("U.S.-Colombia Joint Communique: The United States and Colombia", StatementKind::Communique);
+        check(
+            "Statement from National Security Advisor Jake Sullivan Welcoming the Aqaba Meeting and Communique",
+            StatementKind::PressStatement,
+        );
+        check("The Wilmington Declaration Joint Statement from the Leaders", StatementKind::Declaration);
+        check(
+            "President Joseph R. Biden, Jr. Approves Alaska Disaster Declaration",
+            StatementKind::PressRelease,
+        );
+        check(
+            "Declaration of Emergency and Authorization for Temporary Extensions",
+            StatementKind::PressRelease,
+        );
+        check("Joint Leaders Statement on AUKUS", StatementKind::JointStatement);
+        check("G7 Leaders\u{2019} Statement on Gaza", StatementKind::JointStatement);
+        check("Readout of Los Angeles Declaration Implementation Launch", StatementKind::Readout);
+        check("Press Briefing by Press Secretary Karine Jean-Pierre", StatementKind::PressBriefing);
+        check("Remarks as Prepared for Delivery by Homeland Security Advisor", StatementKind::Speech);
+        check("FACT SHEET: The 2022 NATO Summit in Madrid", StatementKind::PressRelease);
+        check("Déclaration de Los Angeles sur les migrations", StatementKind::Declaration);
+        check("Memorandum on the Designation of Kenya", StatementKind::PressRelease);
+        assert_eq!(statement_kind(Some("Memorandum"), &[]), StatementKind::Other);
+    }
+
+    #[test]
+    fn white_house_hosts() {
+        assert!(is_white_house("https://www.whitehouse.gov/briefing-room/"));
+        assert!(is_white_house("https://bidenwhitehouse.archives.gov/briefing-room/x/"));
+        assert!(!is_white_house("https://www.nato.int/cps/en/natohq/news.htm"));
+        assert!(!is_white_house("https://whitehouse.gov.example.org/"));
+    }
+
+    #[test]
+    fn a_file_without_front_matter_is_all_body() {
+        let text = "Text of the statement.\n";
+        let s = read_markdown(text, text.as_bytes(), &IngestOptions::default()).unwrap();
+        assert_eq!(s.title, None);
+        assert!(s.issuers.is_empty());
+        assert_eq!(s.paragraphs[0].text, "Text of the statement.");
+        assert_eq!(s.kind, StatementKind::Other);
+    }
+
+    #[test]
+    fn caller_options_win() {
+        let text = "---\ndate: '2022-07-15'\nsource_url: https://example.org/a\nauthor: Press Office\n---\nNous saluons l\u{2019}accord conclu aujourd\u{2019}hui entre les deux gouvernements et appelons toutes les parties à le respecter.\n";
+        let s = read_markdown(text, text.as_bytes(), &IngestOptions::default()).unwrap();
+        assert_eq!(s.language.as_deref(), Some("fr"));
+        assert_eq!(s.notes.len(), 1);
+        assert_eq!(s.notes[0].message, "author: Press Office");
+        let options = IngestOptions {
+            language: Some("fr-CA".into()),
+            id: Some("my-id".into()),
+            ..IngestOptions::default()
+        };
+        let s = read_markdown(text, text.as_bytes(), &options).unwrap();
+        assert_eq!((s.language.as_deref(), s.id.as_str()), (Some("fr-CA"), "my-id"));
+    }
+
+    #[test]
+    fn ingest_errors_keep_the_position() {
+        let text = "---\ntitle: A\nb: c: d\n---\nBody\n";
+        let error = ingest_markdown(text, text.as_bytes(), &IngestOptions::default()).unwrap_err();
+        let IngestError::Io(io) = error else { panic!("expected InvalidData, got {error:?}") };
+        assert_eq!(io.kind(), std::io::ErrorKind::InvalidData);
+        let inner = io.get_ref().and_then(|e| e.downcast_ref::<MarkdownError>()).expect("a MarkdownError");
+        assert_eq!((inner.line(), inner.column()), (3, 5));
+        let options = IngestOptions { language: Some("not a tag".into()), ..IngestOptions::default() };
+        let error = ingest_markdown(text.replace("b: c: d\n", "").as_str(), b"", &options).unwrap_err();
+        assert!(matches!(error, IngestError::Invalid(_)), "{error:?}");
+    }
+
+    #[test]
+    fn errors_say_where() {
+        let text = "---\ntitle: \"A\"\ndate: 2021-13-01\n---\nBody\n";
+        let e = read_markdown(text, text.as_bytes(), &IngestOptions::default()).unwrap_err();
+        assert_eq!((e.line(), e.column()), (3, 7));
+        assert!(e.to_string().starts_with("line 3, column 7: `date`"), "{e}");
+        let text = "---\ndate: '2022-07-15'\n---\nBody\n";
+        let options = IngestOptions { language: Some("not a tag".into()), ..IngestOptions::default() };
+        let e = read_markdown(text, text.as_bytes(), &options).unwrap_err();
+        assert!(e.message().contains("$.language"), "{e}");
+    }
+
+    #[test]
+    fn a_modified_time_before_the_issue_date_is_kept_in_a_note() {
+        let text = "---\ndate: '2023-11-07'\nmodified_time: 2023-11-06 18:13:19-05:00\n---\nBody\n";
+        let s = read_markdown(text, text.as_bytes(), &IngestOptions::default()).unwrap();
+        assert_eq!(s.last_updated, None);
+        assert_eq!(s.notes.len(), 1);
+        assert_eq!(s.notes[0].code, "front_matter.modified_before_issue");
+        assert!(s.notes[0].message.contains("2023-11-06T18:13:19-05:00"));
+        assert_eq!(
+            s.notes[0].source_span.unwrap().slice(text),
+            Some("modified_time: 2023-11-06 18:13:19-05:00")
+        );
+    }
+}

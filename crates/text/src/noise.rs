@@ -1,0 +1,108 @@
+//! Page furniture that is not part of a statement: share buttons, navigation,
+//! subscription boilerplate, related-post lists, photo credits, contact blocks.
+//!
+//! Each kind has a note code (`noise.share`, …) so the record lists what was set aside.
+
+use regex::{Regex, RegexSet};
+use std::sync::LazyLock;
+
+/// A kind of noise line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Noise {
+    /// Note code (`noise.share`).
+    pub code: &'static str,
+    /// What it is, for the note's message.
+    pub what: &'static str,
+    /// Whether everything after it is page furniture too (a "Related posts" list).
+    pub ends_page: bool,
+}
+
+const KINDS: &[(Noise, &str)] = &[
+    (
+        Noise { code: "noise.share", what: "share buttons", ends_page: false },
+        r"(?i)^(?:share(?:\s+(?:this|on|via|article|page))?(?:\s+\w+)?\s*:?|tweet(?:\s+this)?|print(?:\s+this)?(?:\s+page)?|e-?mail(?:\s+this)?(?:\s+page)?|facebook|twitter|linkedin|whatsapp|telegram|copy\s+link|(?:facebook|twitter|linkedin|e-?mail|print|whatsapp)(?:\s*[|·•,]\s*(?:facebook|twitter|x|linkedin|e-?mail|print|whatsapp|reddit))+|teilen|partager|imprimer|drucken)\s*$",
+    ),
+    (
+        Noise { code: "noise.forward", what: "forwarding prompt", ends_page: false },
+        r"(?i)^(?:forward\s+(?:this\s+)?to\s+(?:a\s+|your\s+)?friends?|send\s+to\s+a\s+friend|weiterleiten|envoyer\s+à\s+un\s+ami)\s*\.?$",
+    ),
+    (
+        Noise { code: "noise.related", what: "related-posts list", ends_page: true },
+        r"(?i)^(?:related(?:\s+(?:posts?|articles?|news|content|stories|links))?|see\s+also|more\s+(?:news|stories|on\s+this\s+topic)|you\s+may\s+also\s+like|recent\s+posts|tags|schlagworte|schlagwörter|mots[- ]clés|à\s+lire\s+aussi|das\s+könnte\s+sie\s+auch\s+interessieren)\s*:?\s*$",
+    ),
+    (
+        Noise { code: "noise.continue", what: "link to the rest of a post", ends_page: true },
+        r"(?i)^(?:continue\s+reading|read\s+more|read\s+the\s+full|lire\s+la\s+suite|weiterlesen|tiếp\s+tục\s+đọc|leer\s+más|continua\s+a\s+leggere)\b",
+    ),
+    (
+        Noise { code: "noise.navigation", what: "navigation", ends_page: false },
+        r"(?i)^(?:\[\s*[^\]]{1,40}\s*\](?:\s*\[\s*[^\]]{1,40}\s*\])*|home|newsroom|news\s*room|menu|skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|top\s+of\s+page|nach\s+oben|zurück|retour(?:\s+en\s+haut)?|previous|next|print\s+version|printer[- ]friendly(?:\s+version)?|(?:home|startseite|accueil)\s*[>›»/].*|willkommen\s+auf\s+den\s+seiten\b.*|welcome\s+to\s+the\s+(?:web\s*site|site|pages?)\s+of\b.*|bienvenue\s+sur\s+le\s+site\b.*)\s*$",
+    ),
+    (
+        Noise { code: "noise.subscription", what: "subscription or mailing boilerplate", ends_page: false },
+        r"(?i)(?:you\s+are\s+subscribed\s+to|this\s+(?:e-?mail|message)\s+was\s+sent\s+to|unsubscribe|manage\s+(?:your\s+)?subscriptions?|powered\s+by\s+govdelivery|update\s+your\s+(?:subscription|preferences)|to\s+stop\s+receiving|subscribe\s+to\s+(?:our|the)\s+(?:newsletter|mailing)|abonnieren\s+sie|abonnez-vous)",
+    ),
+    (
+        Noise { code: "noise.photo", what: "photo credit or caption", ends_page: false },
+        r"(?i)^(?:(?:photo|photograph|image|picture|caption|foto|bild)(?:\s+(?:credit|courtesy|by))?\s*[:©]|©|\(c\)\s|photo\s+by\b|credit\s*:|getty\s+images|reuters/|afp\s+photo|\[(?:photo|image)\b)",
+    ),
+    (
+        Noise { code: "noise.contact", what: "contact details", ends_page: false },
+        r"(?i)^(?:(?:tel|phone|telephone|téléphone|telefon|fax|mobile|mob|cell|t|f|m)\.?\s*[:.]?\s*\+?[\d(][\d\s().\-/]{6,}\s*$|(?:e-?mail|courriel)\s*:\s*\S+@\S+|(?:press|media)\s+(?:contact|enquiries|inquiries)s?\b.*|for\s+(?:further|more)\s+information,?\s+(?:please\s+)?contact\b.*|contact\s*:.*|\S+@\S+\.\w+\s*$)",
+    ),
+    (
+        Noise { code: "noise.not_official", what: "\"not an official record\" disclaimer", ends_page: false },
+        r"(?i)not\s+an\s+official\s+record",
+    ),
+];
+
+static SET: LazyLock<RegexSet> =
+    LazyLock::new(|| RegexSet::new(KINDS.iter().map(|(_, p)| *p)).expect("noise patterns compile"));
+
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:tel|phone|fax|mobile)\b\.?\s*[:.]?\s*\+?\d[\d\s().\-/]{6,}")
+        .expect("phone pattern compiles")
+});
+
+/// The kind of noise `line` (trimmed) is, if it is noise.
+pub(crate) fn classify(line: &str) -> Option<Noise> {
+    if line.len() > 400 {
+        // Page furniture is short; a long line is prose (or a contact block run together).
+        return PHONE.is_match(line).then_some(KINDS[7].0).filter(|_| line.len() < 1000);
+    }
+    let first = SET.matches(line).iter().next()?;
+    Some(KINDS[first].0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(line: &str, expected: Option<&str>) {
+        assert_eq!(classify(line).map(|n| n.code), expected, "{line:?}");
+    }
+
+    #[test]
+    fn noise_lines() {
+        check("Forward to your friends", Some("noise.forward"));
+        check("Share this :", Some("noise.share"));
+        check("Related Posts", Some("noise.related"));
+        check("[ Go to Index ]  [ Go to Homepage ]", Some("noise.navigation"));
+        check("Willkommen auf den Seiten des Auswärtigen Amts", Some("noise.navigation"));
+        check("nach oben", Some("noise.navigation"));
+        check("Schlagworte", Some("noise.related"));
+        check("Newsroom", Some("noise.navigation"));
+        check("Tiếp tục đọc “G7 Hiroshima Leaders’ Communiqué”", Some("noise.continue"));
+        check(
+            "You are subscribed to Press Releases for U.S. Department of State.",
+            Some("noise.subscription"),
+        );
+        check("For information media. Not an official record.", Some("noise.not_official"));
+        check("Photo: NATO", Some("noise.photo"));
+        check("Tel: +32 2 707 50 41", Some("noise.contact"));
+        check("press@example.org", Some("noise.contact"));
+        check("We share the concern of our partners.", None);
+        check("Preamble", None);
+        check("Statement by the North Atlantic Council", None);
+    }
+}

@@ -1,0 +1,200 @@
+//! Sentence segmentation for statement prose.
+//!
+//! A rule-based segmenter in the spirit of the Unicode Text Segmentation sentence rules
+//! (UAX #29, "STerm" followed by space and an upper-case start), tuned for diplomatic
+//! prose: it does not break after titles and abbreviations ("Mr.", "No.", "Feb.",
+//! "U.S.", "e.g."), single initials ("J. Solana"), inside parentheses ("(G7)") or before
+//! a lower-case continuation, and it keeps closing quotes and brackets with the sentence
+//! they end.
+
+use communique_model::Span;
+
+/// Abbreviations after which a full stop does not end a sentence (compared without the
+/// stop, case-sensitively; English, French and German forms).
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Gov",
+    "Sen", "Rep", "Amb", "Hon", "Rev", "Jr", "Sr", "No", "Nos", "Nr", "Art", "Arts", "para", "paras", "Para",
+    "p", "pp", "vol", "Vol", "ch", "Ch", "cf", "Cf", "e.g", "i.e", "vs", "approx", "ca", "Jan", "Feb", "Mar",
+    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
+    "Sun", "Inc", "Ltd", "Co", "Corp", "Dept", "Univ", "M", "Mme", "Mlle", "MM", "Hr", "Fr", "Dres", "bzw",
+    "usw", "z.B", "d.h", "vgl", "ggf", "Abs", "Nr", "S", "u.a",
+];
+
+/// Splits `text` into sentences.
+///
+/// Returns the spans of the sentences in order, in code points of `text` (end
+/// exclusive), each trimmed of surrounding white space; white space between sentences
+/// belongs to none. An empty or blank text gives no span. Runs in time linear in the
+/// length of `text`.
+///
+/// ```
+/// use communique_text::sentences;
+/// let text = "We thank Mr. Solana. The U.S. and the (G7) agree. \"We will act.\" Done";
+/// let parts: Vec<&str> = sentences(text).iter().map(|s| s.slice(text).unwrap()).collect();
+/// assert_eq!(parts, ["We thank Mr. Solana.", "The U.S. and the (G7) agree.", "\"We will act.\"", "Done"]);
+/// ```
+#[must_use]
+pub fn sentences(text: &str) -> Vec<Span> {
+    sentence_byte_ranges(text)
+        .into_iter()
+        .scan((0usize, 0usize), |(byte_pos, cp_pos), range| {
+            // Advance a single cursor: ranges come in increasing order, so the whole scan
+            // is linear.
+            *cp_pos += text[*byte_pos..range.start].chars().count();
+            let start = *cp_pos;
+            *cp_pos += text[range.clone()].chars().count();
+            *byte_pos = range.end;
+            Some(Span::new(start, *cp_pos))
+        })
+        .collect()
+}
+
+/// Like [`sentences`], but in byte offsets of `text`.
+#[must_use]
+pub fn sentence_byte_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut depth: i32 = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (offset, c) = chars[i];
+        if start.is_none() {
+            if c.is_whitespace() {
+                i += 1;
+                continue;
+            }
+            start = Some(offset);
+        }
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        if matches!(c, '.' | '!' | '?' | '…') && depth == 0 {
+            // Take closing quotes and brackets with the sentence.
+            let mut j = i + 1;
+            while j < chars.len() && is_closer(chars[j].1) {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |&(o, _)| o);
+            if is_boundary(text, &chars, i, j) {
+                if let Some(s) = start.take() {
+                    out.push(s..end);
+                }
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if let Some(s) = start {
+        let end = text.trim_end().len();
+        if end > s {
+            out.push(s..end);
+        }
+    }
+    out
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']')
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '„')
+}
+
+/// Whether the terminator at `chars[i]` (with closers up to `j`) ends a sentence.
+fn is_boundary(text: &str, chars: &[(usize, char)], i: usize, j: usize) -> bool {
+    // End of text.
+    if j >= chars.len() {
+        return true;
+    }
+    // A terminator must be followed by white space.
+    if !chars[j].1.is_whitespace() {
+        return false;
+    }
+    // The next non-space character must open a sentence: upper case, a digit, an opener.
+    let mut k = j;
+    while k < chars.len() && chars[k].1.is_whitespace() {
+        k += 1;
+    }
+    let Some(&(_, next)) = chars.get(k) else { return true };
+    let mut first = next;
+    if is_opener(next)
+        && let Some(&(_, after)) = chars.get(k + 1)
+    {
+        first = after;
+    }
+    if !(first.is_uppercase() || first.is_numeric() || is_opener(first) || !first.is_alphabetic()) {
+        return false;
+    }
+    if chars[i].1 != '.' {
+        return true;
+    }
+    // The word before the full stop.
+    // Look back at most 24 characters so a text without spaces stays linear.
+    let stop = chars[i].0;
+    let mut w = i;
+    while w > 0 && i - w < 24 && !(chars[w - 1].1.is_whitespace() || is_opener(chars[w - 1].1)) {
+        w -= 1;
+    }
+    let word = &text[chars[w].0..stop];
+    if word.is_empty() {
+        return true;
+    }
+    // Single initials ("J.") and dotted acronyms ("U.S", "U.N"): not a boundary when
+    // what follows starts with upper case (a name or noun goes on), except after an
+    // acronym that ends the sentence and is followed by a pronoun-like start.
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
+    if (letters == 1 && word.chars().all(char::is_alphabetic)) || dotted {
+        return starts_with_sentence_opener(&text[chars[k].0..]);
+    }
+    !ABBREVIATIONS.contains(&word)
+}
+
+/// After an initial or acronym, a following pronoun or article suggests a new sentence.
+fn starts_with_sentence_opener(rest: &str) -> bool {
+    const OPENERS: &[&str] =
+        &["We ", "I ", "The ", "This ", "It ", "They ", "He ", "She ", "In ", "On ", "At ", "Our ", "As "];
+    OPENERS.iter().any(|o| rest.starts_with(o))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expected: &[&str]) {
+        let got: Vec<&str> = sentences(text).iter().map(|s| s.slice(text).unwrap()).collect();
+        assert_eq!(got, expected, "sentences of {text:?}");
+    }
+
+    #[test]
+    fn segments() {
+        check("", &[]);
+        check("   \n ", &[]);
+        check("One. Two.", &["One.", "Two."]);
+        check("Mr. Javier Solana spoke. He left.", &["Mr. Javier Solana spoke.", "He left."]);
+        check("The U.S. and the EU agree. We act.", &["The U.S. and the EU agree.", "We act."]);
+        check("It ends with the U.S. We act.", &["It ends with the U.S.", "We act."]);
+        check("See Press Release No. 5 today. Fine.", &["See Press Release No. 5 today.", "Fine."]);
+        check("On 16 Feb. 2022 we met. Then more.", &["On 16 Feb. 2022 we met.", "Then more."]);
+        check("The Group of Seven (G7. see) met. Yes.", &["The Group of Seven (G7. see) met.", "Yes."]);
+        check("He said: \"We will act.\" Then he left.", &["He said: \"We will act.\"", "Then he left."]);
+        check("“Peace is near.” We agree.", &["“Peace is near.”", "We agree."]);
+        check("strengthen efforts; and", &["strengthen efforts; and"]);
+        check("Growth of 2.5 per cent. Next.", &["Growth of 2.5 per cent.", "Next."]);
+        check("Why? Because. Ok!", &["Why?", "Because.", "Ok!"]);
+        check("e.g. this one. Next", &["e.g. this one.", "Next"]);
+        check("Wir danken Herrn Dr. Müller. Er geht.", &["Wir danken Herrn Dr. Müller.", "Er geht."]);
+        check("an end. and not a new one", &["an end. and not a new one"]);
+    }
+
+    #[test]
+    fn spans_count_code_points() {
+        let text = "Ça va. Très bien.";
+        assert_eq!(sentences(text), vec![Span::new(0, 6), Span::new(7, 17)]);
+    }
+}

@@ -1,0 +1,134 @@
+//! Hostile input: never a panic, never an invalid record.
+
+use communique_text::{IngestError, IngestOptions, ingest};
+use proptest::prelude::*;
+
+fn plain() -> IngestOptions {
+    IngestOptions { format: Some(communique_text::InputFormat::PlainText), ..IngestOptions::default() }
+}
+
+#[test]
+fn empty_text_is_an_error() {
+    assert!(matches!(ingest(b"", &plain()), Err(IngestError::Empty)));
+    assert!(matches!(ingest(b" \n\t\r\n ", &plain()), Err(IngestError::Empty)));
+}
+
+#[test]
+fn only_noise_is_an_error() {
+    let text =
+        "Share this :\n\nForward to your friends\n\n[ Go to Index ]  [ Go to Homepage ]\n\nRelated Posts\n";
+    match ingest(text.as_bytes(), &plain()) {
+        Err(IngestError::NoBody { lines }) => assert_eq!(lines, 4),
+        other => panic!("expected NoBody, got {other:?}"),
+    }
+}
+
+#[test]
+fn invalid_utf8_names_the_offset() {
+    let mut bytes = b"We urge calm.\n".to_vec();
+    bytes.push(0xff);
+    bytes.extend_from_slice(b" more");
+    let error = ingest(&bytes, &plain()).unwrap_err();
+    assert!(matches!(error, IngestError::InvalidUtf8 { offset: 14 }));
+    assert_eq!(error.to_string(), "invalid UTF-8 at byte offset 14");
+}
+
+#[test]
+fn five_megabyte_single_line() {
+    let sentence = "We urge all parties to act with restraint and we remain committed to dialogue, ";
+    let line = sentence.repeat(5 * 1024 * 1024 / sentence.len());
+    let statement = ingest(line.as_bytes(), &plain()).expect("one long paragraph");
+    statement.validate().expect("valid");
+    assert_eq!(statement.paragraphs.len(), 1);
+    assert_eq!(statement.fixity.as_ref().map(|f| f.size), Some(line.len() as u64));
+}
+
+#[test]
+fn a_hundred_thousand_blank_lines() {
+    let sentence = "We stand with the people of Ukraine in this dark hour.";
+    let text = format!("{}{sentence}{}", "\n".repeat(100_000), "\r\n".repeat(100_000));
+    let statement = ingest(text.as_bytes(), &plain()).expect("one paragraph");
+    assert_eq!(statement.paragraphs.len(), 1);
+    assert_eq!(statement.paragraphs[0].text, sentence);
+    let span = statement.paragraphs[0].source_span.unwrap();
+    assert_eq!((span.start, span.end), (100_000, 100_000 + sentence.len()));
+    assert_eq!(statement.commitments.len(), 1);
+    assert_eq!(statement.commitments[0].kind.as_str(), "solidarity");
+}
+
+#[test]
+fn nul_and_control_characters() {
+    let text = "Title\u{0}\n\nWe \u{7}condemn\u{0} the attack.\u{1b}[0m\n\n\u{0}\u{1}\u{2}\n";
+    let statement = ingest(text.as_bytes(), &plain()).expect("a statement");
+    statement.validate().expect("valid");
+    assert_eq!(statement.source_text.as_deref(), Some(text), "source text is verbatim");
+    let body = statement.paragraphs.iter().find(|p| p.text.contains("condemn")).expect("body");
+    assert!(!body.text.chars().any(|c| c.is_control()), "{:?}", body.text);
+    assert!(statement.notes.iter().any(|n| n.code == "text.control_characters"));
+}
+
+#[test]
+fn a_body_of_only_bullets() {
+    let text = "• support Ukraine;\n• strengthen deterrence;\n• condemn the attack.\n";
+    let statement = ingest(text.as_bytes(), &plain()).expect("list items");
+    assert_eq!(statement.paragraphs.len(), 3);
+    assert!(statement.paragraphs.iter().all(|p| p.kind.as_str() == "list_item"));
+    assert_eq!(statement.paragraphs[2].text, "condemn the attack.");
+    statement.validate().expect("valid");
+}
+
+#[test]
+fn ambiguous_numeric_date_is_noted() {
+    let text = "11/02/2016\n\nLes ministres condamnent fermement cette attaque et appellent toutes les parties au calme.\n";
+    let statement = ingest(text.as_bytes(), &plain()).expect("statement");
+    assert_eq!(statement.language.as_deref(), Some("fr"));
+    assert_eq!(statement.issued.map(|d| d.to_string()).as_deref(), Some("2016-02-11"));
+    assert!(statement.notes.iter().any(|n| n.code == "date.ambiguous" && n.message.contains("2016-11-02")));
+}
+
+#[test]
+fn caller_overrides() {
+    let options = IngestOptions {
+        language: Some("en-GB".into()),
+        id: Some("my-id".into()),
+        source_url: Some("https://www.nato.int/".into()),
+        ..plain()
+    };
+    let statement = ingest(b"We welcome the agreement.", &options).unwrap();
+    assert_eq!(statement.id, "my-id");
+    assert_eq!(statement.language.as_deref(), Some("en-GB"));
+    assert_eq!(statement.source.url.as_deref(), Some("https://www.nato.int/"));
+    assert_eq!(statement.commitments[0].kind.as_str(), "support");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn valid_statement_or_error_never_a_panic(text in "(?s)[\\PC\\n\\r\\t\u{0}•:.\"“”0-9/ -]{0,400}") {
+        if let Ok(statement) = ingest(text.as_bytes(), &plain()) {
+            prop_assert!(statement.validate().is_ok());
+        }
+    }
+
+    #[test]
+    fn statement_like_text_never_panics(
+        lines in proptest::collection::vec(
+            prop_oneof![
+                Just("Brussels, 16 Feb. 2022 – last updated: 16 Feb. 2022 15:14".to_owned()),
+                Just("• Press Release (2007) 013".to_owned()),
+                Just("We urge Russia to withdraw.".to_owned()),
+                Just("1. We, the Leaders, met.".to_owned()),
+                Just("Share this :".to_owned()),
+                Just(String::new()),
+                "[A-Za-z ,.:;]{0,80}",
+            ],
+            0..30,
+        )
+    ) {
+        let text = lines.join("\n");
+        if let Ok(statement) = ingest(text.as_bytes(), &plain()) {
+            prop_assert!(statement.validate().is_ok());
+        }
+    }
+}
