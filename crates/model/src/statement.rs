@@ -32,7 +32,8 @@ pub struct Statement {
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::date")]
     #[schemars(with = "Option<NaiveDate>")]
     pub issued: Option<NaiveDate>,
-    /// When the publisher last updated it, as printed.
+    /// When the publisher last updated it, as printed. Not before `issued` (with an
+    /// offset, not before the earliest instant the issue date can name: 00:00 at UTC+14).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<Timestamp>,
     /// When the page or message was published, as printed (often with a UTC offset).

@@ -215,3 +215,21 @@ fn invalid_utf8_is_located() {
     assert_eq!((error.line, error.column), (2, 15));
     assert!(error.message.contains("byte offset 26"), "{error}");
 }
+
+#[test]
+fn an_update_the_evening_before_in_a_western_zone_is_not_before_the_issue_date() {
+    // A White House release dated 2022-04-18 was last modified 2022-04-17 23:20 −04:00,
+    // that is 03:20 UTC on the 18th: the same day somewhere on earth.
+    let mut record = reference();
+    record["last_updated"] = json!("2022-02-15T23:20-04:00");
+    json::from_str(&record.to_string()).unwrap().validate().unwrap();
+    // 2022-02-16 begins at the earliest at 2022-02-15T10:00Z (00:00 at UTC+14).
+    record["last_updated"] = json!("2022-02-15T10:00Z");
+    json::from_str(&record.to_string()).unwrap().validate().unwrap();
+    record["last_updated"] = json!("2022-02-15T09:59Z");
+    let errors = json::from_str(&record.to_string()).unwrap().validate().unwrap_err();
+    assert_eq!(errors.violations[0].path, "$.last_updated");
+    // A floating time is read in the same unnamed zone as the date.
+    record["last_updated"] = json!("2022-02-15T23:59");
+    assert!(json::from_str(&record.to_string()).unwrap().validate().is_err());
+}
