@@ -3,6 +3,7 @@
 //! `cargo run --example build_statement`
 
 use communique::model::{Actor, CommitmentKind, Method, Source, Statement, StatementKind, Timestamp};
+use std::io::Write as _;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let statement = Statement::builder()
@@ -32,6 +33,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let mut writer = communique::jsonld::JsonLdSerializer::default().for_writer(std::io::stdout().lock());
     writer.serialize_statement(&statement)?;
-    writer.finish()?;
+    let mut stdout = writer.finish()?;
+    writeln!(stdout)?;
     Ok(())
 }

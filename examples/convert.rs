@@ -44,10 +44,9 @@ fn main() -> Result<(), Box<dyn Error>> {
         .for_writer(BufWriter::new(File::create(out.join("statements.jsonld"))?));
     let mut csv = communique::csv::CsvSerializer::default().for_dir(out.join("csv"))?;
     for statement in &statements {
-        std::fs::write(
-            out.join("json").join(format!("{}.json", statement.id)),
-            json::to_string_pretty(statement),
-        )?;
+        // An id is data, not a path: `file_stem` makes it a file name that stays in `json/`.
+        let name = format!("{}.json", communique::file_stem(&statement.id));
+        std::fs::write(out.join("json").join(name), json::to_string_pretty(statement))?;
         jsonl.serialize_statement(statement)?;
         xml.serialize_statement(statement)?;
         jsonld.serialize_statement(statement)?;

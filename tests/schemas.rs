@@ -62,7 +62,8 @@ fn reference_record_validates_against_the_schema_and_the_model() {
 #[test]
 fn schema_rejects_what_the_model_rejects() {
     let validator = validator();
-    let cases: [(&str, fn(&mut Value), &str); 6] = [
+    type Case = (&'static str, fn(&mut Value), &'static str);
+    let cases: [Case; 6] = [
         ("no such day", |r| r["issued"] = json!("2022-02-30"), "/issued"),
         ("unknown field", |r| r["colour"] = json!("blue"), ""),
         ("commitment kind", |r| r["commitments"][0]["kind"] = json!("threat"), "/commitments/0/kind"),

@@ -21,6 +21,8 @@ export_to() {
     cargo run -q -p communique-csv --example export -- "${flags[@]}" "$dest/$name" "$@" >"$dest/$name.export.txt"
 }
 export_to examples examples/data/*.json
+# The ingested corpus (written by 05-corpus.sh): every real record, in one folder.
+export_to corpus "$OUT/corpus/statements.jsonl"
 export_to hostile crates/csv/tests/data/hostile.json examples/data/*.json
 export_to hostile-excel-safe --excel-safe crates/csv/tests/data/hostile.json examples/data/*.json
 

@@ -49,6 +49,7 @@ impl fmt::Display for InputError {
 
 /// One unit of work: turning it into a statement may be done on any thread.
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)] // items are moved once, in batches; boxing buys nothing
 pub enum Work {
     /// A text or Markdown file to ingest.
     Ingest { origin: Origin, bytes: Vec<u8>, format: InputFormat },
@@ -83,17 +84,10 @@ impl Work {
                 (origin, result)
             }
             Self::JsonLine { mut origin, line, text } => {
-                let result = json::JsonLinesReader::new(text.as_bytes())
-                    .next()
-                    .unwrap_or_else(|| Err(blank_line_error()))
-                    .map_err(|mut e| {
-                        e.line = line;
-                        origin.position = format!("{line}:{}", e.column);
-                        format!("at {}: {}", e.path, e.message)
-                    });
-                if result.is_ok() {
-                    origin.position = format!("line {line}");
-                }
+                let result = json::from_line(&text, line).map_err(|e| {
+                    origin.position = format!("{line}:{}", e.column);
+                    format!("at {}: {}", e.path, e.message)
+                });
                 (origin, result)
             }
             Self::Done { origin, result } => (origin, result),
@@ -104,10 +98,6 @@ impl Work {
             .map_err(|errors| InputError { origin: origin.clone(), message: errors.to_string() })?;
         Ok((statement, origin))
     }
-}
-
-fn blank_line_error() -> json::JsonError {
-    json::JsonError { line: 0, column: 0, path: "$".into(), message: "blank line".into(), io: None }
 }
 
 /// Streams the work items of every input in order.
@@ -144,15 +134,17 @@ fn open(path: &Path) -> Box<dyn Iterator<Item = Work> + Send> {
         Err(message) => return Box::new(std::iter::once(whole_file_error(path, message))),
     };
     let shared: Arc<Path> = Arc::from(path);
-    let whole = |bytes| Origin { path: shared.clone(), position: String::new() }.with(bytes);
     match format {
         Format::Text | Format::Markdown | Format::Json => match std::fs::read(path) {
             Err(e) => Box::new(std::iter::once(whole_file_error(path, format!("cannot read: {e}")))),
-            Ok(bytes) => Box::new(std::iter::once(match format {
-                Format::Json => whole(bytes).json(),
-                Format::Markdown => whole(bytes).ingest(InputFormat::Markdown),
-                _ => whole(bytes).ingest(InputFormat::PlainText),
-            })),
+            Ok(bytes) => {
+                let origin = Origin { path: shared, position: String::new() };
+                Box::new(std::iter::once(match format {
+                    Format::Json => Work::JsonDocument { origin, bytes },
+                    Format::Markdown => Work::Ingest { origin, bytes, format: InputFormat::Markdown },
+                    _ => Work::Ingest { origin, bytes, format: InputFormat::PlainText },
+                }))
+            }
         },
         Format::JsonLines => match File::open(path) {
             Err(e) => Box::new(std::iter::once(whole_file_error(path, format!("cannot read: {e}")))),
@@ -161,31 +153,6 @@ fn open(path: &Path) -> Box<dyn Iterator<Item = Work> + Send> {
             }
         },
         other => crate::formats::read(path, other),
-    }
-}
-
-struct Pending {
-    origin: Origin,
-    bytes: Vec<u8>,
-}
-
-trait With {
-    fn with(self, bytes: Vec<u8>) -> Pending;
-}
-
-impl With for Origin {
-    fn with(self, bytes: Vec<u8>) -> Pending {
-        Pending { origin: self, bytes }
-    }
-}
-
-impl Pending {
-    fn json(self) -> Work {
-        Work::JsonDocument { origin: self.origin, bytes: self.bytes }
-    }
-
-    fn ingest(self, format: InputFormat) -> Work {
-        Work::Ingest { origin: self.origin, bytes: self.bytes, format }
     }
 }
 
@@ -207,7 +174,7 @@ impl Iterator for JsonLines {
                 Ok(0) => self.done = true,
                 Ok(_) => {
                     self.line += 1;
-                    let origin = Origin { path: self.path.clone(), position: format!("line {}", self.line) };
+                    let origin = Origin { path: self.path.clone(), position: self.line.to_string() };
                     let text = match String::from_utf8(std::mem::take(&mut bytes)) {
                         Ok(text) => text,
                         Err(e) => {
@@ -223,8 +190,7 @@ impl Iterator for JsonLines {
                 }
                 Err(e) => {
                     self.done = true;
-                    let origin =
-                        Origin { path: self.path.clone(), position: format!("line {}", self.line + 1) };
+                    let origin = Origin { path: self.path.clone(), position: (self.line + 1).to_string() };
                     return Some(Work::Done { origin, result: Err(format!("cannot read: {e}")) });
                 }
             }
@@ -249,9 +215,17 @@ impl Iterator for Inputs {
     }
 }
 
-/// Total size in bytes of the inputs that are files (for a progress bar).
+/// Total size in bytes of the inputs whose progress is counted in bytes (text, Markdown,
+/// JSON and JSON Lines files), for a progress bar.
 pub fn total_size(paths: &[PathBuf]) -> u64 {
-    paths.iter().filter_map(|p| std::fs::metadata(p).ok()).filter(|m| m.is_file()).map(|m| m.len()).sum()
+    paths
+        .iter()
+        .filter(|p| {
+            matches!(input_format(p), Ok(Format::Text | Format::Markdown | Format::Json | Format::JsonLines))
+        })
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum()
 }
 
 /// Reads every record of one input path in order (for `stats` and `validate`).

@@ -7,7 +7,6 @@ mod formats;
 mod inputs;
 mod outputs;
 mod progress;
-mod sanitize;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

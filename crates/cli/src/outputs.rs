@@ -48,14 +48,22 @@ impl Staged {
                 Ok(target)
             }
             Self::Dir(dir, target) => {
-                if target.exists() {
-                    std::fs::remove_dir_all(&target)
-                        .with_context(|| format!("cannot replace {}", target.display()))?;
-                }
                 set_mode(dir.path(), 0o755)?;
+                // A folder cannot be renamed over another: move the old one aside first,
+                // so the target never holds a mix of old and new files.
+                let old = if target.exists() {
+                    let parent = target.parent().unwrap_or(Path::new("."));
+                    let aside = tempfile::Builder::new().prefix(".replaced.").tempdir_in(parent)?;
+                    std::fs::rename(&target, aside.path().join("old"))
+                        .with_context(|| format!("cannot replace {}", target.display()))?;
+                    Some(aside)
+                } else {
+                    None
+                };
                 let temporary = dir.keep();
                 std::fs::rename(&temporary, &target)
                     .with_context(|| format!("cannot write {}", target.display()))?;
+                drop(old);
                 Ok(target)
             }
         }
@@ -64,7 +72,7 @@ impl Staged {
 
 /// Temporary files are created readable by their owner only; an output gets the usual
 /// permissions of a published file (owner writes, everyone reads).
-fn set_mode(path: &Path, mode: u32) -> Result<()> {
+pub fn set_mode(path: &Path, mode: u32) -> Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
@@ -115,7 +123,7 @@ impl JsonFiles {
 
 impl Sink for JsonFiles {
     fn write(&mut self, statement: &Statement) -> Result<()> {
-        let stem = crate::sanitize::file_stem(&statement.id);
+        let stem = communique::file_stem(&statement.id);
         let mut name = format!("{stem}.json");
         let mut n = 1;
         while !self.used.insert(name.to_ascii_lowercase()) {

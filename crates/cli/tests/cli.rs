@@ -109,9 +109,10 @@ fn converts_the_corpus_validates_and_counts() {
 fn a_broken_input_is_named_and_the_others_convert() {
     let tmp = tempfile::tempdir().unwrap();
     let broken = tmp.path().join("broken.jsonl");
-    let good = std::fs::read_to_string(reference_json()).unwrap();
-    let line = serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&good).unwrap()).unwrap();
-    std::fs::write(&broken, format!("{line}\n{{\"id\": \"x\", \"kind\": \"memo\"}}\n")).unwrap();
+    let mut good: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(reference_json()).unwrap()).unwrap();
+    good["id"] = "another-id".into();
+    std::fs::write(&broken, format!("{good}\n{{\"id\": \"x\", \"kind\": \"memo\"}}\n")).unwrap();
     let out = tmp.path().join("out");
     let run =
         communique(&["convert", &s(&reference_json()), &s(&broken), "--to", "jsonl,xml", "--out", &s(&out)]);
@@ -272,5 +273,52 @@ fn every_subcommand_has_help_with_an_example() {
             help.contains("Examples:") && help.contains(&format!("communique {command}")),
             "{command}:\n{help}"
         );
+    }
+}
+
+#[test]
+fn a_repeated_id_is_a_bad_record_not_a_broken_collection() {
+    let tmp = tempfile::tempdir().unwrap();
+    let reference = corpus().join("nato-2022-02-16-defence-ministers-ukraine.txt");
+    // The hand-coded record and the ingested text share the id derived from the same text.
+    let out = tmp.path().join("out");
+    let run =
+        communique(&["convert", &s(&reference_json()), &s(&reference), "--to", "xml,csv", "--out", &s(&out)]);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = text(&run.stderr);
+    assert!(
+        stderr.contains(&format!("{}: duplicate id \"nato-2022-02-16-59fa18d5\"", s(&reference))),
+        "{stderr}"
+    );
+    assert!(stderr.contains("converted 1 statement(s), 1 failed"), "{stderr}");
+    assert_eq!(names(&out), ["csv", "statements.xml"]);
+}
+
+#[test]
+fn ingest_reads_only_texts_and_keeps_an_existing_output_when_nothing_was_ingested() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = communique(&["ingest", &s(&reference_json())]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(text(&run.stderr).contains("use `communique convert`"), "{}", text(&run.stderr));
+    assert!(run.stdout.is_empty());
+
+    let out = tmp.path().join("out.json");
+    std::fs::write(&out, "keep me").unwrap();
+    let empty = tmp.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let run = communique(&["ingest", &s(&empty), "--out", &s(&out)]);
+    assert_eq!(run.status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
+    assert_eq!(names(tmp.path()), ["empty.txt", "out.json"], "no temporary file left");
+
+    let reference = corpus().join("nato-2022-02-16-defence-ministers-ukraine.txt");
+    let run = communique(&["ingest", &s(&reference), "--out", &s(&out)]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let record: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(record["source"]["attribution"], "NATO");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o644);
     }
 }

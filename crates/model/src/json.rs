@@ -95,12 +95,14 @@ pub fn from_str(text: &str) -> Result<Statement, JsonError> {
     parse(text, 0)
 }
 
-/// Reads one statement from JSON bytes (UTF-8).
+/// Reads one statement from JSON bytes (UTF-8, a leading byte order mark ignored).
 ///
 /// # Errors
 ///
 /// As [`from_str`]; invalid UTF-8 is reported with the line and column where it starts.
 pub fn from_slice(bytes: &[u8]) -> Result<Statement, JsonError> {
+    // RFC 8259 §8.1 lets a parser ignore a byte order mark; editors on Windows add one.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => from_str(text),
         Err(error) => {
@@ -133,6 +135,16 @@ pub fn from_reader(mut reader: impl io::Read) -> Result<Statement, JsonError> {
         io: Some(io),
     })?;
     from_slice(&bytes)
+}
+
+/// Reads the statement on line `line` (1-based) of a JSON Lines file: errors carry that
+/// line number. For readers that split the lines themselves (to parse them in parallel).
+///
+/// # Errors
+///
+/// As [`from_str`], with `line` as the error's line.
+pub fn from_line(text: &str, line: usize) -> Result<Statement, JsonError> {
+    parse(text.trim_end_matches(['\n', '\r']), line.saturating_sub(1))
 }
 
 /// The statement as pretty JSON (two-space indent, fields in model order, absent and

@@ -48,3 +48,74 @@ pub fn generated_files() -> Vec<(&'static str, String)> {
     text.push('\n');
     vec![(STATEMENT_SCHEMA_FILE, text)]
 }
+
+/// One way a JSON value fails the statement schema.
+#[cfg(feature = "schema-validation")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaError {
+    /// JSONPath of the value at fault (`$.commitments[0].kind`), as [`Statement::validate`]
+    /// reports them.
+    pub path: String,
+    /// What the schema says is wrong.
+    pub message: String,
+}
+
+/// The statement schema compiled once, checking JSON values with format assertion on
+/// (`date`, `uint64`, patterns), as draft 2020-12 allows a validator to.
+#[cfg(feature = "schema-validation")]
+#[derive(Debug)]
+pub struct SchemaValidator {
+    validator: jsonschema::Validator,
+}
+
+#[cfg(feature = "schema-validation")]
+impl Default for SchemaValidator {
+    fn default() -> Self {
+        let validator = jsonschema::options()
+            .should_validate_formats(true)
+            .build(&statement_schema())
+            .expect("the generated statement schema compiles");
+        Self { validator }
+    }
+}
+
+#[cfg(feature = "schema-validation")]
+impl SchemaValidator {
+    /// Every way `instance` fails the schema, in the validator's order; empty when valid.
+    #[must_use]
+    pub fn errors(&self, instance: &serde_json::Value) -> Vec<SchemaError> {
+        self.validator
+            .iter_errors(instance)
+            .map(|error| SchemaError {
+                path: pointer_to_path(error.instance_path().as_str()),
+                message: error.to_string(),
+            })
+            .collect()
+    }
+}
+
+/// The JSON Pointer (RFC 6901) `/commitments/0/kind` as the JSONPath `$.commitments[0].kind`.
+#[must_use]
+pub fn pointer_to_path(pointer: &str) -> String {
+    let mut path = String::from("$");
+    for part in pointer.split('/').skip(1) {
+        let part = part.replace("~1", "/").replace("~0", "~");
+        if !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()) {
+            path.push_str(&format!("[{part}]"));
+        } else {
+            path.push('.');
+            path.push_str(&part);
+        }
+    }
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn pointers_become_json_paths() {
+        assert_eq!(super::pointer_to_path(""), "$");
+        assert_eq!(super::pointer_to_path("/commitments/0/kind"), "$.commitments[0].kind");
+        assert_eq!(super::pointer_to_path("/a~1b/c~0d"), "$.a/b.c~d");
+    }
+}

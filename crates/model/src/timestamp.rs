@@ -16,7 +16,8 @@ pub enum TimePrecision {
     Minute,
     /// Hours, minutes and whole seconds (`15:14:09`).
     Second,
-    /// Fractional seconds (`15:14:09.250`), as many digits as given (1 to 9).
+    /// Fractional seconds (`15:14:09.250`), as many digits as given (1 to 9; other
+    /// counts are clamped to that range by [`Timestamp::new`]).
     Fraction(u8),
 }
 
@@ -49,10 +50,23 @@ impl Timestamp {
     #[must_use]
     pub fn new(local: NaiveDateTime, offset: Option<FixedOffset>, precision: TimePrecision) -> Self {
         let time = local.time();
+        let precision = match precision {
+            TimePrecision::Fraction(digits) => TimePrecision::Fraction(digits.clamp(1, 9)),
+            other => other,
+        };
         let time = match precision {
             TimePrecision::Minute => NaiveTime::from_hms_opt(time.hour(), time.minute(), 0),
             TimePrecision::Second => NaiveTime::from_hms_opt(time.hour(), time.minute(), time.second()),
-            TimePrecision::Fraction(_) => Some(time),
+            TimePrecision::Fraction(digits) => {
+                // Keep only the printed digits (nanoseconds of a leap second included).
+                let unit = 10u32.pow(9 - u32::from(digits));
+                NaiveTime::from_hms_nano_opt(
+                    time.hour(),
+                    time.minute(),
+                    time.second(),
+                    time.nanosecond() / unit * unit,
+                )
+            }
         }
         .unwrap_or(time);
         Self { local: local.date().and_time(time), offset, precision }
@@ -272,6 +286,23 @@ mod tests {
             "2022-02-16T15:14:00.",
         ] {
             assert!(bad.parse::<Timestamp>().is_err(), "{bad} was accepted");
+        }
+    }
+
+    #[test]
+    fn built_values_print_and_parse_back_equal() {
+        let local =
+            NaiveDate::from_ymd_opt(2023, 5, 20).unwrap().and_hms_nano_opt(9, 30, 15, 123_456_789).unwrap();
+        for (precision, text) in [
+            (TimePrecision::Minute, "2023-05-20T09:30"),
+            (TimePrecision::Second, "2023-05-20T09:30:15"),
+            (TimePrecision::Fraction(3), "2023-05-20T09:30:15.123"),
+            (TimePrecision::Fraction(0), "2023-05-20T09:30:15.1"),
+            (TimePrecision::Fraction(12), "2023-05-20T09:30:15.123456789"),
+        ] {
+            let built = Timestamp::new(local, None, precision);
+            assert_eq!(built.to_string(), text);
+            assert_eq!(text.parse::<Timestamp>().unwrap(), built, "{text}");
         }
     }
 

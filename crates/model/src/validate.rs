@@ -29,7 +29,8 @@ pub enum ViolationKind {
     EmptyText,
     /// An eId is used twice in the statement.
     DuplicateId,
-    /// An eId holds characters other than letters, digits, `_`, `-`, `.`.
+    /// An eId holds characters other than letters, digits, `_`, `-`, `.`; or an id,
+    /// rule or code holds a control character.
     MalformedId,
     /// A commitment names a paragraph the statement does not have.
     DanglingReference,
@@ -70,6 +71,14 @@ impl fmt::Display for ValidationErrors {
     }
 }
 
+/// True when `text` is usable as an identifier or code in every format: no control
+/// characters (U+0000–U+001F, U+007F–U+009F) and no noncharacters U+FFFE, U+FFFF, which
+/// XML 1.0 attribute values and file names cannot carry faithfully.
+#[must_use]
+pub fn is_clean_identifier(text: &str) -> bool {
+    !text.chars().any(|c| c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+}
+
 /// True when `id` is a well-formed eId: non-empty, ASCII letters, digits, `_`, `-`, `.`.
 #[must_use]
 pub fn is_valid_eid(id: &str) -> bool {
@@ -101,6 +110,16 @@ struct Checker {
 impl Checker {
     fn push(&mut self, path: impl Into<String>, kind: ViolationKind, message: impl Into<String>) {
         self.violations.push(Violation { path: path.into(), kind, message: message.into() });
+    }
+
+    fn identifier(&mut self, path: impl Into<String>, text: &str) {
+        if !is_clean_identifier(text) {
+            self.push(
+                path,
+                ViolationKind::MalformedId,
+                format!("{text:?} holds a control character or noncharacter, which no identifier may"),
+            );
+        }
     }
 
     fn non_empty(&mut self, path: impl Into<String>, text: &str) {
@@ -141,6 +160,7 @@ impl Statement {
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut check = Checker { violations: Vec::new() };
         check.non_empty("$.id", &self.id);
+        check.identifier("$.id", &self.id);
         if let Some(title) = &self.title {
             check.non_empty("$.title", title);
         }
@@ -255,6 +275,12 @@ impl Statement {
                     method.annotator.as_deref().is_none_or(|a| a.trim().is_empty()).then_some("annotator")
                 }
             };
+            if let Some(rule) = &method.rule {
+                check.identifier(format!("{path}.method.rule"), rule);
+            }
+            if let Some(codebook) = &method.codebook {
+                check.identifier(format!("{path}.method.codebook"), codebook);
+            }
             if let Some(field) = missing {
                 check.push(
                     format!("{path}.method.{field}"),
@@ -285,6 +311,7 @@ impl Statement {
         }
         for (i, note) in self.notes.iter().enumerate() {
             check.non_empty(format!("$.notes[{i}].code"), &note.code);
+            check.identifier(format!("$.notes[{i}].code"), &note.code);
             if let (Some(span), Some(len)) = (note.source_span, source_len) {
                 check.span_on(&format!("$.notes[{i}].source_span"), span, len, "source text");
             }

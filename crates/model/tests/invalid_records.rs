@@ -233,3 +233,32 @@ fn an_update_the_evening_before_in_a_western_zone_is_not_before_the_issue_date()
     record["last_updated"] = json!("2022-02-15T23:59");
     assert!(json::from_str(&record.to_string()).unwrap().validate().is_err());
 }
+
+#[test]
+fn identifiers_hold_no_control_characters() {
+    check(
+        "id with U+0001",
+        |r| r["id"] = json!("nato\u{1}x"),
+        Expect::Invalid(ViolationKind::MalformedId, "$.id"),
+    );
+    check(
+        "rule with a tab",
+        |r| {
+            r["commitments"][0]["method"] =
+                json!({"type": "rule", "rule": "en.demand\turge", "codebook": "1"})
+        },
+        Expect::Invalid(ViolationKind::MalformedId, "$.commitments[0].method.rule"),
+    );
+    check(
+        "note code with U+FFFF",
+        |r| r["notes"] = json!([{"code": "noise\u{FFFF}", "message": "m"}]),
+        Expect::Invalid(ViolationKind::MalformedId, "$.notes[0].code"),
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_ignored() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(REFERENCE.as_bytes());
+    assert_eq!(json::from_slice(&bytes).unwrap(), json::from_str(REFERENCE).unwrap());
+}

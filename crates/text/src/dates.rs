@@ -8,6 +8,7 @@
 //! and day first in other languages, and the reading is reported. Times: "15:14",
 //! "10:57:03", "08:40 PM", with a zone abbreviation or offset ("EDT", "UTC+2", "+01:00").
 
+use crate::screen::Screened;
 use communique_model::chrono::{FixedOffset, NaiveDate, NaiveTime};
 use communique_model::{TimePrecision, Timestamp};
 use regex::Regex;
@@ -17,9 +18,10 @@ use std::sync::LazyLock;
 const MONTHS: &str = r"jan(?:uary|vier|uar)?|j[äa]nner|feb(?:ruary|ruar)?|f[ée]v(?:rier)?|mar(?:ch|s)?|m[äa]rz|apr(?:il)?|avr(?:il)?|may|mai|jun(?:e|i)?|juin|jul(?:y|i)?|juil(?:let)?|aug(?:ust)?|ao[ûu]t|sep(?:t|tember|tembre)?|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember)?";
 const WEEKDAYS: &str = r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag";
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?ix)
+static DATE: LazyLock<Screened> = LazyLock::new(|| {
+    Screened::new(
+        &format!(
+            r"(?ix)
         (?:\b(?P<wd>{WEEKDAYS})\.?,?\s+)?
         (?:
             \b(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+)?(?P<m1>{MONTHS})\b\.?,?\s+(?P<y1>\d{{4}})\b
@@ -28,8 +30,9 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
           | \b(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}})\b
           | \b(?P<a5>\d{{1,2}})/(?P<b5>\d{{1,2}})/(?P<y5>\d{{4}})\b
         )"
-    ))
-    .expect("date pattern compiles")
+        ),
+        false,
+    )
 });
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| {

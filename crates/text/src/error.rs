@@ -25,19 +25,35 @@ pub enum IngestError {
     /// reported instead of returning an invalid record).
     #[error("ingest made an invalid record: {0}")]
     Invalid(Box<communique_model::ValidationErrors>),
+    /// A Markdown file whose front matter cannot be read: YAML that does not parse, is
+    /// not a mapping or is never closed, or a date or timestamp that does not exist.
+    #[error("line {line}, column {column}: {message}")]
+    Markdown {
+        /// 1-based line of the file where the problem is.
+        line: usize,
+        /// 1-based column of that line, counted in code points.
+        column: usize,
+        /// What is wrong, for a person.
+        message: String,
+    },
     /// Reading the input failed.
     #[error(transparent)]
     Io(#[from] io::Error),
-    /// Not yet written (development placeholder, removed before release).
-    #[error("not implemented: {0}")]
-    Unimplemented(&'static str),
+}
+
+impl From<crate::markdown::MarkdownError> for IngestError {
+    fn from(error: crate::markdown::MarkdownError) -> Self {
+        Self::Markdown { line: error.line(), column: error.column(), message: error.message().to_owned() }
+    }
 }
 
 impl From<IngestError> for io::Error {
     fn from(error: IngestError) -> Self {
         match error {
             IngestError::Io(error) => error,
-            IngestError::InvalidUtf8 { .. } => io::Error::new(io::ErrorKind::InvalidData, error),
+            IngestError::InvalidUtf8 { .. } | IngestError::Markdown { .. } => {
+                io::Error::new(io::ErrorKind::InvalidData, error)
+            }
             other => io::Error::new(io::ErrorKind::InvalidInput, other),
         }
     }

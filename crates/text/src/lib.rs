@@ -11,6 +11,7 @@ mod noise;
 mod paragraphs;
 pub mod plain;
 mod repeat;
+mod screen;
 pub mod sentences;
 
 pub use commitments::extract_commitments;

@@ -3,7 +3,8 @@
 //!
 //! Each kind has a note code (`noise.share`, …) so the record lists what was set aside.
 
-use regex::{Regex, RegexSet};
+use crate::screen::Screened;
+use regex::Regex;
 use std::sync::LazyLock;
 
 /// A kind of noise line.
@@ -56,8 +57,10 @@ const KINDS: &[(Noise, &str)] = &[
     ),
 ];
 
-static SET: LazyLock<RegexSet> =
-    LazyLock::new(|| RegexSet::new(KINDS.iter().map(|(_, p)| *p)).expect("noise patterns compile"));
+/// The patterns of [`KINDS`], screened (a set would run them on the slow PikeVM, since
+/// their Unicode word boundaries stop the lazy DFA on non-ASCII text).
+static PATTERNS: LazyLock<Vec<Screened>> =
+    LazyLock::new(|| KINDS.iter().map(|(_, p)| Screened::new(p, false)).collect());
 
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:tel|phone|fax|mobile)\b\.?\s*[:.]?\s*\+?\d[\d\s().\-/]{6,}")
@@ -70,7 +73,7 @@ pub(crate) fn classify(line: &str) -> Option<Noise> {
         // Page furniture is short; a long line is prose (or a contact block run together).
         return PHONE.is_match(line).then_some(KINDS[7].0).filter(|_| line.len() < 1000);
     }
-    let first = SET.matches(line).iter().next()?;
+    let first = PATTERNS.iter().position(|pattern| pattern.is_match(line))?;
     Some(KINDS[first].0)
 }
 

@@ -141,7 +141,7 @@ pub fn ingest_plain(text: &str, bytes: &[u8], options: &IngestOptions) -> Result
             if (!long || t.split_whitespace().count() >= 8) && noise::classify(t).is_none() {
                 sample.push_str(t);
                 sample.push('\n');
-                if sample.len() > 20_000 {
+                if sample.len() > language::SAMPLE_BYTES {
                     break;
                 }
             }

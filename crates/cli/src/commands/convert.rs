@@ -1,12 +1,13 @@
 //! `communique convert`: inputs of any format to any set of output formats.
 
 use crate::formats::{OutputOptions, sink};
-use crate::inputs::{Inputs, Work};
+use crate::inputs::{InputError, Inputs, Work};
 use crate::outputs::{Sink, check_targets};
 use anyhow::{Context, Result, bail};
 use communique::Format;
 use communique::model::Statement;
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -55,10 +56,14 @@ pub struct Args {
     ingest: super::IngestArgs,
 }
 
+/// A writer on its own thread: the channel that feeds it batches, and the thread, which
+/// hands the sink back when the channel closes.
+type WriterThread = (SyncSender<Arc<Vec<Statement>>>, JoinHandle<Result<Box<dyn Sink>>>);
+
 /// The writers of a run: on their own threads when more than one job may run.
 enum Writers {
     Inline(Vec<Box<dyn Sink>>),
-    Threads(Vec<(SyncSender<Arc<Vec<Statement>>>, JoinHandle<Result<Box<dyn Sink>>>)>),
+    Threads(Vec<WriterThread>),
 }
 
 impl Writers {
@@ -85,22 +90,23 @@ impl Writers {
         )
     }
 
-    fn write(&mut self, batch: Vec<Statement>) -> Result<()> {
+    /// Hands a batch to every writer; an error when a writer has stopped (its own error
+    /// comes from [`Writers::finish`]).
+    fn write(&mut self, batch: Vec<Statement>) -> Result<(), WriterStopped> {
         match self {
             Self::Inline(sinks) => {
                 for sink in sinks {
                     for statement in &batch {
-                        sink.write(statement)?;
+                        if let Err(error) = sink.write(statement) {
+                            return Err(WriterStopped(Some(error)));
+                        }
                     }
                 }
             }
             Self::Threads(threads) => {
                 let batch = Arc::new(batch);
                 for (sender, _) in threads.iter() {
-                    // A closed channel means the writer failed; `finish` reports why.
-                    if sender.send(batch.clone()).is_err() {
-                        break;
-                    }
+                    sender.send(batch.clone()).map_err(|_| WriterStopped(None))?;
                 }
             }
         }
@@ -118,21 +124,28 @@ impl Writers {
         }
     }
 
+    /// Completes every output; on any error every writer is still joined, so that all
+    /// temporary outputs are deleted before the error is returned.
     fn finish(self) -> Result<Vec<crate::outputs::Staged>> {
-        let sinks = match self {
-            Self::Inline(sinks) => sinks,
-            Self::Threads(threads) => {
-                let mut sinks = Vec::new();
-                for (sender, handle) in threads {
+        let results: Vec<Result<Box<dyn Sink>>> = match self {
+            Self::Inline(sinks) => sinks.into_iter().map(Ok).collect(),
+            Self::Threads(threads) => threads
+                .into_iter()
+                .map(|(sender, handle)| {
                     drop(sender);
-                    sinks.push(handle.join().map_err(|_| anyhow::anyhow!("a writer thread panicked"))??);
-                }
-                sinks
-            }
+                    handle.join().map_err(|_| anyhow::anyhow!("a writer thread panicked"))?
+                })
+                .collect(),
         };
-        sinks.into_iter().map(|sink| sink.finish()).collect()
+        // Finish the sinks that did not fail; dropping the others deletes their files.
+        let staged: Vec<Result<crate::outputs::Staged>> =
+            results.into_iter().map(|sink| sink.and_then(|sink| sink.finish())).collect();
+        staged.into_iter().collect()
     }
 }
+
+/// A writer stopped on an error; `Some` when the error is already known (inline writing).
+struct WriterStopped(Option<anyhow::Error>);
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let mut formats = args.to.clone();
@@ -154,6 +167,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut writers = Writers::new(sinks, jobs > 1);
     let bar = crate::progress::bar(crate::inputs::total_size(&args.inputs));
     let (mut converted, mut failed) = (0usize, 0usize);
+    // Ids already written: a collection holds each id once (the XSD and the CSV keys
+    // require it), so a later record with the same id is a bad record.
+    let mut seen: HashSet<String> = HashSet::new();
     let mut inputs = Inputs::new(args.inputs.clone()).peekable();
     while inputs.peek().is_some() {
         let batch: Vec<Work> = inputs.by_ref().take(BATCH).collect();
@@ -161,22 +177,35 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let results: Vec<_> = pool.install(|| batch.into_par_iter().map(|work| work.run(&ingest)).collect());
         let mut good = Vec::with_capacity(results.len());
         for result in results {
-            match result {
-                Ok((statement, _)) => good.push(statement),
-                Err(error) => {
-                    failed += 1;
-                    bar.suspend(|| eprintln!("error: {error}"));
-                    if args.fail_fast {
-                        bar.finish_and_clear();
-                        eprintln!("stopped at the first error (--fail-fast): nothing was written");
-                        writers.abort();
-                        return Ok(ExitCode::from(1));
-                    }
+            let error = match result {
+                Ok((statement, _)) if seen.insert(statement.id.clone()) => {
+                    good.push(statement);
+                    continue;
                 }
+                Ok((statement, origin)) => InputError {
+                    origin,
+                    message: format!("duplicate id {:?}: an earlier record has it", statement.id),
+                },
+                Err(error) => error,
+            };
+            failed += 1;
+            bar.suspend(|| eprintln!("error: {error}"));
+            if args.fail_fast {
+                bar.finish_and_clear();
+                eprintln!("stopped at the first error (--fail-fast): nothing was written");
+                writers.abort();
+                return Ok(ExitCode::from(1));
             }
         }
         converted += good.len();
-        writers.write(good)?;
+        if let Err(WriterStopped(error)) = writers.write(good) {
+            bar.finish_and_clear();
+            // The writer's own error, once every writer has stopped and cleaned up.
+            let finished = writers.finish();
+            return Err(error
+                .or_else(|| finished.err())
+                .unwrap_or_else(|| anyhow::anyhow!("a writer stopped")));
+        }
         bar.inc(weight);
     }
     let staged = writers.finish()?;

@@ -1,9 +1,10 @@
 //! `communique ingest`: text files to records.
 
-use crate::inputs::{Origin, Work};
+use crate::inputs::{InputError, Origin, Work};
 use anyhow::{Context, Result, bail};
-use communique::model::json;
-use communique::text::InputFormat;
+use communique::Format;
+use communique::model::{Statement, json};
+use communique::text::{IngestOptions, InputFormat};
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -33,6 +34,9 @@ pub struct Args {
     ingest: super::IngestArgs,
 }
 
+/// Files ingested at once (in parallel), so memory does not grow with the input count.
+const BATCH: usize = 64;
+
 pub fn run(args: Args) -> Result<ExitCode> {
     if args.id.is_some() && args.files.len() > 1 {
         bail!("--id names one record: give one input file");
@@ -52,42 +56,82 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
         }
     }
-    let results: Vec<_> = args
-        .files
-        .par_iter()
-        .map(|path| {
-            let origin = Origin { path: Arc::from(path.as_path()), position: String::new() };
-            let format = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("md")) {
-                InputFormat::Markdown
-            } else {
-                InputFormat::PlainText
-            };
-            match std::fs::read(path) {
-                Ok(bytes) => Work::Ingest { origin, bytes, format }.run(&options),
-                Err(e) => Err(crate::inputs::InputError { origin, message: format!("cannot read: {e}") }),
-            }
-        })
-        .collect();
-    let mut text = String::new();
-    let mut failed = 0;
-    for result in &results {
-        match result {
-            Ok((statement, _)) if args.files.len() == 1 => text.push_str(&json::to_string_pretty(statement)),
-            Ok((statement, _)) => {
-                text.push_str(&json::to_string_line(statement));
-                text.push('\n');
-            }
-            Err(error) => {
-                failed += 1;
-                eprintln!("error: {error}");
+    // Records go to a temporary file beside --out (or straight to standard output) as
+    // they come, in input order.
+    let mut temporary = match &args.out {
+        Some(out) => {
+            let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            Some(tempfile::Builder::new().prefix(".communique.").tempfile_in(dir)?)
+        }
+        None => None,
+    };
+    let stdout = std::io::stdout();
+    let mut sink: Box<dyn Write> = match &temporary {
+        Some(file) => Box::new(std::io::BufWriter::new(file.reopen()?)),
+        None => Box::new(stdout.lock()),
+    };
+    let (mut written, mut failed) = (0usize, 0usize);
+    for chunk in args.files.chunks(BATCH) {
+        let results: Vec<_> = chunk.par_iter().map(|path| ingest_one(path, &options)).collect();
+        for result in results {
+            match result {
+                Ok(statement) if args.files.len() == 1 => {
+                    sink.write_all(json::to_string_pretty(&statement).as_bytes())?;
+                    written += 1;
+                }
+                Ok(statement) => {
+                    sink.write_all(json::to_string_line(&statement).as_bytes())?;
+                    sink.write_all(b"\n")?;
+                    written += 1;
+                }
+                Err(error) => {
+                    failed += 1;
+                    eprintln!("error: {error}");
+                }
             }
         }
     }
-    match &args.out {
-        Some(out) => write_atomically(out, text.as_bytes())?,
-        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    sink.flush()?;
+    drop(sink);
+    if let (Some(file), Some(out)) = (temporary.take(), &args.out) {
+        if written == 0 {
+            // Nothing to keep: an existing file stays as it was.
+            eprintln!("nothing ingested: {} left unchanged", out.display());
+        } else {
+            file.as_file().sync_all()?;
+            persist(file, out)?;
+        }
     }
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn ingest_one(path: &Path, options: &IngestOptions) -> Result<Statement, InputError> {
+    let origin = Origin { path: Arc::from(path), position: String::new() };
+    let format = match Format::from_path(path) {
+        Some(Format::Text) => InputFormat::PlainText,
+        Some(Format::Markdown) => InputFormat::Markdown,
+        Some(other) => {
+            let message = format!(
+                "a {other} file holds records already: use `communique convert` (ingest reads .txt and .md)"
+            );
+            return Err(InputError { origin, message });
+        }
+        None => {
+            let message = "unknown input type: ingest reads plain text (.txt) and Markdown (.md)".to_owned();
+            return Err(InputError { origin, message });
+        }
+    };
+    match std::fs::read(path) {
+        Ok(bytes) => Work::Ingest { origin, bytes, format }.run(options).map(|(statement, _)| statement),
+        Err(e) => Err(InputError { origin, message: format!("cannot read: {e}") }),
+    }
+}
+
+/// Renames a finished temporary file over `path`, readable by all as published files are.
+fn persist(file: tempfile::NamedTempFile, path: &Path) -> Result<()> {
+    crate::outputs::set_mode(file.path(), 0o644)?;
+    file.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
 }
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
@@ -96,6 +140,5 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut file = tempfile::Builder::new().prefix(".communique.").tempfile_in(dir)?;
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
-    file.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+    persist(file, path)
 }

@@ -3,8 +3,9 @@
 use crate::inputs::{input_format, records};
 use anyhow::Result;
 use communique::Format;
-use communique::model::{json, schema};
+use communique::model::json;
 use communique::text::IngestOptions;
+use communique_model::schema::SchemaValidator;
 use serde_json::Value;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -37,56 +38,41 @@ impl Report {
     }
 }
 
-fn check_json_value(
-    report: &mut Report,
-    validator: &jsonschema::Validator,
-    location: &str,
-    text: &str,
-) -> bool {
-    let value: Value = match serde_json::from_str(text) {
+/// Checks one JSON record: the schema, then the model's reading and invariants (the
+/// reading's own error only when the schema found nothing). `line` is the record's first
+/// line in `path`.
+fn check_json_record(report: &mut Report, validator: &SchemaValidator, path: &Path, line: usize, text: &str) {
+    let value: Value = match serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)) {
         Ok(value) => value,
         Err(e) => {
-            report.problem(format!("{location}:{}", e.column()), format!("not JSON: {e}"));
-            return false;
+            let at = format!("{}:{}:{}", path.display(), e.line() + line - 1, e.column());
+            report.problem(at, format!("not JSON: {}", strip_position(&e.to_string())));
+            return;
         }
     };
-    let before = report.problems;
-    for error in validator.iter_errors(&value) {
-        let pointer = error.instance_path().to_string();
-        report.problem(location, format!("schema: at {}: {error}", pointer_to_path(&pointer)));
+    let at = format!("{}:{line}", path.display());
+    let schema_errors = validator.errors(&value);
+    for error in &schema_errors {
+        report.problem(&at, format!("schema: at {}: {}", error.path, error.message));
     }
-    match json::from_str(text) {
+    match json::from_line(text, line) {
         Ok(statement) => {
             if let Err(errors) = statement.validate() {
                 for violation in errors.violations {
-                    report.problem(
-                        location,
-                        format!("invariant: at {}: {}", violation.path, violation.message),
-                    );
+                    report.problem(&at, format!("invariant: at {}: {}", violation.path, violation.message));
                 }
             }
         }
-        Err(e) if report.problems == before => {
-            report.problem(location, format!("at {}: {}", e.path, e.message))
-        }
+        Err(e) if schema_errors.is_empty() => report.problem(
+            format!("{}:{}:{}", path.display(), e.line, e.column),
+            format!("at {}: {}", e.path, e.message),
+        ),
         Err(_) => {}
     }
-    report.problems == before
 }
 
-/// `/commitments/0/kind` as the JSONPath `$.commitments[0].kind`.
-fn pointer_to_path(pointer: &str) -> String {
-    let mut path = String::from("$");
-    for part in pointer.split('/').skip(1) {
-        let part = part.replace("~1", "/").replace("~0", "~");
-        if part.bytes().all(|b| b.is_ascii_digit()) && !part.is_empty() {
-            path.push_str(&format!("[{part}]"));
-        } else {
-            path.push('.');
-            path.push_str(&part);
-        }
-    }
-    path
+fn strip_position(message: &str) -> &str {
+    message.rfind(" at line ").map_or(message, |at| &message[..at])
 }
 
 fn check_with_xmllint(report: &mut Report, path: &Path) {
@@ -109,7 +95,7 @@ fn check_with_xmllint(report: &mut Report, path: &Path) {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let validator = jsonschema::options().should_validate_formats(true).build(&schema::statement_schema())?;
+    let validator = SchemaValidator::default();
     let mut report = Report { problems: 0 };
     for path in &args.files {
         let before = report.problems;
@@ -119,21 +105,23 @@ pub fn run(args: Args) -> Result<ExitCode> {
             Ok(Format::Json) => match std::fs::read_to_string(path) {
                 Ok(text) => {
                     count += 1;
-                    check_json_value(&mut report, &validator, &path.display().to_string(), &text);
+                    check_json_record(&mut report, &validator, path, 1, &text);
                 }
                 Err(e) => report.problem(path.display(), format!("cannot read: {e}")),
             },
             Ok(Format::JsonLines) => match std::fs::File::open(path) {
                 Ok(file) => {
                     for (n, line) in BufReader::new(file).lines().enumerate() {
-                        let location = format!("{}:{}", path.display(), n + 1);
                         match line {
                             Ok(line) if line.trim().is_empty() => {}
                             Ok(line) => {
                                 count += 1;
-                                check_json_value(&mut report, &validator, &location, &line);
+                                check_json_record(&mut report, &validator, path, n + 1, &line);
                             }
-                            Err(e) => report.problem(location, format!("cannot read: {e}")),
+                            Err(e) => report.problem(
+                                format!("{}:{}", path.display(), n + 1),
+                                format!("cannot read: {e}"),
+                            ),
                         }
                     }
                 }
@@ -162,15 +150,5 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Ok(ExitCode::from(1))
     } else {
         Ok(ExitCode::SUCCESS)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn pointers_become_json_paths() {
-        assert_eq!(super::pointer_to_path(""), "$");
-        assert_eq!(super::pointer_to_path("/commitments/0/kind"), "$.commitments[0].kind");
-        assert_eq!(super::pointer_to_path("/a~1b"), "$.a/b");
     }
 }

@@ -13,9 +13,10 @@ mod rules;
 
 pub use rules::{Anchor, Codebook, DE, EN, FR, Rule, codebook};
 
+use crate::screen::{self, Prefilter, Screened, SubjectScreen};
 use crate::sentences::sentence_byte_ranges;
 use communique_model::{Actor, Commitment, CommitmentKind, Method, Paragraph, ParagraphKind, Span};
-use regex::{Regex, RegexBuilder};
+use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -25,6 +26,9 @@ const ADV: &str = r"(?:\w+ly|again|also|still|further|now|today|all|jointly|here
 /// English subject: an optional introductory clause, then the actor noun phrase and an
 /// optional appositive between commas.
 const EN_SUBJECT: &str = r#"^["“‘]?(?:(?:As|In|On|At|Given|Following|With|Since|After|Despite|Also|Furthermore|Moreover|Finally|Together|Therefore|Consequently|Accordingly|Meanwhile|Once|Here|Again|For|To|By|Under|Through|Against|While|Until|Now|Today|Yesterday|This|Last|Earlier|In\s+this|At\s+the|Recalling|Recognising|Recognizing|Noting|Welcoming|Concerned)\b[^,;:]{0,200},\s+|(?:Today|Now|Again|Also|Together|Therefore|Thus|Finally|Moreover|Furthermore)\s+)?(?P<actor>(?:We|we|I|He|he|She|she|They|they)|(?:(?:(?:The|the|All|all|Both|both)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}(?:\p{Lu}[\p{L}\p{N}’'.&-]*(?:\s+\p{Lu}[\p{L}\p{N}’'.&-]*){0,5}|\p{Ll}[\p{L}-]*))|\p{Lu}[\p{L}\p{N}’'.&-]*(?:\s+\p{Lu}[\p{L}\p{N}’'.&-]*){0,5})(?:\s+(?:of(?:\s+the)?|and|for)\s+(?:the\s+)?\p{Lu}[\p{L}\p{N}’'.&-]*(?:\s+\p{Lu}[\p{L}\p{N}’'.&-]*){0,5}){0,3})(?:,\s[^,;]{1,160},)?\s+"#;
+
+/// What joins a second verb to the subject in a coordinated sentence ("… and urged").
+const LINK: &str = r"[^.;:]*?(?:,\s+and|\sand|,)\s+";
 
 /// First words that never start an actor.
 const NOT_ACTORS: &[&str] = &[
@@ -39,22 +43,29 @@ const FIRST_PERSON: &[&str] = &["We", "we", "I", "He", "he", "She", "she", "Our"
 struct CompiledRule {
     rule: &'static Rule,
     /// Subject rules: subject, adverbs, cue. Anywhere rules: the cue.
-    direct: Regex,
+    direct: Screened,
     /// Subject rules: subject, a first verb phrase, "and" or a comma, then the cue.
-    coordinated: Option<Regex>,
+    coordinated: Option<Screened>,
     /// The cue at the very start (adverbs allowed), for list items without a subject.
-    bare: Regex,
+    bare: Screened,
 }
 
 struct Compiled {
     book: &'static Codebook,
     rules: Vec<CompiledRule>,
-    lead_subject: Option<Regex>,
-    intensifier: Regex,
-    conditional: Regex,
-    future: Regex,
-    references: Regex,
-    addressee: Vec<Regex>,
+    /// Literals of every rule's cue (rule `i` is pattern `i`): a rule whose cue does not
+    /// occur in a sentence cannot fire on it, so one pass of this prefilter picks the
+    /// few rules worth trying.
+    cues: Prefilter,
+    /// All subject rules screened at once, for languages with a subject grammar;
+    /// `tail[i]` is the index of rule `i`'s tail in it.
+    subject: Option<(SubjectScreen, Vec<Option<usize>>)>,
+    lead_subject: Option<Screened>,
+    intensifier: Screened,
+    conditional: Screened,
+    future: Screened,
+    references: Screened,
+    addressee: Vec<Screened>,
 }
 
 /// Narrows the Unicode classes of a pattern to the Latin letters an English or Western
@@ -69,12 +80,8 @@ fn latin(pattern: &str) -> String {
         .replace(r"\w", "[0-9A-Za-z_À-ÖØ-öø-ÿ]")
 }
 
-fn build(pattern: &str, case_insensitive: bool) -> Regex {
-    RegexBuilder::new(&latin(pattern))
-        .case_insensitive(case_insensitive)
-        .size_limit(64 << 20)
-        .build()
-        .unwrap_or_else(|e| panic!("codebook pattern {pattern:?} does not compile: {e}"))
+fn screened(pattern: &str, case_insensitive: bool) -> Screened {
+    Screened::new(&latin(pattern), case_insensitive)
 }
 
 fn compile(book: &'static Codebook, lang: Lang) -> Compiled {
@@ -83,67 +90,82 @@ fn compile(book: &'static Codebook, lang: Lang) -> Compiled {
         Lang::Fr | Lang::De => None,
     };
     let mut rules = Vec::new();
+    let mut cues = Vec::new();
+    let mut tails = Vec::new();
+    let mut tail_of = Vec::new();
     for rule in book.rules {
         let body = rule.pattern.replace("{ADV}", ADV);
+        let tail = format!(r"(?:{ADV},?\s+){{0,3}}(?P<cue>{body})");
+        tail_of.push((rule.anchor == Anchor::Subject).then(|| {
+            tails.push(latin(&tail));
+            tails.len() - 1
+        }));
         let (direct, coordinated) = match (rule.anchor, subject) {
-            (Anchor::Subject, Some(subject)) => (
-                format!(r"{subject}(?:{ADV},?\s+){{0,3}}(?P<cue>{body})"),
-                Some(format!(r"{subject}[^.;:]*?(?:,\s+and|\sand|,)\s+(?:{ADV},?\s+){{0,3}}(?P<cue>{body})")),
-            ),
+            (Anchor::Subject, Some(subject)) => {
+                (format!(r"{subject}{tail}"), Some(format!(r"{subject}{LINK}{tail}")))
+            }
             // Without a subject grammar a subject rule is tried at the start of the text.
             (Anchor::Subject, None) => (format!(r"^(?:{ADV},?\s+){{0,3}}(?P<cue>{body})"), None),
             (Anchor::Anywhere, _) => (format!("(?P<cue>{body})"), None),
         };
+        cues.push(latin(&body));
         rules.push(CompiledRule {
             rule,
-            direct: build(&direct, book.case_insensitive),
-            coordinated: coordinated.map(|c| build(&c, book.case_insensitive)),
-            bare: build(&format!(r"^(?:{ADV},?\s+){{0,3}}(?P<cue>{body})"), book.case_insensitive),
+            direct: screened(&direct, book.case_insensitive),
+            coordinated: coordinated.map(|c| screened(&c, book.case_insensitive)),
+            bare: screened(&format!("^{tail}"), book.case_insensitive),
         });
     }
+    let cues = Prefilter::new(&cues, book.case_insensitive);
+    let subject = subject.map(|subject| {
+        (SubjectScreen::new(&latin(subject), &latin(LINK), &tails, book.case_insensitive), tail_of)
+    });
     let (lead_subject, intensifier, conditional, future, references, addressee) = match lang {
         Lang::En => (
             None,
-            build(
+            screened(
                 r"\b(?:in\s+the\s+(?:strongest|clearest|firmest)(?:\s+possible)?\s+terms|unequivocally|categorically|strongly|firmly|gravely|deeply|extremely|resolutely|vigorously|warmly|wholeheartedly|unreservedly|iron-?clad|unwavering|unshakeable|steadfast(?:ly)?|deepest|most\s+sincere|utmost)\b",
                 false,
             ),
-            build(
+            screened(
                 r"(?i)\b(?:if|unless|in\s+the\s+event|provided\s+that|should\s+\p{Lu}\w*\s+(?:choose|decide|continue|attempt)|any\s+further)\b",
                 false,
             ),
-            build(
+            screened(
                 r"(?i)\b(?:will|shall|continue\s+to|continues\s+to|going\s+forward|henceforth|in\s+future)\b",
                 false,
             ),
-            build(
+            screened(
                 r"\b(?:Article\s+\d+[a-z]?(?:\s+of\s+the\s+(?:\p{Lu}[\p{L}’'-]*\s+){0,4}(?:Treaty|Charter|Convention|Agreement|Statute|Act))?|Charter\s+of\s+the\s+United\s+Nations|(?:UN|U\.N\.)\s+Charter|(?:(?:UN\s+)?Security\s+Council\s+)?[Rr]esolutions?\s+\d{2,5}(?:\s+\(\d{4}\))?|(?:\p{Lu}[\p{L}’'-]*\s+){1,4}(?:agreements?|Agreements?|Accords?|Treaty|Charter|Convention|Format|Protocol|Memorandum|Act|Framework|Roadmap|Road\s+Map))",
                 false,
             ),
             vec![
-                build(
+                screened(
                     r"\b(?:urge|urges|urged|call|calls|called|appeal|appeals|appealed|encourage|encourages|encouraged|exhort\w*|implore\w*|invite|invites|invited|request|requests|requested|demand|demands|demanded)\s+(?:(?:up)?on\s+|to\s+)?(?P<a>[^,;:.]{1,120}?)(?:,|\s+(?:not\s+)?to\s)",
                     false,
                 ),
-                build(r"\bthe\s+need\s+for\s+(?P<a>[^,;:.]{1,80}?)\s+to\s", false),
-                build(
+                screened(r"\bthe\s+need\s+for\s+(?P<a>[^,;:.]{1,80}?)\s+to\s", false),
+                screened(
                     r#"^["“]?It\s+is\s+\w+\s+(?:that|for)\s+(?P<a>(?:all|the)\s+[\w-]+(?:\s+[\w-]+)?|\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)*)\s"#,
                     false,
                 ),
-                build(
+                screened(
                     r"\b(?:proposals?|offers?|offered|propose[sd]?)\s+to\s+(?P<a>\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)*)",
                     false,
                 ),
-                build(
+                screened(
                     r"\b(?:support|supports|supported)\s+(?:for\s+)?(?P<a>\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)*)",
                     false,
                 ),
-                build(r"\bsupport\s+for\s+[^.;]{0,80}?\bof\s+(?P<a>\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)*)", false),
-                build(r"\bwelcome[sd]?\s+(?P<a>\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)*)", false),
+                screened(
+                    r"\bsupport\s+for\s+[^.;]{0,80}?\bof\s+(?P<a>\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)*)",
+                    false,
+                ),
+                screened(r"\bwelcome[sd]?\s+(?P<a>\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)*)", false),
             ],
         ),
         Lang::Fr | Lang::De => (
-            Some(build(
+            Some(screened(
                 if lang == Lang::Fr {
                     r#"^["“«]?\s*(?P<actor>Nous|Je|Il|Elle|Ils|Elles|(?:Le|La|Les|L[’'])\s*\p{Lu}[\p{L}-]*(?:\s+(?:de|du|des|et|de\s+la)\s+\p{Lu}[\p{L}-]*)*)\s"#
                 } else {
@@ -151,20 +173,31 @@ fn compile(book: &'static Codebook, lang: Lang) -> Compiled {
                 },
                 false,
             )),
-            build(
+            screened(
                 r"(?i)\b(?:nachdrücklich|entschieden|aufs\s+Schärfste|unerschütterlich\w*|avec\s+la\s+plus\s+grande\s+fermeté|fermement|vivement|fortement)\b",
                 false,
             ),
-            build(r"(?i)\b(?:wenn|falls|sofern|si|à\s+condition\s+que)\b", false),
-            build(r"(?i)\b(?:werden|wird|weiterhin|fortzusetzen|continuer\w*|poursuivr\w*)\b", false),
-            build(
+            screened(r"(?i)\b(?:wenn|falls|sofern|si|à\s+condition\s+que)\b", false),
+            screened(r"(?i)\b(?:werden|wird|weiterhin|fortzusetzen|continuer\w*|poursuivr\w*)\b", false),
+            screened(
                 r"\b(?:Artikel|Article|Art\.)\s+\d+[a-z]?(?:\s+(?:des|du|de\s+la)\s+(?:\p{Lu}[\p{L}-]*\s*){1,3})?|\b(?:Minsker\s+Abkommen|accords\s+de\s+Minsk|résolution\s+\d{2,5}|Resolution\s+\d{2,5})",
                 false,
             ),
             Vec::new(),
         ),
     };
-    Compiled { book, rules, lead_subject, intensifier, conditional, future, references, addressee }
+    Compiled {
+        book,
+        rules,
+        cues,
+        subject,
+        lead_subject,
+        intensifier,
+        conditional,
+        future,
+        references,
+        addressee,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,27 +230,53 @@ struct Hit {
 
 impl Compiled {
     fn code(&self, sentence: &str, implicit_subject: bool) -> Option<Hit> {
-        // `is_match` runs the lazy DFA, far faster than a set's overlapping search; the
-        // captures are only taken for the rule that fires.
-        for rule in &self.rules {
-            if rule.direct.is_match(sentence)
-                && let Some(hit) = self.hit(rule, &rule.direct, sentence)
+        // Only the rules whose cue occurs in the sentence can fire; their screens run on
+        // the lazy DFA and the exact patterns only on what the screens let through.
+        let present = self.cues.candidates(sentence);
+        if !present.contains(&true) {
+            return None;
+        }
+        let candidates = || self.rules.iter().enumerate().filter(|(i, _)| present[*i]);
+        // With a subject grammar, one pass screens every subject rule (see `SubjectScreen`).
+        let fit = self.subject.as_ref().and_then(|(screen, tail_of)| Some((screen.fit(sentence)?, tail_of)));
+        let fits = |i: usize, how: fn(&screen::SubjectFit) -> &regex_automata::PatternSet| match &fit {
+            Some((fit, tail_of)) => {
+                tail_of[i].is_none_or(|t| how(fit).contains(regex_automata::PatternID::new_unchecked(t)))
+            }
+            None => true,
+        };
+        let try_rule = |rule: &CompiledRule, re: &Screened, screened: bool| {
+            let caps = if screened { re.exact_captures(sentence) } else { re.captures(sentence) };
+            self.hit(rule, caps?, sentence)
+        };
+        let subject_fit = |rule: &CompiledRule| fit.is_some() && rule.rule.anchor == Anchor::Subject;
+        for (i, rule) in candidates() {
+            if fits(i, |f| &f.direct)
+                && let Some(hit) = try_rule(rule, &rule.direct, subject_fit(rule))
             {
                 return Some(hit);
             }
         }
-        for rule in &self.rules {
+        for (i, rule) in candidates() {
             if let Some(re) = &rule.coordinated
-                && re.is_match(sentence)
-                && let Some(hit) = self.hit(rule, re, sentence)
+                && fits(i, |f| &f.coordinated)
+                && let Some(hit) = try_rule(rule, re, subject_fit(rule))
             {
                 return Some(hit);
             }
         }
         if implicit_subject {
             // A list item or fragment with no subject of its own ("condemn the attack;").
-            for rule in self.rules.iter().filter(|r| r.rule.anchor == Anchor::Subject) {
-                if let Some(caps) = rule.bare.captures(sentence) {
+            for (i, rule) in candidates().filter(|(_, r)| r.rule.anchor == Anchor::Subject) {
+                if !fits(i, |f| &f.bare) {
+                    continue;
+                }
+                let caps = if subject_fit(rule) {
+                    rule.bare.exact_captures(sentence)
+                } else {
+                    rule.bare.captures(sentence)
+                };
+                if let Some(caps) = caps {
                     let cue = caps.name("cue").map_or(0..0, |m| m.range());
                     return Some(Hit { rule: rule.rule, actor: None, cue });
                 }
@@ -226,9 +285,8 @@ impl Compiled {
         None
     }
 
-    fn hit(&self, rule: &CompiledRule, re: &Regex, sentence: &str) -> Option<Hit> {
-        let caps = re.captures(sentence)?;
-        let actor = caps.name("actor").map(|m| m.as_str().to_owned());
+    fn hit(&self, rule: &CompiledRule, caps: regex::Captures<'_>, sentence: &str) -> Option<Hit> {
+        let actor = caps.name("actor").map(|m| noun_phrase(m.as_str()).to_owned());
         if rule.rule.anchor == Anchor::Subject
             && let Some(actor) = &actor
             && NOT_ACTORS.contains(&actor.split_whitespace().next().unwrap_or_default())
@@ -333,14 +391,93 @@ pub fn extract_commitments(paragraphs: &[Paragraph], language: &str, issuers: &[
             _ => lead = None,
         }
         let implicit = paragraph.kind == ParagraphKind::ListItem;
-        for range in sentence_byte_ranges(text) {
-            let sentence = &text[range.clone()];
-            if let Some(hit) = compiled.code(sentence, implicit) {
-                push(&mut out, Found { range, hit: &hit, sentence, lead: None });
+        for sentence_range in sentence_byte_ranges(text) {
+            // Each clause is coded on its own; the commitment quotes the whole sentence.
+            for (n, clause) in clause_ranges(text, sentence_range.clone()).into_iter().enumerate() {
+                let sentence = &text[clause];
+                if let Some(hit) = compiled.code(sentence, implicit && n == 0) {
+                    push(&mut out, Found { range: sentence_range.clone(), hit: &hit, sentence, lead: None });
+                }
             }
         }
     }
     out
+}
+
+/// Where a new clause with its own pronoun subject is joined on: "[,;] and they …".
+static CLAUSE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[,;]\s+and\s+(?P<subject>we|they|he|she|I)\s").expect("clause join pattern compiles")
+});
+
+/// The clauses of the sentence at `range` of `text` that are coded one by one: a
+/// sentence that joins a second independent clause with its own subject ("The leaders
+/// reaffirmed their partnership, and they committed to working together") puts two
+/// positions on record, each with its own actor and cue (both quote the sentence). A
+/// clause ends before the comma that joins the next, which starts at its subject. Most
+/// sentences are one clause.
+fn clause_ranges(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let sentence = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut start = 0;
+    for caps in CLAUSE_JOIN.captures_iter(sentence) {
+        let (Some(join), Some(subject)) = (caps.get(0), caps.name("subject")) else { continue };
+        out.push(range.start + start..range.start + join.start());
+        start = subject.start();
+    }
+    out.push(range.start + start..range.end);
+    out
+}
+
+/// The noun phrase at the head of a captured subject, without the verb, adverb or
+/// determiner that the subject grammar's lower-case word slots can swallow ("Both sides
+/// affirmed their" → "Both sides", "The two sides stressed" → "The two sides", "The
+/// leaders also" → "The leaders"). Cut, from the second word on, at: an adverb of
+/// [`ADV`]'s list, or a word in -ly after the head noun; an auxiliary verb; a word before a possessive or an
+/// article that does not follow a preposition ("affirmed their", but "of the"); a final
+/// past participle in -ed.
+fn noun_phrase(actor: &str) -> &str {
+    const ADVERBS: &[&str] = &[
+        "again",
+        "also",
+        "still",
+        "further",
+        "now",
+        "today",
+        "jointly",
+        "hereby",
+        "therefore",
+        "thus",
+        "together",
+        "very",
+        "once",
+        "not",
+        "each",
+    ];
+    const DETERMINERS: &[&str] =
+        &["their", "its", "our", "his", "her", "my", "your", "the", "a", "an", "this", "these", "those"];
+    const LINKS: &[&str] = &["of", "for", "and", "to", "in", "on", "with", "at", "by"];
+    const AUXILIARIES: &[&str] =
+        &["have", "has", "had", "are", "is", "was", "were", "will", "shall", "can", "do", "does", "did"];
+    let words: Vec<(usize, &str)> =
+        actor.split_whitespace().map(|w| (w.as_ptr() as usize - actor.as_ptr() as usize, w)).collect();
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    let cut = (1..words.len()).find(|&i| {
+        let w = words[i].1;
+        if !lower(w) {
+            return false;
+        }
+        ADVERBS.contains(&w)
+            || AUXILIARIES.contains(&w)
+            || (i >= 2 && w.len() > 4 && w.ends_with("ly"))
+            || words.get(i + 1).is_some_and(|&(_, next)| {
+                DETERMINERS.contains(&next) && !LINKS.contains(&w) && !DETERMINERS.contains(&w)
+            })
+            || (i >= 2 && i + 1 == words.len() && w.len() > 4 && w.ends_with("ed"))
+    });
+    match cut {
+        Some(i) => actor[..words[i].0].trim_end(),
+        None => actor,
+    }
 }
 
 /// One coded sentence or list item of a paragraph.
@@ -458,6 +595,53 @@ mod tests {
             "The members of the Security Council underlined the need to bring perpetrators to justice and urged all States to act.",
             Some((K::Demand, Some("The members of the Security Council"), Some("all States"))),
         );
+    }
+
+    #[test]
+    fn joint_statement_actors_are_noun_phrases() {
+        check(
+            "Both sides affirmed their strong support for the UN-brokered truce in Yemen.",
+            Some((K::Support, Some("Both sides"), None)),
+        );
+        check(
+            "The two sides stressed their long-stated goal to end the war, and called on the international community to act.",
+            Some((K::Demand, Some("The two sides"), Some("the international community"))),
+        );
+        check(
+            "The roadmap affirmed the commitment of the stakeholders and proposed a set of recommendations.",
+            Some((K::Offer, Some("The roadmap"), None)),
+        );
+        check(
+            "The leaders also welcomed the signing of a Memorandum of Understanding.",
+            Some((K::Support, Some("The leaders"), None)),
+        );
+        check("Both sides have also agreed to meet again.", Some((K::Pledge, Some("Both sides"), None)));
+        check(
+            "The members of the Security Council condemned the attack.",
+            Some((K::Condemnation, Some("The members of the Security Council"), None)),
+        );
+        check("The armed forces will withdraw.", Some((K::Pledge, Some("The armed forces"), None)));
+    }
+
+    #[test]
+    fn past_tense_committed_to_is_a_pledge() {
+        check("They committed to working with each other.", Some((K::Pledge, Some("They"), None)));
+        check(
+            "The leaders committed to continue developing global cooperation in health security.",
+            Some((K::Pledge, Some("The leaders"), None)),
+        );
+        // A second clause with its own subject is a second commitment.
+        let text = "The leaders reaffirmed the deep partnership between the two countries, and they committed to working together to address climate change.";
+        let found = extract_commitments(&[Paragraph::new("para_1", ParagraphKind::Body, text)], "en", &[]);
+        let got: Vec<_> = found.iter().map(|c| (c.kind, c.actor.as_deref(), c.cue.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                (K::Support, Some("The leaders"), Some("reaffirmed")),
+                (K::Pledge, Some("they"), Some("committed to")),
+            ]
+        );
+        assert!(found.iter().all(|c| c.quote == text && c.span.slice(text) == Some(text)));
     }
 
     #[test]

@@ -129,7 +129,7 @@ pub static EN: Codebook = Codebook {
         s(
             "en.support.expressed",
             K::Support,
-            r"(?:express|expresses|expressed|convey|conveys|conveyed|extend|extends|extended|reaffirm|reaffirms|reaffirmed|reiterate|reiterates|reiterated)\s+(?:our|its|their|his|her|my)\s+(?:[\w-]+\s+){0,2}(?:appreciation|gratitude|thanks|support)\b",
+            r"(?:express|expresses|expressed|convey|conveys|conveyed|extend|extends|extended|affirm|affirms|affirmed|reaffirm|reaffirms|reaffirmed|reiterate|reiterates|reiterated)\s+(?:our|its|their|his|her|my)\s+(?:[\w-]+\s+){0,2}(?:appreciation|gratitude|thanks|support)\b",
         ),
         s("en.demand.urge", K::Demand, r"(?:urge|urges|urged)\b"),
         s("en.demand.call_on", K::Demand, r"(?:call|calls|called)\s+(?:up)?on\b"),
@@ -157,7 +157,7 @@ pub static EN: Codebook = Codebook {
         s(
             "en.pledge.undertake",
             K::Pledge,
-            r"(?:undertake|undertakes|undertook|pledge|pledges|pledged|commit|commits|vow|vows|vowed|resolve|resolves|agree|agrees|agreed|decided|decide|decides)\s+to\b",
+            r"(?:undertake|undertakes|undertook|pledge|pledges|pledged|commit|commits|committed|vow|vows|vowed|resolve|resolves|agree|agrees|agreed|decided|decide|decides)\s+to\b",
         ),
         s("en.pledge.adhere", K::Pledge, r"(?:adhere|adheres|abide|abides)\s+(?:to|by)\b"),
         s(

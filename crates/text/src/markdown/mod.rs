@@ -130,14 +130,12 @@ impl std::error::Error for MarkdownError {}
 ///
 /// # Errors
 ///
-/// - [`IngestError::Io`] of kind [`std::io::ErrorKind::InvalidData`] wrapping a
-///   [`MarkdownError`] (line, column, message; reach it with `get_ref()` and
-///   `downcast_ref`) for front matter that is not valid YAML, is not a mapping, is never
-///   closed, or gives a date or timestamp that does not exist;
+/// - [`IngestError::Markdown`] (1-based line, column in code points, message) for front
+///   matter that is not valid YAML, is not a mapping, is never closed, or gives a date or
+///   timestamp that does not exist;
 /// - [`IngestError::Invalid`] for a record that fails [`Statement::validate`].
 pub fn ingest_markdown(text: &str, bytes: &[u8], options: &IngestOptions) -> Result<Statement, IngestError> {
-    let statement = build(text, bytes, options)
-        .map_err(|e| IngestError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
+    let statement = build(text, bytes, options)?;
     statement.validate().map_err(|errors| IngestError::Invalid(Box::new(errors)))?;
     Ok(statement)
 }
@@ -180,10 +178,12 @@ fn build(text: &str, bytes: &[u8], options: &IngestOptions) -> Result<Statement,
     notes.sort_by_key(|note| note.source_span.map(|s| s.start));
 
     // A page modified before the day it is dated (a release prepared in advance) cannot
-    // have that time as `last_updated` (the model orders them); it is kept in a note.
+    // have that time as `last_updated` when the model's ordering rule rejects it (with a
+    // UTC offset, the evening before in a western zone is not "before"); it is then kept
+    // in a note.
     let mut last_updated = front.modified;
     if let (Some(modified), Some(issued)) = (front.modified, front.date)
-        && modified.date() < issued
+        && !model_accepts_update(issued, modified)
     {
         last_updated = None;
         let mut note = Note::new(
@@ -273,6 +273,24 @@ fn statement_kind(title: Option<&str>, tags: &[String]) -> StatementKind {
         StatementKind::PressRelease
     } else {
         StatementKind::Other
+    }
+}
+
+/// Whether [`Statement::validate`] accepts `updated` as the `last_updated` of a statement
+/// issued on `issued` (the model owns the ordering rule; this asks it).
+fn model_accepts_update(
+    issued: communique_model::chrono::NaiveDate,
+    updated: communique_model::Timestamp,
+) -> bool {
+    let probe = Statement {
+        id: "probe".into(),
+        issued: Some(issued),
+        last_updated: Some(updated),
+        ..Statement::default()
+    };
+    match probe.validate() {
+        Ok(()) => true,
+        Err(errors) => errors.violations.iter().all(|v| v.path != "$.last_updated"),
     }
 }
 
@@ -386,10 +404,12 @@ mod tests {
     fn ingest_errors_keep_the_position() {
         let text = "---\ntitle: A\nb: c: d\n---\nBody\n";
         let error = ingest_markdown(text, text.as_bytes(), &IngestOptions::default()).unwrap_err();
-        let IngestError::Io(io) = error else { panic!("expected InvalidData, got {error:?}") };
-        assert_eq!(io.kind(), std::io::ErrorKind::InvalidData);
-        let inner = io.get_ref().and_then(|e| e.downcast_ref::<MarkdownError>()).expect("a MarkdownError");
-        assert_eq!((inner.line(), inner.column()), (3, 5));
+        let IngestError::Markdown { line, column, message } = &error else {
+            panic!("expected a Markdown error, got {error:?}")
+        };
+        assert_eq!((*line, *column), (3, 5));
+        assert!(message.starts_with("front matter is not valid YAML"), "{message}");
+        assert_eq!(std::io::Error::from(error).kind(), std::io::ErrorKind::InvalidData);
         let options = IngestOptions { language: Some("not a tag".into()), ..IngestOptions::default() };
         let error = ingest_markdown(text.replace("b: c: d\n", "").as_str(), b"", &options).unwrap_err();
         assert!(matches!(error, IngestError::Invalid(_)), "{error:?}");
@@ -408,16 +428,27 @@ mod tests {
     }
 
     #[test]
-    fn a_modified_time_before_the_issue_date_is_kept_in_a_note() {
+    fn a_modified_time_the_evening_before_in_a_western_zone_is_last_updated() {
+        // 18:13 at UTC−5 is 23:13 UTC, after 00:00 of the issue day at UTC+14.
         let text = "---\ndate: '2023-11-07'\nmodified_time: 2023-11-06 18:13:19-05:00\n---\nBody\n";
+        let s = read_markdown(text, text.as_bytes(), &IngestOptions::default()).unwrap();
+        assert_eq!(s.last_updated.map(|t| t.to_string()).as_deref(), Some("2023-11-06T18:13:19-05:00"));
+        assert!(s.notes.is_empty(), "{:?}", s.notes);
+    }
+
+    #[test]
+    fn a_modified_time_certainly_before_the_issue_date_is_kept_in_a_note() {
+        // 08:00 at UTC−5 is 13:00 UTC on 6 November: but 00:00 of 8 November at UTC+14
+        // is 10:00 UTC on 7 November, so this is before the issue day everywhere.
+        let text = "---\ndate: '2023-11-08'\nmodified_time: 2023-11-06 08:00:00-05:00\n---\nBody\n";
         let s = read_markdown(text, text.as_bytes(), &IngestOptions::default()).unwrap();
         assert_eq!(s.last_updated, None);
         assert_eq!(s.notes.len(), 1);
         assert_eq!(s.notes[0].code, "front_matter.modified_before_issue");
-        assert!(s.notes[0].message.contains("2023-11-06T18:13:19-05:00"));
+        assert!(s.notes[0].message.contains("2023-11-06T08:00:00-05:00"));
         assert_eq!(
             s.notes[0].source_span.unwrap().slice(text),
-            Some("modified_time: 2023-11-06 18:13:19-05:00")
+            Some("modified_time: 2023-11-06 08:00:00-05:00")
         );
     }
 }

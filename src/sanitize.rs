@@ -3,7 +3,7 @@
 /// Longest file stem written, in bytes (file systems commonly allow 255 bytes a name).
 const MAX_STEM: usize = 120;
 
-/// A file stem for the record `id` that is safe in any output folder.
+/// A file stem for the record `id` that is safe in any output folder (no extension).
 ///
 /// Keeps ASCII letters, digits, `-`, `_` and `.`, and writes every other character
 /// (path separators `/` and `\`, `:`, white space, control characters, non-ASCII) as `_`;

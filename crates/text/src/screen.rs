@@ -1,0 +1,612 @@
+//! Fast screening of regular expressions (the codebook's, the noise and date patterns).
+//!
+//! A pattern as written ("the exact pattern") may carry bounded repetitions such
+//! as `[^,;:]{0,200}` and Unicode word boundaries. Both defeat the `regex` crate's lazy
+//! DFA: a bound of 200 multiplies the automaton's states, so that nearly every sentence
+//! builds fresh states, and a Unicode `\b` makes the DFA give up on the first non-ASCII
+//! byte (a curly apostrophe, a non-breaking space), so that the search falls back to the
+//! far slower PikeVM. Each pattern is therefore also compiled in a *looser* form, the
+//! screen, which matches every text the exact pattern matches and which the lazy DFA
+//! runs at full speed; the exact pattern runs only on the few sentences its screen
+//! lets through, so results are those of the exact pattern alone.
+
+use aho_corasick::AhoCorasick;
+use regex::{Regex, RegexBuilder};
+use regex_automata::hybrid::dfa::{Cache, DFA, OverlappingState};
+use regex_automata::util::pool::Pool;
+use regex_automata::{Anchored, Input, MatchKind, PatternSet, meta};
+use regex_syntax::hir::{Hir, HirKind};
+
+/// Repetitions bounded above by at least this many are made unbounded in a screen.
+const LARGE_BOUND: u32 = 16;
+
+/// A pattern compiled twice: `exact` as written, `screen` loosened (see the module doc).
+#[derive(Debug, Clone)]
+pub(crate) struct Screened {
+    screen: Regex,
+    exact: Regex,
+}
+
+impl Screened {
+    /// Compiles `pattern` (already narrowed to Latin classes) both ways.
+    ///
+    /// # Panics
+    ///
+    /// When the pattern does not compile: codebook patterns are constants, and a test
+    /// compiles every one of them.
+    pub(crate) fn new(pattern: &str, case_insensitive: bool) -> Self {
+        let exact = build(pattern, case_insensitive);
+        let loose = loosen(pattern, case_insensitive);
+        let screen = if loose == pattern { exact.clone() } else { build(&loose, case_insensitive) };
+        Self { screen, exact }
+    }
+
+    /// The exact pattern's leftmost-first match and its groups, without screening (for
+    /// a caller that has screened the text another way).
+    pub(crate) fn exact_captures<'h>(&self, text: &'h str) -> Option<regex::Captures<'h>> {
+        self.exact.captures(text)
+    }
+
+    /// Whether the exact pattern matches somewhere in `text`.
+    pub(crate) fn is_match(&self, text: &str) -> bool {
+        self.screen.is_match(text) && self.exact.is_match(text)
+    }
+
+    /// The exact pattern's leftmost-first match, as `Regex::find`.
+    pub(crate) fn find<'h>(&self, text: &'h str) -> Option<regex::Match<'h>> {
+        if self.screen.is_match(text) { self.exact.find(text) } else { None }
+    }
+
+    /// The exact pattern's successive non-overlapping matches, as `Regex::find_iter`.
+    pub(crate) fn find_iter<'h>(&self, text: &'h str) -> impl Iterator<Item = regex::Match<'h>> {
+        self.screen.is_match(text).then(|| self.exact.find_iter(text)).into_iter().flatten()
+    }
+
+    /// The exact pattern's successive non-overlapping matches with their groups, as
+    /// `Regex::captures_iter`.
+    pub(crate) fn captures_iter<'h>(&self, text: &'h str) -> impl Iterator<Item = regex::Captures<'h>> {
+        self.screen.is_match(text).then(|| self.exact.captures_iter(text)).into_iter().flatten()
+    }
+
+    /// The exact pattern's leftmost-first match and its groups, as `Regex::captures`.
+    pub(crate) fn captures<'h>(&self, text: &'h str) -> Option<regex::Captures<'h>> {
+        if self.screen.is_match(text) { self.exact.captures(text) } else { None }
+    }
+}
+
+/// Which of a list of patterns can match a text, found in one pass of an Aho-Corasick
+/// automaton over literals that every match of a pattern must contain.
+///
+/// A pattern from which no such literals can be drawn (say, one that starts with an
+/// optional adverb and has no required word) is a candidate for every text.
+#[derive(Debug, Clone)]
+pub(crate) struct Prefilter {
+    automaton: AhoCorasick,
+    /// Pattern index of each literal of the automaton.
+    owner: Vec<usize>,
+    /// Patterns with no required literal.
+    always: Vec<usize>,
+    len: usize,
+}
+
+impl Prefilter {
+    /// A prefilter for `patterns` (regex syntax, already narrowed to Latin classes).
+    ///
+    /// # Panics
+    ///
+    /// When the literals do not make an automaton (they are few and short: never).
+    pub(crate) fn new(patterns: &[String], case_insensitive: bool) -> Self {
+        let mut literals = Vec::new();
+        let mut owner = Vec::new();
+        let mut always = Vec::new();
+        for (index, pattern) in patterns.iter().enumerate() {
+            match required_literals(pattern, case_insensitive) {
+                Some(set) => {
+                    owner.extend(std::iter::repeat_n(index, set.len()));
+                    literals.extend(set);
+                }
+                None => always.push(index),
+            }
+        }
+        // A full DFA: a few hundred short literals make a small one, and an overlapping
+        // search is fastest on it.
+        let automaton = AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&literals)
+            .expect("codebook literals make an automaton");
+        Self { automaton, owner, always, len: patterns.len() }
+    }
+
+    /// For each pattern, whether it can match `text` (false: it certainly cannot).
+    pub(crate) fn candidates(&self, text: &str) -> Vec<bool> {
+        let mut out = vec![false; self.len];
+        for &index in &self.always {
+            out[index] = true;
+        }
+        for found in self.automaton.find_overlapping_iter(text) {
+            out[self.owner[found.pattern().as_usize()]] = true;
+        }
+        out
+    }
+}
+
+/// Literals at least one of which occurs in every text `pattern` matches, or `None`
+/// when the pattern's structure gives no finite set (an optional or repeated-from-zero
+/// part, a class, a case-insensitive letter).
+///
+/// A literal is one; a concatenation takes the best set among its parts (the one whose
+/// shortest literal is longest); an alternation the union of its branches' sets, when
+/// every branch has one; a capture group or a repetition of at least one its content's.
+pub(crate) fn required_literals(pattern: &str, case_insensitive: bool) -> Option<Vec<Vec<u8>>> {
+    let hir =
+        regex_syntax::ParserBuilder::new().case_insensitive(case_insensitive).build().parse(pattern).ok()?;
+    let set = necessary(&hir)?;
+    (!set.iter().any(Vec::is_empty)).then_some(set)
+}
+
+fn necessary(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    match hir.kind() {
+        HirKind::Literal(literal) => Some(vec![literal.0.to_vec()]),
+        HirKind::Capture(capture) => necessary(&capture.sub),
+        HirKind::Repetition(repetition) if repetition.min >= 1 => necessary(&repetition.sub),
+        HirKind::Concat(parts) => parts
+            .iter()
+            .filter_map(necessary)
+            .max_by_key(|set| (set.iter().map(Vec::len).min().unwrap_or(0), std::cmp::Reverse(set.len()))),
+        HirKind::Alternation(branches) => {
+            let mut out = Vec::new();
+            for branch in branches {
+                out.extend(necessary(branch)?);
+            }
+            Some(out)
+        }
+        _ => None,
+    }
+}
+
+/// Screens every subject rule of a codebook at once.
+///
+/// A subject rule's pattern is `SUBJECT TAIL` (direct: the cue right after the subject),
+/// `SUBJECT LINK TAIL` (coordinated: the cue after "and" or a comma that joins a second
+/// verb to the subject), or `^TAIL` (bare: a list item with no subject), where `TAIL`,
+/// the adverbs and the cue, is the rule's own. Such a pattern matches exactly when some
+/// prefix of the sentence matches `SUBJECT` (or `SUBJECT LINK`) and the rule's tail
+/// matches at the end of that prefix. So one automaton finds every position where the
+/// subject can end, another every position after a link, and one multi-pattern
+/// automaton, run anchored at each of these positions, tells which tails match there:
+/// a few short scans per sentence instead of two long scans per rule. The subject and
+/// tails are screens (see [`loosen`]), so a rule this rules out cannot fire, and a rule
+/// it lets through is then tried with its exact pattern.
+pub(crate) struct SubjectScreen {
+    subject: Ends,
+    linked: Ends,
+    tails: meta::Regex,
+}
+
+impl std::fmt::Debug for SubjectScreen {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SubjectScreen").field("tails", &self.tails.pattern_len()).finish_non_exhaustive()
+    }
+}
+
+/// Which subject rules may fire on a sentence, by how (indexes are tail indexes).
+#[derive(Debug)]
+pub(crate) struct SubjectFit {
+    /// The tail matches right after the subject.
+    pub(crate) direct: PatternSet,
+    /// The tail matches after a link ("and", a comma) following the subject.
+    pub(crate) coordinated: PatternSet,
+    /// The tail matches at the very start.
+    pub(crate) bare: PatternSet,
+}
+
+impl SubjectScreen {
+    /// A screen for `subject` (a pattern anchored with `^`), `link` (what joins a second
+    /// verb) and the `tails` of the subject rules, all narrowed to Latin classes.
+    ///
+    /// # Panics
+    ///
+    /// When a pattern does not compile (they are codebook constants; a test builds them).
+    pub(crate) fn new(subject: &str, link: &str, tails: &[String], case_insensitive: bool) -> Self {
+        let subject = loosen(subject, case_insensitive);
+        let linked = format!("{subject}{}", loosen(link, case_insensitive));
+        let tails: Vec<String> = tails.iter().map(|t| loosen(t, case_insensitive)).collect();
+        let syntax = regex_automata::util::syntax::Config::new().case_insensitive(case_insensitive);
+        let tails = meta::Regex::builder()
+            .syntax(syntax)
+            .configure(meta::Regex::config().match_kind(MatchKind::All).nfa_size_limit(Some(64 << 20)))
+            .build_many(&tails)
+            .unwrap_or_else(|e| panic!("codebook tails do not compile: {e}"));
+        Self {
+            subject: Ends::new(&subject, case_insensitive),
+            linked: Ends::new(&linked, case_insensitive),
+            tails,
+        }
+    }
+
+    /// Which tails match after the subject, after a link, and at the start of `text`;
+    /// `None` when an automaton gave up (the caller then screens rule by rule).
+    pub(crate) fn fit(&self, text: &str) -> Option<SubjectFit> {
+        let tails = self.tails.pattern_len();
+        let mut fit = SubjectFit {
+            direct: PatternSet::new(tails),
+            coordinated: PatternSet::new(tails),
+            bare: PatternSet::new(tails),
+        };
+        let at = |set: &mut PatternSet, start: usize| {
+            let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+            self.tails.which_overlapping_matches(&input, set);
+        };
+        at(&mut fit.bare, 0);
+        for end in self.subject.ends(text)? {
+            at(&mut fit.direct, end);
+        }
+        for end in self.linked.ends(text)? {
+            at(&mut fit.coordinated, end);
+        }
+        Some(fit)
+    }
+}
+
+/// Every end of an anchored match of one pattern (a lazy DFA with "all matches"
+/// semantics, one cache per thread from a pool).
+struct Ends {
+    dfa: DFA,
+    caches: Pool<
+        Cache,
+        Box<dyn Fn() -> Cache + Send + Sync + std::panic::RefUnwindSafe + std::panic::UnwindSafe>,
+    >,
+}
+
+impl Ends {
+    fn new(pattern: &str, case_insensitive: bool) -> Self {
+        let dfa = DFA::builder()
+            .syntax(regex_automata::util::syntax::Config::new().case_insensitive(case_insensitive))
+            .configure(DFA::config().match_kind(MatchKind::All).unicode_word_boundary(true))
+            .thompson(regex_automata::nfa::thompson::Config::new().nfa_size_limit(Some(64 << 20)))
+            .build(pattern)
+            .unwrap_or_else(|e| panic!("codebook subject does not compile: {e}"));
+        let shared = dfa.clone();
+        Self { dfa, caches: Pool::new(Box::new(move || shared.create_cache())) }
+    }
+
+    /// Byte offsets where an anchored match of the pattern ends, in increasing order;
+    /// `None` when the automaton gave up (a Unicode word boundary beside non-ASCII text).
+    fn ends(&self, text: &str) -> Option<Vec<usize>> {
+        let mut cache = self.caches.get();
+        let input = Input::new(text).anchored(Anchored::Yes);
+        let mut state = OverlappingState::start();
+        let mut out = Vec::new();
+        loop {
+            self.dfa.try_search_overlapping_fwd(&mut cache, &input, &mut state).ok()?;
+            match state.get_match() {
+                Some(found) => out.push(found.offset()),
+                None => return Some(out),
+            }
+        }
+    }
+}
+
+/// Compiles one codebook pattern.
+///
+/// # Panics
+///
+/// When the pattern does not compile (see [`Screened::new`]).
+pub(crate) fn build(pattern: &str, case_insensitive: bool) -> Regex {
+    RegexBuilder::new(pattern)
+        .case_insensitive(case_insensitive)
+        .size_limit(64 << 20)
+        .build()
+        .unwrap_or_else(|e| panic!("codebook pattern {pattern:?} does not compile: {e}"))
+}
+
+/// The screen of `pattern`: a pattern that matches at least every text `pattern` matches.
+///
+/// - `{m,n}` with `n ≥ 16` becomes `{m,}` (every repetition count the bound allowed is
+///   still allowed).
+/// - `\b` becomes the ASCII word boundary `(?-u:\b)` where the pattern puts an ASCII
+///   letter on one side of it: that side is then a word character in both senses, and a
+///   character that is not a Unicode word character is not an ASCII one either (nor is
+///   the edge of the text), so the ASCII boundary holds wherever the Unicode one does.
+///   In a case-insensitive pattern `k` and `s` do not count (Unicode case folding pairs
+///   them with the Kelvin sign and the long s).
+/// - Any other `\b` is dropped: a pattern without an assertion matches wherever it
+///   matched with it.
+pub(crate) fn loosen(pattern: &str, case_insensitive: bool) -> String {
+    let chars: Vec<char> = pattern.chars().collect();
+    let case_insensitive = case_insensitive || pattern.contains("(?i");
+    let letter =
+        |c: &char| c.is_ascii_alphabetic() && !(case_insensitive && matches!(c, 'k' | 'K' | 's' | 'S'));
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '\\' if i + 1 < chars.len() => {
+                if chars[i + 1] == 'b' && chars.get(i + 2) != Some(&'{') {
+                    if ends_with_ascii_letter(&chars[..i], &letter)
+                        || starts_with_ascii_letter(&chars[i + 2..], &letter)
+                    {
+                        out.push_str(r"(?-u:\b)");
+                    } else {
+                        out.push_str("(?:)");
+                    }
+                } else {
+                    out.push(chars[i]);
+                    out.push(chars[i + 1]);
+                }
+                i += 2;
+            }
+            '[' => {
+                // Copy a class whole: braces and backslashes inside it are not operators.
+                let end = class_end(&chars, i);
+                out.extend(&chars[i..end]);
+                i = end;
+            }
+            '{' => {
+                let close = chars[i..].iter().position(|&c| c == '}').map(|p| i + p);
+                let bounds = close.and_then(|close| {
+                    let inner: String = chars[i + 1..close].iter().collect();
+                    let (min, max) = inner.split_once(',')?;
+                    Some((close, min.parse::<u32>().ok()?, max.parse::<u32>().ok()?))
+                });
+                match bounds {
+                    Some((close, min, max)) if max >= LARGE_BOUND => {
+                        out.push_str(&format!("{{{min},}}"));
+                        i = close + 1;
+                    }
+                    _ => {
+                        out.push('{');
+                        i += 1;
+                    }
+                }
+            }
+            c => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Index just past the character class that opens at `chars[start]` (`[`).
+fn class_end(chars: &[char], start: usize) -> usize {
+    let mut i = start + 1;
+    // A `]` (or `^]`) right after the opening bracket is a literal.
+    if chars.get(i) == Some(&'^') {
+        i += 1;
+    }
+    if chars.get(i) == Some(&']') {
+        i += 1;
+    }
+    let mut depth = 1;
+    while i < chars.len() {
+        match chars[i] {
+            '\\' => i += 1,
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    chars.len()
+}
+
+/// Whether every string `pattern` can match starts with an ASCII letter: a literal
+/// letter, or a group whose alternatives all start with one.
+fn starts_with_ascii_letter(pattern: &[char], letter: &dyn Fn(&char) -> bool) -> bool {
+    match pattern.first() {
+        // A letter that may be absent (`s?`, `s*`, `s{0,2}`) leaves the decision to what follows.
+        Some(c) if letter(c) && matches!(pattern.get(1), Some('?' | '*' | '{')) => {
+            let rest = match pattern[1] {
+                '{' => pattern.iter().position(|&c| c == '}').map_or(&[][..], |p| &pattern[p + 1..]),
+                _ => &pattern[2..],
+            };
+            starts_with_ascii_letter(rest, letter)
+        }
+        Some(c) if letter(c) => true,
+        Some('(') => {
+            let Some(close) = group_end(pattern) else { return false };
+            let body = group_body(&pattern[..close]);
+            // A group that may be skipped (`(…)?`, `(…)*`) does not decide the first letter.
+            let optional =
+                matches!(pattern.get(close + 1), Some('?' | '*')) || pattern.get(close + 1) == Some(&'{');
+            !optional && alternatives(body).iter().all(|alt| starts_with_ascii_letter(alt, letter))
+        }
+        _ => false,
+    }
+}
+
+/// Whether every string `pattern` can match ends with an ASCII letter: a literal letter
+/// (an optional letter `s?` after a literal letter counts), or a group whose
+/// alternatives all end with one.
+fn ends_with_ascii_letter(pattern: &[char], letter: &dyn Fn(&char) -> bool) -> bool {
+    match pattern {
+        [.., a, b, '?'] if letter(a) && letter(b) && !is_escaped(pattern, pattern.len() - 2) => true,
+        [.., c] if letter(c) && !is_escaped(pattern, pattern.len() - 1) => true,
+        [.., ')'] if !is_escaped(pattern, pattern.len() - 1) => {
+            let Some(open) = group_start(pattern) else { return false };
+            let body = group_body(&pattern[open..]);
+            alternatives(body).iter().all(|alt| ends_with_ascii_letter(alt, letter))
+        }
+        _ => false,
+    }
+}
+
+/// Whether `pattern[i]` is escaped by a backslash.
+fn is_escaped(pattern: &[char], i: usize) -> bool {
+    pattern[..i].iter().rev().take_while(|&&c| c == '\\').count() % 2 == 1
+}
+
+/// Index of the `)` closing the group that opens at `pattern[0]`.
+fn group_end(pattern: &[char]) -> Option<usize> {
+    let mut depth = 0;
+    let mut i = 0;
+    while i < pattern.len() {
+        match pattern[i] {
+            '\\' => i += 1,
+            '[' => {
+                i = class_end(pattern, i);
+                continue;
+            }
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Index of the `(` opening the group that the final `)` of `pattern` closes.
+fn group_start(pattern: &[char]) -> Option<usize> {
+    // Scan forward so escapes and classes are read the right way round.
+    let mut stack = Vec::new();
+    let mut i = 0;
+    let mut last = None;
+    while i < pattern.len() {
+        match pattern[i] {
+            '\\' => i += 1,
+            '[' => {
+                i = class_end(pattern, i);
+                continue;
+            }
+            '(' => stack.push(i),
+            ')' => last = stack.pop(),
+            _ => {}
+        }
+        i += 1;
+    }
+    last
+}
+
+/// The inside of a group `(…)`, without its opening flags (`?:`, `?P<name>`).
+fn group_body(group: &[char]) -> &[char] {
+    let end = group.len().saturating_sub(1).max(1);
+    let mut body = &group[1..end];
+    if body.first() == Some(&'?') {
+        if body.get(1) == Some(&':') {
+            body = &body[2..];
+        } else if body.get(1) == Some(&'P') || body.get(1) == Some(&'<') {
+            let close = body.iter().position(|&c| c == '>').map_or(body.len(), |p| p + 1);
+            body = &body[close..];
+        } else {
+            // Flags such as `(?i:…)`: leave undecided.
+            return &[];
+        }
+    }
+    body
+}
+
+/// The top-level alternatives of a group body.
+fn alternatives(body: &[char]) -> Vec<&[char]> {
+    if body.is_empty() {
+        return vec![body];
+    }
+    let mut out = Vec::new();
+    let mut depth = 0;
+    let mut start = 0;
+    let mut i = 0;
+    while i < body.len() {
+        match body[i] {
+            '\\' => i += 1,
+            '[' => {
+                i = class_end(body, i);
+                continue;
+            }
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            '|' if depth == 0 => {
+                out.push(&body[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out.push(&body[start..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(pattern: &str, expected: &str) {
+        assert_eq!(loosen(pattern, false), expected, "{pattern}");
+    }
+
+    #[test]
+    fn loosens_large_bounds_only() {
+        check(r"[^,;:]{0,200},", r"[^,;:]{0,},");
+        check(r"(?:\s+\w+){0,5}", r"(?:\s+\w+){0,5}");
+        check(r"[^,;]{1,160}", r"[^,;]{1,}");
+        check(r"\d{2,5}", r"\d{2,5}");
+        check(r"[{]{0,200}", r"[{]{0,}");
+    }
+
+    #[test]
+    fn makes_boundaries_ascii_beside_an_ascii_letter() {
+        check(r"\bwill\s", r"(?-u:\b)will\s");
+        check(r"(?:costs?|price)\b", r"(?:costs?|price)(?-u:\b)");
+        check(r"(?:is|are)\b", r"(?:is|are)(?-u:\b)");
+        check(r"\b(?:is|are)", r"(?-u:\b)(?:is|are)");
+        check(r"[^.;]{0,200}?\b(?:is|are)", r"[^.;]{0,}?(?-u:\b)(?:is|are)");
+        // Beside a class, an optional group, a non-ASCII letter, or (case-insensitive)
+        // beside `k` or `s`, a boundary is dropped.
+        check(r"\w\b\W", r"\w(?:)\W");
+        check(r"\b(?:is)?x", r"(?:)(?:is)?x");
+        check(r"(?:prêts?|à)\b", r"(?:prêts?|à)(?:)");
+        check(r"(?i)\bsi\b", r"(?i)(?:)si(?-u:\b)");
+        check(r"(?i)\bat\b", r"(?i)(?-u:\b)at(?-u:\b)");
+        check(r"\\b", r"\\b");
+        check(r"\bs?\W", r"(?:)s?\W");
+        check(r"\bs?will", r"(?-u:\b)s?will");
+    }
+
+    #[test]
+    fn finds_required_literals() {
+        let check = |pattern: &str, expected: Option<&[&str]>| {
+            let got = required_literals(pattern, false)
+                .map(|set| set.into_iter().map(|l| String::from_utf8(l).unwrap()).collect::<Vec<_>>());
+            assert_eq!(got, expected.map(|e| e.iter().map(|s| (*s).to_owned()).collect()), "{pattern}");
+        };
+        check(r"(?:urge|urges|urged)\b", Some(&["urge", "urges", "urged"]));
+        check(r"(?:have\s+)?(?:\w+ly\s+)?(?:made|tabled)\s+(?:\w+\s+)?proposals?", Some(&["proposal"]));
+        check(r"(?:look|looks)\s+forward\s+to\b", Some(&["forward"]));
+        check(r"will\s+\w|(?:shall|must)\s", Some(&["will", "shall", "must"]));
+        check(r"(?:\w+ly\s+)?\p{Ll}", None);
+        check(r"(?:a|)b?", None);
+        assert_eq!(required_literals("urge", true), None);
+        let prefilter =
+            Prefilter::new(&[r"\burge".into(), r"(?:x)?\w".into(), "call(?:up)?on".into()], false);
+        assert_eq!(prefilter.candidates("We urge"), [true, true, false]);
+        assert_eq!(prefilter.candidates("We call upon"), [false, true, true]);
+    }
+
+    #[test]
+    fn screens_accept_what_the_exact_pattern_accepts() {
+        let pattern = r"^(?:As\b[^,]{0,20},\s+)?(?P<actor>We)\s+(?:urge|call)\b";
+        let screened = Screened::new(pattern, false);
+        for text in [
+            "We urge all",
+            "As agreed, We call",
+            "As é’s, We urge’",
+            "We urged",
+            "As a very long clause here, We urge",
+        ] {
+            assert_eq!(screened.captures(text).is_some(), build(pattern, false).is_match(text), "{text}");
+            assert!(screened.screen.is_match(text) || !screened.exact.is_match(text), "{text}");
+        }
+    }
+}

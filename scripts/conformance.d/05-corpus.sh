@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Ingests the real statements beside the repository (../shared/corpus/*.txt and
+# ../shared/corpus-whitehouse/2*.md) into one JSON record each, in $OUT/corpus/json/,
+# so that every later part checks the exports of real ingested records too, not only
+# the hand-coded reference record.
+set -euo pipefail
+: "${ROOT:?}" "${OUT:?}"
+cd "$ROOT"
+rm -rf "$OUT/corpus"
+cargo run -q -p communique-cli -- convert ../shared/corpus/*.txt ../shared/corpus-whitehouse/2*.md \
+    --to json,jsonl --out "$OUT/corpus"
+count="$(ls "$OUT/corpus/json" | wc -l)"
+echo "corpus: $count records in $OUT/corpus/json"
+test "$count" -eq 251  # 10 plain-text statements and 241 Markdown ones
