@@ -295,8 +295,9 @@ Machine: {host['cores']} cores ({host['cpu']}), {host['memory']} memory, Linux {
 load average at the start {host['load']}. {vers['rustc']}; {vers['python']}; {vers['peers']};
 {vers['jq']}; {vers['mlr']}.
 
-Corpus: {one.name}, {one.stat().st_size / 1e6:.1f} MB of JSON Lines ({args.corpus_note}). Each
-tool ran {args.runs} time(s), the tools taking turns; the table gives medians. Every
+Corpus: {one.name}, {one.stat().st_size / 1e6:.1f} MB of JSON Lines ({args.corpus_note}).
+
+Each tool ran {args.runs} time(s), the tools taking turns; the table gives medians. Every
 communique run in the first table uses `--jobs 1`, like the single-threaded peers. The
 last column divides the peer's median time by communique's on the same task (the
 commitments-only peers by `--to csv`, which writes every table). The Python JSON-LD
