@@ -105,7 +105,12 @@ fn jsonl(statements: &[Statement]) -> Vec<Statement> {
 fn check(name: &str, statements: &[Statement], through: fn(&[Statement]) -> Vec<Statement>) {
     for statement in statements {
         statement.validate().unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(through(std::slice::from_ref(statement)), std::slice::from_ref(statement), "{name}: {}", statement.id);
+        assert_eq!(
+            through(std::slice::from_ref(statement)),
+            std::slice::from_ref(statement),
+            "{name}: {}",
+            statement.id
+        );
     }
     let all = through(statements);
     assert_eq!(all.len(), statements.len(), "{name}: the collection");

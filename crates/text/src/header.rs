@@ -39,8 +39,16 @@ pub(crate) enum Meta {
     IssuedBy { issuer: String, place: Option<String>, date: Option<FoundDate> },
     /// "Press Statement", "Pressemitteilung".
     DocType(StatementKind),
-    /// "[wanabidii] Press Releases: Tragic Loss of Life in Odesa".
-    ListSubject { list: String },
+    /// "[wanabidii] Press Releases: Tragic Loss of Life in Odesa", or an e-mail
+    /// "Subject:" header: the list's name, if bracketed, and the subject without list
+    /// name, "Re:"/"Fwd:" or document-type prefix ("Tragic Loss of Life in Odesa"), which
+    /// is the title when the text prints none of its own.
+    ListSubject { list: Option<String>, title: Option<String> },
+    /// An e-mail "From:" header: the sender's display name, if any
+    /// (`"U.S. Department of State" <…>`).
+    MailFrom(Option<String>),
+    /// Another e-mail header ("To:", "Cc:", "Message-ID:", …): nothing to record.
+    MailField,
 }
 
 const PLACE: &str = r"\p{Lu}[\p{L}.'’-]*(?:[ -]\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*/\s*\p{Lu}[\p{L}.'’-]*(?:[ -]\p{Lu}[\p{L}.'’-]*){0,3})*(?:,\s*(?:D\.\s?C\.|DC|[A-Z]{2}))?";
@@ -87,6 +95,18 @@ static DOC_TYPE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LIST_SUBJECT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[(?P<list>[\w .@-]{1,60})\]\s+\S").expect("list subject compiles"));
+/// RFC 5322 header fields a forwarded or archived e-mail prints above its body.
+static MAIL_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?P<field>from|to|cc|bcc|date|sent|subject|reply-to|message-id|in-reply-to|references|list-id|list-[a-z]+|mailing-list|precedence|mime-version|content-type|x-[a-z-]+)\s*:\s*(?P<value>\S.*)?$").expect("mail header compiles")
+});
+/// What a subject line puts before the title: "Re:", "Fwd:", "Press Statement:".
+static SUBJECT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:re|aw|fwd?|wg|tr)\s*:\s*|(?:press\s+(?:statements?|releases?)|media\s+notes?|news\s+releases?|readouts?|statements?|communiqués?|pressemitteilung(?:en)?|communiqués?\s+de\s+presse)\s*:\s*)+").expect("subject prefix compiles")
+});
+static DATE_ARTICLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:le|am|den|du)\s+").expect("date article compiles"));
+static US_STATE_SUFFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",\s*(?:D\.\s?C\.|[A-Z]{2})$").expect("state suffix compiles"));
 static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[•·▪◦‣∙●\-–*]\s*").expect("bullet compiles"));
 
 /// Words that start a line but are never a dateline place.
@@ -183,8 +203,11 @@ fn parse_plain(line: &str, order: NumericOrder) -> Option<Meta> {
             return Some(Meta::Attribution(who.to_owned()));
         }
     }
-    if let Some(caps) = LIST_SUBJECT.captures(line) {
-        return Some(Meta::ListSubject { list: caps["list"].trim().to_owned() });
+    if let Some(caps) = MAIL_HEADER.captures(line) {
+        return Some(mail_header(&caps["field"], caps.name("value").map_or("", |m| m.as_str()), order));
+    }
+    if LIST_SUBJECT.is_match(line) {
+        return Some(subject(line));
     }
     if let Some(m) = ISSUED_ON.find(line)
         && let Some(found) = date_at_start(&line[m.end()..], order)
@@ -224,6 +247,49 @@ fn parse_plain(line: &str, order: NumericOrder) -> Option<Meta> {
         return date_line(line, found, order);
     }
     dateline(line, order)
+}
+
+/// An e-mail header field (RFC 5322): "From" gives the sender's display name, "Date"
+/// the time the message was sent (RFC 5322 dates name the month, so they are never
+/// ambiguous), "Subject" the list and the title.
+fn mail_header(field: &str, value: &str, order: NumericOrder) -> Meta {
+    let value = value.trim();
+    match field.to_ascii_lowercase().as_str() {
+        "from" => {
+            let name = value.split('<').next().unwrap_or_default().trim().trim_matches(['"', '\'', ' ']);
+            Meta::MailFrom((!name.is_empty() && !name.contains('@')).then(|| name.to_owned()))
+        }
+        "date" | "sent" => match find_date(value, order) {
+            Some(found) => match time_after(&value[found.range.end..], found.date) {
+                Some((time, _)) => Meta::Published { date: FoundDate { other_reading: None, ..found }, time },
+                None => Meta::Date { date: found, kind: None },
+            },
+            None => Meta::MailField,
+        },
+        "subject" => subject(value),
+        _ => Meta::MailField,
+    }
+}
+
+/// A subject line: "[list] Press Releases: Title", "Re: [list] Fwd: Title" → the list
+/// and "Title".
+fn subject(line: &str) -> Meta {
+    let mut rest = line.trim();
+    let mut list = None;
+    loop {
+        if let Some(m) = SUBJECT_PREFIX.find(rest).filter(|m| m.end() > 0) {
+            rest = rest[m.end()..].trim();
+        } else if list.is_none()
+            && let Some(caps) = LIST_SUBJECT.captures(rest)
+        {
+            let end = caps.name("list").map_or(0, |m| m.end() + 1);
+            list = Some(caps["list"].trim().to_owned());
+            rest = rest[end..].trim();
+        } else {
+            break;
+        }
+    }
+    Meta::ListSubject { list, title: (!rest.is_empty()).then(|| rest.to_owned()) }
 }
 
 fn doc_kind(caps: &regex::Captures<'_>) -> StatementKind {
@@ -290,10 +356,24 @@ fn dateline(line: &str, order: NumericOrder) -> Option<Meta> {
     if NOT_PLACES.contains(&first) || is_month_or_weekday(first) {
         return None;
     }
-    let after_place = caps.get(0)?.end();
+    let mut after_place = caps.get(0)?.end();
+    // French "Paris, le 4 mars 2022", German "Bonn, den 3. März 2022", "Berlin, am …".
+    if let Some(m) = DATE_ARTICLE.find(&line[after_place..]) {
+        after_place += m.end();
+    }
     let found = date_at_start(&line[after_place..], order)?;
-    let found = shift(found, after_place);
-    let places = place.split('/').map(normalise_place).filter(|p| !p.is_empty()).collect();
+    let mut found = shift(found, after_place);
+    let places: Vec<String> = place.split('/').map(normalise_place).filter(|p| !p.is_empty()).collect();
+    // An English slashed date is read month first by default (the United States
+    // convention); under a dateline outside the United States ("Brussels, 12/05/2023")
+    // the day comes first, as it does in the place where it was written.
+    if order == NumericOrder::MonthFirst
+        && let Some(other) = found.other_reading
+        && !places.iter().any(|p| is_us_place(p))
+    {
+        found.other_reading = Some(found.date);
+        found.date = other;
+    }
     let mut at = found.range.end;
     // Optional time after the date.
     if let Some((_, used)) = time_after(&line[at..], found.date) {
@@ -321,6 +401,13 @@ fn dateline(line: &str, order: NumericOrder) -> Option<Meta> {
         }
     }
     Some(Meta::Dateline { places, date: found, updated, rest: rest_start })
+}
+
+/// Whether a dateline place is in the United States: "Washington", "New York", or a
+/// place with a state or district code ("Washington, DC", "Austin, TX").
+fn is_us_place(place: &str) -> bool {
+    let upper = place.to_uppercase();
+    upper.starts_with("WASHINGTON") || upper.starts_with("NEW YORK") || US_STATE_SUFFIX.is_match(place)
 }
 
 /// A line holding only a place ("Washington, DC"), as bylines print it above the date.
@@ -444,7 +531,11 @@ mod tests {
                 format!("by {issuer} {place:?} {}", date.map(|d| d.date.to_string()).unwrap_or_default())
             }
             Some(Meta::DocType(k)) => format!("type {k}"),
-            Some(Meta::ListSubject { list }) => format!("list {list}"),
+            Some(Meta::ListSubject { list, title }) => {
+                format!("list {} {}", list.unwrap_or_default(), title.unwrap_or_default())
+            }
+            Some(Meta::MailFrom(name)) => format!("from {}", name.unwrap_or_default()),
+            Some(Meta::MailField) => "mail".to_owned(),
         };
         assert_eq!(got, expected, "{line:?}");
     }
@@ -482,7 +573,18 @@ mod tests {
             "by NATO Heads of State and Government Some(\"Vilnius\") 2023-07-11",
         );
         check("Press Statement", "type press_statement");
-        check("[wanabidii] Press Releases: Tragic Loss of Life in Odesa", "list wanabidii");
+        check(
+            "[wanabidii] Press Releases: Tragic Loss of Life in Odesa",
+            "list wanabidii Tragic Loss of Life in Odesa",
+        );
+        check("Subject: Re: [l-x] Fwd: Statement: A title", "list l-x A title");
+        check("Subject: [diplomacy-l] Press Statement: On Mogadishu", "list diplomacy-l On Mogadishu");
+        check("From: \"U.S. Department of State\" <bpa@example.org>", "from U.S. Department of State");
+        check("Date: Fri, 10 Jun 2016 16:05:12 -0500", "published 2016-06-10T16:05:12-05:00");
+        check("To: list@example.org", "mail");
+        check("Paris, le 4 mars 2022", "dateline [\"Paris\"] 2022-03-04");
+        check("Brussels, 12/05/2023", "dateline [\"Brussels\"] 2023-05-12");
+        check("Washington, DC, 12/05/2023", "dateline [\"Washington, DC\"] 2023-12-05");
         check("On 19 February 2022, we met in Munich.", "none");
         check("May 2, 2014", "date 2014-05-02");
         check("• support Ukraine for as long as it takes;", "none");

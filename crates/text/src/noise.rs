@@ -21,7 +21,7 @@ pub(crate) struct Noise {
 const KINDS: &[(Noise, &str)] = &[
     (
         Noise { code: "noise.share", what: "share buttons", ends_page: false },
-        r"(?i)^(?:share(?:\s+(?:this|on|via|article|page))?(?:\s+\w+)?\s*:?|tweet(?:\s+this)?|print(?:\s+this)?(?:\s+page)?|e-?mail(?:\s+this)?(?:\s+page)?|facebook|twitter|linkedin|whatsapp|telegram|copy\s+link|(?:facebook|twitter|linkedin|e-?mail|print|whatsapp)(?:\s*[|·•,]\s*(?:facebook|twitter|x|linkedin|e-?mail|print|whatsapp|reddit))+|teilen|partager|imprimer|drucken)\s*$",
+        r"(?i)^(?:share(?:\s+(?:this|on|via|article|page))?(?:\s+\w+)?\s*:?|tweet(?:\s+this)?|print(?:\s+this)?(?:\s+page)?|e-?mail(?:\s+this)?(?:\s+page)?|facebook|twitter|linkedin|whatsapp|telegram|copy\s+link|(?:facebook|twitter|linkedin|e-?mail|print|whatsapp)(?:\s*[|·•,]\s*(?:facebook|twitter|x|linkedin|e-?mail|print|whatsapp|reddit))+|teilen|partager|imprimer|drucken|like\s+this\s*:?|(?:like\s+)?loading\s*(?:\.\.\.|…)|be\s+the\s+first\s+to\s+like\s+this\.?)\s*$",
     ),
     (
         Noise { code: "noise.forward", what: "forwarding prompt", ends_page: false },
@@ -49,8 +49,9 @@ const KINDS: &[(Noise, &str)] = &[
     ),
     (
         Noise { code: "noise.contact", what: "contact details", ends_page: false },
-        r"(?i)^(?:(?:tel|phone|telephone|téléphone|telefon|fax|mobile|mob|cell|t|f|m)\.?\s*[:.]?\s*\+?[\d(][\d\s().\-/]{6,}\s*$|(?:e-?mail|courriel)\s*:\s*\S+@\S+|(?:press|media)\s+(?:contact|enquiries|inquiries)s?\b.*|for\s+(?:further|more)\s+information,?\s+(?:please\s+)?contact\b.*|contact\s*:.*|\S+@\S+\.\w+\s*$)",
+        r"(?i)^(?:(?:tel|phone|telephone|téléphone|telefon|fax|mobile|mob|cell|t|f|m)\.?\s*[:.]?\s*\+?[\d(][\d\s().\-/]{6,}\s*$|(?:e-?mail|courriel)\s*:\s*\S+@\S+|(?:press|media)\s+(?:contact|enquiries|inquiries|office|service|desk|relations)s?\b.*|\S+@\S+\.\w+\b.*|for\s+(?:further|more)\s+information,?\s+(?:please\s+)?contact\b.*|contact\s*:.*|\S+@\S+\.\w+\s*$)",
     ),
+    (Noise { code: "noise.separator", what: "separator line", ends_page: false }, r"^[*•·_=~#+\-–—.\s]+$"),
     (
         Noise { code: "noise.not_official", what: "\"not an official record\" disclaimer", ends_page: false },
         r"(?i)not\s+an\s+official\s+record",
@@ -73,8 +74,11 @@ pub(crate) fn classify(line: &str) -> Option<Noise> {
         // Page furniture is short; a long line is prose (or a contact block run together).
         return PHONE.is_match(line).then_some(KINDS[7].0).filter(|_| line.len() < 1000);
     }
-    let first = PATTERNS.iter().position(|pattern| pattern.is_match(line))?;
-    Some(KINDS[first].0)
+    match PATTERNS.iter().position(|pattern| pattern.is_match(line)) {
+        Some(first) => Some(KINDS[first].0),
+        // An address line with a telephone number in it ("Rue … - Tel.: +32 …").
+        None => PHONE.is_match(line).then_some(KINDS[7].0),
+    }
 }
 
 #[cfg(test)]
@@ -104,6 +108,13 @@ mod tests {
         check("Photo: NATO", Some("noise.photo"));
         check("Tel: +32 2 707 50 41", Some("noise.contact"));
         check("press@example.org", Some("noise.contact"));
+        check("press.office@example.eu - www.example.eu/press", Some("noise.contact"));
+        check("Press office - General Secretariat of the Council", Some("noise.contact"));
+        check("Rue de la Loi 175 - B-1048 BRUSSELS - Tel.: +32 (0)2 281 63 19", Some("noise.contact"));
+        check("* *** *", Some("noise.separator"));
+        check("Like this:", Some("noise.share"));
+        check("Like Loading...", Some("noise.share"));
+        check("We condemn the attack in Tel Aviv on 3 May.", None);
         check("We share the concern of our partners.", None);
         check("Preamble", None);
         check("Statement by the North Atlantic Council", None);

@@ -106,6 +106,16 @@ fn is_prose(text: &str) -> bool {
         || text.starts_with(['•', '·', '▪', '◦', '●', '-', '–', '*'])
 }
 
+/// A title line: a headline, not a sentence. Titles of official statements run long
+/// ("Declaration by the High Representative on behalf of the EU on …"), so length alone
+/// does not make a line prose; a sentence ending, a bullet, or more than 30 words does.
+fn could_be_title(text: &str) -> bool {
+    !text.ends_with(['.', '!', ';', ':', ',', '…'])
+        && !text.starts_with(['•', '·', '▪', '◦', '●', '-', '–', '*'])
+        && text.split_whitespace().count() <= 30
+        && text.chars().count() <= 250
+}
+
 fn is_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     (2..=5).contains(&words.len())
@@ -163,6 +173,7 @@ pub fn ingest_plain(text: &str, bytes: &[u8], options: &IngestOptions) -> Result
     let mut last_index: Option<usize> = None;
     let mut ambiguous: Vec<(FoundDate, Line)> = Vec::new();
     let mut byline_person: Option<String> = None;
+    let mut subject_title: Option<String> = None;
 
     for (pos, &(index, line)) in present.iter().enumerate() {
         let t = line.text(text);
@@ -181,9 +192,19 @@ pub fn ingest_plain(text: &str, bytes: &[u8], options: &IngestOptions) -> Result
             }
             continue;
         }
-        if let Some(meta) = header::parse(t, order) {
-            let body_rest =
-                apply_meta(&mut statement, meta, body_started, &mut issuers, &mut ambiguous, line);
+        if let Some(meta) = header::parse(t, order)
+            && !(body_started
+                && matches!(meta, Meta::MailFrom(_) | Meta::MailField | Meta::ListSubject { .. }))
+        {
+            let body_rest = apply_meta(
+                &mut statement,
+                meta,
+                body_started,
+                &mut issuers,
+                &mut ambiguous,
+                &mut subject_title,
+                line,
+            );
             match body_rest {
                 Some(()) => {
                     body_started = true;
@@ -210,12 +231,14 @@ pub fn ingest_plain(text: &str, bytes: &[u8], options: &IngestOptions) -> Result
                 note("metadata.place", format!("place line read into the record: {t}"), line, &mut cp);
                 continue;
             }
+            // A name over a role line ("Marie Harf" / "Deputy Spokesperson") is a byline.
+            let next_is_role = next.is_some_and(|n| ROLE.is_match(n) && !is_prose(n));
+            if statement.title.is_none() && could_be_title(t) && !(is_name(t) && next_is_role) {
+                statement.title = Some(t.to_owned());
+                note("metadata.title", format!("title line: {}", clip(t)), line, &mut cp);
+                continue;
+            }
             if !is_prose(t) && t.chars().count() <= 250 {
-                if statement.title.is_none() {
-                    statement.title = Some(t.to_owned());
-                    note("metadata.title", format!("title line: {}", clip(t)), line, &mut cp);
-                    continue;
-                }
                 let next_blank = present.get(pos + 1).is_none_or(|&(i, _)| i > index + 1);
                 let heading = next_blank && !ROLE.is_match(t) && !is_name(t);
                 if !heading {
@@ -241,7 +264,7 @@ pub fn ingest_plain(text: &str, bytes: &[u8], options: &IngestOptions) -> Result
             note(
                 "date.ambiguous",
                 format!(
-                    "numeric date read as {} by the conventions of language {}; it could also be {}",
+                    "numeric date read as {} by the conventions of language {} and of the dateline place; it could also be {}",
                     found.date,
                     language.as_deref().unwrap_or("unknown"),
                     other
@@ -265,6 +288,10 @@ pub fn ingest_plain(text: &str, bytes: &[u8], options: &IngestOptions) -> Result
         return Err(IngestError::NoBody { lines: present.len() });
     }
 
+    if statement.title.is_none() {
+        // No title line of its own: the mail subject's ("[list] Press Statement: Title").
+        statement.title = subject_title;
+    }
     // Issuers: "Issued by" (0), title (1), preface (2), "We, the …" (3), mailing list (4),
     // headline (5).
     if let Some(title) = &statement.title {
@@ -388,6 +415,7 @@ fn apply_meta(
     body_started: bool,
     issuers: &mut Vec<(u8, String)>,
     ambiguous: &mut Vec<(FoundDate, Line)>,
+    subject_title: &mut Option<String>,
     line: Line,
 ) -> Option<()> {
     let mut issued = |found: FoundDate, statement: &mut Statement| {
@@ -463,11 +491,20 @@ fn apply_meta(
             }
         }
         Meta::DocType(kind) => statement.kind = kind,
-        Meta::ListSubject { list } => {
+        Meta::ListSubject { list, title } => {
             if statement.source.via.is_none() {
-                statement.source.via = Some(list);
+                statement.source.via = list;
+            }
+            if subject_title.is_none() {
+                *subject_title = title;
             }
         }
+        Meta::MailFrom(name) => {
+            if let Some(name) = name {
+                issuers.push((4, name));
+            }
+        }
+        Meta::MailField => {}
     }
     None
 }
