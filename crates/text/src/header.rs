@@ -403,6 +403,23 @@ fn dateline(line: &str, order: NumericOrder) -> Option<Meta> {
     Some(Meta::Dateline { places, date: found, updated, rest: rest_start })
 }
 
+/// Byte length of a dateline that opens `text` ("VIENNA, 3 March 2023 – The …" → the
+/// offset of "The"), if `text` opens with one followed by body text.
+pub(crate) fn dateline_prefix(text: &str) -> Option<usize> {
+    // A dateline opens with a capital and holds a date (digits) near the start.
+    if !text.starts_with(char::is_uppercase) || !text.bytes().take(80).any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut end = text.len().min(160);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    match dateline(&text[..end], NumericOrder::MonthFirst)? {
+        Meta::Dateline { rest: Some(rest), .. } => Some(rest),
+        _ => None,
+    }
+}
+
 /// Whether a dateline place is in the United States: "Washington", "New York", or a
 /// place with a state or district code ("Washington, DC", "Austin, TX").
 fn is_us_place(place: &str) -> bool {
@@ -442,10 +459,15 @@ static TITLE_ISSUER: LazyLock<Regex> = LazyLock::new(|| {
 static PREFACE_ISSUER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[-–—]\s+)(?:The\s+)?(?P<who>\p{Lu}[^,:]{2,100}?)(?:,\s*[^,:]{1,120},)?\s+(?:has\s+)?(?:issued|released|made|delivered)\s+the\s+following\b|^The\s+following\s+(?P<who2>.{2,100}?)\s+(?:press\s+)?(?:statement|declaration|communiqué)\s+was\s+(?:issued|released)").expect("preface issuer compiles")
 });
+/// A preface naming several issuers, with commas ("The Foreign Ministers of Norway, the
+/// United Kingdom and the United States issued the following statement").
+static LIST_PREFACE_ISSUER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:The\s+)?(?P<who>\p{Lu}[^:;]{2,200}?\s+and\s+[^:;,]{2,100}?)\s+(?:have\s+|has\s+)?(?:jointly\s+)?(?:issued|released|made|delivered)\s+the\s+following\b").expect("list preface compiles")
+});
 static WE_THE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^We,\s+the\s+(?P<who>[^,]{3,140}),").expect("we-the compiles"));
 static SUBSCRIPTION_ISSUER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:press\s+releases|updates|news)\s+for\s+(?P<who>[^.]{3,80}?)\.(?:\s|$)|on\s+behalf\s+of:?\s*(?P<who2>[^·•|]{3,80}?)\s*(?:[·•|]|$)").expect("subscription issuer compiles")
+    Regex::new(r"(?i)(?:press\s+releases|updates|news)\s+for\s+(?P<who>.{1,80}?\p{L}{2,})\.(?:\s|$)|on\s+behalf\s+of:?\s*(?P<who2>[^·•|]{3,80}?)\s*(?:[·•|]|$)").expect("subscription issuer compiles")
 });
 static HEADLINE_ISSUER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<who>\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,4})\s+(?:condemns|welcomes|calls|urges|expresses|deplores|regrets|announces|warns|appeals|statement)\b").expect("headline compiles")
@@ -466,7 +488,7 @@ pub(crate) fn issuer_from_headline(title: &str) -> Option<String> {
 /// Issuer named by a preface ("… The Chairman-in-Office of the OSCE, …, issued the
 /// following statement", "The following Security Council press statement was issued").
 pub(crate) fn issuer_from_preface(text: &str) -> Option<String> {
-    let caps = PREFACE_ISSUER.captures(text)?;
+    let caps = PREFACE_ISSUER.captures(text).or_else(|| LIST_PREFACE_ISSUER.captures(text))?;
     let who = caps.name("who").or_else(|| caps.name("who2"))?.as_str().trim();
     (!who.is_empty()).then(|| who.to_owned())
 }
@@ -615,6 +637,15 @@ mod tests {
             )
             .as_deref(),
             Some("Security Council")
+        );
+        assert_eq!(
+            issuer_from_preface("The Foreign Ministers of Norway, the United Kingdom and the United States issued the following statement:").as_deref(),
+            Some("Foreign Ministers of Norway, the United Kingdom and the United States")
+        );
+        assert_eq!(
+            issuer_from_subscription("You are subscribed to Press Releases for U.S. Department of State.")
+                .as_deref(),
+            Some("U.S. Department of State")
         );
         assert_eq!(place_only("Washington, DC").as_deref(), Some("Washington, DC"));
         assert_eq!(place_only("Marie Harf"), None);

@@ -68,16 +68,21 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("phone pattern compiles")
 });
 
+/// The contact-details kind, for lines found by [`PHONE`].
+fn contact() -> Noise {
+    KINDS.iter().map(|(kind, _)| *kind).find(|k| k.code == "noise.contact").unwrap_or(KINDS[0].0)
+}
+
 /// The kind of noise `line` (trimmed) is, if it is noise.
 pub(crate) fn classify(line: &str) -> Option<Noise> {
     if line.len() > 400 {
         // Page furniture is short; a long line is prose (or a contact block run together).
-        return PHONE.is_match(line).then_some(KINDS[7].0).filter(|_| line.len() < 1000);
+        return PHONE.is_match(line).then_some(contact()).filter(|_| line.len() < 1000);
     }
     match PATTERNS.iter().position(|pattern| pattern.is_match(line)) {
         Some(first) => Some(KINDS[first].0),
         // An address line with a telephone number in it ("Rue … - Tel.: +32 …").
-        None => PHONE.is_match(line).then_some(KINDS[7].0),
+        None => PHONE.is_match(line).then_some(contact()),
     }
 }
 

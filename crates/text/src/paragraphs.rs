@@ -179,21 +179,36 @@ fn start_para(text: &str, line: &BodyLine) -> Para {
 fn assign_kinds(paras: &mut [Para]) {
     let n = paras.len();
     let mut in_list = false;
+    // The number the next numbered body paragraph would carry ("4" after "3."): a
+    // numbered paragraph that continues that sequence after a list is body again.
+    let mut next_body_number: Option<u32> = None;
+    let mut only_headings_before = true;
     for i in 0..n {
         let next_marked = paras.get(i + 1).is_some_and(|p| p.marker != Marker::None);
+        let next_bullet =
+            paras.get(i + 1).is_some_and(|p| matches!(p.marker, Marker::Bullet | Marker::Letter));
         let para = &paras[i];
         let text = para.text.trim_end();
         let words = text.split_whitespace().count();
+        // A colon before a list, at the end of a copy cut short, or after an infinitive
+        // ("… work together to:") introduces a list.
+        let introduces =
+            |next_marked: bool| text.ends_with(':') && (next_marked || i + 1 == n || text.ends_with(" to:"));
+        let number = para.number.as_deref().and_then(|n| n.parse::<u32>().ok());
         let kind = match para.marker {
             Marker::Bullet | Marker::Letter => ParagraphKind::ListItem,
-            Marker::Number if in_list => ParagraphKind::ListItem,
-            Marker::Number => ParagraphKind::Body,
+            Marker::Number if in_list && (next_body_number.is_none() || number != next_body_number) => {
+                ParagraphKind::ListItem
+            }
+            Marker::Number => {
+                next_body_number = number.map(|n| n + 1);
+                // A numbered paragraph may itself lead into bullets ("3. We will: • …").
+                if introduces(next_bullet) { ParagraphKind::LeadIn } else { ParagraphKind::Body }
+            }
             Marker::None => {
-                // A colon before a list, at the end of a copy cut short, or after an
-                // infinitive ("… work together to:") introduces a list.
-                if text.ends_with(':') && (next_marked || i + 1 == n || text.ends_with(" to:")) {
+                if introduces(next_marked) {
                     ParagraphKind::LeadIn
-                } else if i == 0 && text.ends_with(':') && PREFACE.is_match(text) {
+                } else if only_headings_before && text.ends_with(':') && PREFACE.is_match(text) {
                     ParagraphKind::Preface
                 } else if is_quote(text) {
                     ParagraphKind::Quote
@@ -214,6 +229,7 @@ fn assign_kinds(paras: &mut [Para]) {
             ParagraphKind::ListItem => in_list || para.marker != Marker::Number,
             _ => false,
         };
+        only_headings_before &= kind == ParagraphKind::Heading;
         paras[i].kind = kind;
     }
 }
@@ -299,5 +315,25 @@ mod tests {
         );
         check("\"We will act.\"", &[("quote", None, "\"We will act.\"")]);
         check("(a) one;\n(b) two.", &[("list_item", Some("a"), "one;"), ("list_item", Some("b"), "two.")]);
+        // A numbered paragraph leading into bullets, and the numbering going on after them.
+        check(
+            "2. We met.\n\n3. We will:\n\n• act;\n• help.\n\n4. We agree.",
+            &[
+                ("body", Some("2"), "We met."),
+                ("lead_in", Some("3"), "We will:"),
+                ("list_item", None, "act;"),
+                ("list_item", None, "help."),
+                ("body", Some("4"), "We agree."),
+            ],
+        );
+        // Numbered items under an unnumbered lead-in stay list items.
+        check(
+            "We agree to:\n\n1. act;\n\n2. help.",
+            &[
+                ("lead_in", None, "We agree to:"),
+                ("list_item", Some("1"), "act;"),
+                ("list_item", Some("2"), "help."),
+            ],
+        );
     }
 }

@@ -233,7 +233,12 @@ pub fn ingest_plain(text: &str, bytes: &[u8], options: &IngestOptions) -> Result
             }
             // A name over a role line ("Marie Harf" / "Deputy Spokesperson") is a byline.
             let next_is_role = next.is_some_and(|n| ROLE.is_match(n) && !is_prose(n));
-            if statement.title.is_none() && could_be_title(t) && !(is_name(t) && next_is_role) {
+            let role_after_name = byline_person.is_some() && ROLE.is_match(t);
+            if statement.title.is_none()
+                && could_be_title(t)
+                && !(is_name(t) && next_is_role)
+                && !role_after_name
+            {
                 statement.title = Some(t.to_owned());
                 note("metadata.title", format!("title line: {}", clip(t)), line, &mut cp);
                 continue;

@@ -25,7 +25,7 @@ const ADV: &str = r"(?:\w+ly|again|also|still|further|now|today|all|jointly|here
 
 /// English subject: an optional introductory clause, then the actor noun phrase and an
 /// optional appositive between commas.
-const EN_SUBJECT: &str = r#"^["“‘]?(?:(?:As|In|On|At|Given|Following|With|Since|After|Despite|Also|Furthermore|Moreover|Finally|Together|Therefore|Consequently|Accordingly|Meanwhile|Once|Here|Again|For|To|By|Under|Through|Against|While|Until|Now|Today|Yesterday|This|Last|Earlier|In\s+this|At\s+the|Recalling|Recognising|Recognizing|Noting|Welcoming|Concerned)\b[^,;:]{0,200},\s+|(?:Today|Now|Again|Also|Together|Therefore|Thus|Finally|Moreover|Furthermore)\s+)?(?P<actor>(?:We|we|I|He|he|She|she|They|they)|(?:(?:(?:The|the|All|all|Both|both)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}(?:\p{Lu}[\p{L}\p{N}’'.&-]*(?:\s+\p{Lu}[\p{L}\p{N}’'.&-]*){0,5}|\p{Ll}[\p{L}-]*))|\p{Lu}[\p{L}\p{N}’'.&-]*(?:\s+\p{Lu}[\p{L}\p{N}’'.&-]*){0,5})(?:\s+(?:of(?:\s+the)?|and|for)\s+(?:the\s+)?\p{Lu}[\p{L}\p{N}’'.&-]*(?:\s+\p{Lu}[\p{L}\p{N}’'.&-]*){0,5}){0,3})(?:,\s[^,;]{1,160},)?\s+"#;
+const EN_SUBJECT: &str = r#"^["“‘]?(?:(?:As|In|On|At|Given|Following|With|Since|After|Despite|Also|Furthermore|Moreover|Finally|Together|Therefore|Consequently|Accordingly|Meanwhile|Once|Here|Again|For|To|By|Under|Through|Against|While|Until|Now|Today|Yesterday|This|Last|Earlier|In\s+this|At\s+the|Recalling|Recognising|Recognizing|Noting|Welcoming|Concerned)\b[^,;:]{0,200},\s+|(?:Today|Now|Again|Also|Together|Therefore|Thus|Finally|Moreover|Furthermore)\s+)?(?P<actor>(?:We|we|I|He|he|She|she|They|they)|(?:(?:(?:The|the|All|all|Both|both|Our|Their)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}(?:\p{Lu}[\p{L}\p{N}’'.&-]*(?:\s+\p{Lu}[\p{L}\p{N}’'.&-]*){0,5}|\p{Ll}[\p{L}-]*))|\p{Lu}[\p{L}\p{N}’'.&-]*(?:\s+\p{Lu}[\p{L}\p{N}’'.&-]*){0,5})(?:\s+(?:of(?:\s+the)?|and|for)\s+(?:the\s+)?\p{Lu}[\p{L}\p{N}’'.&-]*(?:\s+\p{Lu}[\p{L}\p{N}’'.&-]*){0,5}){0,3})(?:,\s[^,;]{1,160},)?\s+"#;
 
 /// What joins a second verb to the subject in a coordinated sentence ("… and urged").
 const LINK: &str = r"[^.;:]*?(?:,\s+and|\sand|,)\s+";
@@ -34,8 +34,61 @@ const LINK: &str = r"[^.;:]*?(?:,\s+and|\sand|,)\s+";
 const NOT_ACTORS: &[&str] = &[
     "It", "This", "That", "There", "These", "Those", "Our", "Its", "Their", "His", "Her", "My", "Such",
     "Any", "No", "Each", "Every", "What", "Which", "Who", "If", "When", "While", "Although", "But", "And",
-    "Yet", "So", "A", "An", "Today", "Now", "Here", "Violence", "In", "On", "At", "As", "For",
+    "Yet", "So", "A", "An", "Today", "Now", "Here", "In", "On", "At", "As", "For",
 ];
+
+/// Collective nouns that make "Our …" / "Their …" an actor ("Our countries will continue").
+const AGENT_NOUNS: &[&str] = &[
+    "countries",
+    "nations",
+    "governments",
+    "government",
+    "leaders",
+    "ministers",
+    "allies",
+    "partners",
+    "forces",
+    "states",
+    "delegations",
+    "institutions",
+    "organisations",
+    "organizations",
+    "members",
+    "peoples",
+    "troops",
+    "teams",
+    "missions",
+    "embassies",
+    "agencies",
+    "parliaments",
+];
+
+/// Modal verbs after which "It" is an expletive or a thing ("It will take time"), not the
+/// issuer speaking of itself ("It urges", "It calls on").
+const MODALS: &[&str] = &["will", "shall", "must", "should", "can", "could", "may", "might", "would"];
+
+/// Whether a one-word subject is an abstract noun ("Violence can never be the answer",
+/// "Escalation must stop"), by the derivational suffixes English abstract nouns take;
+/// acronyms ("NATO") and institutions in -ment ("Parliament", "Government") are actors.
+fn abstract_noun(word: &str) -> bool {
+    const SUFFIXES: &[&str] = &["ence", "ance", "tion", "sion", "ity", "ism", "ness", "acy", "ment"];
+    const INSTITUTIONS: &[&str] = &["Government", "Parliament", "Department", "Secretariat"];
+    let lower_rest = word.chars().skip(1).all(|c| !c.is_uppercase());
+    lower_rest && !INSTITUTIONS.contains(&word) && SUFFIXES.iter().any(|s| word.ends_with(s))
+}
+
+/// Whether the captured subject `actor` can be the actor of a cue starting `cue`.
+fn acceptable_actor(actor: &str, cue: &str) -> bool {
+    let words: Vec<&str> = actor.split_whitespace().collect();
+    let first = words.first().copied().unwrap_or_default();
+    let cue_first = cue.split_whitespace().next().unwrap_or_default();
+    match first {
+        "It" if words.len() == 1 => !MODALS.contains(&cue_first),
+        "Our" | "Their" | "Its" => words[1..].iter().any(|w| AGENT_NOUNS.contains(w)),
+        _ if words.len() == 1 && abstract_noun(first) => false,
+        _ => !NOT_ACTORS.contains(&first),
+    }
+}
 
 /// Subject pronouns resolved to the issuer.
 const FIRST_PERSON: &[&str] = &["We", "we", "I", "He", "he", "She", "she", "Our", "our"];
@@ -289,7 +342,7 @@ impl Compiled {
         let actor = caps.name("actor").map(|m| noun_phrase(m.as_str()).to_owned());
         if rule.rule.anchor == Anchor::Subject
             && let Some(actor) = &actor
-            && NOT_ACTORS.contains(&actor.split_whitespace().next().unwrap_or_default())
+            && !acceptable_actor(actor, caps.name("cue").map_or("", |m| m.as_str()))
         {
             return None;
         }
@@ -393,7 +446,14 @@ pub fn extract_commitments(paragraphs: &[Paragraph], language: &str, issuers: &[
         let implicit = paragraph.kind == ParagraphKind::ListItem;
         for sentence_range in sentence_byte_ranges(text) {
             // Each clause is coded on its own; the commitment quotes the whole sentence.
-            for (n, clause) in clause_ranges(text, sentence_range.clone()).into_iter().enumerate() {
+            for (n, mut clause) in clause_ranges(text, sentence_range.clone()).into_iter().enumerate() {
+                // A dateline that opens the paragraph ("VIENNA, 3 March 2023 – The …") is
+                // not the subject; the quote keeps it.
+                if clause.start == 0
+                    && let Some(rest) = crate::header::dateline_prefix(&text[clause.clone()])
+                {
+                    clause.start += rest;
+                }
                 let sentence = &text[clause];
                 if let Some(hit) = compiled.code(sentence, implicit && n == 0) {
                     push(&mut out, Found { range: sentence_range.clone(), hit: &hit, sentence, lead: None });
@@ -589,6 +649,16 @@ mod tests {
             Some((K::Offer, Some("We"), Some("Russia"))),
         );
         check("NATO is a defensive Alliance.", None);
+        check("Violence can never be the answer to a political crisis.", None);
+        check("Escalation will not help anyone.", None);
+        check("It will take time to rebuild.", None);
+        check("It urges the authorities to act.", Some((K::Demand, Some("It"), Some("the authorities"))));
+        check("Our countries will continue to help.", Some((K::Pledge, Some("Our countries"), None)));
+        check("Our thoughts will be with them.", None);
+        check(
+            "VIENNA, 3 March 2023 – The Chairperson today condemned the attack.",
+            Some((K::Condemnation, Some("The Chairperson"), None)),
+        );
         check("This Summit marks a milestone in strengthening our Alliance.", None);
         check("The events in Odesa that led to the fire dramatically underscore the need for calm.", None);
         check(

@@ -221,7 +221,11 @@ pub static FR: Codebook = Codebook {
     version: communique_model::CODEBOOK_VERSION,
     case_insensitive: true,
     rules: &[
-        a("fr.warning.consequences", K::Warning, r"\bconséquences\s+(?:graves|massives|sévères)"),
+        a(
+            "fr.warning.consequences",
+            K::Warning,
+            r"\bconséquences\s+(?:graves|massives|sévères)|\b(?:réagir|réagiron\w*|répondr\w*)\s+(?:avec\s+)?(?:fermeté|fermement|résolument|vigoureusement)",
+        ),
         a("fr.readiness.pret", K::Readiness, r"\b(?:prêts?|prêtes?|disposée?s?)\s+à\b"),
         a(
             "fr.pledge.engagement",
@@ -229,7 +233,11 @@ pub static FR: Codebook = Codebook {
             r"\b(?:nous\s+nous\s+engageons|s[’']engag\w*|réaffirm\w*\s+(?:\w+\s+){0,2}engagement|continuer\w*\s+à|poursuivr\w*)",
         ),
         a("fr.condemnation.condamner", K::Condemnation, r"\b(?:condamn\w*|déplor\w*|dénonc\w*|rejet\w*)"),
-        a("fr.demand.appeler", K::Demand, r"\b(?:appel\w*\s+(?:\w+\s+)?à|exhort\w*|exige\w*|demand\w*\s+à)"),
+        a(
+            "fr.demand.appeler",
+            K::Demand,
+            r"\b(?:appel\w*\s+(?:[\w’'-]+\s+){0,5}?à|exhort\w*|exige\w*|demand\w*\s+(?:[\w’'-]+\s+){0,5}?(?:à|de)\b)",
+        ),
         a("fr.solidarity.solidarite", K::Solidarity, r"\b(?:solidarité|condoléances|sympathie)\b"),
         a("fr.concern.preoccupation", K::Concern, r"\b(?:préoccup\w*|inquiet\w*|inquiétude|alarm\w*)"),
         a("fr.support.soutien", K::Support, r"\b(?:soutien\w*|soutenir|salu\w*|se\s+félicit\w*|appui\w*)"),
@@ -243,7 +251,11 @@ pub static DE: Codebook = Codebook {
     version: communique_model::CODEBOOK_VERSION,
     case_insensitive: true,
     rules: &[
-        a("de.warning.konsequenzen", K::Warning, r"\b(?:Konsequenzen|Folgen)\s+haben\b|\bhohen\s+Preis\b"),
+        a(
+            "de.warning.konsequenzen",
+            K::Warning,
+            r"\b(?:Konsequenzen|Folgen)\s+haben\b|\bhohen\s+Preis\b|\b(?:werden|wird)\s+(?:\w+\s+){0,3}(?:entschlossen|geschlossen|entschieden|hart|deutlich)\s+(?:reagieren|antworten)\b",
+        ),
         a("de.readiness.bereit", K::Readiness, r"\bbereit\b"),
         a(
             "de.pledge.zusage",
