@@ -1,7 +1,7 @@
-//! How values become cells and back: the `excel_safe` rule and calendar dates.
+//! How values become cells and back: RFC 4180 quoting, the `excel_safe` rule and
+//! calendar dates.
 
 use communique_model::chrono::{Datelike, NaiveDate};
-use std::borrow::Cow;
 
 /// Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection":
 /// `=`, `+`, `-`, `@`, tab, carriage return), plus the apostrophe that the rule itself
@@ -9,20 +9,112 @@ use std::borrow::Cow;
 const NEUTRALISED: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
 
 /// The `excel_safe` rule: a text starting with one of `= + - @`, tab, carriage return or
-/// an apostrophe gets one apostrophe put in front; any other text is unchanged.
-pub(crate) fn excel_escape(text: &str) -> Cow<'_, str> {
+/// an apostrophe gets one apostrophe put in front; any other text is unchanged. The
+/// writer applies it while quoting ([`push_text`]); this is the reference it is tested
+/// against.
+#[cfg(test)]
+fn excel_escape(text: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
     if text.starts_with(NEUTRALISED) { Cow::Owned(format!("'{text}")) } else { Cow::Borrowed(text) }
 }
 
-/// Undoes [`excel_escape`]: drops one leading apostrophe.
+/// True when the `excel_safe` rule puts an apostrophe before `text`: it starts with one
+/// of `= + - @`, tab, carriage return or an apostrophe.
+pub(crate) fn needs_excel_escape(text: &str) -> bool {
+    text.starts_with(NEUTRALISED)
+}
+
+/// True when `bytes` hold a byte that makes a cell need quotes (RFC 4180 §2.6): the
+/// delimiter `,`, the quote `"` or either byte of the CRLF line break.
+fn needs_quotes(bytes: &[u8]) -> bool {
+    memchr::memchr3(b',', b'"', b'\n', bytes).is_some() || memchr::memchr(b'\r', bytes).is_some()
+}
+
+/// Appends one cell of text to `out` as RFC 4180 writes it: as it is when it holds none
+/// of `,` `"` CR LF, else between double quotes with each `"` doubled. With `apostrophe`
+/// the cell is `'` followed by `text` (the `excel_safe` rule), quoted
+/// by the same test, since `'` itself never needs quotes.
+///
+/// This is the quoting the `csv` crate writes with `QuoteStyle::Necessary` and a CRLF
+/// terminator, for a record of two or more fields (a record of one empty field would be
+/// written `""`; no table has a single column).
+pub(crate) fn push_text(out: &mut Vec<u8>, text: &str, apostrophe: bool) {
+    let bytes = text.as_bytes();
+    if !needs_quotes(bytes) {
+        if apostrophe {
+            out.push(b'\'');
+        }
+        out.extend_from_slice(bytes);
+        return;
+    }
+    out.reserve(bytes.len() + 4);
+    out.push(b'"');
+    if apostrophe {
+        out.push(b'\'');
+    }
+    let mut rest = bytes;
+    while let Some(at) = memchr::memchr(b'"', rest) {
+        out.extend_from_slice(&rest[..=at]);
+        out.push(b'"');
+        rest = &rest[at + 1..];
+    }
+    out.extend_from_slice(rest);
+    out.push(b'"');
+}
+
+/// Appends the decimal digits of `value` (with a `-` when negative).
+pub(crate) fn push_integer(out: &mut Vec<u8>, value: i128) {
+    if value < 0 {
+        out.push(b'-');
+    }
+    let mut magnitude = value.unsigned_abs();
+    let mut digits = [0u8; 40];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        // A remainder below 10 always fits a byte.
+        digits[at] = b'0' + (magnitude % 10) as u8;
+        magnitude /= 10;
+        if magnitude == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+/// Appends `date` as `YYYY-MM-DD`, the form [`format_date`] gives, or returns false and
+/// appends nothing when the year has no four-digit form.
+pub(crate) fn push_date(out: &mut Vec<u8>, date: NaiveDate) -> bool {
+    if !has_four_digit_year(date) {
+        return false;
+    }
+    let year = date.year().unsigned_abs();
+    let two = |n: u32| [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
+    out.extend_from_slice(&two(year / 100));
+    out.extend_from_slice(&two(year % 100));
+    out.push(b'-');
+    out.extend_from_slice(&two(date.month()));
+    out.push(b'-');
+    out.extend_from_slice(&two(date.day()));
+    true
+}
+
+/// Undoes the `excel_safe` rule: drops one leading apostrophe.
 pub(crate) fn excel_unescape(cell: &str) -> &str {
     cell.strip_prefix('\'').unwrap_or(cell)
 }
 
-/// A date as `YYYY-MM-DD`, or `None` when the year has no four-digit form (such a date
-/// cannot be written so that CSVW, Frictionless and the reader agree on it).
-pub(crate) fn format_date(date: NaiveDate) -> Option<String> {
-    (0..=9999).contains(&date.year()).then(|| date.format("%Y-%m-%d").to_string())
+/// True when the year of `date` has a four-digit form (0000 to 9999); a date without
+/// one cannot be written so that CSVW, Frictionless and the reader agree on it.
+pub(crate) fn has_four_digit_year(date: NaiveDate) -> bool {
+    (0..=9999).contains(&date.year())
+}
+
+/// A date as `YYYY-MM-DD` by chrono's formatting, or `None` when the year has no
+/// four-digit form: the reference [`push_date`] is tested against.
+#[cfg(test)]
+fn format_date(date: NaiveDate) -> Option<String> {
+    has_four_digit_year(date).then(|| date.format("%Y-%m-%d").to_string())
 }
 
 /// Parses `YYYY-MM-DD` (ISO 8601 extended calendar date, four-digit year; the lexical
@@ -42,6 +134,7 @@ pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::borrow::Cow;
 
     #[test]
     fn excel_rule_round_trips() {
@@ -60,6 +153,74 @@ mod tests {
         ] {
             assert_eq!(excel_escape(text), cell, "{text:?}");
             assert_eq!(excel_unescape(cell), text, "{cell:?}");
+        }
+    }
+
+    /// The cells `push_text` writes, against the `csv` crate writing the same record
+    /// with the writer's settings before this encoder replaced it.
+    #[test]
+    fn text_cells_are_quoted_as_the_csv_crate_quotes_them() {
+        let texts = [
+            "",
+            "plain",
+            "a,b",
+            "say \"yes\"",
+            "\"",
+            "\"\"",
+            "line\nbreak",
+            "cr\ronly",
+            "crlf\r\n",
+            "'apostrophe'",
+            "tab\there",
+            "Мир 🕊, мир",
+            "=SUM(A1)",
+            "-1",
+            "a long text without any special byte at all, well, one comma",
+            "a long text without any special byte at all and no comma either.",
+            "sixteen bytes!!!\"",
+            "0123456789abcdef0123456789abcde\n",
+        ];
+        for excel_safe in [false, true] {
+            let mut expected = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .quote_style(csv::QuoteStyle::Necessary)
+                .from_writer(Vec::new());
+            let mut ours = Vec::new();
+            for text in texts {
+                let escaped = if excel_safe { excel_escape(text) } else { Cow::Borrowed(text) };
+                expected.write_record([escaped.as_bytes(), b"x"]).unwrap();
+                push_text(&mut ours, text, excel_safe && needs_excel_escape(text));
+                ours.extend_from_slice(b",x\r\n");
+            }
+            let expected = expected.into_inner().unwrap();
+            assert_eq!(String::from_utf8(ours).unwrap(), String::from_utf8(expected).unwrap());
+        }
+    }
+
+    #[test]
+    fn integers_and_dates_as_digits() {
+        let mut out = Vec::new();
+        for value in [0, 7, -1, 10, 1234567890, i128::from(u64::MAX), i128::from(i64::MIN)] {
+            out.clear();
+            push_integer(&mut out, value);
+            assert_eq!(out, value.to_string().as_bytes());
+        }
+        for (y, m, d, text) in [
+            (2022, 2, 16, "2022-02-16"),
+            (7, 12, 1, "0007-12-01"),
+            (9999, 12, 31, "9999-12-31"),
+            (0, 1, 1, "0000-01-01"),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            out.clear();
+            assert!(push_date(&mut out, date));
+            assert_eq!(out, text.as_bytes());
+            assert_eq!(format_date(date).as_deref(), Some(text));
+        }
+        for year in [-1, -44, 10000] {
+            out.clear();
+            assert!(!push_date(&mut out, NaiveDate::from_ymd_opt(year, 3, 15).unwrap()));
+            assert!(out.is_empty());
         }
     }
 

@@ -11,7 +11,7 @@ mod writer;
 pub use descriptor::{CSVW_METADATA, DATAPACKAGE};
 pub use error::{CsvError, Location};
 pub use reader::{CsvDirReader, CsvParser};
-pub use writer::{CsvDirWriter, CsvSerializer, CsvSummary, TableSummary};
+pub use writer::{CsvDirWriter, CsvSerializer, CsvSummary, PreparedStatement, TableSummary};
 
 /// File names of the tables a CSV folder holds, in the order the descriptors list them.
 pub const TABLE_FILES: [&str; 10] = [

@@ -148,13 +148,20 @@ impl<'a> CodePointIndex<'a> {
     /// Indexes `text` in one pass.
     #[must_use]
     pub fn new(text: &'a str) -> Self {
+        if text.is_ascii() {
+            // One byte per code point: offsets need no table.
+            return Self { text, checkpoints: Vec::new(), len: text.len() };
+        }
         let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT_EVERY + 1);
         let mut len = 0;
-        for (offset, _) in text.char_indices() {
-            if len % CHECKPOINT_EVERY == 0 {
-                checkpoints.push(offset);
+        for (offset, &byte) in text.as_bytes().iter().enumerate() {
+            // Every byte but a UTF-8 continuation byte (10xxxxxx) starts a code point.
+            if byte & 0xC0 != 0x80 {
+                if len % CHECKPOINT_EVERY == 0 {
+                    checkpoints.push(offset);
+                }
+                len += 1;
             }
-            len += 1;
         }
         Self { text, checkpoints, len }
     }
@@ -180,6 +187,9 @@ impl<'a> CodePointIndex<'a> {
         }
         if index == self.len {
             return Some(self.text.len());
+        }
+        if self.checkpoints.is_empty() {
+            return Some(index);
         }
         let start = self.checkpoints[index / CHECKPOINT_EVERY];
         let rest = index % CHECKPOINT_EVERY;
@@ -221,16 +231,19 @@ mod tests {
 
     #[test]
     fn index_agrees_with_walking() {
-        let text: String = (0..500).map(|i| ['a', 'ж', '🕊', '“'][i % 4]).collect();
-        let index = CodePointIndex::new(&text);
-        assert_eq!(index.len(), 500);
-        for start in (0..=500).step_by(7) {
-            for end in [start, (start + 63).min(500), 500] {
-                let span = Span::new(start, end);
-                assert_eq!(index.byte_range(span), span.to_byte_range(&text), "{span:?}");
+        let mixed: String = (0..500).map(|i| ['a', 'ж', '🕊', '“'][i % 4]).collect();
+        let ascii: String = (0..500).map(|i| ['a', 'b', ' ', '.'][i % 4]).collect();
+        for text in [mixed, ascii] {
+            let index = CodePointIndex::new(&text);
+            assert_eq!(index.len(), 500);
+            for start in (0..=500).step_by(7) {
+                for end in [start, (start + 63).min(500), 500] {
+                    let span = Span::new(start, end);
+                    assert_eq!(index.byte_range(span), span.to_byte_range(&text), "{span:?}");
+                }
             }
+            assert_eq!(index.byte_offset(501), None);
         }
-        assert_eq!(index.byte_offset(501), None);
     }
 
     #[test]

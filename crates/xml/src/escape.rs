@@ -20,29 +20,119 @@ pub(crate) const CHAR_ELEMENT: &str = "c";
 /// Attribute of the escape element holding the code point in hex.
 pub(crate) const CHAR_ATTRIBUTE: &str = "u";
 
+/// Bytes [`push_text`] must look at: `&`, `<`, `>`, CR, the other C0 controls except
+/// tab and LF, and 0xEF, the lead byte of U+FFFE and U+FFFF (and of other characters
+/// from U+F000 to U+FFFF, which are then copied as they are).
+const TEXT_SPECIAL: [bool; 256] = special(b"&<>\r");
+
+/// Bytes [`push_attribute`] must look at: those of [`TEXT_SPECIAL`] and `"`, tab, LF.
+const ATTRIBUTE_SPECIAL: [bool; 256] = special(b"&<>\"\t\n\r");
+
+/// A table marking `marked`, every C0 control but tab and LF, and 0xEF.
+const fn special(marked: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b != b'\t' as usize && b != b'\n' as usize;
+        b += 1;
+    }
+    let mut i = 0;
+    while i < marked.len() {
+        table[marked[i] as usize] = true;
+        i += 1;
+    }
+    table[0xEF] = true;
+    table
+}
+
+/// The character XML 1.0 cannot carry that starts at byte `at` of `text`, a byte
+/// [`special`] marks: a C0 control other than tab, LF and CR, U+FFFE or U+FFFF.
+fn non_xml_char_at(text: &str, at: usize) -> Option<char> {
+    let bytes = text.as_bytes();
+    match bytes[at] {
+        b @ 0..0x20 if !matches!(b, b'\t' | b'\n' | b'\r') => Some(char::from(b)),
+        0xEF => match bytes.get(at + 1..at + 3) {
+            Some([0xBF, 0xBE]) => Some('\u{FFFE}'),
+            Some([0xBF, 0xBF]) => Some('\u{FFFF}'),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Index of the first byte at or after `at` that [`TEXT_SPECIAL`] marks (with
+/// `ATTRIBUTE`, [`ATTRIBUTE_SPECIAL`]), or `bytes.len()`.
+///
+/// Tests 32 bytes at a time with comparisons the compiler turns into vector
+/// instructions (a superset of the marked bytes: every C0 control), and looks up the
+/// table byte by byte only in a block where one of them matched.
+#[inline]
+fn next_special<const ATTRIBUTE: bool>(bytes: &[u8], mut at: usize) -> usize {
+    const BLOCK: usize = 32;
+    let table = if ATTRIBUTE { &ATTRIBUTE_SPECIAL } else { &TEXT_SPECIAL };
+    let marked = |b: &u8| table[usize::from(*b)];
+    while let Some(block) = bytes.get(at..at + BLOCK) {
+        let candidate = block.iter().fold(false, |any, &b| {
+            any | (b < 0x20)
+                | (b == b'&')
+                | (b == b'<')
+                | (b == b'>')
+                | (b == 0xEF)
+                | (ATTRIBUTE & (b == b'"'))
+        });
+        if candidate && let Some(i) = block.iter().position(marked) {
+            return at + i;
+        }
+        at += BLOCK;
+    }
+    bytes.get(at..).and_then(|rest| rest.iter().position(marked)).map_or(bytes.len(), |i| at + i)
+}
+
 /// Appends `text` as element content.
 ///
 /// `&`, `<` and `>` become entity references (`>` so that `]]>` never appears);
 /// CR becomes `&#13;`, because a parser turns a literal CR or CRLF into LF (XML 1.0
 /// §2.11); characters XML cannot carry become `<c u="XXXX"/>`. Everything else,
 /// quotes, tabs, line feeds and leading or trailing spaces included, is written as is.
+///
+/// Scans bytes, not characters: every byte that can start something to escape is
+/// ASCII or 0xEF, a UTF-8 lead byte, so each stop is on a character boundary and the
+/// runs between stops are copied whole.
 pub(crate) fn push_text(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(at) = rest.find(|c: char| matches!(c, '&' | '<' | '>' | '\r') || !is_xml_char(c)) {
-        out.push_str(&rest[..at]);
-        let c = rest[at..].chars().next().expect("found a char");
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' => out.push_str("&#13;"),
-            _ => {
-                let _ = write!(out, "<{CHAR_ELEMENT} {CHAR_ATTRIBUTE}=\"{:04X}\"/>", u32::from(c));
-            }
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    let mut at = 0;
+    loop {
+        at = next_special::<false>(bytes, at);
+        if at == bytes.len() {
+            break;
         }
-        rest = &rest[at + c.len_utf8()..];
+        let (escape, width) = match bytes[at] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'\r' => ("&#13;", 1),
+            _ => match non_xml_char_at(text, at) {
+                Some(c) => {
+                    out.push_str(&text[copied..at]);
+                    let _ = write!(out, "<{CHAR_ELEMENT} {CHAR_ATTRIBUTE}=\"{:04X}\"/>", u32::from(c));
+                    at += c.len_utf8();
+                    copied = at;
+                    continue;
+                }
+                // Another character from U+F000 to U+FFFD: copied with its run.
+                None => {
+                    at += 1;
+                    continue;
+                }
+            },
+        };
+        out.push_str(&text[copied..at]);
+        out.push_str(escape);
+        at += width;
+        copied = at;
     }
-    out.push_str(rest);
+    out.push_str(&text[copied..]);
 }
 
 /// Appends `value` as a double-quoted attribute value, or returns the code-point offset
@@ -50,20 +140,38 @@ pub(crate) fn push_text(out: &mut String, text: &str) {
 ///
 /// Tab, LF and CR are written as character references, which attribute-value
 /// normalisation (XML 1.0 §3.3.3) keeps, where a literal one would become a space.
+/// Scans bytes as [`push_text`] does; on error, `out` may hold part of the value.
 pub(crate) fn push_attribute(out: &mut String, value: &str) -> Result<(), (usize, char)> {
-    for (index, c) in value.chars().enumerate() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' => out.push_str("&#9;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            c if !is_xml_char(c) => return Err((index, c)),
-            c => out.push(c),
+    let bytes = value.as_bytes();
+    let mut copied = 0;
+    let mut at = 0;
+    loop {
+        at = next_special::<true>(bytes, at);
+        if at == bytes.len() {
+            break;
         }
+        let escape = match bytes[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\t' => "&#9;",
+            b'\n' => "&#10;",
+            b'\r' => "&#13;",
+            _ => match non_xml_char_at(value, at) {
+                Some(c) => return Err((value[..at].chars().count(), c)),
+                None => {
+                    at += 1;
+                    continue;
+                }
+            },
+        };
+        out.push_str(&value[copied..at]);
+        out.push_str(escape);
+        at += 1;
+        copied = at;
     }
+    out.push_str(&value[copied..]);
     Ok(())
 }
 
@@ -112,6 +220,80 @@ mod tests {
         push_attribute(&mut out, "a\"b'c&<>\t\n\r").unwrap();
         assert_eq!(out, "a&quot;b'c&amp;&lt;&gt;&#9;&#10;&#13;");
         assert_eq!(push_attribute(&mut String::new(), "ab\u{1}"), Err((2, '\u{1}')));
+    }
+
+    /// The rules of [`push_text`] and [`push_attribute`] applied character by
+    /// character, as the module doc states them: the byte scan must agree.
+    fn reference(input: &str, attribute: bool) -> Result<String, (usize, char)> {
+        let mut out = String::new();
+        for (index, c) in input.chars().enumerate() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '\r' => out.push_str("&#13;"),
+                '"' if attribute => out.push_str("&quot;"),
+                '\t' if attribute => out.push_str("&#9;"),
+                '\n' if attribute => out.push_str("&#10;"),
+                c if !is_xml_char(c) && attribute => return Err((index, c)),
+                c if !is_xml_char(c) => out.push_str(&format!("<c u=\"{:04X}\"/>", u32::from(c))),
+                c => out.push(c),
+            }
+        }
+        Ok(out)
+    }
+
+    fn check_against_reference(input: &str) {
+        assert_eq!(Ok(text(input)), reference(input, false), "text {input:?}");
+        let mut out = String::new();
+        let attribute = push_attribute(&mut out, input).map(|()| out);
+        assert_eq!(attribute, reference(input, true), "attribute {input:?}");
+    }
+
+    #[test]
+    fn byte_scan_agrees_with_the_rules_for_every_char() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            check_against_reference(&format!("a{c}b{c}"));
+        }
+    }
+
+    #[test]
+    fn byte_scan_agrees_with_the_rules_on_mixed_strings() {
+        // Neighbours of every byte the scan stops at, ASCII and multi-byte.
+        let alphabet = [
+            'a',
+            ' ',
+            '&',
+            '<',
+            '>',
+            '"',
+            '\'',
+            '\t',
+            '\n',
+            '\r',
+            '\0',
+            '\u{1}',
+            '\u{1F}',
+            '\u{7F}',
+            'é',
+            '\u{EFFF}',
+            '\u{F000}',
+            '\u{FEFF}',
+            '\u{FFBE}',
+            '\u{FFFD}',
+            '\u{FFFE}',
+            '\u{FFFF}',
+            '\u{10000}',
+            '\u{10FFFF}',
+        ];
+        for a in alphabet {
+            for b in alphabet {
+                for c in alphabet {
+                    check_against_reference(&String::from_iter([a, b, c]));
+                }
+            }
+        }
+        check_against_reference("");
     }
 
     #[test]

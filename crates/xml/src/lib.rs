@@ -9,7 +9,7 @@ mod writer;
 
 pub use error::{XmlError, XmlSyntaxError};
 pub use reader::{ReaderXmlParser, XmlParser};
-pub use writer::{WriterXmlSerializer, XmlSerializer};
+pub use writer::{PreparedStatement, WriterXmlSerializer, XmlSerializer};
 
 /// Namespace of the communique XML vocabulary, version 1.0.
 ///

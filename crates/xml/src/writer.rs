@@ -5,6 +5,7 @@ use crate::error::XmlError;
 use crate::escape::{push_attribute, push_text};
 use communique_model::chrono::{Datelike, NaiveDate};
 use communique_model::{Commitment, Note, Paragraph, Span, Statement, Timestamp};
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 /// Writes statements as XML of the communique vocabulary ([`NAMESPACE`]).
@@ -63,7 +64,7 @@ impl XmlSerializer {
     /// trace in the output. Wrap a file in a [`std::io::BufWriter`] only if you want
     /// fewer, larger writes: every statement is already one `write_all`.
     pub fn for_writer<W: Write>(self, writer: W) -> WriterXmlSerializer<W> {
-        WriterXmlSerializer { config: self, writer, started: false, buffer: String::new() }
+        WriterXmlSerializer { config: self, writer, started: false }
     }
 
     /// Writes a document whose root is the one statement (`<statement>`), and returns
@@ -76,6 +77,25 @@ impl XmlSerializer {
     pub fn serialize_document<W: Write>(&self, statement: &Statement, mut writer: W) -> io::Result<W> {
         writer.write_all(self.document_to_string(statement)?.as_bytes())?;
         Ok(writer)
+    }
+
+    /// Formats one statement exactly as [`WriterXmlSerializer::serialize_statement`]
+    /// would write it into a collection, without writing: pure, so many statements can
+    /// be prepared on many threads and then written in order with
+    /// [`WriterXmlSerializer::write_prepared`].
+    ///
+    /// The result is the statement's `<statement>` element with the line break and
+    /// indentation before it (UTF-8); what depends on the statements before it (the XML
+    /// declaration and the `<statements>` start tag before the first) is left to the
+    /// writer.
+    ///
+    /// # Errors
+    ///
+    /// [`XmlError::Unrepresentable`] when the record holds a value XML cannot carry.
+    pub fn prepare(&self, statement: &Statement) -> Result<PreparedStatement> {
+        let mut xml = String::with_capacity(capacity_hint(statement));
+        Formatter { out: &mut xml, indent: self.indent, statement: &statement.id }.statement(statement, 1)?;
+        Ok(PreparedStatement { xml, indent: self.indent })
     }
 
     /// A document whose root is the one statement (`<statement>`), as a string ending
@@ -94,6 +114,54 @@ impl XmlSerializer {
 
 const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
+/// The XML declaration and the `<statements>` start tag.
+fn collection_start() -> String {
+    format!("{DECLARATION}<statements xmlns=\"{NAMESPACE}\">")
+}
+
+/// Bytes to reserve for a statement's XML: its texts plus room for the markup, so the
+/// buffer rarely grows while formatting.
+fn capacity_hint(s: &Statement) -> usize {
+    let texts = s.source_text.as_ref().map_or(0, String::len)
+        + s.paragraphs.iter().map(|p| p.text.len() + 160).sum::<usize>()
+        + s.commitments.iter().map(|c| c.quote.len() + 640).sum::<usize>()
+        + s.notes.iter().map(|n| n.message.len() + 160).sum::<usize>();
+    1024 + texts + texts / 16
+}
+
+/// One statement formatted by [`XmlSerializer::prepare`], to be written by
+/// [`WriterXmlSerializer::write_prepared`] of a writer with the same configuration.
+///
+/// Holds the statement's XML as UTF-8 bytes, ready to append to a collection, and the
+/// indent it was formatted with. Owns its data (`Send + Sync + 'static`), so it can be
+/// made on one thread and written on another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreparedStatement {
+    xml: String,
+    indent: usize,
+}
+
+impl PreparedStatement {
+    /// The statement's XML as it will be written: the line break and indentation before
+    /// its `<statement>` element, then the element (UTF-8).
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.xml
+    }
+
+    /// Length of that XML in bytes.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.xml.len()
+    }
+
+    /// True when there is no XML (never, for a prepared statement; here for `len`).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.xml.is_empty()
+    }
+}
+
 /// Writes a collection document (`<statements>`) one statement at a time; made by
 /// [`XmlSerializer::for_writer`].
 ///
@@ -105,7 +173,6 @@ pub struct WriterXmlSerializer<W: Write> {
     config: XmlSerializer,
     writer: W,
     started: bool,
-    buffer: String,
 }
 
 impl<W: Write> WriterXmlSerializer<W> {
@@ -118,15 +185,36 @@ impl<W: Write> WriterXmlSerializer<W> {
     /// [`io::ErrorKind::InvalidInput`] error, in which case nothing of this statement
     /// is written and the writer can go on with the next one.
     pub fn serialize_statement(&mut self, statement: &Statement) -> io::Result<()> {
-        self.buffer.clear();
-        if !self.started {
-            self.buffer.push_str(DECLARATION);
-            self.buffer.push_str(&format!("<statements xmlns=\"{NAMESPACE}\">"));
+        self.write_prepared(&self.config.prepare(statement)?)
+    }
+
+    /// Writes a statement prepared by [`XmlSerializer::prepare`] of the same
+    /// configuration (the XML declaration and the `<statements>` start tag first, on the
+    /// first call), in one `write_all`. [`Self::serialize_statement`] is exactly this
+    /// after `prepare`.
+    ///
+    /// # Errors
+    ///
+    /// The writer's I/O error; an [`io::ErrorKind::InvalidInput`] error, with nothing
+    /// written, when `prepared` was made with another indent than this writer's.
+    pub fn write_prepared(&mut self, prepared: &PreparedStatement) -> io::Result<()> {
+        if prepared.indent != self.config.indent {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "statement prepared with an indent of {} written to a collection indented by {}",
+                    prepared.indent, self.config.indent
+                ),
+            ));
         }
-        Formatter { out: &mut self.buffer, indent: self.config.indent, statement: &statement.id }
-            .statement(statement, 1)?;
-        self.writer.write_all(self.buffer.as_bytes())?;
-        self.started = true;
+        if self.started {
+            self.writer.write_all(prepared.xml.as_bytes())?;
+        } else {
+            let mut first = collection_start();
+            first.push_str(&prepared.xml);
+            self.writer.write_all(first.as_bytes())?;
+            self.started = true;
+        }
         Ok(())
     }
 
@@ -137,11 +225,7 @@ impl<W: Write> WriterXmlSerializer<W> {
     ///
     /// The writer's I/O error.
     pub fn finish(mut self) -> io::Result<W> {
-        let mut tail = String::new();
-        if !self.started {
-            tail.push_str(DECLARATION);
-            tail.push_str(&format!("<statements xmlns=\"{NAMESPACE}\">"));
-        }
+        let mut tail = if self.started { String::new() } else { collection_start() };
         if self.config.indent > 0 {
             tail.push('\n');
         }
@@ -163,8 +247,15 @@ type Result<T = ()> = std::result::Result<T, XmlError>;
 impl Formatter<'_> {
     fn newline(&mut self, depth: usize) {
         if self.indent > 0 {
+            /// Enough spaces for the usual depths in one `push_str`.
+            const SPACES: &str = "                                                                ";
             self.out.push('\n');
-            self.out.extend(std::iter::repeat_n(' ', depth * self.indent));
+            let mut width = depth * self.indent;
+            while width > 0 {
+                let run = width.min(SPACES.len());
+                self.out.push_str(&SPACES[..run]);
+                width -= run;
+            }
         }
     }
 
@@ -209,13 +300,26 @@ impl Formatter<'_> {
         self.out.push('"');
     }
 
+    /// ` name="value"` for a value whose `Display` form is plain ASCII without markup
+    /// (numbers).
+    fn display_attribute(&mut self, name: &str, value: impl std::fmt::Display) {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        let _ = write!(self.out, "{value}\"");
+    }
+
+    /// ` name="YYYY-MM-DD"`.
     fn date_attribute(&mut self, name: &str, date: NaiveDate, field: impl FnOnce() -> String) -> Result {
-        let text = self.iso_date(date, field)?;
-        self.plain_attribute(name, &text);
+        self.check_year(date, field)?;
+        self.out.push(' ');
+        self.out.push_str(name);
+        // The year is 1-9999 (checked above), so this is ISO 8601 YYYY-MM-DD.
+        let _ = write!(self.out, "=\"{:04}-{:02}-{:02}\"", date.year(), date.month(), date.day());
         Ok(())
     }
 
-    fn iso_date(&self, date: NaiveDate, field: impl FnOnce() -> String) -> Result<String> {
+    fn check_year(&self, date: NaiveDate, field: impl FnOnce() -> String) -> Result {
         if !(1..=9999).contains(&date.year()) {
             return Err(XmlError::Unrepresentable {
                 statement: self.statement.to_owned(),
@@ -227,7 +331,7 @@ impl Formatter<'_> {
                 ),
             });
         }
-        Ok(date.format("%Y-%m-%d").to_string())
+        Ok(())
     }
 
     /// `<name>text</name>` on a new line.
@@ -247,8 +351,8 @@ impl Formatter<'_> {
     }
 
     fn span_attributes(&mut self, span: Span) {
-        self.plain_attribute("start", &span.start.to_string());
-        self.plain_attribute("end", &span.end.to_string());
+        self.display_attribute("start", span.start);
+        self.display_attribute("end", span.end);
     }
 
     fn source_span(&mut self, depth: usize, span: Option<Span>) {
@@ -269,15 +373,16 @@ impl Formatter<'_> {
 
     /// `<date name="…" date="YYYY-MM-DD" time="HH:MM[:SS[.f]]" offset="Z|±HH:MM"/>`.
     fn timestamp_element(&mut self, depth: usize, name: &str, timestamp: Timestamp, field: &str) -> Result {
-        let date = self.iso_date(timestamp.date(), || field.to_owned())?;
+        self.check_year(timestamp.date(), || field.to_owned())?;
         // The model's text form is YYYY-MM-DDTHH:MM[:SS[.f]][Z|±HH:MM] with a four-digit
-        // year (checked above), so the time starts at byte 11.
+        // year (checked above), so the date is the first 10 bytes and the time starts at
+        // byte 11.
         let text = timestamp.to_string();
-        let rest = &text[11..];
+        let (date, rest) = (&text[..10], &text[11..]);
         let (time, offset) = rest.split_at(rest.find(['Z', '+', '-']).unwrap_or(rest.len()));
         self.open(depth, "date");
         self.plain_attribute("name", name);
-        self.plain_attribute("date", &date);
+        self.plain_attribute("date", date);
         self.plain_attribute("time", time);
         if !offset.is_empty() {
             self.plain_attribute("offset", offset);
@@ -341,7 +446,7 @@ impl Formatter<'_> {
             self.open(inner, "fixity");
             self.plain_attribute("algorithm", fixity.algorithm.as_str());
             self.attribute("digest", &fixity.digest, || "$.fixity.digest".into())?;
-            self.plain_attribute("size", &fixity.size.to_string());
+            self.display_attribute("size", fixity.size);
             self.out.push_str("/>");
         }
         self.optional_text(inner, "sourceText", s.source_text.as_deref());
@@ -416,7 +521,7 @@ impl Formatter<'_> {
         }
         for (j, a) in c.assessments.iter().enumerate() {
             self.open(inner, "assessment");
-            self.plain_attribute("score", &a.score.to_string());
+            self.display_attribute("score", a.score);
             if let Some(start) = a.period_start {
                 self.date_attribute("periodStart", start, || {
                     path(&format!("assessments[{j}].period_start"))

@@ -1,0 +1,112 @@
+//! `prepare` on many threads, then `write_prepared` in order, writes the very bytes
+//! `serialize_statement` writes; a statement prepared with another indent is refused.
+
+mod common;
+
+use common::*;
+use communique_model::Statement;
+use communique_xml::{PreparedStatement, XmlError, XmlSerializer};
+use std::io::ErrorKind;
+
+fn serialized(statements: &[Statement], serializer: &XmlSerializer) -> Vec<u8> {
+    let mut writer = serializer.clone().for_writer(Vec::new());
+    for statement in statements {
+        writer.serialize_statement(statement).unwrap();
+    }
+    writer.finish().unwrap()
+}
+
+/// Prepares `statements` on `threads` threads, each taking every `threads`-th record,
+/// then writes them in input order.
+fn prepared_in_parallel(statements: &[Statement], serializer: &XmlSerializer, threads: usize) -> Vec<u8> {
+    let mut prepared: Vec<Option<PreparedStatement>> = vec![None; statements.len()];
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                scope.spawn(move || {
+                    statements
+                        .iter()
+                        .enumerate()
+                        .skip(t)
+                        .step_by(threads)
+                        .map(|(i, s)| (i, serializer.prepare(s).unwrap()))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for handle in handles {
+            for (i, p) in handle.join().unwrap() {
+                prepared[i] = Some(p);
+            }
+        }
+    });
+    let mut writer = serializer.clone().for_writer(Vec::new());
+    for p in prepared {
+        writer.write_prepared(&p.expect("every record prepared")).unwrap();
+    }
+    writer.finish().unwrap()
+}
+
+#[test]
+fn parallel_prepare_writes_the_same_bytes() {
+    let statements = all_statements();
+    assert!(statements.len() > 4, "enough records to spread over threads");
+    for serializer in [XmlSerializer::default(), XmlSerializer::default().with_indent(0)] {
+        let expected = serialized(&statements, &serializer);
+        for threads in [1, 3, 4] {
+            let got = prepared_in_parallel(&statements, &serializer, threads);
+            assert!(got == expected, "{threads} threads, {serializer:?}: output differs");
+        }
+    }
+}
+
+#[test]
+fn prepared_is_the_statement_element() {
+    let statement = reference_statement();
+    let prepared = XmlSerializer::default().prepare(&statement).unwrap();
+    let expected = format!("\n  <statement id=\"{}\" kind=\"press_statement\"", statement.id);
+    assert!(prepared.as_str().starts_with(&expected), "{:?}", &prepared.as_str()[..80]);
+    assert!(prepared.as_str().ends_with("\n  </statement>"));
+    assert_eq!(prepared.len(), prepared.as_str().len());
+    // The collection is the start, the prepared statements in order, and the end.
+    let mut writer = XmlSerializer::default().for_writer(Vec::new());
+    writer.write_prepared(&prepared).unwrap();
+    writer.write_prepared(&prepared).unwrap();
+    let document = String::from_utf8(writer.finish().unwrap()).unwrap();
+    assert_eq!(
+        document,
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<statements xmlns=\"https://w3id.org/communique/xml/1.0\">{0}{0}\n</statements>\n",
+            prepared.as_str()
+        )
+    );
+}
+
+#[test]
+fn prepared_with_another_indent_is_refused_and_nothing_written() {
+    let prepared = XmlSerializer::default().with_indent(4).prepare(&reference_statement()).unwrap();
+    let mut writer = XmlSerializer::default().for_writer(Vec::new());
+    let error = writer.write_prepared(&prepared).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::InvalidInput);
+    assert!(error.to_string().contains("indent of 4"), "{error}");
+    assert_eq!(writer.finish().unwrap(), XmlSerializer::default().for_writer(Vec::new()).finish().unwrap());
+}
+
+#[test]
+fn prepare_reports_what_cannot_be_written() {
+    let mut statement = reference_statement();
+    statement.paragraphs[1].id = "para\u{1}2".into();
+    match XmlSerializer::default().prepare(&statement) {
+        Err(XmlError::Unrepresentable { field, offset, .. }) => {
+            assert_eq!((field.as_str(), offset), ("$.paragraphs[1].id", Some(4)));
+        }
+        other => panic!("expected Unrepresentable, got {other:?}"),
+    }
+}
+
+#[test]
+fn prepared_statements_cross_threads() {
+    fn send_sync_static<T: Send + Sync + 'static>() {}
+    send_sync_static::<PreparedStatement>();
+    send_sync_static::<XmlSerializer>();
+}
