@@ -22,18 +22,68 @@ pub struct OutputOptions {
     pub excel_safe: bool,
 }
 
-/// A sink that writes `format` into the output folder `out`.
-pub fn sink(out: &Path, format: Format, options: &OutputOptions) -> Result<Box<dyn Sink>> {
+/// Formats statements for one output, without writing: a configuration value that
+/// rayon workers share, so formatting runs in parallel while writing stays in order.
+#[derive(Debug, Clone)]
+pub enum Preparer {
+    /// One pretty JSON document a record.
+    JsonFile,
+    /// One JSON Lines record a line.
+    JsonLines,
+    /// The XML collection.
+    Xml(communique::xml::XmlSerializer),
+    /// The JSON-LD document.
+    JsonLd(communique::jsonld::JsonLdSerializer),
+    /// The CSV tables.
+    Csv(communique::csv::CsvSerializer),
+}
+
+/// A statement formatted by a [`Preparer`], ready for its sink.
+#[derive(Debug)]
+pub enum Prepared {
+    /// File stem source (the id) and the pretty JSON.
+    JsonFile { id: String, text: String },
+    /// A JSON Lines record.
+    JsonLines(communique::model::json::PreparedStatement),
+    /// An XML `<statement>` of the collection.
+    Xml(communique::xml::PreparedStatement),
+    /// A JSON-LD `@graph` member.
+    JsonLd(communique::jsonld::PreparedStatement),
+    /// Rows of every CSV table.
+    Csv(communique::csv::PreparedStatement),
+}
+
+impl Preparer {
+    /// Formats `statement`; an error when this format cannot carry it.
+    pub fn prepare(&self, statement: &Statement) -> Result<Prepared> {
+        Ok(match self {
+            Self::JsonFile => Prepared::JsonFile {
+                id: statement.id.clone(),
+                text: communique::model::json::to_string_pretty(statement),
+            },
+            Self::JsonLines => Prepared::JsonLines(JsonLinesWriter::<File>::prepare(statement)),
+            Self::Xml(serializer) => Prepared::Xml(serializer.prepare(statement).context("XML")?),
+            Self::JsonLd(serializer) => Prepared::JsonLd(serializer.prepare(statement).context("JSON-LD")?),
+            Self::Csv(serializer) => Prepared::Csv(serializer.prepare(statement).context("CSV")?),
+        })
+    }
+}
+
+/// A sink that writes `format` into the output folder `out`, and the preparer that
+/// formats statements for it.
+pub fn sink(out: &Path, format: Format, options: &OutputOptions) -> Result<(Box<dyn Sink>, Preparer)> {
     Ok(match format {
-        Format::Json => Box::new(JsonFiles::new(out)?),
+        Format::Json => (Box::new(JsonFiles::new(out)?), Preparer::JsonFile),
         Format::JsonLines => {
             let (file, writer) = temp_file(out, format)?;
-            Box::new(Streamed { file, target: target(out, format), writer: JsonLinesWriter::new(writer) })
+            let writer = JsonLinesWriter::new(writer);
+            (Box::new(Streamed { file, target: target(out, format), writer }), Preparer::JsonLines)
         }
         Format::Xml => {
             let (file, writer) = temp_file(out, format)?;
-            let writer = communique::xml::XmlSerializer::default().for_writer(writer);
-            Box::new(Streamed { file, target: target(out, format), writer })
+            let serializer = communique::xml::XmlSerializer::default();
+            let writer = serializer.clone().for_writer(writer);
+            (Box::new(Streamed { file, target: target(out, format), writer }), Preparer::Xml(serializer))
         }
         Format::JsonLd => {
             let (file, writer) = temp_file(out, format)?;
@@ -41,15 +91,14 @@ pub fn sink(out: &Path, format: Format, options: &OutputOptions) -> Result<Box<d
             if let Some(base) = &options.base_iri {
                 serializer = serializer.with_base_iri(base.clone()).context("--base-iri")?;
             }
-            Box::new(Streamed { file, target: target(out, format), writer: serializer.for_writer(writer) })
+            let writer = serializer.clone().for_writer(writer);
+            (Box::new(Streamed { file, target: target(out, format), writer }), Preparer::JsonLd(serializer))
         }
         Format::Csv => {
             let dir = tempfile::Builder::new().prefix(".csv.").tempdir_in(out)?;
-            let writer = communique::csv::CsvSerializer::default()
-                .with_excel_safe(options.excel_safe)
-                .for_dir(dir.path())
-                .context("cannot start the CSV tables")?;
-            Box::new(CsvTables { dir, target: target(out, format), writer })
+            let serializer = communique::csv::CsvSerializer::default().with_excel_safe(options.excel_safe);
+            let writer = serializer.clone().for_dir(dir.path()).context("cannot start the CSV tables")?;
+            (Box::new(CsvTables { dir, target: target(out, format), writer }), Preparer::Csv(serializer))
         }
         other => anyhow::bail!("{other} is an input format only"),
     })
@@ -57,17 +106,20 @@ pub fn sink(out: &Path, format: Format, options: &OutputOptions) -> Result<Box<d
 
 /// A streaming writer of one file, as every format crate offers.
 pub trait StatementWriter: Send {
-    /// Appends a statement.
-    fn serialize(&mut self, statement: &Statement) -> std::io::Result<()>;
+    /// Appends a prepared statement.
+    fn write(&mut self, prepared: &Prepared) -> std::io::Result<()>;
     /// Completes the document and returns the underlying buffered file.
     fn complete(self: Box<Self>) -> std::io::Result<BufWriter<File>>;
 }
 
 macro_rules! statement_writer {
-    ($($ty:ty),*) => {$(
+    ($($ty:ty => $variant:ident),*) => {$(
         impl StatementWriter for $ty {
-            fn serialize(&mut self, statement: &Statement) -> std::io::Result<()> {
-                self.serialize_statement(statement)
+            fn write(&mut self, prepared: &Prepared) -> std::io::Result<()> {
+                match prepared {
+                    Prepared::$variant(prepared) => self.write_prepared(prepared),
+                    _ => Err(std::io::Error::other("a statement prepared for another format")),
+                }
             }
             fn complete(self: Box<Self>) -> std::io::Result<BufWriter<File>> {
                 (*self).finish()
@@ -77,9 +129,9 @@ macro_rules! statement_writer {
 }
 
 statement_writer!(
-    JsonLinesWriter<BufWriter<File>>,
-    communique::xml::WriterXmlSerializer<BufWriter<File>>,
-    communique::jsonld::WriterJsonLdSerializer<BufWriter<File>>
+    JsonLinesWriter<BufWriter<File>> => JsonLines,
+    communique::xml::WriterXmlSerializer<BufWriter<File>> => Xml,
+    communique::jsonld::WriterJsonLdSerializer<BufWriter<File>> => JsonLd
 );
 
 struct Streamed<W> {
@@ -89,8 +141,8 @@ struct Streamed<W> {
 }
 
 impl<W: StatementWriter + 'static> Sink for Streamed<W> {
-    fn write(&mut self, statement: &Statement) -> Result<()> {
-        self.writer.serialize(statement).with_context(|| format!("cannot write {}", self.target.display()))
+    fn write(&mut self, prepared: &Prepared) -> Result<()> {
+        self.writer.write(prepared).with_context(|| format!("cannot write {}", self.target.display()))
     }
 
     fn finish(self: Box<Self>) -> Result<Staged> {
@@ -110,8 +162,13 @@ struct CsvTables {
 }
 
 impl Sink for CsvTables {
-    fn write(&mut self, statement: &Statement) -> Result<()> {
-        self.writer.serialize_statement(statement).context("cannot write the CSV tables")
+    fn write(&mut self, prepared: &Prepared) -> Result<()> {
+        match prepared {
+            Prepared::Csv(prepared) => {
+                self.writer.write_prepared(prepared).context("cannot write the CSV tables")
+            }
+            _ => anyhow::bail!("a statement prepared for another format"),
+        }
     }
 
     fn finish(self: Box<Self>) -> Result<Staged> {

@@ -1,9 +1,9 @@
 //! Output files written atomically: everything goes to temporary paths inside the output
 //! folder and is renamed into place only when the whole run may be kept.
 
+use crate::formats::Prepared;
 use anyhow::{Context, Result, bail};
 use communique::Format;
-use communique::model::Statement;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use tempfile::{NamedTempFile, TempDir};
@@ -21,10 +21,10 @@ pub fn target(out: &Path, format: Format) -> PathBuf {
     }
 }
 
-/// A writer of one format, streaming statements into a temporary place.
+/// A writer of one format, streaming prepared statements into a temporary place.
 pub trait Sink: Send {
-    /// Appends one statement.
-    fn write(&mut self, statement: &Statement) -> Result<()>;
+    /// Appends one statement, formatted by this sink's [`Preparer`](crate::formats::Preparer).
+    fn write(&mut self, prepared: &Prepared) -> Result<()>;
     /// Completes the output and hands back what to rename where.
     fn finish(self: Box<Self>) -> Result<Staged>;
 }
@@ -122,8 +122,11 @@ impl JsonFiles {
 }
 
 impl Sink for JsonFiles {
-    fn write(&mut self, statement: &Statement) -> Result<()> {
-        let stem = communique::file_stem(&statement.id);
+    fn write(&mut self, prepared: &Prepared) -> Result<()> {
+        let Prepared::JsonFile { id, text } = prepared else {
+            anyhow::bail!("a statement prepared for another format");
+        };
+        let stem = communique::file_stem(id);
         let mut name = format!("{stem}.json");
         let mut n = 1;
         while !self.used.insert(name.to_ascii_lowercase()) {
@@ -131,9 +134,7 @@ impl Sink for JsonFiles {
             name = format!("{stem}-{n}.json");
         }
         let path = self.dir.path().join(&name);
-        debug_assert!(path.parent() == Some(self.dir.path()));
-        std::fs::write(&path, communique::model::json::to_string_pretty(statement))
-            .with_context(|| format!("cannot write {name}"))?;
+        std::fs::write(&path, text).with_context(|| format!("cannot write {name}"))?;
         Ok(())
     }
 

@@ -17,6 +17,23 @@ pub(crate) fn encode(text: &str) -> String {
     out
 }
 
+/// Appends [`encode`]`(text)` to `out` without allocating.
+pub(crate) fn encode_into(out: &mut Vec<u8>, text: &str) {
+    for &byte in text.as_bytes() {
+        if is_unreserved(byte) {
+            out.push(byte);
+        } else {
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.extend_from_slice(&[b'%', HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 0xF)]]);
+        }
+    }
+}
+
+/// RFC 3986 unreserved: ASCII letters, digits and `-._~`.
+fn is_unreserved(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~')
+}
+
 /// Reverses [`encode`]; `None` when a `%` is not followed by two hex digits, or the bytes
 /// are not UTF-8, or a character appears that `encode` would have escaped.
 pub(crate) fn decode(text: &str) -> Option<String> {
@@ -76,6 +93,9 @@ mod tests {
             ("100%", "100%25"),
         ] {
             assert_eq!(encode(id), encoded);
+            let mut into = b"x".to_vec();
+            encode_into(&mut into, id);
+            assert_eq!(into, format!("x{encoded}").as_bytes());
             assert_eq!(decode(encoded).as_deref(), Some(id));
         }
         assert_eq!(decode("a b"), None);

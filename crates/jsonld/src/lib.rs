@@ -12,6 +12,25 @@ pub use write::{DEFAULT_BASE_IRI, DEFAULT_QUOTE_CONTEXT, JsonLdSerializer, Write
 
 use communique_model::CommitmentKind;
 
+/// One statement formatted by [`JsonLdSerializer::prepare`], ready for
+/// [`WriterJsonLdSerializer::write_prepared`].
+///
+/// It holds the statement's node object as UTF-8 JSON text, indented for its place in the
+/// `@graph` array; the writer adds the separators and the document around it. Owned and
+/// `Send + Sync`, so it can be made on one thread and written on another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreparedStatement {
+    bytes: Vec<u8>,
+}
+
+impl PreparedStatement {
+    /// The node's JSON text (UTF-8), as [`WriterJsonLdSerializer::write_prepared`] writes it.
+    #[must_use]
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+}
+
 /// The communique namespace: our own classes and properties (`cq:` in the context).
 pub const NAMESPACE: &str = "https://w3id.org/communique/ns#";
 

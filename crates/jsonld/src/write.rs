@@ -1,11 +1,12 @@
 //! The writer: statements to one JSON-LD document.
 
-use crate::{CONTEXT_DOCUMENT, CONTEXT_IRI, JsonLdError, iri};
+use crate::{CONTEXT_DOCUMENT, CONTEXT_IRI, JsonLdError, PreparedStatement, iri};
+use communique_model::chrono::{Datelike, NaiveDate};
 use communique_model::{
-    Actor, ActorKind, Assessment, Commitment, DigestAlgorithm, Note, Paragraph, Span, Statement,
-    TimePrecision, Timestamp,
+    Actor, ActorKind, Assessment, CodePointIndex, Commitment, DigestAlgorithm, Note, Paragraph, Span,
+    Statement, TimePrecision, Timestamp,
 };
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::io::{self, Write};
 
 /// Base IRI used when none is given: a URN that no one mistakes for a web address.
@@ -111,10 +112,62 @@ impl JsonLdSerializer {
         WriterJsonLdSerializer { writer, config: self, started: false }
     }
 
+    /// Formats one statement exactly as
+    /// [`serialize_statement`](WriterJsonLdSerializer::serialize_statement) would write
+    /// it, without writing: pure, so many statements can be prepared on many threads
+    /// (the configuration is `Send + Sync`) and then written in order with
+    /// [`write_prepared`](WriterJsonLdSerializer::write_prepared).
+    ///
+    /// The result holds the statement's node object as it stands in the `@graph` array
+    /// (UTF-8 JSON, indented for that place, without the separator that
+    /// `write_prepared` adds).
+    ///
+    /// # Errors
+    ///
+    /// None at present: every [`Statement`] has a JSON-LD form (the statement is written
+    /// as it is; call [`Statement::validate`] first if the output must satisfy the SHACL
+    /// shapes). The `Result` keeps the signature of the other communique format crates,
+    /// whose `prepare` can refuse a statement.
+    ///
+    /// ```
+    /// use communique_jsonld::JsonLdSerializer;
+    /// use communique_model::Statement;
+    ///
+    /// let statements = [
+    ///     Statement::builder().id("s1").body("We stand united.").build()?,
+    ///     Statement::builder().id("s2").body("We will meet again.").build()?,
+    /// ];
+    /// let config = JsonLdSerializer::default();
+    /// // The preparing can run on any thread, e.g. in a rayon `par_iter().map(...)`.
+    /// let prepared = statements.iter().map(|s| config.prepare(s)).collect::<Result<Vec<_>, _>>()?;
+    /// let mut writer = config.clone().for_writer(Vec::new());
+    /// for p in &prepared {
+    ///     writer.write_prepared(p)?;
+    /// }
+    /// let mut direct = config.for_writer(Vec::new());
+    /// for s in &statements {
+    ///     direct.serialize_statement(s)?;
+    /// }
+    /// assert_eq!(writer.finish()?, direct.finish()?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn prepare(&self, statement: &Statement) -> Result<PreparedStatement, JsonLdError> {
+        Ok(PreparedStatement { bytes: self.node_text(statement) })
+    }
+
     /// The node object of one statement (no `@context`), as it appears in `@graph`.
     #[must_use]
     pub fn statement_node(&self, statement: &Statement) -> Value {
-        NodeWriter { config: self, statement, iri: self.statement_iri(&statement.id) }.statement()
+        serde_json::from_slice(&self.node_text(statement)).expect("the writer always writes well-formed JSON")
+    }
+
+    /// The text of the statement's node in the `@graph`: indented by two levels, no
+    /// separator, no final newline.
+    fn node_text(&self, statement: &Statement) -> Vec<u8> {
+        let mut out = Json::new(estimated_size(statement), GRAPH_DEPTH);
+        out.indent();
+        NodeWriter::new(self, statement).statement(&mut out);
+        out.buf
     }
 }
 
@@ -132,7 +185,8 @@ pub struct WriterJsonLdSerializer<W: Write> {
 }
 
 impl<W: Write> WriterJsonLdSerializer<W> {
-    /// Appends one statement to the `@graph`.
+    /// Appends one statement to the `@graph`: exactly
+    /// [`write_prepared`](Self::write_prepared) of [`JsonLdSerializer::prepare`].
     ///
     /// The statement is written as it is: call [`Statement::validate`] first if the
     /// output must satisfy the SHACL shapes.
@@ -141,16 +195,29 @@ impl<W: Write> WriterJsonLdSerializer<W> {
     ///
     /// The writer's I/O error.
     pub fn serialize_statement(&mut self, statement: &Statement) -> io::Result<()> {
-        let node = self.config.statement_node(statement);
-        let mut text = String::new();
+        let prepared = self.config.prepare(statement)?;
+        self.write_prepared(&prepared)
+    }
+
+    /// Appends a statement prepared by the same configuration's
+    /// [`prepare`](JsonLdSerializer::prepare) to the `@graph`, after the document's
+    /// opening (for the first statement) or the `,` separator (for any other).
+    ///
+    /// A statement prepared by a configuration with another base IRI or quote context
+    /// is written with those settings, not this writer's.
+    ///
+    /// # Errors
+    ///
+    /// The writer's I/O error.
+    pub fn write_prepared(&mut self, prepared: &PreparedStatement) -> io::Result<()> {
         if self.started {
-            text.push_str(",\n");
+            self.writer.write_all(b",\n")?;
         } else {
-            text.push_str(&self.header());
+            let header = self.header();
+            self.writer.write_all(header.as_bytes())?;
             self.started = true;
         }
-        push_indented(&mut text, &pretty(&node), "    ");
-        self.writer.write_all(text.as_bytes())
+        self.writer.write_all(&prepared.bytes)
     }
 
     /// Closes the document (an empty `@graph` when no statement was given), flushes and
@@ -196,51 +263,255 @@ fn push_indented(out: &mut String, text: &str, indent: &str) {
     }
 }
 
-/// A JSON object under construction, keys in insertion order.
-struct Node(Map<String, Value>);
+/// Nesting depth of a statement node: the document object, then the `@graph` array.
+const GRAPH_DEPTH: usize = 2;
 
-impl Node {
-    fn new(id: String, types: &[&str]) -> Self {
-        let mut map = Map::new();
-        map.insert("id".into(), id.into());
-        let types = match types {
-            [one] => Value::from(*one),
-            many => many.iter().map(|t| Value::from(*t)).collect(),
-        };
-        map.insert("type".into(), types);
-        Self(map)
+/// A guess at the size of a statement's node text in bytes, so that its buffer rarely
+/// grows: the texts, and the IRIs and keys each part adds (measured on generated
+/// records, about 32 KB for 11 KB of JSON input).
+fn estimated_size(statement: &Statement) -> usize {
+    let paragraphs: usize = statement.paragraphs.iter().map(|p| p.text.len() + 600).sum();
+    let commitments: usize = statement.commitments.iter().map(|c| c.quote.len() + 1_900).sum();
+    4 * 1024 + paragraphs + commitments + statement.source_text.as_ref().map_or(0, String::len)
+}
+
+/// Pretty JSON text, byte for byte as `serde_json::to_string_pretty` writes it
+/// (two-space indent, `": "` after keys, `,` then a new line between items, `[]` and
+/// `{}` for empty containers, strings escaped as serde_json escapes them), written
+/// straight into a buffer.
+struct Json {
+    buf: Vec<u8>,
+    /// Nesting depth of the container being written (its items are indented one more).
+    depth: usize,
+    /// True until the current container has an item.
+    first: bool,
+}
+
+const SPACES: &[u8; 64] = b"                                                                ";
+
+impl Json {
+    fn new(capacity: usize, depth: usize) -> Self {
+        Self { buf: Vec::with_capacity(capacity), depth, first: true }
     }
 
-    fn put(&mut self, key: &str, value: impl Into<Value>) -> &mut Self {
-        self.0.insert(key.into(), value.into());
-        self
-    }
-
-    fn opt(&mut self, key: &str, value: Option<impl Into<Value>>) -> &mut Self {
-        if let Some(value) = value {
-            self.put(key, value);
+    fn indent(&mut self) {
+        let width = 2 * self.depth;
+        if let Some(spaces) = SPACES.get(..width) {
+            self.buf.extend_from_slice(spaces);
+        } else {
+            self.buf.resize(self.buf.len() + width, b' ');
         }
-        self
     }
 
-    fn list(&mut self, key: &str, values: Vec<Value>) -> &mut Self {
-        if !values.is_empty() {
-            self.put(key, values);
+    /// Starts an item of the current container: the separator, a new line, the indent.
+    fn item(&mut self) {
+        if !self.first {
+            self.buf.push(b',');
         }
-        self
+        self.first = false;
+        self.buf.push(b'\n');
+        self.indent();
     }
 
-    fn done(&mut self) -> Value {
-        Value::Object(std::mem::take(&mut self.0))
+    /// Starts a member: `"key": `. Keys are ours: ASCII, nothing to escape.
+    fn key(&mut self, key: &str) {
+        debug_assert!(key.bytes().all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\'));
+        self.item();
+        self.buf.push(b'"');
+        self.buf.extend_from_slice(key.as_bytes());
+        self.buf.extend_from_slice(b"\": ");
+    }
+
+    fn open(&mut self, bracket: u8) {
+        self.buf.push(bracket);
+        self.depth += 1;
+        self.first = true;
+    }
+
+    fn close(&mut self, bracket: u8) {
+        self.depth -= 1;
+        if !self.first {
+            self.buf.push(b'\n');
+            self.indent();
+        }
+        self.buf.push(bracket);
+        self.first = false;
+    }
+
+    fn string(&mut self, text: &str) {
+        self.buf.push(b'"');
+        escape_into(&mut self.buf, text);
+        self.buf.push(b'"');
+    }
+
+    /// A string of parts that need no escaping (already escaped, or IRI fragments made of
+    /// unreserved characters, `%XX`, `/` and digits).
+    fn raw_string(&mut self, parts: &[&[u8]]) {
+        self.buf.push(b'"');
+        for part in parts {
+            self.buf.extend_from_slice(part);
+        }
+        self.buf.push(b'"');
+    }
+
+    fn field(&mut self, key: &str, text: &str) {
+        self.key(key);
+        self.string(text);
+    }
+
+    fn opt(&mut self, key: &str, text: Option<&str>) {
+        if let Some(text) = text {
+            self.field(key, text);
+        }
+    }
+
+    fn number(&mut self, key: &str, number: u64) {
+        self.key(key);
+        push_u64(&mut self.buf, number);
+    }
+
+    fn boolean(&mut self, key: &str, value: bool) {
+        self.key(key);
+        self.buf.extend_from_slice(if value { b"true" } else { b"false" });
+    }
+
+    fn date(&mut self, key: &str, date: Option<NaiveDate>) {
+        if let Some(date) = date {
+            self.key(key);
+            self.buf.push(b'"');
+            push_date(&mut self.buf, date);
+            self.buf.push(b'"');
+        }
+    }
+
+    /// An array of strings under `key`, left out when empty.
+    fn strings(&mut self, key: &str, values: &[String]) {
+        if values.is_empty() {
+            return;
+        }
+        self.key(key);
+        self.open(b'[');
+        for value in values {
+            self.item();
+            self.string(value);
+        }
+        self.close(b']');
+    }
+
+    /// Opens a node object and writes its `id` (from raw parts) and `type` (one string,
+    /// or an array of several).
+    fn node(&mut self, id: &[&[u8]], types: &[&str]) {
+        self.open(b'{');
+        self.key("id");
+        self.raw_string(id);
+        self.key("type");
+        if let [one] = types {
+            self.string(one);
+        } else {
+            self.open(b'[');
+            for one in types {
+                self.item();
+                self.string(one);
+            }
+            self.close(b']');
+        }
     }
 }
 
-fn strings(values: &[String]) -> Vec<Value> {
-    values.iter().map(|v| Value::from(v.as_str())).collect()
+/// Appends `text` escaped for a JSON string as serde_json escapes it: `"` and `\\` with a
+/// backslash, `\b \f \n \r \t` by name, other control characters (U+0000–U+001F) as
+/// `\u00xx` in lowercase hex; every other character as it is (RFC 8259 §7). Runs of
+/// characters that need no escape are found eight bytes at a time and copied at once.
+fn escape_into(out: &mut Vec<u8>, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(word) = bytes[i..].first_chunk::<8>()
+            && !any_needs_escape(u64::from_le_bytes(*word))
+        {
+            i += 8;
+            continue;
+        }
+        let byte = bytes[i];
+        i += 1;
+        if !needs_escape(byte) {
+            continue;
+        }
+        out.extend_from_slice(&bytes[run..i - 1]);
+        run = i;
+        match byte {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0C => out.extend_from_slice(b"\\f"),
+            _ => out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(byte >> 4)],
+                HEX[usize::from(byte & 0xF)],
+            ]),
+        }
+    }
+    out.extend_from_slice(&bytes[run..]);
 }
 
-fn date(date: communique_model::chrono::NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+/// True for a byte JSON strings escape: a control character, `"` or `\\`.
+fn needs_escape(byte: u8) -> bool {
+    byte < 0x20 || byte == b'"' || byte == b'\\'
+}
+
+/// True when any of the eight bytes of `word` [`needs_escape`]. Uses the classic
+/// "has a byte less than n" test, `(x - n·0x01…) & !x & 0x80…`, which may flag extra
+/// bytes after a matching one but never misses one and never fires without one (n ≤ 128);
+/// a byte equal to `c` is a zero byte of `x ^ c·0x01…`.
+fn any_needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let less_than = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
+    let control = less_than(word, 0x20);
+    let quote = less_than(word ^ (ONES * u64::from(b'"')), 1);
+    let backslash = less_than(word ^ (ONES * u64::from(b'\\')), 1);
+    control | quote | backslash != 0
+}
+
+/// Appends the decimal digits of `number`.
+fn push_u64(out: &mut Vec<u8>, mut number: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (number % 10) as u8;
+        number /= 10;
+        if number == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+/// Appends a date as chrono's `%Y-%m-%d` writes it (ISO 8601 calendar date; years
+/// outside 0000–9999 with chrono's sign and width).
+fn push_date(out: &mut Vec<u8>, date: NaiveDate) {
+    match u16::try_from(date.year()) {
+        Ok(year) if year <= 9999 => {
+            let two = |n: u32| [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
+            let year = u32::from(year);
+            out.extend_from_slice(&two(year / 100));
+            out.extend_from_slice(&two(year % 100));
+            out.push(b'-');
+            out.extend_from_slice(&two(date.month()));
+            out.push(b'-');
+            out.extend_from_slice(&two(date.day()));
+        }
+        _ => out.extend_from_slice(date.format("%Y-%m-%d").to_string().as_bytes()),
+    }
 }
 
 /// The `xsd:dateTime` form of a timestamp: as printed, with `:00` seconds added when it
@@ -264,175 +535,414 @@ pub(crate) fn actor_types(kind: ActorKind) -> &'static [&'static str] {
     }
 }
 
+/// Writes the node of one statement. Keys come in a fixed order, the one the reader and
+/// the published examples follow; optional values and empty lists are left out.
 struct NodeWriter<'a> {
     config: &'a JsonLdSerializer,
     statement: &'a Statement,
-    iri: String,
+    /// The statement IRI, escaped for a JSON string.
+    iri: Vec<u8>,
+    /// Code-point index of each paragraph's text, built when a quote first needs it.
+    indexes: Vec<Option<CodePointIndex<'a>>>,
 }
 
-impl NodeWriter<'_> {
-    fn part(&self, fragment: &str) -> String {
-        format!("{}#{fragment}", self.iri)
+impl<'a> NodeWriter<'a> {
+    fn new(config: &'a JsonLdSerializer, statement: &'a Statement) -> Self {
+        let mut encoded = Vec::with_capacity(statement.id.len());
+        iri::encode_into(&mut encoded, &statement.id);
+        let mut iri = Vec::with_capacity(config.base_iri.len() + encoded.len());
+        escape_into(&mut iri, &config.base_iri);
+        // Percent-encoding leaves only unreserved ASCII and `%`: nothing to escape.
+        iri.extend_from_slice(&encoded);
+        Self { config, statement, iri, indexes: Vec::new() }
     }
 
-    fn statement(&self) -> Value {
+    /// The IRI of a part, `{statement}#{fragment}`, without quotes (JSON-safe).
+    fn part(&self, fragment: &[&[u8]]) -> Vec<u8> {
+        let mut id = Vec::with_capacity(self.iri.len() + 32);
+        id.extend_from_slice(&self.iri);
+        id.push(b'#');
+        for piece in fragment {
+            id.extend_from_slice(piece);
+        }
+        id
+    }
+
+    fn statement(&mut self, out: &mut Json) {
         let s = self.statement;
-        let mut node = Node::new(self.iri.clone(), &["CreativeWork", "Statement"]);
-        node.put("recordId", s.id.as_str())
-            .opt("name", s.title.as_deref())
-            .put("statementKind", s.kind.as_str())
-            .list("author", s.issuers.iter().enumerate().map(|(i, a)| self.actor(i, a)).collect())
-            .list("locationCreated", s.places.iter().enumerate().map(|(i, p)| self.place(i, p)).collect())
-            .opt("datePublished", s.issued.map(date))
-            .opt("dateModified", s.last_updated.as_ref().map(xsd_date_time))
-            .opt("lastUpdatedAsPrinted", s.last_updated.as_ref().map(Timestamp::to_string))
-            .opt("published", s.published.as_ref().map(xsd_date_time))
-            .opt("publishedAsPrinted", s.published.as_ref().map(Timestamp::to_string))
-            .opt("inLanguage", s.language.as_deref())
-            .opt("identifier", s.reference.as_deref())
-            .list("keywords", strings(&s.keywords));
+        out.node(&[&self.iri], &["CreativeWork", "Statement"]);
+        out.field("recordId", &s.id);
+        out.opt("name", s.title.as_deref());
+        out.field("statementKind", s.kind.as_str());
+        if !s.issuers.is_empty() {
+            out.key("author");
+            out.open(b'[');
+            for (i, actor) in s.issuers.iter().enumerate() {
+                out.item();
+                self.actor(out, i, actor);
+            }
+            out.close(b']');
+        }
+        if !s.places.is_empty() {
+            out.key("locationCreated");
+            out.open(b'[');
+            for (i, place) in s.places.iter().enumerate() {
+                out.item();
+                self.place(out, i, place);
+            }
+            out.close(b']');
+        }
+        out.date("datePublished", s.issued);
+        if let Some(timestamp) = &s.last_updated {
+            out.field("dateModified", &xsd_date_time(timestamp));
+            out.field("lastUpdatedAsPrinted", &timestamp.to_string());
+        }
+        if let Some(timestamp) = &s.published {
+            out.field("published", &xsd_date_time(timestamp));
+            out.field("publishedAsPrinted", &timestamp.to_string());
+        }
+        out.opt("inLanguage", s.language.as_deref());
+        out.opt("identifier", s.reference.as_deref());
+        out.strings("keywords", &s.keywords);
         if !s.source.is_empty() {
             let source = &s.source;
-            let id = self.part("source");
-            let mut source_node = Node::new(id.clone(), &["Entity"]);
-            source_node
-                .opt("creditText", source.attribution.as_deref())
-                .opt("url", source.url.as_deref())
-                .opt("via", source.via.as_deref())
-                .opt("dateRetrieved", source.retrieved.map(date));
-            node.put("isBasedOn", source_node.done()).put("wasDerivedFrom", id);
+            let id = self.part(&[b"source"]);
+            out.key("isBasedOn");
+            out.node(&[&id], &["Entity"]);
+            out.opt("creditText", source.attribution.as_deref());
+            out.opt("url", source.url.as_deref());
+            out.opt("via", source.via.as_deref());
+            out.date("dateRetrieved", source.retrieved);
+            out.close(b'}');
+            out.key("wasDerivedFrom");
+            out.raw_string(&[&id]);
         }
         if let Some(fixity) = &s.fixity {
             let algorithm = match fixity.algorithm {
                 DigestAlgorithm::Sha256 => "spdx:checksumAlgorithm_sha256",
             };
-            let mut fixity_node = Node::new(self.part("fixity"), &["Checksum"]);
-            fixity_node
-                .put("algorithm", algorithm)
-                .put("checksumValue", fixity.digest.as_str())
-                .put("byteSize", fixity.size);
-            node.put("fixity", fixity_node.done());
+            out.key("fixity");
+            out.node(&[&self.part(&[b"fixity"])], &["Checksum"]);
+            out.field("algorithm", algorithm);
+            out.field("checksumValue", &fixity.digest);
+            out.number("byteSize", fixity.size);
+            out.close(b'}');
         }
-        node.opt("sourceText", s.source_text.as_deref())
-            .list("hasPart", s.paragraphs.iter().enumerate().map(|(i, p)| self.paragraph(i, p)).collect())
-            .list(
-                "commitment",
-                s.commitments.iter().enumerate().map(|(i, c)| self.commitment(i, c)).collect(),
-            )
-            .list("note", s.notes.iter().enumerate().map(|(i, n)| self.note(i, n)).collect());
-        node.done()
+        out.opt("sourceText", s.source_text.as_deref());
+        if !s.paragraphs.is_empty() {
+            out.key("hasPart");
+            out.open(b'[');
+            for (i, paragraph) in s.paragraphs.iter().enumerate() {
+                out.item();
+                self.paragraph(out, i, paragraph);
+            }
+            out.close(b']');
+        }
+        if !s.commitments.is_empty() {
+            out.key("commitment");
+            out.open(b'[');
+            for (i, commitment) in s.commitments.iter().enumerate() {
+                out.item();
+                self.commitment(out, i, commitment);
+            }
+            out.close(b']');
+        }
+        if !s.notes.is_empty() {
+            out.key("note");
+            out.open(b'[');
+            for (i, note) in s.notes.iter().enumerate() {
+                out.item();
+                self.note(out, i, note);
+            }
+            out.close(b']');
+        }
+        out.close(b'}');
     }
 
-    fn actor(&self, index: usize, actor: &Actor) -> Value {
-        Node::new(self.part(&format!("issuer/{}", index + 1)), actor_types(actor.kind))
-            .put("position", index + 1)
-            .put("name", actor.name.as_str())
-            .put("actorKind", actor.kind.as_str())
-            .opt("role", actor.role.as_deref())
-            .done()
+    fn actor(&self, out: &mut Json, index: usize, actor: &Actor) {
+        let mut position = Vec::new();
+        push_u64(&mut position, index as u64 + 1);
+        out.node(&[&self.iri, b"#issuer/", &position], actor_types(actor.kind));
+        out.number("position", index as u64 + 1);
+        out.field("name", &actor.name);
+        out.field("actorKind", actor.kind.as_str());
+        out.opt("role", actor.role.as_deref());
+        out.close(b'}');
     }
 
-    fn place(&self, index: usize, place: &str) -> Value {
-        Node::new(self.part(&format!("place/{}", index + 1)), &["Place"])
-            .put("position", index + 1)
-            .put("name", place)
-            .done()
+    fn place(&self, out: &mut Json, index: usize, place: &str) {
+        let mut position = Vec::new();
+        push_u64(&mut position, index as u64 + 1);
+        out.node(&[&self.iri, b"#place/", &position], &["Place"]);
+        out.number("position", index as u64 + 1);
+        out.field("name", place);
+        out.close(b'}');
     }
 
-    fn selector(&self, id: String, span: Span) -> Value {
-        Node::new(id, &["TextPositionSelector"]).put("start", span.start).put("end", span.end).done()
+    /// A `TextPositionSelector` node with the IRI `{id}{suffix}`.
+    fn selector(out: &mut Json, id: &[u8], suffix: &[u8], span: Span) {
+        out.node(&[id, suffix], &["TextPositionSelector"]);
+        out.number("start", span.start as u64);
+        out.number("end", span.end as u64);
+        out.close(b'}');
     }
 
-    fn paragraph(&self, index: usize, paragraph: &Paragraph) -> Value {
-        let id = self.part(&iri::encode(&paragraph.id));
-        let mut node = Node::new(id.clone(), &["CreativeWork", "Paragraph"]);
-        node.put("eId", paragraph.id.as_str())
-            .put("position", index + 1)
-            .opt("number", paragraph.number.as_deref())
-            .put("paragraphKind", paragraph.kind.as_str())
-            .put("text", paragraph.text.as_str())
-            .opt(
-                "sourceSelector",
-                paragraph.source_span.map(|span| self.selector(format!("{id}/source"), span)),
-            );
-        node.done()
+    fn paragraph(&self, out: &mut Json, index: usize, paragraph: &Paragraph) {
+        let mut eid = Vec::with_capacity(paragraph.id.len());
+        iri::encode_into(&mut eid, &paragraph.id);
+        let id = self.part(&[&eid]);
+        out.node(&[&id], &["CreativeWork", "Paragraph"]);
+        out.field("eId", &paragraph.id);
+        out.number("position", index as u64 + 1);
+        out.opt("number", paragraph.number.as_deref());
+        out.field("paragraphKind", paragraph.kind.as_str());
+        out.field("text", &paragraph.text);
+        if let Some(span) = paragraph.source_span {
+            out.key("sourceSelector");
+            Self::selector(out, &id, b"/source", span);
+        }
+        out.close(b'}');
     }
 
-    fn note(&self, index: usize, note: &Note) -> Value {
-        let id = self.part(&format!("note/{}", index + 1));
-        let mut node = Node::new(id.clone(), &["Note"]);
-        node.put("position", index + 1)
-            .put("code", note.code.as_str())
-            .put("description", note.message.as_str())
-            .opt("sourceSelector", note.source_span.map(|span| self.selector(format!("{id}/source"), span)));
-        node.done()
+    fn note(&self, out: &mut Json, index: usize, note: &Note) {
+        let mut position = Vec::new();
+        push_u64(&mut position, index as u64 + 1);
+        let id = self.part(&[b"note/", &position]);
+        out.node(&[&id], &["Note"]);
+        out.number("position", index as u64 + 1);
+        out.field("code", &note.code);
+        out.field("description", &note.message);
+        if let Some(span) = note.source_span {
+            out.key("sourceSelector");
+            Self::selector(out, &id, b"/source", span);
+        }
+        out.close(b'}');
     }
 
-    fn commitment(&self, index: usize, commitment: &Commitment) -> Value {
-        let id = self.part(&iri::encode(&commitment.id));
-        let paragraph = self.part(&iri::encode(&commitment.paragraph));
-        let mut quote = Node::new(format!("{id}/quote"), &["TextQuoteSelector"]);
-        quote.put("exact", commitment.quote.as_str());
+    fn commitment(&mut self, out: &mut Json, index: usize, commitment: &Commitment) {
+        let mut eid = Vec::with_capacity(commitment.id.len());
+        iri::encode_into(&mut eid, &commitment.id);
+        let id = self.part(&[&eid]);
+        out.node(&[&id], &["Annotation"]);
+        out.field("eId", &commitment.id);
+        out.number("position", index as u64 + 1);
+        out.field("motivation", "oa:classifying");
+
+        out.key("target");
+        out.node(&[&id, b"/target"], &["SpecificResource"]);
+        let mut paragraph = Vec::with_capacity(commitment.paragraph.len());
+        iri::encode_into(&mut paragraph, &commitment.paragraph);
+        out.key("source");
+        out.raw_string(&[&self.iri, b"#", &paragraph]);
+        out.key("selector");
+        out.open(b'[');
+        out.item();
+        Self::selector(out, &id, b"/position", commitment.span);
+        out.item();
+        out.node(&[&id, b"/quote"], &["TextQuoteSelector"]);
+        out.field("exact", &commitment.quote);
         if let Some((prefix, suffix)) = self.quote_context(commitment) {
-            quote.opt("prefix", (!prefix.is_empty()).then_some(prefix));
-            quote.opt("suffix", (!suffix.is_empty()).then_some(suffix));
+            if !prefix.is_empty() {
+                out.field("prefix", prefix);
+            }
+            if !suffix.is_empty() {
+                out.field("suffix", suffix);
+            }
         }
-        let target = Node::new(format!("{id}/target"), &["SpecificResource"])
-            .put("source", paragraph)
-            .put("selector", vec![self.selector(format!("{id}/position"), commitment.span), quote.done()])
-            .done();
+        out.close(b'}');
+        out.close(b']');
+        out.close(b'}');
+
+        out.key("body");
+        out.node(&[&id, b"/body"], &["Commitment"]);
+        out.key("kind");
+        out.raw_string(&[b"codebook:", commitment.kind.as_str().as_bytes()]);
+        out.opt("actor", commitment.actor.as_deref());
+        out.opt("actorResolved", commitment.actor_resolved.as_deref());
+        out.opt("addressee", commitment.addressee.as_deref());
+        out.opt("cue", commitment.cue.as_deref());
+        out.opt("intensifier", commitment.intensifier.as_deref());
+        out.boolean("futureOriented", commitment.future_oriented);
+        out.boolean("conditional", commitment.conditional);
+        out.strings("reference", &commitment.references);
         let method = &commitment.method;
-        let method = Node::new(format!("{id}/method"), &["Method"])
-            .put("methodKind", method.kind.as_str())
-            .opt("rule", method.rule.as_deref())
-            .opt("codebookVersion", method.codebook.as_deref())
-            .opt("annotator", method.annotator.as_deref())
-            .done();
-        let assessments =
-            commitment.assessments.iter().enumerate().map(|(i, a)| assessment(&id, i, a)).collect();
-        let body = Node::new(format!("{id}/body"), &["Commitment"])
-            .put("kind", format!("codebook:{}", commitment.kind.as_str()))
-            .opt("actor", commitment.actor.as_deref())
-            .opt("actorResolved", commitment.actor_resolved.as_deref())
-            .opt("addressee", commitment.addressee.as_deref())
-            .opt("cue", commitment.cue.as_deref())
-            .opt("intensifier", commitment.intensifier.as_deref())
-            .put("futureOriented", commitment.future_oriented)
-            .put("conditional", commitment.conditional)
-            .list("reference", strings(&commitment.references))
-            .put("method", method)
-            .list("assessment", assessments)
-            .done();
-        Node::new(id, &["Annotation"])
-            .put("eId", commitment.id.as_str())
-            .put("position", index + 1)
-            .put("motivation", "oa:classifying")
-            .put("target", target)
-            .put("body", body)
-            .done()
+        out.key("method");
+        out.node(&[&id, b"/method"], &["Method"]);
+        out.field("methodKind", method.kind.as_str());
+        out.opt("rule", method.rule.as_deref());
+        out.opt("codebookVersion", method.codebook.as_deref());
+        out.opt("annotator", method.annotator.as_deref());
+        out.close(b'}');
+        if !commitment.assessments.is_empty() {
+            out.key("assessment");
+            out.open(b'[');
+            for (i, one) in commitment.assessments.iter().enumerate() {
+                out.item();
+                assessment(out, &id, i, one);
+            }
+            out.close(b']');
+        }
+        out.close(b'}');
+        out.close(b'}');
     }
 
     /// Up to `quote_context` code points of the paragraph text before and after the
     /// span; `None` when the paragraph is missing or the span does not lie on its text.
-    fn quote_context(&self, commitment: &Commitment) -> Option<(String, String)> {
-        let paragraph = self.statement.paragraphs.iter().find(|p| p.id == commitment.paragraph)?;
-        let range = commitment.span.to_byte_range(&paragraph.text)?;
+    /// Each paragraph's text is indexed once ([`CodePointIndex`]), so a quote costs at
+    /// most a short walk from the nearest checkpoint, not a walk from the paragraph start.
+    fn quote_context(&mut self, commitment: &Commitment) -> Option<(&'a str, &'a str)> {
+        let paragraphs = &self.statement.paragraphs;
+        let at = paragraphs.iter().position(|p| p.id == commitment.paragraph)?;
+        if self.indexes.len() < paragraphs.len() {
+            self.indexes.resize(paragraphs.len(), None);
+        }
+        let index = self.indexes[at].get_or_insert_with(|| CodePointIndex::new(&paragraphs[at].text));
+        let span = commitment.span;
+        let range = index.byte_range(span)?;
         let n = self.config.quote_context;
-        let before = &paragraph.text[..range.start];
-        let skip = before.chars().count().saturating_sub(n);
-        let prefix: String = before.chars().skip(skip).collect();
-        let suffix: String = paragraph.text[range.end..].chars().take(n).collect();
-        Some((prefix, suffix))
+        let text = paragraphs[at].text.as_str();
+        let prefix_start = index.byte_offset(span.start.saturating_sub(n))?;
+        let suffix_end = index.byte_offset(span.end.saturating_add(n).min(index.len()))?;
+        Some((&text[prefix_start..range.start], &text[range.end..suffix_end]))
     }
 }
 
-fn assessment(annotation: &str, index: usize, assessment: &Assessment) -> Value {
-    Node::new(format!("{annotation}/assessment/{}", index + 1), &["Assessment"])
-        .put("position", index + 1)
-        .put("score", assessment.score)
-        .opt("periodStart", assessment.period_start.map(date))
-        .opt("periodEnd", assessment.period_end.map(date))
-        .opt("evidence", assessment.evidence.as_deref())
-        .put("assessor", assessment.assessor.as_str())
-        .done()
+fn assessment(out: &mut Json, annotation: &[u8], index: usize, assessment: &Assessment) {
+    let mut position = Vec::new();
+    push_u64(&mut position, index as u64 + 1);
+    out.node(&[annotation, b"/assessment/", &position], &["Assessment"]);
+    out.number("position", index as u64 + 1);
+    out.key("score");
+    if assessment.score < 0 {
+        out.buf.push(b'-');
+    }
+    push_u64(&mut out.buf, u64::from(assessment.score.unsigned_abs()));
+    out.date("periodStart", assessment.period_start);
+    out.date("periodEnd", assessment.period_end);
+    out.opt("evidence", assessment.evidence.as_deref());
+    out.field("assessor", &assessment.assessor);
+    out.close(b'}');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn serde_escaped(text: &str) -> Vec<u8> {
+        serde_json::to_vec(text).expect("a string serialises")
+    }
+
+    #[test]
+    fn escapes_strings_as_serde_json_does() {
+        let mut every_ascii = String::new();
+        for code in 0u8..0x80 {
+            every_ascii.push(char::from(code));
+        }
+        for text in [
+            "",
+            "plain",
+            every_ascii.as_str(),
+            "«Мир» 🕊 \"quoted\" back\\slash\ttab\u{7f}\u{85}\u{2028}\u{fffe}",
+            "\u{0}\u{1f}end",
+            "a long run of text with nothing to escape, then \"one\" and a line\nbreak at the end\\",
+            "tail after eight bytes:x\u{1}",
+        ] {
+            let mut json = Json::new(0, 0);
+            json.string(text);
+            assert_eq!(String::from_utf8(json.buf).unwrap(), String::from_utf8(serde_escaped(text)).unwrap());
+        }
+    }
+
+    #[test]
+    fn the_eight_byte_test_finds_exactly_the_bytes_to_escape() {
+        // Every byte at every position of a word, among neighbours that need no escape
+        // and among ones that do.
+        for byte in 0..=u8::MAX {
+            for at in 0..8 {
+                for filler in [b'a', 0xFF, 0x20, 0x7F, b'"'] {
+                    let mut word = [filler; 8];
+                    word[at] = byte;
+                    let expected = word.iter().any(|&b| needs_escape(b));
+                    assert_eq!(any_needs_escape(u64::from_le_bytes(word)), expected, "{word:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn writes_pretty_json_as_serde_json_does() {
+        let value = serde_json::json!({
+            "a": [1, {"b": [], "c": {}}, ["x", "y"]],
+            "d": {"e": true, "f": false},
+            "g": []
+        });
+        let mut json = Json::new(0, 0);
+        json.open(b'{');
+        json.key("a");
+        json.open(b'[');
+        json.item();
+        push_u64(&mut json.buf, 1);
+        json.item();
+        json.open(b'{');
+        json.key("b");
+        json.open(b'[');
+        json.close(b']');
+        json.key("c");
+        json.open(b'{');
+        json.close(b'}');
+        json.close(b'}');
+        json.item();
+        json.open(b'[');
+        for text in ["x", "y"] {
+            json.item();
+            json.string(text);
+        }
+        json.close(b']');
+        json.close(b']');
+        json.key("d");
+        json.open(b'{');
+        json.boolean("e", true);
+        json.boolean("f", false);
+        json.close(b'}');
+        json.strings("g", &[]);
+        json.key("g");
+        json.open(b'[');
+        json.close(b']');
+        json.close(b'}');
+        assert_eq!(String::from_utf8(json.buf).unwrap(), serde_json::to_string_pretty(&value).unwrap());
+    }
+
+    #[test]
+    fn numbers_and_dates_as_serde_json_and_chrono_write_them() {
+        for number in [0, 1, 9, 10, 99, 100, 12_345, u64::from(u32::MAX), u64::MAX] {
+            let mut out = Vec::new();
+            push_u64(&mut out, number);
+            assert_eq!(out, number.to_string().as_bytes());
+        }
+        for (y, m, d) in
+            [(2022, 2, 16), (5, 1, 9), (999, 12, 31), (9999, 12, 31), (10_000, 1, 1), (-1, 6, 15)]
+        {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let mut out = Vec::new();
+            push_date(&mut out, date);
+            assert_eq!(String::from_utf8(out).unwrap(), date.format("%Y-%m-%d").to_string(), "{date:?}");
+        }
+    }
+
+    #[test]
+    fn quote_context_counts_code_points() {
+        let statement = Statement::builder()
+            .id("s")
+            .body("«Мир» 🕊 now we act together.")
+            .commitment("we act", communique_model::CommitmentKind::Pledge, "act")
+            .build()
+            .unwrap();
+        let config = JsonLdSerializer::default().with_quote_context(3);
+        let mut writer = NodeWriter::new(&config, &statement);
+        // "we act" starts at code point 12: the 3 before are "ow ", the 3 after " to".
+        assert_eq!(writer.quote_context(&statement.commitments[0]), Some(("ow ", " to")));
+        let config = JsonLdSerializer::default().with_quote_context(100);
+        let mut writer = NodeWriter::new(&config, &statement);
+        assert_eq!(writer.quote_context(&statement.commitments[0]), Some(("«Мир» 🕊 now ", " together.")));
+    }
 }

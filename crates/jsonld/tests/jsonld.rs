@@ -4,7 +4,7 @@
 
 use communique_jsonld::{
     CODEBOOK_NAMESPACE, CONTEXT_DOCUMENT, JsonLdError, JsonLdParser, JsonLdSerializer, NAMESPACE,
-    concept_iri, load_document,
+    PreparedStatement, concept_iri, load_document,
 };
 use communique_model::chrono::NaiveDate;
 use communique_model::{
@@ -355,6 +355,74 @@ fn exports_are_byte_identical() {
         // A copy read back writes the same bytes.
         assert_eq!(export(config, &read(&first).unwrap()), first);
     }
+}
+
+#[test]
+fn statements_prepared_on_several_threads_write_the_same_bytes() {
+    fn send_sync_static<T: Send + Sync + 'static>() {}
+    send_sync_static::<PreparedStatement>();
+    send_sync_static::<JsonLdSerializer>();
+
+    let mut statements: Vec<Statement> = example_statements().into_iter().map(|(_, s)| s).collect();
+    statements.extend([rich(), minimal()]);
+    // Copies with their own ids, so that the document has more statements than threads.
+    for i in 0..3 {
+        for mut copy in statements.clone() {
+            copy.id = format!("{}-copy-{i}", copy.id);
+            statements.push(copy);
+        }
+    }
+    let configs = [
+        JsonLdSerializer::default(),
+        JsonLdSerializer::default()
+            .with_base_iri("https://archive.example/statements/")
+            .unwrap()
+            .with_embedded_context(true)
+            .with_quote_context(5),
+    ];
+    for config in configs {
+        let expected = export(config.clone(), &statements);
+        // Three threads, each preparing every third statement.
+        let threads = 3;
+        let mut prepared: Vec<Option<PreparedStatement>> = vec![None; statements.len()];
+        let parts: Vec<Vec<(usize, PreparedStatement)>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    let (config, statements) = (&config, &statements);
+                    scope.spawn(move || {
+                        (t..statements.len())
+                            .step_by(threads)
+                            .map(|i| (i, config.prepare(&statements[i]).unwrap()))
+                            .collect()
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        for (i, one) in parts.into_iter().flatten() {
+            prepared[i] = Some(one);
+        }
+        let mut writer = config.for_writer(Vec::new());
+        for one in &prepared {
+            writer.write_prepared(one.as_ref().unwrap()).unwrap();
+        }
+        let document = String::from_utf8(writer.finish().unwrap()).unwrap();
+        assert_eq!(document, expected);
+        assert_eq!(read(&document).unwrap(), statements);
+    }
+}
+
+#[test]
+fn statement_node_is_the_prepared_node() {
+    let config = JsonLdSerializer::default();
+    let statement = reference();
+    let node = config.statement_node(&statement);
+    let prepared = config.prepare(&statement).unwrap();
+    let text = std::str::from_utf8(prepared.as_bytes()).unwrap();
+    assert!(text.starts_with("    {\n      \"id\": \"urn:communique:"), "{}", &text[..40]);
+    assert_eq!(node, serde_json::from_str::<serde_json::Value>(text).unwrap());
+    assert_eq!(node["recordId"], statement.id.as_str());
+    assert_eq!(node["commitment"].as_array().unwrap().len(), statement.commitments.len());
 }
 
 #[test]

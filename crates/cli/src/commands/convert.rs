@@ -1,11 +1,10 @@
 //! `communique convert`: inputs of any format to any set of output formats.
 
-use crate::formats::{OutputOptions, sink};
-use crate::inputs::{InputError, Inputs, Work};
+use crate::formats::{OutputOptions, Prepared, Preparer, sink};
+use crate::inputs::{InputError, Inputs, Origin, Work};
 use crate::outputs::{Sink, check_targets};
 use anyhow::{Context, Result, bail};
 use communique::Format;
-use communique::model::Statement;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -14,8 +13,12 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::thread::JoinHandle;
 
-/// Records handed to the writers at once.
-const BATCH: usize = 256;
+/// Records converted and handed to the writers at once; with two batches queued per
+/// writer this bounds memory (about 64 records × the formats' sizes in flight).
+const BATCH: usize = 64;
+
+/// The formatted outputs of one record, one per sink, in sink order.
+type PreparedRecord = Vec<Prepared>;
 
 /// Convert statements between formats (.txt and .md are ingested on the way).
 ///
@@ -58,7 +61,7 @@ pub struct Args {
 
 /// A writer on its own thread: the channel that feeds it batches, and the thread, which
 /// hands the sink back when the channel closes.
-type WriterThread = (SyncSender<Arc<Vec<Statement>>>, JoinHandle<Result<Box<dyn Sink>>>);
+type WriterThread = (SyncSender<Arc<Vec<PreparedRecord>>>, JoinHandle<Result<Box<dyn Sink>>>);
 
 /// The writers of a run: on their own threads when more than one job may run.
 enum Writers {
@@ -74,12 +77,13 @@ impl Writers {
         Self::Threads(
             sinks
                 .into_iter()
-                .map(|mut sink| {
-                    let (sender, receiver): (_, Receiver<Arc<Vec<Statement>>>) = sync_channel(2);
+                .enumerate()
+                .map(|(index, mut sink)| {
+                    let (sender, receiver): (_, Receiver<Arc<Vec<PreparedRecord>>>) = sync_channel(2);
                     let handle = std::thread::spawn(move || {
                         for batch in receiver {
-                            for statement in batch.iter() {
-                                sink.write(statement)?;
+                            for record in batch.iter() {
+                                sink.write(&record[index])?;
                             }
                         }
                         Ok(sink)
@@ -92,12 +96,12 @@ impl Writers {
 
     /// Hands a batch to every writer; an error when a writer has stopped (its own error
     /// comes from [`Writers::finish`]).
-    fn write(&mut self, batch: Vec<Statement>) -> Result<(), WriterStopped> {
+    fn write(&mut self, batch: Vec<PreparedRecord>) -> Result<(), WriterStopped> {
         match self {
             Self::Inline(sinks) => {
-                for sink in sinks {
-                    for statement in &batch {
-                        if let Err(error) = sink.write(statement) {
+                for record in &batch {
+                    for (sink, prepared) in sinks.iter_mut().zip(record) {
+                        if let Err(error) = sink.write(prepared) {
                             return Err(WriterStopped(Some(error)));
                         }
                     }
@@ -147,6 +151,22 @@ impl Writers {
 /// A writer stopped on an error; `Some` when the error is already known (inline writing).
 struct WriterStopped(Option<anyhow::Error>);
 
+/// Reads one work item into a valid statement and formats it for every output; an error
+/// names the input and position, also when a format cannot carry the record.
+fn prepare(
+    work: Work,
+    options: &communique::text::IngestOptions,
+    preparers: &[Preparer],
+) -> Result<(String, Origin, PreparedRecord), InputError> {
+    let (statement, origin) = work.run(options)?;
+    let prepared = preparers
+        .iter()
+        .map(|preparer| preparer.prepare(&statement))
+        .collect::<Result<Vec<_>>>()
+        .map_err(|e| InputError { origin: origin.clone(), message: format!("{e:#}") })?;
+    Ok((statement.id, origin, prepared))
+}
+
 pub fn run(args: Args) -> Result<ExitCode> {
     let mut formats = args.to.clone();
     formats.sort();
@@ -162,8 +182,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?;
     let ingest = args.ingest.options(None)?;
 
-    let sinks =
-        formats.iter().map(|&format| sink(&args.out, format, &options)).collect::<Result<Vec<_>>>()?;
+    let (sinks, preparers): (Vec<_>, Vec<_>) = formats
+        .iter()
+        .map(|&format| sink(&args.out, format, &options))
+        .collect::<Result<Vec<_>>>()?
+        .into_iter()
+        .unzip();
     let mut writers = Writers::new(sinks, jobs > 1);
     let bar = crate::progress::bar(crate::inputs::total_size(&args.inputs));
     let (mut converted, mut failed) = (0usize, 0usize);
@@ -174,18 +198,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
     while inputs.peek().is_some() {
         let batch: Vec<Work> = inputs.by_ref().take(BATCH).collect();
         let weight: u64 = batch.iter().map(Work::weight).sum();
-        let results: Vec<_> = pool.install(|| batch.into_par_iter().map(|work| work.run(&ingest)).collect());
+        // Reading, ingest, validation and the formatting of every output run in parallel;
+        // the writers only append what was prepared, in input order.
+        let results: Vec<_> =
+            pool.install(|| batch.into_par_iter().map(|work| prepare(work, &ingest, &preparers)).collect());
         let mut good = Vec::with_capacity(results.len());
         for result in results {
             let error = match result {
-                Ok((statement, _)) if seen.insert(statement.id.clone()) => {
-                    good.push(statement);
+                Ok((id, _, prepared)) if seen.insert(id.clone()) => {
+                    good.push(prepared);
                     continue;
                 }
-                Ok((statement, origin)) => InputError {
-                    origin,
-                    message: format!("duplicate id {:?}: an earlier record has it", statement.id),
-                },
+                Ok((id, origin, _)) => {
+                    InputError { origin, message: format!("duplicate id {id:?}: an earlier record has it") }
+                }
                 Err(error) => error,
             };
             failed += 1;
