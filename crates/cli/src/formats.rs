@@ -40,6 +40,7 @@ pub enum Preparer {
 
 /// A statement formatted by a [`Preparer`], ready for its sink.
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)] // made once per record and format, moved once
 pub enum Prepared {
     /// File stem source (the id) and the pretty JSON.
     JsonFile { id: String, text: String },
@@ -97,7 +98,7 @@ pub fn sink(out: &Path, format: Format, options: &OutputOptions) -> Result<(Box<
         Format::Csv => {
             let dir = tempfile::Builder::new().prefix(".csv.").tempdir_in(out)?;
             let serializer = communique::csv::CsvSerializer::default().with_excel_safe(options.excel_safe);
-            let writer = serializer.clone().for_dir(dir.path()).context("cannot start the CSV tables")?;
+            let writer = serializer.for_dir(dir.path()).context("cannot start the CSV tables")?;
             (Box::new(CsvTables { dir, target: target(out, format), writer }), Preparer::Csv(serializer))
         }
         other => anyhow::bail!("{other} is an input format only"),
