@@ -18,7 +18,7 @@ export_to() {
     shift
     local flags=()
     if [ "$1" = "--excel-safe" ]; then flags=(--excel-safe); shift; fi
-    cargo run -q -p communique-csv --example export -- "${flags[@]}" "$dest/$name" "$@" >"$dest/$name.export.txt"
+    cargo run -q -p communique-csv --example csv_export -- "${flags[@]}" "$dest/$name" "$@" >"$dest/$name.export.txt"
 }
 export_to examples examples/data/*.json
 # The ingested corpus (written by 05-corpus.sh): every real record, in one folder.

@@ -21,7 +21,7 @@ mkdir -p "$out/documents" "$out/again" "$out/broken"
 # The reference record, and a record that sets every field with text XML makes hard
 # (markup characters, CR and CRLF, characters written as <c u="XXXX"/>).
 inputs=(examples/data/*.json crates/xml/tests/data/full-statement.json)
-export_xml() { cargo run --quiet -p communique-xml --example export -- "$@"; }
+export_xml() { cargo run --quiet -p communique-xml --example xml_export -- "$@"; }
 export_xml "$out/collection.xml" "${inputs[@]}"
 export_xml --documents "$out/documents" "${inputs[@]}"
 export_xml "$out/again/collection.xml" "${inputs[@]}"

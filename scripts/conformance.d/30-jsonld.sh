@@ -8,7 +8,7 @@ mkdir -p "$dir"
 # The hand-coded records and the test fixtures.
 inputs=(examples/data/*.json crates/jsonld/tests/data/*.json)
 # One .jsonld per record, all.jsonld with every record, and oxjsonld's N-Quads (.nq).
-cargo run -q -p communique-jsonld --example export -- --nquads "$dir" "${inputs[@]}"
+cargo run -q -p communique-jsonld --example jsonld_export -- --nquads "$dir" "${inputs[@]}"
 "$PY" scripts/conformance.d/30-jsonld.py "$dir"
 
 # The ingested corpus (written by 05-corpus.sh), in a folder of its own: the hand-coded
@@ -18,5 +18,5 @@ cargo run -q -p communique-jsonld --example export -- --nquads "$dir" "${inputs[
 # 30 records, every kind of input, in a few minutes.
 mkdir -p "$dir/corpus"
 awk 'NR <= 10 || NR % 12 == 0' "$OUT/corpus/statements.jsonl" >"$dir/corpus-sample.jsonl"
-cargo run -q -p communique-jsonld --example export -- --nquads "$dir/corpus" "$dir/corpus-sample.jsonl"
+cargo run -q -p communique-jsonld --example jsonld_export -- --nquads "$dir/corpus" "$dir/corpus-sample.jsonl"
 "$PY" scripts/conformance.d/30-jsonld.py "$dir/corpus"

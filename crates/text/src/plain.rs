@@ -1,8 +1,8 @@
 //! Plain-text ingest: text copied from an official site, a repost, a blog or a
 //! mailing-list archive becomes a validated [`Statement`].
 //!
-//! The text is read line by line. Noise lines (see [`crate::noise`]) and metadata lines
-//! (see [`crate::header`]) are set aside, each with a [`Note`] pointing at it; the first
+//! The text is read line by line. Noise lines (share buttons, contact blocks, navigation) and metadata lines
+//! (datelines, crawl dates, references, attributions) are set aside, each with a [`Note`] pointing at it; the first
 //! short line before the body is the title; short lines between the title and the body
 //! are a byline; everything else is body, grouped into paragraphs. A repeated body is
 //! dropped once found; commitments are coded last.

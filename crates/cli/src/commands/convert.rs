@@ -24,7 +24,7 @@ type PreparedRecord = Vec<Prepared>;
 ///
 /// Writes, in OUT: statements.jsonl (jsonl), csv/ (csv: tables, csv-metadata.json,
 /// datapackage.json), statements.xml (xml: one collection), statements.jsonld (jsonld),
-/// json/<id>.json (json: one file a record).
+/// `json/<id>.json` (json: one file a record).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   communique convert statements/*.txt --to jsonl,csv,xml,jsonld --out out

@@ -1,7 +1,7 @@
 //! Writes statements from JSON documents and JSON Lines corpora into one CSV folder.
 //!
 //! ```text
-//! cargo run -p communique-csv --example export -- [--excel-safe] OUT_DIR FILE.json|FILE.jsonl...
+//! cargo run -p communique-csv --example csv_export -- [--excel-safe] OUT_DIR FILE.json|FILE.jsonl...
 //! ```
 //!
 //! `OUT_DIR` must not hold a CSV folder already. A `.jsonl` file is streamed one line at

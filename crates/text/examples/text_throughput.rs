@@ -2,7 +2,7 @@
 //!
 //! The input is the shared corpus repeated, each copy numbered so that no body repeats
 //! another (the repeated-body detector would otherwise drop almost everything).
-//! Run with `cargo run --release -p communique-text --example throughput`.
+//! Run with `cargo run --release -p communique-text --example text_throughput`.
 
 use communique_text::{IngestOptions, InputFormat, ingest};
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! Measures the writer and the reader on a large collection, and the reader's memory.
 //!
 //! ```text
-//! cargo run --release -p communique-xml --example throughput -- [COUNT]
+//! cargo run --release -p communique-xml --example xml_throughput -- [COUNT]
 //! ```
 //!
 //! Writes COUNT (default 20,000) copies of the reference statement

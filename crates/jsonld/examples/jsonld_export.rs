@@ -1,7 +1,7 @@
 //! Writes statements as JSON-LD: one `.jsonld` per record and a combined `all.jsonld`.
 //!
 //! ```text
-//! cargo run -p communique-jsonld --example export -- [--base IRI] [--embed] [--nquads] OUT_DIR FILE.json|FILE.jsonl...
+//! cargo run -p communique-jsonld --example jsonld_export -- [--base IRI] [--embed] [--nquads] OUT_DIR FILE.json|FILE.jsonl...
 //! ```
 //!
 //! `--base` sets the base IRI of node IRIs, `--embed` writes the context into each
