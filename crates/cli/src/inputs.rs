@@ -75,9 +75,12 @@ impl Work {
     pub fn run(self, options: &IngestOptions) -> Result<(Statement, Origin), InputError> {
         let (origin, result) = match self {
             Self::Ingest { origin, bytes, format } => {
+                // Ingest returns only records that pass `validate()`: no second check.
                 let options = IngestOptions { format: Some(format), ..options.clone() };
-                let result = communique::text::ingest(&bytes, &options).map_err(|e| e.to_string());
-                (origin, result)
+                return match communique::text::ingest(&bytes, &options) {
+                    Ok(statement) => Ok((statement, origin)),
+                    Err(e) => Err(InputError { origin, message: e.to_string() }),
+                };
             }
             Self::JsonDocument { origin, bytes } => {
                 let result = json::from_slice(&bytes).map_err(|e| e.to_string());

@@ -273,7 +273,9 @@ impl<'a> Obj<'a> {
     fn date(&mut self, key: &'static str) -> Result<Option<NaiveDate>> {
         match self.str(key)? {
             None => Ok(None),
-            Some(text) => parse_date(text).map(Some).or_else(|message| self.fail(key, message)),
+            Some(text) => {
+                communique_model::parse_iso_date(text).map(Some).or_else(|message| self.fail(key, message))
+            }
         }
     }
 
@@ -368,19 +370,6 @@ fn kind_of(value: &Value) -> &'static str {
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
     }
-}
-
-/// `YYYY-MM-DD` (the `xsd:date` lexical form without time zone, as the writer writes it).
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let shaped = text.len() == 10
-        && text
-            .bytes()
-            .enumerate()
-            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
-    if !shaped {
-        return Err(format!("invalid date {text:?}: expected YYYY-MM-DD"));
-    }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| format!("invalid date {text:?}: no such day"))
 }
 
 /// Reads a timestamp from its printed form and checks the `xsd:dateTime` form beside it.

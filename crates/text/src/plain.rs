@@ -11,7 +11,7 @@ use crate::dates::{FoundDate, NumericOrder};
 use crate::header::{self, Meta};
 use crate::paragraphs::{self, BodyLine};
 use crate::{IngestError, IngestOptions, extract_commitments, language, noise, repeat};
-use communique_model::{Actor, Fixity, Note, Paragraph, Source, Span, Statement, StatementKind};
+use communique_model::{Actor, Fixity, Note, Paragraph, Span, Statement, StatementKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -161,7 +161,7 @@ pub fn ingest_plain(text: &str, bytes: &[u8], options: &IngestOptions) -> Result
     let order = NumericOrder::for_language(language.as_deref());
 
     let mut cp = CodePoints::new(text);
-    let mut statement = empty_statement();
+    let mut statement = Statement::default();
     let mut notes: Vec<Note> = Vec::new();
     let mut note = |code: &str, message: String, line: Line, cp: &mut CodePoints<'_>| {
         notes.push(Note::new(code, message).with_source_span(cp.span(line.start, line.end)));
@@ -388,28 +388,6 @@ pub fn ingest_plain(text: &str, bytes: &[u8], options: &IngestOptions) -> Result
     };
     statement.validate().map_err(|e| IngestError::Invalid(Box::new(e)))?;
     Ok(statement)
-}
-
-fn empty_statement() -> Statement {
-    Statement {
-        id: String::new(),
-        title: None,
-        kind: StatementKind::Other,
-        issuers: Vec::new(),
-        places: Vec::new(),
-        issued: None,
-        last_updated: None,
-        published: None,
-        language: None,
-        reference: None,
-        keywords: Vec::new(),
-        source: Source::default(),
-        fixity: None,
-        source_text: None,
-        paragraphs: Vec::new(),
-        commitments: Vec::new(),
-        notes: Vec::new(),
-    }
 }
 
 /// Records what a metadata line says. Returns `Some(())` when the line also begins the
