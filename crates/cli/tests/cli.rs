@@ -322,3 +322,71 @@ fn ingest_reads_only_texts_and_keeps_an_existing_output_when_nothing_was_ingeste
         assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o644);
     }
 }
+
+#[test]
+fn one_job_or_two_write_the_same_bytes_in_input_order() {
+    // 150 records: several batches, so reading ahead, preparing in parallel and writing
+    // on writer threads (`--jobs 2`) all take part, and must change nothing.
+    let tmp = tempfile::tempdir().unwrap();
+    let mut record: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(reference_json()).unwrap()).unwrap();
+    let mut lines = String::new();
+    for n in 0..150 {
+        record["id"] = format!("record-{n:03}").into();
+        lines.push_str(&format!("{record}\n"));
+    }
+    let input = tmp.path().join("many.jsonl");
+    std::fs::write(&input, &lines).unwrap();
+    let mut outputs = Vec::new();
+    for jobs in ["1", "2"] {
+        let out = tmp.path().join(format!("jobs-{jobs}"));
+        let run = communique(&[
+            "convert",
+            &s(&input),
+            "--to",
+            "jsonl,csv,xml,jsonld",
+            "--out",
+            &s(&out),
+            "--jobs",
+            jobs,
+        ]);
+        assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+        outputs.push(out);
+    }
+    assert_eq!(std::fs::read_to_string(outputs[0].join("statements.jsonl")).unwrap(), lines);
+    for file in [
+        "statements.jsonl",
+        "statements.xml",
+        "statements.jsonld",
+        "csv/statements.csv",
+        "csv/commitments.csv",
+    ] {
+        assert_eq!(
+            std::fs::read(outputs[0].join(file)).unwrap(),
+            std::fs::read(outputs[1].join(file)).unwrap(),
+            "{file}"
+        );
+    }
+
+    // A bad record late in the input, after batches were already written: --fail-fast
+    // still leaves nothing behind, with the reader thread still ahead.
+    let mut bad = lines.clone();
+    bad.push_str("{\"id\": \"late\"}\n");
+    bad.push_str(&lines.replace("record-", "more-"));
+    std::fs::write(&input, bad).unwrap();
+    let strict = tmp.path().join("strict");
+    let run = communique(&[
+        "convert",
+        &s(&input),
+        "--to",
+        "csv,xml",
+        "--out",
+        &s(&strict),
+        "--jobs",
+        "2",
+        "--fail-fast",
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(text(&run.stderr).contains(&format!("{}:151:", s(&input))), "{}", text(&run.stderr));
+    assert!(names(&strict).is_empty(), "{:?}", names(&strict));
+}

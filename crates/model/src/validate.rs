@@ -103,6 +103,8 @@ fn updated_before_issued(updated: crate::Timestamp, issued: chrono::NaiveDate) -
     }
 }
 
+/// Collects violations. Paths are passed as closures and built only for a violation:
+/// a valid record (the common case) allocates no path strings.
 struct Checker {
     violations: Vec<Violation>,
 }
@@ -112,33 +114,49 @@ impl Checker {
         self.violations.push(Violation { path: path.into(), kind, message: message.into() });
     }
 
-    fn identifier(&mut self, path: impl Into<String>, text: &str) {
+    fn identifier(&mut self, path: impl FnOnce() -> String, text: &str) {
         if !is_clean_identifier(text) {
             self.push(
-                path,
+                path(),
                 ViolationKind::MalformedId,
                 format!("{text:?} holds a control character or noncharacter, which no identifier may"),
             );
         }
     }
 
-    fn non_empty(&mut self, path: impl Into<String>, text: &str) {
+    fn non_empty(&mut self, path: impl FnOnce() -> String, text: &str) {
         if text.trim().is_empty() {
-            self.push(path, ViolationKind::EmptyText, "must not be empty");
+            self.push(path(), ViolationKind::EmptyText, "must not be empty");
         }
     }
 
     /// Checks that `span` lies on a text of `len` code points.
-    fn span_on(&mut self, path: &str, span: Span, len: usize, what: &str) -> bool {
+    fn span_on(&mut self, path: impl FnOnce() -> String, span: Span, len: usize, what: &str) -> bool {
         if span.start <= span.end && span.end <= len {
             return true;
         }
         self.push(
-            path,
+            path(),
             ViolationKind::SpanOutOfRange,
             format!("span {}..{} does not lie on the {what} ({len} code points)", span.start, span.end),
         );
         false
+    }
+}
+
+/// Where an eId was first seen, to name it when it comes again.
+#[derive(Clone, Copy)]
+enum IdSite {
+    Paragraph(usize),
+    Commitment(usize),
+}
+
+impl fmt::Display for IdSite {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Paragraph(i) => write!(f, "$.paragraphs[{i}].id"),
+            Self::Commitment(i) => write!(f, "$.commitments[{i}].id"),
+        }
     }
 }
 
@@ -159,16 +177,16 @@ impl Statement {
     /// [`ValidationErrors`] listing each broken invariant with its JSONPath.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut check = Checker { violations: Vec::new() };
-        check.non_empty("$.id", &self.id);
-        check.identifier("$.id", &self.id);
+        check.non_empty(|| "$.id".into(), &self.id);
+        check.identifier(|| "$.id".into(), &self.id);
         if let Some(title) = &self.title {
-            check.non_empty("$.title", title);
+            check.non_empty(|| "$.title".into(), title);
         }
         for (i, issuer) in self.issuers.iter().enumerate() {
-            check.non_empty(format!("$.issuers[{i}].name"), &issuer.name);
+            check.non_empty(|| format!("$.issuers[{i}].name"), &issuer.name);
         }
         for (i, place) in self.places.iter().enumerate() {
-            check.non_empty(format!("$.places[{i}]"), place);
+            check.non_empty(|| format!("$.places[{i}]"), place);
         }
         if let (Some(issued), Some(updated)) = (self.issued, self.last_updated)
             && updated_before_issued(updated, issued)
@@ -200,11 +218,12 @@ impl Statement {
             }
         }
 
-        let mut seen: HashMap<&str, String> = HashMap::new();
-        fn eid<'a>(check: &mut Checker, id: &'a str, path: String) -> &'a str {
+        let mut seen: HashMap<&str, IdSite> =
+            HashMap::with_capacity(self.paragraphs.len() + self.commitments.len());
+        fn eid<'a>(check: &mut Checker, id: &'a str, site: IdSite) -> &'a str {
             if !is_valid_eid(id) {
                 check.push(
-                    path,
+                    site.to_string(),
                     ViolationKind::MalformedId,
                     format!("{id:?} is not an eId (letters, digits, '_', '-', '.')"),
                 );
@@ -213,13 +232,15 @@ impl Statement {
         }
         // Counted once: a span check must not walk the source text again (linear time).
         let source_len = self.source_text.as_deref().map(code_point_len);
-        let mut paragraphs: HashMap<&str, CodePointIndex<'_>> = HashMap::new();
+        let mut paragraphs: HashMap<&str, CodePointIndex<'_>> =
+            HashMap::with_capacity(if self.commitments.is_empty() { 0 } else { self.paragraphs.len() });
         for (i, paragraph) in self.paragraphs.iter().enumerate() {
-            let path = format!("$.paragraphs[{i}]");
-            let id = eid(&mut check, &paragraph.id, format!("{path}.id"));
-            if let Some(first) = seen.insert(id, format!("{path}.id")) {
+            let path = || format!("$.paragraphs[{i}]");
+            let site = IdSite::Paragraph(i);
+            let id = eid(&mut check, &paragraph.id, site);
+            if let Some(first) = seen.insert(id, site) {
                 check.push(
-                    format!("{path}.id"),
+                    site.to_string(),
                     ViolationKind::DuplicateId,
                     format!("eId {id:?} is already used at {first}"),
                 );
@@ -227,39 +248,40 @@ impl Statement {
             if !self.commitments.is_empty() {
                 paragraphs.entry(id).or_insert_with(|| CodePointIndex::new(&paragraph.text));
             }
-            check.non_empty(format!("{path}.text"), &paragraph.text);
+            check.non_empty(|| format!("{}.text", path()), &paragraph.text);
             if let Some(number) = &paragraph.number {
-                check.non_empty(format!("{path}.number"), number);
+                check.non_empty(|| format!("{}.number", path()), number);
             }
             if let (Some(span), Some(len)) = (paragraph.source_span, source_len) {
-                check.span_on(&format!("{path}.source_span"), span, len, "source text");
+                check.span_on(|| format!("{}.source_span", path()), span, len, "source text");
             }
         }
         for (i, commitment) in self.commitments.iter().enumerate() {
-            let path = format!("$.commitments[{i}]");
-            let id = eid(&mut check, &commitment.id, format!("{path}.id"));
-            if let Some(first) = seen.insert(id, format!("{path}.id")) {
+            let path = || format!("$.commitments[{i}]");
+            let site = IdSite::Commitment(i);
+            let id = eid(&mut check, &commitment.id, site);
+            if let Some(first) = seen.insert(id, site) {
                 check.push(
-                    format!("{path}.id"),
+                    site.to_string(),
                     ViolationKind::DuplicateId,
                     format!("eId {id:?} is already used at {first}"),
                 );
             }
-            check.non_empty(format!("{path}.quote"), &commitment.quote);
+            check.non_empty(|| format!("{}.quote", path()), &commitment.quote);
             match paragraphs.get(commitment.paragraph.as_str()) {
                 None => check.push(
-                    format!("{path}.paragraph"),
+                    format!("{}.paragraph", path()),
                     ViolationKind::DanglingReference,
                     format!("no paragraph has the eId {:?}", commitment.paragraph),
                 ),
                 Some(index) => {
-                    let span_path = format!("{path}.span");
-                    if check.span_on(&span_path, commitment.span, index.len(), "paragraph text")
+                    let span_path = || format!("{}.span", path());
+                    if check.span_on(span_path, commitment.span, index.len(), "paragraph text")
                         && index.slice(commitment.span) != Some(commitment.quote.as_str())
                     {
                         let slice = index.slice(commitment.span).unwrap_or_default();
                         check.push(
-                            span_path,
+                            span_path(),
                             ViolationKind::SpanQuoteMismatch,
                             format!("span selects {slice:?}, not the quote {:?}", commitment.quote),
                         );
@@ -276,23 +298,23 @@ impl Statement {
                 }
             };
             if let Some(rule) = &method.rule {
-                check.identifier(format!("{path}.method.rule"), rule);
+                check.identifier(|| format!("{}.method.rule", path()), rule);
             }
             if let Some(codebook) = &method.codebook {
-                check.identifier(format!("{path}.method.codebook"), codebook);
+                check.identifier(|| format!("{}.method.codebook", path()), codebook);
             }
             if let Some(field) = missing {
                 check.push(
-                    format!("{path}.method.{field}"),
+                    format!("{}.method.{field}", path()),
                     ViolationKind::IncompleteMethod,
                     format!("a {} method must name its {field}", method.kind),
                 );
             }
             for (j, assessment) in commitment.assessments.iter().enumerate() {
-                let apath = format!("{path}.assessments[{j}]");
+                let apath = || format!("{}.assessments[{j}]", path());
                 if !(-1..=1).contains(&assessment.score) {
                     check.push(
-                        format!("{apath}.score"),
+                        format!("{}.score", apath()),
                         ViolationKind::ScoreOutOfRange,
                         format!("score {} is not -1, 0 or +1", assessment.score),
                     );
@@ -301,19 +323,19 @@ impl Statement {
                     && end < start
                 {
                     check.push(
-                        format!("{apath}.period_end"),
+                        format!("{}.period_end", apath()),
                         ViolationKind::DateOrder,
                         format!("period ends {end}, before it starts {start}"),
                     );
                 }
-                check.non_empty(format!("{apath}.assessor"), &assessment.assessor);
+                check.non_empty(|| format!("{}.assessor", apath()), &assessment.assessor);
             }
         }
         for (i, note) in self.notes.iter().enumerate() {
-            check.non_empty(format!("$.notes[{i}].code"), &note.code);
-            check.identifier(format!("$.notes[{i}].code"), &note.code);
+            check.non_empty(|| format!("$.notes[{i}].code"), &note.code);
+            check.identifier(|| format!("$.notes[{i}].code"), &note.code);
             if let (Some(span), Some(len)) = (note.source_span, source_len) {
-                check.span_on(&format!("$.notes[{i}].source_span"), span, len, "source text");
+                check.span_on(|| format!("$.notes[{i}].source_span"), span, len, "source text");
             }
         }
         if check.violations.is_empty() {

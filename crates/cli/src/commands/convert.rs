@@ -15,7 +15,7 @@ use std::thread::JoinHandle;
 
 /// Records converted and handed to the writers at once; with two batches queued per
 /// writer this bounds memory (about 64 records × the formats' sizes in flight).
-const BATCH: usize = 64;
+const BATCH: usize = 16;
 
 /// The formatted outputs of one record, one per sink, in sink order.
 type PreparedRecord = Vec<Prepared>;
@@ -148,6 +148,60 @@ impl Writers {
     }
 }
 
+/// Batches of work items, read on a thread of their own when more than one job may run,
+/// so that reading the next batch overlaps the preparing of this one (with one job, read
+/// on the calling thread). At most two batches wait in the queue.
+enum Batches {
+    Inline(std::iter::Peekable<Inputs>),
+    Ahead { receiver: Option<Receiver<Vec<Work>>>, reader: Option<JoinHandle<()>> },
+}
+
+impl Batches {
+    fn new(inputs: Inputs, read_ahead: bool) -> Self {
+        if !read_ahead {
+            return Self::Inline(inputs.peekable());
+        }
+        let (sender, receiver) = sync_channel(2);
+        let reader = std::thread::spawn(move || {
+            let mut inputs = inputs.peekable();
+            while inputs.peek().is_some() {
+                let batch: Vec<Work> = inputs.by_ref().take(BATCH).collect();
+                if sender.send(batch).is_err() {
+                    // The run stopped early (an error, --fail-fast): nothing more to read.
+                    return;
+                }
+            }
+        });
+        Self::Ahead { receiver: Some(receiver), reader: Some(reader) }
+    }
+}
+
+impl Iterator for Batches {
+    type Item = Vec<Work>;
+
+    fn next(&mut self) -> Option<Vec<Work>> {
+        match self {
+            Self::Inline(inputs) => {
+                inputs.peek()?;
+                Some(inputs.by_ref().take(BATCH).collect())
+            }
+            Self::Ahead { receiver, .. } => receiver.as_ref()?.recv().ok(),
+        }
+    }
+}
+
+impl Drop for Batches {
+    fn drop(&mut self) {
+        if let Self::Ahead { receiver, reader } = self {
+            // Closing the queue first stops a reader that is waiting to hand over a batch.
+            drop(receiver.take());
+            if let Some(reader) = reader.take() {
+                let _ = reader.join();
+            }
+        }
+    }
+}
+
 /// A writer stopped on an error; `Some` when the error is already known (inline writing).
 struct WriterStopped(Option<anyhow::Error>);
 
@@ -205,9 +259,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // Kept as 128-bit fingerprints (SHA-256 of the id, cut to 16 bytes): 16 bytes a
     // record instead of the id itself, with no collision to fear below 10^18 records.
     let mut seen: HashSet<u128> = HashSet::new();
-    let mut inputs = Inputs::new(args.inputs.clone()).peekable();
-    while inputs.peek().is_some() {
-        let batch: Vec<Work> = inputs.by_ref().take(BATCH).collect();
+    for batch in Batches::new(Inputs::new(args.inputs.clone()), jobs > 1) {
         let weight: u64 = batch.iter().map(Work::weight).sum();
         // Reading, ingest, validation and the formatting of every output run in parallel;
         // the writers only append what was prepared, in input order.
