@@ -152,14 +152,14 @@ impl Writers {
 /// so that reading the next batch overlaps the preparing of this one (with one job, read
 /// on the calling thread). At most two batches wait in the queue.
 enum Batches {
-    Inline(std::iter::Peekable<Inputs>),
+    Inline(Box<std::iter::Peekable<Inputs>>),
     Ahead { receiver: Option<Receiver<Vec<Work>>>, reader: Option<JoinHandle<()>> },
 }
 
 impl Batches {
     fn new(inputs: Inputs, read_ahead: bool) -> Self {
         if !read_ahead {
-            return Self::Inline(inputs.peekable());
+            return Self::Inline(Box::new(inputs.peekable()));
         }
         let (sender, receiver) = sync_channel(2);
         let reader = std::thread::spawn(move || {
