@@ -51,3 +51,13 @@ fn build_statement_prints_json_ld() {
     assert!(text.contains("Article 5 of the Washington Treaty"), "{stdout}");
     assert!(text.contains("TextPositionSelector"), "{stdout}");
 }
+
+#[test]
+fn ingest_only_times_a_pass_over_the_files_given() {
+    let text = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/data/nato-2022-02-16-defence-ministers-ukraine.txt");
+    let bytes = std::fs::metadata(&text).unwrap().len();
+    let (stdout, _) = run("ingest_only", &["--passes", "1", text.to_str().unwrap()]);
+    assert!(stdout.contains(" s per pass, ") && stdout.contains(" MB/s, "), "{stdout}");
+    assert!(stdout.trim_end().ends_with(&format!("1 files, {bytes} bytes")), "{stdout}");
+}
