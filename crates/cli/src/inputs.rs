@@ -7,9 +7,11 @@
 use communique::Format;
 use communique::model::{Statement, json};
 use communique::text::{IngestOptions, InputFormat};
+use std::collections::VecDeque;
 use std::fmt;
 use std::fs::File;
 use std::io::{BufRead, BufReader};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -55,8 +57,9 @@ pub enum Work {
     Ingest { origin: Origin, bytes: Vec<u8>, format: InputFormat },
     /// One JSON document.
     JsonDocument { origin: Origin, bytes: Vec<u8> },
-    /// One JSON Lines record (`line` is 1-based).
-    JsonLine { origin: Origin, line: usize, text: String },
+    /// One JSON Lines record (`line` is 1-based): the bytes `range` of a block of lines
+    /// read at once (one allocation for many records), not yet checked as UTF-8.
+    JsonLine { origin: Origin, line: usize, block: Arc<Vec<u8>>, range: Range<usize> },
     /// A record a streaming reader already produced.
     Done { origin: Origin, result: Result<Statement, String> },
 }
@@ -66,7 +69,7 @@ impl Work {
     pub fn weight(&self) -> u64 {
         match self {
             Self::Ingest { bytes, .. } | Self::JsonDocument { bytes, .. } => bytes.len() as u64,
-            Self::JsonLine { text, .. } => text.len() as u64 + 1,
+            Self::JsonLine { range, .. } => range.len() as u64 + 1,
             Self::Done { .. } => 0,
         }
     }
@@ -86,11 +89,14 @@ impl Work {
                 let result = json::from_slice(&bytes).map_err(|e| e.to_string());
                 (origin, result)
             }
-            Self::JsonLine { mut origin, line, text } => {
-                let result = json::from_line(&text, line).map_err(|e| {
-                    origin.position = format!("{line}:{}", e.column);
-                    format!("at {}: {}", e.path, e.message)
-                });
+            Self::JsonLine { mut origin, line, block, range } => {
+                let result = match std::str::from_utf8(&block[range]) {
+                    Err(e) => Err(format!("invalid UTF-8 at byte {} of the line", e.valid_up_to() + 1)),
+                    Ok(text) => json::from_line(text, line).map_err(|e| {
+                        origin.position = format!("{line}:{}", e.column);
+                        format!("at {}: {}", e.path, e.message)
+                    }),
+                };
                 (origin, result)
             }
             Self::Done { origin, result } => (origin, result),
@@ -152,62 +158,112 @@ fn open(path: &Path) -> Box<dyn Iterator<Item = Work> + Send> {
         Format::JsonLines => match File::open(path) {
             Err(e) => Box::new(std::iter::once(whole_file_error(path, format!("cannot read: {e}")))),
             Ok(file) => {
-                let reader = BufReader::with_capacity(READ_BUFFER, file);
-                Box::new(JsonLines { path: shared, reader, line: 0, done: false, last_len: 0 })
+                let reader = BufReader::with_capacity(64 * 1024, file);
+                Box::new(JsonLines {
+                    path: shared,
+                    reader,
+                    line: 0,
+                    done: false,
+                    lines: VecDeque::new(),
+                    recent: Vec::new(),
+                })
             }
         },
         other => crate::formats::read(path, other),
     }
 }
 
-/// Bytes read from a JSON Lines file at a time: a few records, so that reading costs one
-/// system call per 256 KiB rather than per 8 KiB.
-const READ_BUFFER: usize = 256 * 1024;
+/// Bytes of JSON Lines read at a time: whole lines are read into blocks of at least this
+/// size, so that reading costs one allocation and a few system calls per block rather
+/// than an allocation per line (which also kept the allocator returning memory to the
+/// system and faulting it back in).
+const BLOCK: usize = 256 * 1024;
 
 struct JsonLines {
     path: Arc<Path>,
     reader: BufReader<File>,
+    /// Lines read so far.
     line: usize,
     done: bool,
-    /// Length of the previous line: the next line's buffer starts at that size, as the
-    /// records of one file tend to be alike, saving the doublings of a growing buffer.
-    last_len: usize,
+    /// Work items of the block read last, not yet handed out.
+    lines: VecDeque<Work>,
+    /// Blocks handed out lately: one that no work item holds any more is read into
+    /// again, so that a long file is read with a handful of allocations.
+    recent: Vec<Arc<Vec<u8>>>,
+}
+
+/// Blocks kept for reuse: enough for the batches read ahead and being prepared.
+const RECYCLED_BLOCKS: usize = 8;
+
+impl JsonLines {
+    /// Reads whole lines until the block holds [`BLOCK`] bytes or the file ends, and
+    /// queues a work item for each line that is not blank.
+    fn read_block(&mut self) {
+        let mut block = self.recycled().unwrap_or_else(|| Vec::with_capacity(BLOCK + BLOCK / 4));
+        let mut ranges = Vec::new();
+        while !self.done && block.len() < BLOCK {
+            let start = block.len();
+            match self.reader.read_until(b'\n', &mut block) {
+                Ok(0) => self.done = true,
+                Ok(_) => {
+                    self.line += 1;
+                    let mut end = block.len();
+                    while end > start && matches!(block[end - 1], b'\n' | b'\r') {
+                        end -= 1;
+                    }
+                    if !is_blank(&block[start..end]) {
+                        ranges.push((self.line, start..end));
+                    }
+                }
+                Err(e) => {
+                    self.done = true;
+                    block.truncate(start);
+                    let origin = Origin { path: self.path.clone(), position: (self.line + 1).to_string() };
+                    let error = Work::Done { origin, result: Err(format!("cannot read: {e}")) };
+                    self.queue(block, ranges);
+                    self.lines.push_back(error);
+                    return;
+                }
+            }
+        }
+        self.queue(block, ranges);
+    }
+
+    /// An emptied block that no work item holds any more, if there is one.
+    fn recycled(&mut self) -> Option<Vec<u8>> {
+        let free = self.recent.iter_mut().position(|block| Arc::get_mut(block).is_some())?;
+        let mut block = Arc::try_unwrap(self.recent.swap_remove(free)).ok()?;
+        block.clear();
+        Some(block)
+    }
+
+    fn queue(&mut self, block: Vec<u8>, ranges: Vec<(usize, Range<usize>)>) {
+        let block = Arc::new(block);
+        if self.recent.len() < RECYCLED_BLOCKS {
+            self.recent.push(block.clone());
+        }
+        for (line, range) in ranges {
+            let origin = Origin { path: self.path.clone(), position: line.to_string() };
+            self.lines.push_back(Work::JsonLine { origin, line, block: block.clone(), range });
+        }
+    }
+}
+
+/// True for a line of white space only (skipped, as the model's JSON Lines reader does):
+/// ASCII white space checked on the bytes, other white space (U+00A0 …) on the text.
+fn is_blank(line: &[u8]) -> bool {
+    let rest = line.trim_ascii();
+    rest.is_empty() || (rest[0] >= 0x80 && std::str::from_utf8(rest).is_ok_and(|text| text.trim().is_empty()))
 }
 
 impl Iterator for JsonLines {
     type Item = Work;
 
     fn next(&mut self) -> Option<Work> {
-        let mut bytes = Vec::with_capacity(self.last_len.next_power_of_two());
-        while !self.done {
-            bytes.clear();
-            match self.reader.read_until(b'\n', &mut bytes) {
-                Ok(0) => self.done = true,
-                Ok(_) => {
-                    self.line += 1;
-                    self.last_len = bytes.len();
-                    let origin = Origin { path: self.path.clone(), position: self.line.to_string() };
-                    let text = match String::from_utf8(std::mem::take(&mut bytes)) {
-                        Ok(text) => text,
-                        Err(e) => {
-                            let offset = e.utf8_error().valid_up_to();
-                            let message = format!("invalid UTF-8 at byte {} of the line", offset + 1);
-                            return Some(Work::Done { origin, result: Err(message) });
-                        }
-                    };
-                    if text.trim().is_empty() {
-                        continue;
-                    }
-                    return Some(Work::JsonLine { origin, line: self.line, text });
-                }
-                Err(e) => {
-                    self.done = true;
-                    let origin = Origin { path: self.path.clone(), position: (self.line + 1).to_string() };
-                    return Some(Work::Done { origin, result: Err(format!("cannot read: {e}")) });
-                }
-            }
+        while self.lines.is_empty() && !self.done {
+            self.read_block();
         }
-        None
+        self.lines.pop_front()
     }
 }
 

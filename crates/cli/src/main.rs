@@ -11,13 +11,6 @@ mod progress;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
-/// mimalloc rather than the system allocator: a conversion allocates and frees many
-/// short-lived strings per record, and glibc's allocator spent about 15% of a CSV run in
-/// `malloc`/`free` and in page faults from returning memory to the system and taking it
-/// back (see BENCHMARKS.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Typed, citable records of official statements: JSON, CSV, XML and JSON-LD.
 #[derive(Debug, Parser)]
 #[command(name = "communique", version, about, long_about = None, propagate_version = true)]

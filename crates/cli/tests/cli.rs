@@ -390,3 +390,28 @@ fn one_job_or_two_write_the_same_bytes_in_input_order() {
     assert!(text(&run.stderr).contains(&format!("{}:151:", s(&input))), "{}", text(&run.stderr));
     assert!(names(&strict).is_empty(), "{:?}", names(&strict));
 }
+
+#[test]
+fn json_lines_blank_lines_are_skipped_and_bad_bytes_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut record: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(reference_json()).unwrap()).unwrap();
+    let mut bytes = format!("{record}\r\n").into_bytes();
+    // Line 2: "{" then a lone continuation byte, the 2nd byte of the line.
+    bytes.extend_from_slice(b"{\x80}\n");
+    // Lines 3 and 4: white space only (ASCII, then a no-break space): skipped.
+    bytes.extend_from_slice(" \t\n\u{a0}\n".as_bytes());
+    record["id"] = "second".into();
+    bytes.extend_from_slice(format!("{record}").as_bytes()); // no final newline
+    let input = tmp.path().join("mixed.jsonl");
+    std::fs::write(&input, bytes).unwrap();
+    let out = tmp.path().join("out");
+    let run = communique(&["convert", &s(&input), "--to", "jsonl", "--out", &s(&out)]);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = text(&run.stderr);
+    assert!(stderr.contains(&format!("{}:2: invalid UTF-8 at byte 2 of the line", s(&input))), "{stderr}");
+    assert!(stderr.contains("converted 2 statement(s), 1 failed"), "{stderr}");
+    let written = std::fs::read_to_string(out.join("statements.jsonl")).unwrap();
+    assert_eq!(written.lines().count(), 2);
+    assert!(written.lines().nth(1).unwrap().starts_with("{\"id\":\"second\""), "{written}");
+}

@@ -15,7 +15,7 @@ use std::thread::JoinHandle;
 
 /// Records converted and handed to the writers at once; with two batches queued per
 /// writer this bounds memory (about 64 records × the formats' sizes in flight).
-const BATCH: usize = 16;
+const BATCH: usize = 32;
 
 /// The formatted outputs of one record, one per sink, in sink order.
 type PreparedRecord = Vec<Prepared>;
