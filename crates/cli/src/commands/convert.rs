@@ -202,6 +202,68 @@ impl Drop for Batches {
     }
 }
 
+/// What preparing one work item gives: the record's id, origin and formatted outputs.
+type Outcome = Result<(String, Origin, PreparedRecord), InputError>;
+
+/// Batches prepared for the writers, in input order, with the input bytes each accounts
+/// for. With a pool, two batches are prepared at once, so that a worker done with its
+/// share of one batch starts on the next instead of waiting for the slowest record; with
+/// none (`--jobs 1`), each batch is prepared on the calling thread when asked for.
+struct Preparing {
+    batches: Batches,
+    pool: Option<rayon::ThreadPool>,
+    ingest: Arc<communique::text::IngestOptions>,
+    preparers: Arc<Vec<Preparer>>,
+    pending: std::collections::VecDeque<(u64, Receiver<Option<Vec<Outcome>>>)>,
+}
+
+/// Batches being prepared at once on the pool.
+const BATCHES_IN_FLIGHT: usize = 2;
+
+impl Preparing {
+    fn new(
+        batches: Batches,
+        pool: Option<rayon::ThreadPool>,
+        ingest: communique::text::IngestOptions,
+        preparers: Vec<Preparer>,
+    ) -> Self {
+        let (ingest, preparers) = (Arc::new(ingest), Arc::new(preparers));
+        Self { batches, pool, ingest, preparers, pending: std::collections::VecDeque::new() }
+    }
+}
+
+impl Iterator for Preparing {
+    type Item = (u64, Result<Vec<Outcome>>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let Some(pool) = &self.pool else {
+            let batch = self.batches.next()?;
+            let weight = batch.iter().map(Work::weight).sum();
+            let outcomes =
+                batch.into_iter().map(|work| prepare(work, &self.ingest, &self.preparers)).collect();
+            return Some((weight, Ok(outcomes)));
+        };
+        while self.pending.len() < BATCHES_IN_FLIGHT {
+            let Some(batch) = self.batches.next() else { break };
+            let weight = batch.iter().map(Work::weight).sum();
+            let (sender, receiver) = sync_channel(1);
+            let (ingest, preparers) = (self.ingest.clone(), self.preparers.clone());
+            pool.spawn(move || {
+                // A panic must reach the main thread as an error, not abort the pool.
+                let outcomes = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    batch.into_par_iter().map(|work| prepare(work, &ingest, &preparers)).collect()
+                }));
+                let _ = sender.send(outcomes.ok());
+            });
+            self.pending.push_back((weight, receiver));
+        }
+        let (weight, receiver) = self.pending.pop_front()?;
+        let outcomes =
+            receiver.recv().ok().flatten().ok_or_else(|| anyhow::anyhow!("a worker thread panicked"));
+        Some((weight, outcomes))
+    }
+}
+
 /// A writer stopped on an error; `Some` when the error is already known (inline writing).
 struct WriterStopped(Option<anyhow::Error>);
 
@@ -242,7 +304,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let options = OutputOptions { base_iri: args.base_iri.clone(), excel_safe: args.excel_safe };
     let jobs =
         args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)).max(1);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?;
+    let pool = (jobs > 1).then(|| rayon::ThreadPoolBuilder::new().num_threads(jobs).build()).transpose()?;
     let ingest = args.ingest.options(None)?;
 
     let (sinks, preparers): (Vec<_>, Vec<_>) = formats
@@ -259,12 +321,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // Kept as 128-bit fingerprints (SHA-256 of the id, cut to 16 bytes): 16 bytes a
     // record instead of the id itself, with no collision to fear below 10^18 records.
     let mut seen: HashSet<u128> = HashSet::new();
-    for batch in Batches::new(Inputs::new(args.inputs.clone()), jobs > 1) {
-        let weight: u64 = batch.iter().map(Work::weight).sum();
-        // Reading, ingest, validation and the formatting of every output run in parallel;
-        // the writers only append what was prepared, in input order.
-        let results: Vec<_> =
-            pool.install(|| batch.into_par_iter().map(|work| prepare(work, &ingest, &preparers)).collect());
+    let batches = Batches::new(Inputs::new(args.inputs.clone()), jobs > 1);
+    // Reading, ingest, validation and the formatting of every output run in parallel;
+    // the writers only append what was prepared, in input order.
+    for (weight, results) in Preparing::new(batches, pool, ingest, preparers) {
+        let results = match results {
+            Ok(results) => results,
+            Err(error) => {
+                bar.finish_and_clear();
+                writers.abort();
+                return Err(error);
+            }
+        };
         let mut good = Vec::with_capacity(results.len());
         for result in results {
             let error = match result {
