@@ -464,6 +464,25 @@ mod tests {
         assert_eq!(names, crate::TABLE_FILES);
     }
 
+    /// The writer puts these names into their cells as they are.
+    #[test]
+    fn enum_names_never_need_quotes() {
+        for table in TABLES {
+            for column in table.columns {
+                if let Enum(names) = column.datatype {
+                    for name in names {
+                        assert!(
+                            !crate::cell::needs_quotes(name.as_bytes()),
+                            "{}.{}: {name:?}",
+                            table.name,
+                            column.name
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn enums_cover_the_codebook() {
         for kind in CommitmentKind::ALL {

@@ -1,12 +1,18 @@
 //! The streaming writer: statements in, rows appended to every table as they come.
 
 use crate::CsvError;
-use crate::cell::{has_four_digit_year, needs_excel_escape, push_date, push_integer, push_text};
+use crate::cell::{
+    has_four_digit_year, needs_excel_escape, needs_quotes, push_date, push_integer, push_text, push_timestamp,
+};
 use crate::descriptor::{self, CSVW_METADATA, DATAPACKAGE, TableFile};
-use crate::schema::{Datatype, TABLES, Table};
+use crate::schema::{
+    ASSESSMENTS, COMMITMENT_REFERENCES, COMMITMENTS, Datatype, ISSUERS, KEYWORDS, NOTES, PARAGRAPHS, PLACES,
+    STATEMENTS, TABLES, Table,
+};
 use communique_model::chrono::NaiveDate;
 use communique_model::{Span, Statement, Timestamp};
 use sha2::{Digest as _, Sha256};
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
@@ -109,16 +115,19 @@ impl TableWriter {
         let file = BufWriter::with_capacity(FILE_BUFFER, file);
         let mut this =
             Self { table, path, out: HashingFile { file, hasher: Sha256::new(), bytes: 0 }, rows: 0 };
-        let mut header = Rows::new(table, false);
-        for column in table.columns {
-            header.text(column.name);
+        let mut header = Vec::new();
+        for (i, column) in table.columns.iter().enumerate() {
+            if i > 0 {
+                header.push(b',');
+            }
+            push_text(&mut header, column.name, false);
         }
-        header.end();
-        this.out.append(&header.bytes).map_err(|e| CsvError::file(&this.path, e))?;
+        header.extend_from_slice(b"\r\n");
+        this.out.append(&header).map_err(|e| CsvError::file(&this.path, e))?;
         Ok(this)
     }
 
-    /// Appends rows prepared by [`Rows`].
+    /// Appends rows prepared by [`CsvSerializer::prepare`].
     fn append(&mut self, bytes: &[u8], rows: u64) -> Result<(), CsvError> {
         if !bytes.is_empty() {
             self.out.append(bytes).map_err(|e| CsvError::file(&self.path, e))?;
@@ -140,75 +149,188 @@ impl TableWriter {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut text = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        text.push(char::from(DIGITS[usize::from(b >> 4)]));
+        text.push(char::from(DIGITS[usize::from(b & 0xF)]));
+    }
+    text
 }
 
-/// Rows of one table being formatted: RFC 4180 bytes (`,` between cells, CRLF after
-/// each row), cells in the order of the table's columns.
+/// The rows of one statement being formatted, table after table, into one buffer: RFC
+/// 4180 bytes (`,` between cells, CRLF after each row), cells in the order of the
+/// table's columns. Each row starts with the statement's id, encoded once.
+///
+/// In debug builds every cell is checked against its column's datatype in
+/// [`TABLES`], which the descriptors and the reader are generated from.
 #[derive(Debug)]
-struct Rows {
-    table: &'static Table,
+struct Cells<'s> {
+    out: Vec<u8>,
     excel_safe: bool,
-    bytes: Vec<u8>,
-    rows: u64,
-    /// Index of the next cell's column in the current row.
+    /// The statement id's cell as written (quoted or neutralised when it must be).
+    id: Cow<'s, [u8]>,
+    /// Rows of `empty_values.csv`, made only when an optional text is present but
+    /// empty (rare): they go after every other table.
+    empties: Vec<u8>,
+    empty_rows: u64,
+    #[cfg(debug_assertions)]
+    table: &'static Table,
+    #[cfg(debug_assertions)]
     column: usize,
 }
 
-impl Rows {
-    fn new(table: &'static Table, excel_safe: bool) -> Self {
-        Self { table, excel_safe, bytes: Vec::new(), rows: 0, column: 0 }
-    }
-
-    /// Starts the next cell; returns its column's datatype.
-    fn next(&mut self) -> Datatype {
-        if self.column > 0 {
-            self.bytes.push(b',');
+impl<'s> Cells<'s> {
+    fn new(id: &'s str, excel_safe: bool, capacity: usize) -> Self {
+        let apostrophe = excel_safe && needs_excel_escape(id);
+        let mut cell = Vec::new();
+        push_text(&mut cell, id, apostrophe);
+        let id = if cell == id.as_bytes() { Cow::Borrowed(id.as_bytes()) } else { Cow::Owned(cell) };
+        Self {
+            out: Vec::with_capacity(capacity),
+            excel_safe,
+            id,
+            empties: Vec::new(),
+            empty_rows: 0,
+            #[cfg(debug_assertions)]
+            table: TABLES[0],
+            #[cfg(debug_assertions)]
+            column: 0,
         }
-        let datatype = self.table.columns[self.column].datatype;
+    }
+
+    /// Checks, in debug builds, that the next cell's column has a datatype `fits`.
+    #[cfg(debug_assertions)]
+    fn expect(&mut self, fits: fn(Datatype) -> bool) {
+        let column = &self.table.columns[self.column];
+        assert!(fits(column.datatype), "column {} of {}", column.name, self.table.name);
         self.column += 1;
-        datatype
     }
 
-    /// A cell of text, with the `excel_safe` rule applied in a text column.
+    #[cfg(not(debug_assertions))]
+    #[inline(always)]
+    fn expect(&mut self, _fits: fn(Datatype) -> bool) {}
+
+    /// Starts a row of `table` with the statement id's cell.
+    #[cfg_attr(not(debug_assertions), allow(unused_variables))]
+    fn row(&mut self, table: &'static Table) {
+        #[cfg(debug_assertions)]
+        {
+            self.table = table;
+            self.column = 0;
+        }
+        self.expect(|d| d == Datatype::Text);
+        self.out.extend_from_slice(&self.id);
+    }
+
+    /// Ends the row.
+    fn end(&mut self) {
+        #[cfg(debug_assertions)]
+        assert_eq!(self.column, self.table.columns.len(), "row of {}", self.table.name);
+        self.out.extend_from_slice(b"\r\n");
+    }
+
+    /// A cell of free text, with the `excel_safe` rule applied.
     fn text(&mut self, value: &str) {
-        let datatype = self.next();
-        let apostrophe = self.excel_safe && datatype == Datatype::Text && needs_excel_escape(value);
-        push_text(&mut self.bytes, value, apostrophe);
+        self.expect(|d| d == Datatype::Text);
+        self.out.push(b',');
+        let apostrophe = self.excel_safe && needs_excel_escape(value);
+        push_text(&mut self.out, value, apostrophe);
     }
 
-    /// A cell holding an integer in decimal.
-    fn integer(&mut self, value: impl Into<i128>) {
-        self.next();
-        push_integer(&mut self.bytes, value.into());
+    /// A cell of a column that is not free text (a digest), which the `excel_safe` rule
+    /// leaves alone.
+    fn code(&mut self, value: &str) {
+        self.expect(|d| d != Datatype::Text);
+        self.out.push(b',');
+        push_text(&mut self.out, value, false);
     }
 
-    /// A cell holding a count, position or code point offset.
+    /// A cell holding a name from a closed list (a kind, a code), as it is: no such
+    /// name needs quotes (a test of the schema checks every one).
+    fn name(&mut self, value: &'static str) {
+        self.expect(|d| matches!(d, Datatype::Enum(_)));
+        debug_assert!(!needs_quotes(value.as_bytes()), "{value:?}");
+        self.out.push(b',');
+        self.out.extend_from_slice(value.as_bytes());
+    }
+
+    /// An empty cell, in a column of any datatype.
+    fn empty(&mut self) {
+        self.expect(|_| true);
+        self.out.push(b',');
+    }
+
+    /// The cell of an optional text: empty when absent. A text that is present but
+    /// empty also gets its row in `empty_values.csv`, naming it by `path` (made only
+    /// then).
+    fn optional(&mut self, value: &Option<String>, path: impl FnOnce() -> String) {
+        match value.as_deref() {
+            Some("") => {
+                self.empty_value(&path());
+                self.text("");
+            }
+            Some(value) => self.text(value),
+            None => self.text(""),
+        }
+    }
+
+    /// An optional text present but empty: its row in `empty_values.csv`.
+    #[cold]
+    fn empty_value(&mut self, path: &str) {
+        self.empties.extend_from_slice(&self.id);
+        self.empties.push(b',');
+        // The path column is free text.
+        push_text(&mut self.empties, path, self.excel_safe && needs_excel_escape(path));
+        self.empties.extend_from_slice(b"\r\n");
+        self.empty_rows += 1;
+    }
+
+    /// A cell holding a position, count or code point offset.
     fn count(&mut self, value: usize) {
-        // A usize is at most 64 bits on every target Rust supports, so it fits an i128.
-        self.integer(i128::try_from(value).unwrap_or(i128::MAX));
+        self.expect(|d| matches!(d, Datatype::Position | Datatype::Count));
+        self.out.push(b',');
+        push_integer(&mut self.out, value);
+    }
+
+    /// A cell holding a byte count.
+    fn size(&mut self, value: u64) {
+        self.expect(|d| d == Datatype::Count);
+        self.out.push(b',');
+        push_integer(&mut self.out, value);
+    }
+
+    /// A cell holding a score.
+    fn score(&mut self, value: i8) {
+        self.expect(|d| d == Datatype::Score);
+        self.out.push(b',');
+        push_integer(&mut self.out, value);
     }
 
     /// A cell holding a date `YYYY-MM-DD`, empty when absent.
     fn date(&mut self, date: Option<NaiveDate>) {
-        self.next();
+        self.expect(|d| d == Datatype::Date);
+        self.out.push(b',');
         // `check` has refused years without a four-digit form.
         if let Some(date) = date {
-            push_date(&mut self.bytes, date);
+            push_date(&mut self.out, date);
         }
     }
 
     /// A cell holding a timestamp as the model prints it, empty when absent.
     fn timestamp(&mut self, timestamp: Option<Timestamp>) {
-        self.next();
+        self.expect(|d| d == Datatype::Timestamp);
+        self.out.push(b',');
+        // `check` has refused years without a four-digit form; the printed form holds
+        // no byte that needs quotes.
         if let Some(timestamp) = timestamp {
-            push_text(&mut self.bytes, &timestamp.to_string(), false);
+            push_timestamp(&mut self.out, timestamp);
         }
     }
 
     fn boolean(&mut self, value: bool) {
-        self.next();
-        self.bytes.extend_from_slice(if value { b"true" } else { b"false" });
+        self.expect(|d| d == Datatype::Boolean);
+        self.out.extend_from_slice(if value { b",true" } else { b",false" });
     }
 
     fn span(&mut self, span: Option<Span>) {
@@ -218,36 +340,72 @@ impl Rows {
                 self.count(span.end);
             }
             None => {
-                self.next();
-                self.next();
+                self.empty();
+                self.empty();
             }
         }
     }
-
-    /// Ends the row.
-    fn end(&mut self) {
-        debug_assert_eq!(self.column, self.table.columns.len(), "row of {}", self.table.name);
-        self.bytes.extend_from_slice(b"\r\n");
-        self.rows += 1;
-        self.column = 0;
-    }
 }
 
-/// The cell of an optional text: empty when absent. A text that is present but empty
-/// also gets its row in `empty_values.csv`, naming it by `path` (made only then).
-fn optional(
-    row: &mut Rows,
-    empties: &mut Rows,
-    id: &str,
-    value: &Option<String>,
-    path: impl FnOnce() -> String,
-) {
-    if value.as_deref() == Some("") {
-        empties.text(id);
-        empties.text(&path());
-        empties.end();
+/// Bytes to reserve for a statement's rows: the length of every text plus room for
+/// the other cells, so the buffer is seldom grown (quotes doubled inside a cell are not
+/// counted).
+fn capacity_hint(s: &Statement) -> usize {
+    /// A text cell at most: the text, a delimiter, two quotes and an apostrophe.
+    fn text(value: &str) -> usize {
+        value.len() + 4
     }
-    row.text(value.as_deref().unwrap_or(""));
+    fn optional(value: &Option<String>) -> usize {
+        value.as_deref().map_or(1, text)
+    }
+    /// A number cell at most (20 digits and a delimiter), a date or a name from a
+    /// closed list.
+    const CELL: usize = 21;
+    const TIMESTAMP: usize = 36;
+    let id = text(&s.id) + 2;
+    let statement = id
+        + optional(&s.title)
+        + optional(&s.language)
+        + optional(&s.reference)
+        + optional(&s.source.attribution)
+        + optional(&s.source.url)
+        + optional(&s.source.via)
+        + optional(&s.source_text)
+        + s.fixity.as_ref().map_or(0, |f| text(&f.digest))
+        + 6 * CELL
+        + 2 * TIMESTAMP;
+    let issuers: usize = s.issuers.iter().map(|i| id + text(&i.name) + optional(&i.role) + 2 * CELL).sum();
+    let lists: usize = s.places.iter().chain(&s.keywords).map(|t| id + text(t) + CELL).sum();
+    let paragraphs: usize =
+        s.paragraphs.iter().map(|p| id + text(&p.id) + optional(&p.number) + text(&p.text) + 4 * CELL).sum();
+    let commitments: usize = s
+        .commitments
+        .iter()
+        .map(|c| {
+            let row = id
+                + text(&c.id)
+                + text(&c.paragraph)
+                + text(&c.quote)
+                + optional(&c.actor)
+                + optional(&c.actor_resolved)
+                + optional(&c.addressee)
+                + optional(&c.cue)
+                + optional(&c.intensifier)
+                + optional(&c.method.rule)
+                + optional(&c.method.codebook)
+                + optional(&c.method.annotator)
+                + 11 * CELL;
+            let references: usize = c.references.iter().map(|r| id + text(&c.id) + text(r) + CELL).sum();
+            let assessments: usize = c
+                .assessments
+                .iter()
+                .map(|a| id + text(&c.id) + optional(&a.evidence) + text(&a.assessor) + 4 * CELL)
+                .sum();
+            row + references + assessments
+        })
+        .sum();
+    let notes: usize = s.notes.iter().map(|n| id + text(&n.code) + text(&n.message) + 3 * CELL).sum();
+    statement + issuers + lists + paragraphs + commitments + notes
 }
 
 /// One statement formatted as the rows of every table, by [`CsvSerializer::prepare`],
@@ -262,7 +420,10 @@ fn optional(
 pub struct PreparedStatement {
     id: String,
     excel_safe: bool,
-    tables: [Vec<u8>; 10],
+    /// The rows of every table, table after table.
+    bytes: Vec<u8>,
+    /// Where the rows of each table end in `bytes`.
+    ends: [usize; 10],
     rows: [u64; 10],
 }
 
@@ -277,13 +438,15 @@ impl PreparedStatement {
     /// and their number. `None` when `table` ≥ 10.
     #[must_use]
     pub fn table(&self, table: usize) -> Option<(&[u8], u64)> {
-        Some((self.tables.get(table)?.as_slice(), self.rows[table]))
+        let end = *self.ends.get(table)?;
+        let start = table.checked_sub(1).map_or(0, |previous| self.ends[previous]);
+        Some((&self.bytes[start..end], self.rows[table]))
     }
 
     /// Number of bytes the statement adds to the folder, over all tables.
     #[must_use]
     pub fn byte_len(&self) -> usize {
-        self.tables.iter().map(Vec::len).sum()
+        self.bytes.len()
     }
 }
 
@@ -346,150 +509,158 @@ impl CsvSerializer {
     pub fn prepare(&self, statement: &Statement) -> Result<PreparedStatement, CsvError> {
         check(statement)?;
         let s = statement;
-        let id = s.id.as_str();
-        let mut tables = TABLES.map(|table| Rows::new(table, self.excel_safe));
-        // Room for the large tables up front (text plus a generous allowance for the
-        // other cells of a row), so their buffers are not grown and copied row by row.
-        let source_text = s.source_text.as_ref().map_or(0, String::len);
-        tables[0].bytes.reserve(source_text + 512);
-        tables[4].bytes.reserve(s.paragraphs.iter().map(|p| p.text.len() + 96).sum());
-        tables[5].bytes.reserve(s.commitments.iter().map(|c| c.quote.len() + 320).sum());
-        let [
-            t_statements,
-            t_issuers,
-            t_places,
-            t_keywords,
-            t_paragraphs,
-            t_commitments,
-            t_references,
-            t_assessments,
-            t_notes,
-            t_empty,
-        ] = &mut tables;
+        let mut c = Cells::new(&s.id, self.excel_safe, capacity_hint(s));
+        let mut ends = [0; 10];
+        let mut rows = [0u64; 10];
 
-        let row = t_statements;
-        row.text(id);
-        optional(row, t_empty, id, &s.title, || "$.title".into());
-        row.text(s.kind.as_str());
-        row.date(s.issued);
-        row.timestamp(s.last_updated);
-        row.timestamp(s.published);
-        optional(row, t_empty, id, &s.language, || "$.language".into());
-        optional(row, t_empty, id, &s.reference, || "$.reference".into());
-        optional(row, t_empty, id, &s.source.attribution, || "$.source.attribution".into());
-        optional(row, t_empty, id, &s.source.url, || "$.source.url".into());
-        optional(row, t_empty, id, &s.source.via, || "$.source.via".into());
-        row.date(s.source.retrieved);
+        c.row(&STATEMENTS);
+        c.optional(&s.title, || "$.title".into());
+        c.name(s.kind.as_str());
+        c.date(s.issued);
+        c.timestamp(s.last_updated);
+        c.timestamp(s.published);
+        c.optional(&s.language, || "$.language".into());
+        c.optional(&s.reference, || "$.reference".into());
+        c.optional(&s.source.attribution, || "$.source.attribution".into());
+        c.optional(&s.source.url, || "$.source.url".into());
+        c.optional(&s.source.via, || "$.source.via".into());
+        c.date(s.source.retrieved);
         match &s.fixity {
             Some(f) => {
-                row.text(f.algorithm.as_str());
-                row.text(&f.digest);
-                row.integer(f.size);
+                c.name(f.algorithm.as_str());
+                c.code(&f.digest);
+                c.size(f.size);
             }
             None => {
-                row.text("");
-                row.text("");
-                row.text("");
+                c.empty();
+                c.empty();
+                c.empty();
             }
         }
-        optional(row, t_empty, id, &s.source_text, || "$.source_text".into());
-        row.end();
+        c.optional(&s.source_text, || "$.source_text".into());
+        c.end();
+        (ends[0], rows[0]) = (c.out.len(), 1);
 
         for (i, issuer) in s.issuers.iter().enumerate() {
-            let row = &mut *t_issuers;
-            row.text(id);
-            row.count(i + 1);
-            row.text(&issuer.name);
-            row.text(issuer.kind.as_str());
-            optional(row, t_empty, id, &issuer.role, || format!("$.issuers[{i}].role"));
-            row.end();
+            c.row(&ISSUERS);
+            c.count(i + 1);
+            c.text(&issuer.name);
+            c.name(issuer.kind.as_str());
+            c.optional(&issuer.role, || format!("$.issuers[{i}].role"));
+            c.end();
         }
+        (ends[1], rows[1]) = (c.out.len(), s.issuers.len() as u64);
+
         for (i, place) in s.places.iter().enumerate() {
-            t_places.text(id);
-            t_places.count(i + 1);
-            t_places.text(place);
-            t_places.end();
+            c.row(&PLACES);
+            c.count(i + 1);
+            c.text(place);
+            c.end();
         }
+        (ends[2], rows[2]) = (c.out.len(), s.places.len() as u64);
+
         for (i, keyword) in s.keywords.iter().enumerate() {
-            t_keywords.text(id);
-            t_keywords.count(i + 1);
-            t_keywords.text(keyword);
-            t_keywords.end();
+            c.row(&KEYWORDS);
+            c.count(i + 1);
+            c.text(keyword);
+            c.end();
         }
+        (ends[3], rows[3]) = (c.out.len(), s.keywords.len() as u64);
+
         for (i, p) in s.paragraphs.iter().enumerate() {
-            let row = &mut *t_paragraphs;
-            row.text(id);
-            row.count(i + 1);
-            row.text(&p.id);
-            optional(row, t_empty, id, &p.number, || format!("$.paragraphs[{i}].number"));
-            row.text(p.kind.as_str());
-            row.text(&p.text);
-            row.span(p.source_span);
-            row.end();
+            c.row(&PARAGRAPHS);
+            c.count(i + 1);
+            c.text(&p.id);
+            c.optional(&p.number, || format!("$.paragraphs[{i}].number"));
+            c.name(p.kind.as_str());
+            c.text(&p.text);
+            c.span(p.source_span);
+            c.end();
         }
-        for (i, c) in s.commitments.iter().enumerate() {
+        (ends[4], rows[4]) = (c.out.len(), s.paragraphs.len() as u64);
+
+        for (i, commitment) in s.commitments.iter().enumerate() {
             let path = |field: &str| format!("$.commitments[{i}].{field}");
-            let row = &mut *t_commitments;
-            row.text(id);
-            row.count(i + 1);
-            row.text(&c.id);
-            row.text(&c.paragraph);
-            row.count(c.span.start);
-            row.count(c.span.end);
-            row.text(&c.quote);
-            row.text(c.kind.as_str());
-            row.text(c.kind.speech_act_class().as_str());
-            row.text(c.kind.cameo_codes()[0]);
-            row.text(c.kind.plover_code().unwrap_or(""));
-            optional(row, t_empty, id, &c.actor, || path("actor"));
-            optional(row, t_empty, id, &c.actor_resolved, || path("actor_resolved"));
-            optional(row, t_empty, id, &c.addressee, || path("addressee"));
-            optional(row, t_empty, id, &c.cue, || path("cue"));
-            optional(row, t_empty, id, &c.intensifier, || path("intensifier"));
-            row.boolean(c.future_oriented);
-            row.boolean(c.conditional);
-            row.text(c.method.kind.as_str());
-            optional(row, t_empty, id, &c.method.rule, || path("method.rule"));
-            optional(row, t_empty, id, &c.method.codebook, || path("method.codebook"));
-            optional(row, t_empty, id, &c.method.annotator, || path("method.annotator"));
-            row.end();
-            for (j, reference) in c.references.iter().enumerate() {
-                t_references.text(id);
-                t_references.text(&c.id);
-                t_references.count(j + 1);
-                t_references.text(reference);
-                t_references.end();
-            }
-            for (j, a) in c.assessments.iter().enumerate() {
-                let row = &mut *t_assessments;
-                row.text(id);
-                row.text(&c.id);
-                row.count(j + 1);
-                row.integer(a.score);
-                row.date(a.period_start);
-                row.date(a.period_end);
-                optional(row, t_empty, id, &a.evidence, || {
-                    format!("$.commitments[{i}].assessments[{j}].evidence")
-                });
-                row.text(&a.assessor);
-                row.end();
+            let kind = commitment.kind;
+            c.row(&COMMITMENTS);
+            c.count(i + 1);
+            c.text(&commitment.id);
+            c.text(&commitment.paragraph);
+            c.count(commitment.span.start);
+            c.count(commitment.span.end);
+            c.text(&commitment.quote);
+            c.name(kind.as_str());
+            c.name(kind.speech_act_class().as_str());
+            c.name(kind.cameo_codes()[0]);
+            c.name(kind.plover_code().unwrap_or(""));
+            c.optional(&commitment.actor, || path("actor"));
+            c.optional(&commitment.actor_resolved, || path("actor_resolved"));
+            c.optional(&commitment.addressee, || path("addressee"));
+            c.optional(&commitment.cue, || path("cue"));
+            c.optional(&commitment.intensifier, || path("intensifier"));
+            c.boolean(commitment.future_oriented);
+            c.boolean(commitment.conditional);
+            c.name(commitment.method.kind.as_str());
+            c.optional(&commitment.method.rule, || path("method.rule"));
+            c.optional(&commitment.method.codebook, || path("method.codebook"));
+            c.optional(&commitment.method.annotator, || path("method.annotator"));
+            c.end();
+            // The commitment's empty texts are listed in record order: its own fields,
+            // then its assessments' (whose rows come in a table further on).
+            for (j, a) in commitment.assessments.iter().enumerate() {
+                if a.evidence.as_deref() == Some("") {
+                    c.empty_value(&format!("$.commitments[{i}].assessments[{j}].evidence"));
+                }
             }
         }
+        (ends[5], rows[5]) = (c.out.len(), s.commitments.len() as u64);
+
+        let mut count = 0usize;
+        for commitment in &s.commitments {
+            for (j, reference) in commitment.references.iter().enumerate() {
+                c.row(&COMMITMENT_REFERENCES);
+                c.text(&commitment.id);
+                c.count(j + 1);
+                c.text(reference);
+                c.end();
+            }
+            count += commitment.references.len();
+        }
+        (ends[6], rows[6]) = (c.out.len(), count as u64);
+
+        let mut count = 0usize;
+        for commitment in &s.commitments {
+            for (j, a) in commitment.assessments.iter().enumerate() {
+                c.row(&ASSESSMENTS);
+                c.text(&commitment.id);
+                c.count(j + 1);
+                c.score(a.score);
+                c.date(a.period_start);
+                c.date(a.period_end);
+                // Listed in empty_values.csv with the commitment, above.
+                c.text(a.evidence.as_deref().unwrap_or(""));
+                c.text(&a.assessor);
+                c.end();
+            }
+            count += commitment.assessments.len();
+        }
+        (ends[7], rows[7]) = (c.out.len(), count as u64);
+
         for (i, note) in s.notes.iter().enumerate() {
-            let row = &mut *t_notes;
-            row.text(id);
-            row.count(i + 1);
-            row.text(&note.code);
-            row.text(&note.message);
-            row.span(note.source_span);
-            row.end();
+            c.row(&NOTES);
+            c.count(i + 1);
+            c.text(&note.code);
+            c.text(&note.message);
+            c.span(note.source_span);
+            c.end();
         }
-        Ok(PreparedStatement {
-            id: s.id.clone(),
-            excel_safe: self.excel_safe,
-            rows: tables.each_ref().map(|t| t.rows),
-            tables: tables.map(|t| t.bytes),
-        })
+        (ends[8], rows[8]) = (c.out.len(), s.notes.len() as u64);
+
+        let Cells { mut out, empties, empty_rows, .. } = c;
+        out.extend_from_slice(&empties);
+        (ends[9], rows[9]) = (out.len(), empty_rows);
+
+        Ok(PreparedStatement { id: s.id.clone(), excel_safe: self.excel_safe, bytes: out, ends, rows })
     }
 }
 
@@ -583,8 +754,10 @@ impl CsvDirWriter {
         if self.previous_id.as_deref() == Some(prepared.id.as_str()) {
             return refuse("has the same id as the statement written just before it".into());
         }
-        for ((table, bytes), rows) in self.tables.iter_mut().zip(&prepared.tables).zip(prepared.rows) {
-            table.append(bytes, rows)?;
+        for (i, table) in self.tables.iter_mut().enumerate() {
+            if let Some((bytes, rows)) = prepared.table(i) {
+                table.append(bytes, rows)?;
+            }
         }
         match &mut self.previous_id {
             Some(previous) => previous.clone_from(&prepared.id),

@@ -65,27 +65,50 @@ fn non_xml_char_at(text: &str, at: usize) -> Option<char> {
 ///
 /// Tests 32 bytes at a time with comparisons the compiler turns into vector
 /// instructions (a superset of the marked bytes: every C0 control), and looks up the
-/// table byte by byte only in a block where one of them matched.
+/// table byte by byte only in a block where one of them matched. The last, partial
+/// block is tested the same way, copied into a block padded with spaces.
 #[inline]
 fn next_special<const ATTRIBUTE: bool>(bytes: &[u8], mut at: usize) -> usize {
     const BLOCK: usize = 32;
+    /// True when `block` holds a byte that may be marked.
+    fn candidate<const ATTRIBUTE: bool>(block: &[u8; BLOCK]) -> bool {
+        // A loop over a `u8` (rather than a fold over a `bool`) is what the compiler
+        // turns into vector comparisons.
+        let mut found = 0u8;
+        for &b in block {
+            found |= u8::from(
+                (b < 0x20)
+                    | (b == b'&')
+                    | (b == b'<')
+                    | (b == b'>')
+                    | (b == 0xEF)
+                    | (ATTRIBUTE & (b == b'"')),
+            );
+        }
+        found != 0
+    }
     let table = if ATTRIBUTE { &ATTRIBUTE_SPECIAL } else { &TEXT_SPECIAL };
     let marked = |b: &u8| table[usize::from(*b)];
-    while let Some(block) = bytes.get(at..at + BLOCK) {
-        let candidate = block.iter().fold(false, |any, &b| {
-            any | (b < 0x20)
-                | (b == b'&')
-                | (b == b'<')
-                | (b == b'>')
-                | (b == 0xEF)
-                | (ATTRIBUTE & (b == b'"'))
-        });
-        if candidate && let Some(i) = block.iter().position(marked) {
+    let Some(mut rest) = bytes.get(at..) else {
+        return bytes.len();
+    };
+    while let Some((block, after)) = rest.split_first_chunk::<BLOCK>() {
+        if candidate::<ATTRIBUTE>(block)
+            && let Some(i) = block.iter().position(marked)
+        {
             return at + i;
         }
         at += BLOCK;
+        rest = after;
     }
-    bytes.get(at..).and_then(|rest| rest.iter().position(marked)).map_or(bytes.len(), |i| at + i)
+    let mut padded = [b' '; BLOCK];
+    padded[..rest.len()].copy_from_slice(rest);
+    if candidate::<ATTRIBUTE>(&padded)
+        && let Some(i) = rest.iter().position(marked)
+    {
+        return at + i;
+    }
+    bytes.len()
 }
 
 /// Appends `text` as element content.
@@ -294,6 +317,25 @@ mod tests {
             }
         }
         check_against_reference("");
+    }
+
+    /// Every character the scan stops at, at each position of texts long and short
+    /// (whole blocks, the padded tail, and U+FFFE/U+FFFF across a block boundary).
+    #[test]
+    fn byte_scan_agrees_with_the_rules_at_every_position() {
+        for len in 0..80 {
+            for at in 0..len {
+                for c in
+                    ['&', '<', '>', '"', '\t', '\n', '\r', '\0', '\u{1f}', '\u{FFFE}', '\u{FFFF}', '\u{F000}']
+                {
+                    let mut text = "x".repeat(at);
+                    text.push(c);
+                    text.push_str(&"y".repeat(len - at - 1));
+                    check_against_reference(&text);
+                }
+            }
+            check_against_reference(&"é".repeat(len));
+        }
     }
 
     #[test]

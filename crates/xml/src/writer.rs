@@ -3,8 +3,8 @@
 use crate::NAMESPACE;
 use crate::error::XmlError;
 use crate::escape::{push_attribute, push_text};
-use communique_model::chrono::{Datelike, NaiveDate};
-use communique_model::{Commitment, Note, Paragraph, Span, Statement, Timestamp};
+use communique_model::chrono::{Datelike, NaiveDate, Timelike};
+use communique_model::{Commitment, Note, Paragraph, Span, Statement, TimePrecision, Timestamp};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -247,13 +247,15 @@ type Result<T = ()> = std::result::Result<T, XmlError>;
 impl Formatter<'_> {
     fn newline(&mut self, depth: usize) {
         if self.indent > 0 {
-            /// Enough spaces for the usual depths in one `push_str`.
-            const SPACES: &str = "                                                                ";
-            self.out.push('\n');
+            /// A line break and enough spaces for the usual depths in one `push_str`.
+            const LINE: &str = "\n                                                                ";
             let mut width = depth * self.indent;
+            let run = width.min(LINE.len() - 1);
+            self.out.push_str(&LINE[..1 + run]);
+            width -= run;
             while width > 0 {
-                let run = width.min(SPACES.len());
-                self.out.push_str(&SPACES[..run]);
+                let run = width.min(LINE.len() - 1);
+                self.out.push_str(&LINE[1..1 + run]);
                 width -= run;
             }
         }
@@ -300,13 +302,13 @@ impl Formatter<'_> {
         self.out.push('"');
     }
 
-    /// ` name="value"` for a value whose `Display` form is plain ASCII without markup
-    /// (numbers).
-    fn display_attribute(&mut self, name: &str, value: impl std::fmt::Display) {
+    /// ` name="value"` for an integer (in decimal).
+    fn integer_attribute(&mut self, name: &str, value: impl itoa::Integer) {
         self.out.push(' ');
         self.out.push_str(name);
         self.out.push_str("=\"");
-        let _ = write!(self.out, "{value}\"");
+        self.out.push_str(itoa::Buffer::new().format(value));
+        self.out.push('"');
     }
 
     /// ` name="YYYY-MM-DD"`.
@@ -314,8 +316,10 @@ impl Formatter<'_> {
         self.check_year(date, field)?;
         self.out.push(' ');
         self.out.push_str(name);
+        self.out.push_str("=\"");
         // The year is 1-9999 (checked above), so this is ISO 8601 YYYY-MM-DD.
-        let _ = write!(self.out, "=\"{:04}-{:02}-{:02}\"", date.year(), date.month(), date.day());
+        push_date(self.out, date);
+        self.out.push('"');
         Ok(())
     }
 
@@ -351,8 +355,8 @@ impl Formatter<'_> {
     }
 
     fn span_attributes(&mut self, span: Span) {
-        self.display_attribute("start", span.start);
-        self.display_attribute("end", span.end);
+        self.integer_attribute("start", span.start);
+        self.integer_attribute("end", span.end);
     }
 
     fn source_span(&mut self, depth: usize, span: Option<Span>) {
@@ -377,7 +381,8 @@ impl Formatter<'_> {
         // The model's text form is YYYY-MM-DDTHH:MM[:SS[.f]][Z|±HH:MM] with a four-digit
         // year (checked above), so the date is the first 10 bytes and the time starts at
         // byte 11.
-        let text = timestamp.to_string();
+        let mut text = String::with_capacity(40);
+        push_timestamp(&mut text, timestamp);
         let (date, rest) = (&text[..10], &text[11..]);
         let (time, offset) = rest.split_at(rest.find(['Z', '+', '-']).unwrap_or(rest.len()));
         self.open(depth, "date");
@@ -446,7 +451,7 @@ impl Formatter<'_> {
             self.open(inner, "fixity");
             self.plain_attribute("algorithm", fixity.algorithm.as_str());
             self.attribute("digest", &fixity.digest, || "$.fixity.digest".into())?;
-            self.display_attribute("size", fixity.size);
+            self.integer_attribute("size", fixity.size);
             self.out.push_str("/>");
         }
         self.optional_text(inner, "sourceText", s.source_text.as_deref());
@@ -521,7 +526,7 @@ impl Formatter<'_> {
         }
         for (j, a) in c.assessments.iter().enumerate() {
             self.open(inner, "assessment");
-            self.display_attribute("score", a.score);
+            self.integer_attribute("score", a.score);
             if let Some(start) = a.period_start {
                 self.date_attribute("periodStart", start, || {
                     path(&format!("assessments[{j}].period_start"))
@@ -547,5 +552,121 @@ impl Formatter<'_> {
         self.source_span(depth + 1, n.source_span);
         self.close(depth, "note");
         Ok(())
+    }
+}
+
+/// Appends `date` as `YYYY-MM-DD`; the year must be 0 to 9999.
+fn push_date(out: &mut String, date: NaiveDate) {
+    let year = date.year().unsigned_abs();
+    let digits = [
+        (year / 1000 % 10) as u8,
+        (year / 100 % 10) as u8,
+        (year / 10 % 10) as u8,
+        (year % 10) as u8,
+        0xFF,
+        (date.month() / 10) as u8,
+        (date.month() % 10) as u8,
+        0xFF,
+        (date.day() / 10) as u8,
+        (date.day() % 10) as u8,
+    ];
+    for digit in digits {
+        out.push(if digit == 0xFF { '-' } else { char::from(b'0' + digit) });
+    }
+}
+
+/// Appends `timestamp` as the model prints it (its `Display`:
+/// `YYYY-MM-DDTHH:MM[:SS[.f]][Z|±HH:MM]`); the year must be 0 to 9999.
+fn push_timestamp(out: &mut String, timestamp: Timestamp) {
+    let two = |out: &mut String, n: u32| {
+        out.push(char::from(b'0' + (n / 10 % 10) as u8));
+        out.push(char::from(b'0' + (n % 10) as u8));
+    };
+    let local = timestamp.local();
+    let fraction = match timestamp.precision() {
+        TimePrecision::Minute => None,
+        TimePrecision::Second => Some(None),
+        TimePrecision::Fraction(digits) => Some(Some(digits)),
+        // A precision this code does not know yet: as the model prints it.
+        _ => {
+            let _ = write!(out, "{timestamp}");
+            return;
+        }
+    };
+    push_date(out, local.date());
+    out.push('T');
+    two(out, local.hour());
+    out.push(':');
+    two(out, local.minute());
+    if let Some(fraction) = fraction {
+        out.push(':');
+        two(out, local.second());
+        if let Some(digits) = fraction {
+            out.push('.');
+            // The first `digits` of the nanoseconds padded to nine digits (ten in a leap
+            // second, whose nanoseconds pass 10^9).
+            let mut nanos = local.nanosecond();
+            let mut padded = [b'0'; 10];
+            let width = if nanos >= 1_000_000_000 { 10 } else { 9 };
+            for digit in padded[..width].iter_mut().rev() {
+                // A remainder below 10 always fits a byte.
+                *digit = b'0' + (nanos % 10) as u8;
+                nanos /= 10;
+            }
+            for &digit in &padded[..usize::from(digits.clamp(1, 9))] {
+                out.push(char::from(digit));
+            }
+        }
+    }
+    if let Some(offset) = timestamp.offset() {
+        let seconds = offset.local_minus_utc();
+        if seconds == 0 {
+            out.push('Z');
+        } else {
+            out.push(if seconds < 0 { '-' } else { '+' });
+            let seconds = seconds.unsigned_abs();
+            // An offset is less than a day: the hours have two digits.
+            two(out, seconds / 3600);
+            out.push(':');
+            two(out, seconds % 3600 / 60);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use communique_model::chrono::{FixedOffset, NaiveTime};
+
+    #[test]
+    fn dates_and_timestamps_as_the_model_prints_them() {
+        let times = [
+            NaiveTime::from_hms_opt(0, 0, 0).unwrap(),
+            NaiveTime::from_hms_nano_opt(9, 30, 15, 250_000_000).unwrap(),
+            NaiveTime::from_hms_nano_opt(23, 59, 59, 999_999_999).unwrap(),
+            NaiveTime::from_hms_nano_opt(12, 7, 3, 4_005).unwrap(),
+            // A leap second.
+            NaiveTime::from_hms_nano_opt(23, 59, 59, 1_500_000_000).unwrap(),
+        ];
+        let offsets = [None, Some(0), Some(19_800), Some(-14_400), Some(3_630), Some(-86_399), Some(86_399)];
+        let mut precisions = vec![TimePrecision::Minute, TimePrecision::Second];
+        precisions.extend((0..=10).map(TimePrecision::Fraction));
+        for (y, m, d) in [(2022, 2, 16), (1, 1, 1), (7, 12, 31), (9999, 12, 31)] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let mut text = String::new();
+            push_date(&mut text, date);
+            assert_eq!(text, date.format("%Y-%m-%d").to_string());
+            for time in times {
+                for offset in offsets {
+                    for precision in &precisions {
+                        let offset = offset.map(|s| FixedOffset::east_opt(s).unwrap());
+                        let timestamp = Timestamp::new(date.and_time(time), offset, *precision);
+                        let mut text = String::new();
+                        push_timestamp(&mut text, timestamp);
+                        assert_eq!(text, timestamp.to_string());
+                    }
+                }
+            }
+        }
     }
 }
