@@ -12,9 +12,6 @@
 
 use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexBuilder};
-use regex_automata::hybrid::dfa::{Cache, DFA, OverlappingState};
-use regex_automata::util::pool::Pool;
-use regex_automata::{Anchored, Input, MatchKind, PatternSet, meta};
 use regex_syntax::hir::{Hir, HirKind};
 
 /// Repetitions bounded above by at least this many are made unbounded in a screen.
@@ -41,10 +38,9 @@ impl Screened {
         Self { screen, exact }
     }
 
-    /// The exact pattern's leftmost-first match and its groups, without screening (for
-    /// a caller that has screened the text another way).
-    pub(crate) fn exact_captures<'h>(&self, text: &'h str) -> Option<regex::Captures<'h>> {
-        self.exact.captures(text)
+    /// The exact pattern as written.
+    pub(crate) fn pattern(&self) -> &str {
+        self.exact.as_str()
     }
 
     /// Whether the exact pattern matches somewhere in `text`.
@@ -109,9 +105,11 @@ impl Prefilter {
             }
         }
         // A full DFA: a few hundred short literals make a small one, and an overlapping
-        // search is fastest on it.
+        // search is fastest on it. No prefilter: the literals are common words found in
+        // nearly every sentence, so a prefilter only adds work.
         let automaton = AhoCorasick::builder()
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&literals)
             .expect("codebook literals make an automaton");
         Self { automaton, owner, always, len: patterns.len() }
@@ -119,12 +117,20 @@ impl Prefilter {
 
     /// For each pattern, whether it can match `text` (false: it certainly cannot).
     pub(crate) fn candidates(&self, text: &str) -> Vec<bool> {
-        let mut out = vec![false; self.len];
+        self.last_literals(text).iter().map(Option::is_some).collect()
+    }
+
+    /// For each pattern, `None` when it certainly cannot match `text`, else the largest
+    /// byte offset at which one of its literals starts (`usize::MAX` for a pattern with
+    /// no literal): a match of the pattern cannot start after it.
+    pub(crate) fn last_literals(&self, text: &str) -> Vec<Option<usize>> {
+        let mut out = vec![None; self.len];
         for &index in &self.always {
-            out[index] = true;
+            out[index] = Some(usize::MAX);
         }
         for found in self.automaton.find_overlapping_iter(text) {
-            out[self.owner[found.pattern().as_usize()]] = true;
+            let last = &mut out[self.owner[found.pattern().as_usize()]];
+            *last = Some(last.map_or(found.start(), |l| l.max(found.start())));
         }
         out
     }
@@ -161,129 +167,6 @@ fn necessary(hir: &Hir) -> Option<Vec<Vec<u8>>> {
             Some(out)
         }
         _ => None,
-    }
-}
-
-/// Screens every subject rule of a codebook at once.
-///
-/// A subject rule's pattern is `SUBJECT TAIL` (direct: the cue right after the subject),
-/// `SUBJECT LINK TAIL` (coordinated: the cue after "and" or a comma that joins a second
-/// verb to the subject), or `^TAIL` (bare: a list item with no subject), where `TAIL`,
-/// the adverbs and the cue, is the rule's own. Such a pattern matches exactly when some
-/// prefix of the sentence matches `SUBJECT` (or `SUBJECT LINK`) and the rule's tail
-/// matches at the end of that prefix. So one automaton finds every position where the
-/// subject can end, another every position after a link, and one multi-pattern
-/// automaton, run anchored at each of these positions, tells which tails match there:
-/// a few short scans per sentence instead of two long scans per rule. The subject and
-/// tails are screens (see [`loosen`]), so a rule this rules out cannot fire, and a rule
-/// it lets through is then tried with its exact pattern.
-pub(crate) struct SubjectScreen {
-    subject: Ends,
-    linked: Ends,
-    tails: meta::Regex,
-}
-
-impl std::fmt::Debug for SubjectScreen {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SubjectScreen").field("tails", &self.tails.pattern_len()).finish_non_exhaustive()
-    }
-}
-
-/// Which subject rules may fire on a sentence, by how (indexes are tail indexes).
-#[derive(Debug)]
-pub(crate) struct SubjectFit {
-    /// The tail matches right after the subject.
-    pub(crate) direct: PatternSet,
-    /// The tail matches after a link ("and", a comma) following the subject.
-    pub(crate) coordinated: PatternSet,
-    /// The tail matches at the very start.
-    pub(crate) bare: PatternSet,
-}
-
-impl SubjectScreen {
-    /// A screen for `subject` (a pattern anchored with `^`), `link` (what joins a second
-    /// verb) and the `tails` of the subject rules, all narrowed to Latin classes.
-    ///
-    /// # Panics
-    ///
-    /// When a pattern does not compile (they are codebook constants; a test builds them).
-    pub(crate) fn new(subject: &str, link: &str, tails: &[String], case_insensitive: bool) -> Self {
-        let subject = loosen(subject, case_insensitive);
-        let linked = format!("{subject}{}", loosen(link, case_insensitive));
-        let tails: Vec<String> = tails.iter().map(|t| loosen(t, case_insensitive)).collect();
-        let syntax = regex_automata::util::syntax::Config::new().case_insensitive(case_insensitive);
-        let tails = meta::Regex::builder()
-            .syntax(syntax)
-            .configure(meta::Regex::config().match_kind(MatchKind::All).nfa_size_limit(Some(64 << 20)))
-            .build_many(&tails)
-            .unwrap_or_else(|e| panic!("codebook tails do not compile: {e}"));
-        Self {
-            subject: Ends::new(&subject, case_insensitive),
-            linked: Ends::new(&linked, case_insensitive),
-            tails,
-        }
-    }
-
-    /// Which tails match after the subject, after a link, and at the start of `text`;
-    /// `None` when an automaton gave up (the caller then screens rule by rule).
-    pub(crate) fn fit(&self, text: &str) -> Option<SubjectFit> {
-        let tails = self.tails.pattern_len();
-        let mut fit = SubjectFit {
-            direct: PatternSet::new(tails),
-            coordinated: PatternSet::new(tails),
-            bare: PatternSet::new(tails),
-        };
-        let at = |set: &mut PatternSet, start: usize| {
-            let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-            self.tails.which_overlapping_matches(&input, set);
-        };
-        at(&mut fit.bare, 0);
-        for end in self.subject.ends(text)? {
-            at(&mut fit.direct, end);
-        }
-        for end in self.linked.ends(text)? {
-            at(&mut fit.coordinated, end);
-        }
-        Some(fit)
-    }
-}
-
-/// Every end of an anchored match of one pattern (a lazy DFA with "all matches"
-/// semantics, one cache per thread from a pool).
-struct Ends {
-    dfa: DFA,
-    caches: Pool<
-        Cache,
-        Box<dyn Fn() -> Cache + Send + Sync + std::panic::RefUnwindSafe + std::panic::UnwindSafe>,
-    >,
-}
-
-impl Ends {
-    fn new(pattern: &str, case_insensitive: bool) -> Self {
-        let dfa = DFA::builder()
-            .syntax(regex_automata::util::syntax::Config::new().case_insensitive(case_insensitive))
-            .configure(DFA::config().match_kind(MatchKind::All).unicode_word_boundary(true))
-            .thompson(regex_automata::nfa::thompson::Config::new().nfa_size_limit(Some(64 << 20)))
-            .build(pattern)
-            .unwrap_or_else(|e| panic!("codebook subject does not compile: {e}"));
-        let shared = dfa.clone();
-        Self { dfa, caches: Pool::new(Box::new(move || shared.create_cache())) }
-    }
-
-    /// Byte offsets where an anchored match of the pattern ends, in increasing order;
-    /// `None` when the automaton gave up (a Unicode word boundary beside non-ASCII text).
-    fn ends(&self, text: &str) -> Option<Vec<usize>> {
-        let mut cache = self.caches.get();
-        let input = Input::new(text).anchored(Anchored::Yes);
-        let mut state = OverlappingState::start();
-        let mut out = Vec::new();
-        loop {
-            self.dfa.try_search_overlapping_fwd(&mut cache, &input, &mut state).ok()?;
-            match state.get_match() {
-                Some(found) => out.push(found.offset()),
-                None => return Some(out),
-            }
-        }
     }
 }
 

@@ -52,37 +52,54 @@ pub fn sentences(text: &str) -> Vec<Span> {
 /// Like [`sentences`], but in byte offsets of `text`.
 #[must_use]
 pub fn sentence_byte_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut depth: i32 = 0;
+    // A byte offset; between sentences always at a character boundary. Inside one, the
+    // scan steps over bytes: every character it acts on is ASCII or starts with the
+    // lead byte 0xE2 ('…'), which no other character's later bytes can equal.
     let mut i = 0;
-    while i < chars.len() {
-        let (offset, c) = chars[i];
+    while i < bytes.len() {
         if start.is_none() {
+            let c = text[i..].chars().next().unwrap_or_default();
             if c.is_whitespace() {
-                i += 1;
+                i += c.len_utf8();
                 continue;
             }
-            start = Some(offset);
+            start = Some(i);
         }
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = (depth - 1).max(0),
-            _ => {}
+        // Skip to the next byte the scan acts on.
+        match bytes[i..].iter().position(|&b| ACTED_ON[usize::from(b)]) {
+            Some(skip) => i += skip,
+            None => break,
         }
-        if matches!(c, '.' | '!' | '?' | '…') && depth == 0 {
-            // Take closing quotes and brackets with the sentence.
-            let mut j = i + 1;
-            while j < chars.len() && is_closer(chars[j].1) {
-                j += 1;
+        let stop = match bytes[i] {
+            b'(' | b'[' => {
+                depth += 1;
+                None
             }
-            let end = chars.get(j).map_or(text.len(), |&(o, _)| o);
-            if is_boundary(text, &chars, i, j) {
+            b')' | b']' => {
+                depth = (depth - 1).max(0);
+                None
+            }
+            b'.' => Some('.'),
+            b'!' => Some('!'),
+            b'?' => Some('?'),
+            0xE2 if text[i..].starts_with('…') => Some('…'),
+            _ => None,
+        };
+        if let Some(c) = stop
+            && depth == 0
+        {
+            let next = i + c.len_utf8();
+            // Take closing quotes and brackets with the sentence.
+            let end = text.len() - text[next..].trim_start_matches(is_closer).len();
+            if is_boundary(text, i, c, end) {
                 if let Some(s) = start.take() {
                     out.push(s..end);
                 }
-                i = j;
+                i = end;
                 continue;
             }
         }
@@ -97,6 +114,18 @@ pub fn sentence_byte_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// The bytes [`sentence_byte_ranges`] acts on inside a sentence: brackets, terminators
+/// and the lead byte of '…'.
+const ACTED_ON: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = matches!(i as u8, b'(' | b'[' | b')' | b']' | b'.' | b'!' | b'?' | 0xE2);
+        i += 1;
+    }
+    table
+};
+
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']')
 }
@@ -105,42 +134,43 @@ fn is_opener(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '„')
 }
 
-/// Whether the terminator at `chars[i]` (with closers up to `j`) ends a sentence.
-fn is_boundary(text: &str, chars: &[(usize, char)], i: usize, j: usize) -> bool {
+/// Whether the terminator `stop` at byte `at` of `text` (with closers up to byte `end`)
+/// ends a sentence.
+fn is_boundary(text: &str, at: usize, stop: char, end: usize) -> bool {
+    let after = &text[end..];
     // End of text.
-    if j >= chars.len() {
-        return true;
-    }
+    let Some(first_after) = after.chars().next() else { return true };
     // A terminator must be followed by white space.
-    if !chars[j].1.is_whitespace() {
+    if !first_after.is_whitespace() {
         return false;
     }
     // The next non-space character must open a sentence: upper case, a digit, an opener.
-    let mut k = j;
-    while k < chars.len() && chars[k].1.is_whitespace() {
-        k += 1;
-    }
-    let Some(&(_, next)) = chars.get(k) else { return true };
+    let rest = after.trim_start_matches(char::is_whitespace);
+    let mut chars = rest.chars();
+    let Some(next) = chars.next() else { return true };
     let mut first = next;
     if is_opener(next)
-        && let Some(&(_, after)) = chars.get(k + 1)
+        && let Some(after) = chars.next()
     {
         first = after;
     }
     if !(first.is_uppercase() || first.is_numeric() || is_opener(first) || !first.is_alphabetic()) {
         return false;
     }
-    if chars[i].1 != '.' {
+    if stop != '.' {
         return true;
     }
     // The word before the full stop.
     // Look back at most 24 characters so a text without spaces stays linear.
-    let stop = chars[i].0;
-    let mut w = i;
-    while w > 0 && i - w < 24 && !(chars[w - 1].1.is_whitespace() || is_opener(chars[w - 1].1)) {
-        w -= 1;
-    }
-    let word = &text[chars[w].0..stop];
+    let before = &text[..at];
+    let taken: usize = before
+        .chars()
+        .rev()
+        .take(24)
+        .take_while(|&c| !(c.is_whitespace() || is_opener(c)))
+        .map(char::len_utf8)
+        .sum();
+    let word = &before[before.len() - taken..];
     if word.is_empty() {
         return true;
     }
@@ -150,7 +180,7 @@ fn is_boundary(text: &str, chars: &[(usize, char)], i: usize, j: usize) -> bool 
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
     if (letters == 1 && word.chars().all(char::is_alphabetic)) || dotted {
-        return starts_with_sentence_opener(&text[chars[k].0..]);
+        return starts_with_sentence_opener(rest);
     }
     !ABBREVIATIONS.contains(&word)
 }

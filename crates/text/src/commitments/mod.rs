@@ -8,26 +8,42 @@
 //! pose a serious threat") and relative clauses ("… which offers the prospect") out.
 //! A list item under a lead-in ("We are taking concrete steps to:") takes the lead-in's
 //! actor and kind.
+//!
+//! Each English subject rule is, as a pattern, the subject grammar followed by the rule's
+//! adverbs and cue. The subject grammar runs once per sentence, giving every place the
+//! subject can end (with its actor) in the order the rule patterns prefer them; each
+//! rule then runs only its own adverbs-and-cue pattern, anchored at those places, which
+//! gives the match the whole rule pattern would. An Aho-Corasick pass over the literals
+//! of every cue first picks the rules whose cue occurs at all, and a rule's patterns are
+//! compiled the first time it is picked.
 
 mod rules;
+mod subject;
 
 pub use rules::{Anchor, Codebook, DE, EN, FR, Rule, codebook};
 
-use crate::screen::{self, Prefilter, Screened, SubjectScreen};
+use crate::screen::{Prefilter, Screened};
 use crate::sentences::sentence_byte_ranges;
 use communique_model::{Actor, Commitment, CommitmentKind, Method, Paragraph, ParagraphKind, Span};
 use regex::Regex;
+use regex_automata::{Anchored, Input, meta};
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
+use subject::End;
 
 /// Adverbs that may stand between a subject and its cue.
 const ADV: &str = r"(?:\w+ly|again|also|still|further|now|today|all|jointly|hereby|therefore|thus|both|together|very|once\s+again|not\s+only|each)";
 
 /// English subject: an optional introductory clause, then the actor noun phrase and an
-/// optional appositive between commas.
+/// optional appositive between commas. An English subject rule is `^EN_SUBJECT TAIL` or
+/// `^EN_SUBJECT LINK TAIL`, `TAIL` being its adverbs and cue. The scanners of [`subject`]
+/// run this grammar and [`LINK`] once per sentence (tests check them against these
+/// patterns), so that each rule only runs its tail.
+#[cfg_attr(not(test), allow(dead_code))]
 const EN_SUBJECT: &str = r#"^["“‘]?(?:(?:As|In|On|At|Given|Following|With|Since|After|Despite|Also|Furthermore|Moreover|Finally|Together|Therefore|Consequently|Accordingly|Meanwhile|Once|Here|Again|For|To|By|Under|Through|Against|While|Until|Now|Today|Yesterday|This|Last|Earlier|In\s+this|At\s+the|Recalling|Recognising|Recognizing|Noting|Welcoming|Concerned)\b[^,;:]{0,200},\s+|(?:Today|Now|Again|Also|Together|Therefore|Thus|Finally|Moreover|Furthermore)\s+)?(?P<actor>(?:We|we|I|He|he|She|she|They|they)|(?:(?:(?:The|the|All|all|Both|both|Our|Their)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}(?:\p{Lu}[\p{L}\p{N}’'.&-]*(?:\s+\p{Lu}[\p{L}\p{N}’'.&-]*){0,5}|\p{Ll}[\p{L}-]*))|\p{Lu}[\p{L}\p{N}’'.&-]*(?:\s+\p{Lu}[\p{L}\p{N}’'.&-]*){0,5})(?:\s+(?:of(?:\s+the)?|and|for)\s+(?:the\s+)?\p{Lu}[\p{L}\p{N}’'.&-]*(?:\s+\p{Lu}[\p{L}\p{N}’'.&-]*){0,5}){0,3})(?:,\s[^,;]{1,160},)?\s+"#;
 
 /// What joins a second verb to the subject in a coordinated sentence ("… and urged").
+#[cfg_attr(not(test), allow(dead_code))]
 const LINK: &str = r"[^.;:]*?(?:,\s+and|\sand|,)\s+";
 
 /// First words that never start an actor.
@@ -95,30 +111,69 @@ const FIRST_PERSON: &[&str] = &["We", "we", "I", "He", "he", "She", "she", "Our"
 
 struct CompiledRule {
     rule: &'static Rule,
-    /// Subject rules: subject, adverbs, cue. Anywhere rules: the cue.
-    direct: Screened,
-    /// Subject rules: subject, a first verb phrase, "and" or a comma, then the cue.
-    coordinated: Option<Screened>,
-    /// The cue at the very start (adverbs allowed), for list items without a subject.
-    bare: Screened,
+    /// The rule's patterns, compiled the first time the prefilter lets the rule through.
+    matcher: OnceLock<Matcher>,
+}
+
+/// How one rule is matched.
+enum Matcher {
+    /// A subject rule of a language with a subject grammar: the rule's tail (adverbs, then
+    /// the cue), run anchored where the subject ends (direct), where a link after it ends
+    /// (coordinated), or at the start of a list item (bare). See [`subject`].
+    Tail(Tail),
+    /// Any other rule: the cue anywhere (an anywhere rule), or the tail at the start of
+    /// the sentence (a subject rule without a subject grammar), also used for list items.
+    Whole(Screened),
+}
+
+/// A subject rule's tail, `(?:ADV,?\s+){0,3}(?P<cue>…)`, for anchored searches.
+struct Tail {
+    regex: meta::Regex,
+}
+
+impl Tail {
+    fn new(pattern: &str, case_insensitive: bool) -> Self {
+        let regex = meta::Regex::builder()
+            .syntax(regex_automata::util::syntax::Config::new().case_insensitive(case_insensitive))
+            .configure(meta::Regex::config().nfa_size_limit(Some(64 << 20)))
+            .build(pattern)
+            .unwrap_or_else(|e| panic!("codebook pattern {pattern:?} does not compile: {e}"));
+        assert_eq!(
+            regex.group_info().to_index(regex_automata::PatternID::ZERO, "cue"),
+            Some(1),
+            "a tail's first group is its cue"
+        );
+        Self { regex }
+    }
+
+    /// The cue (byte range in `text`) of the tail's leftmost-first match starting exactly
+    /// at `at`, if it matches there.
+    fn cue(&self, text: &str, at: usize) -> Option<Range<usize>> {
+        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+        let mut slots = [None; 4];
+        self.regex.search_slots(&input, &mut slots)?;
+        Some(slots[2]?.get()..slots[3]?.get())
+    }
 }
 
 struct Compiled {
     book: &'static Codebook,
+    lang: Lang,
     rules: Vec<CompiledRule>,
     /// Literals of every rule's cue (rule `i` is pattern `i`): a rule whose cue does not
     /// occur in a sentence cannot fire on it, so one pass of this prefilter picks the
     /// few rules worth trying.
     cues: Prefilter,
-    /// All subject rules screened at once, for languages with a subject grammar;
-    /// `tail[i]` is the index of rule `i`'s tail in it.
-    subject: Option<(SubjectScreen, Vec<Option<usize>>)>,
     lead_subject: Option<Screened>,
     intensifier: Screened,
     conditional: Screened,
     future: Screened,
     references: Screened,
     addressee: Vec<Screened>,
+    /// Literals of `intensifier`, `conditional`, `future`, `references` and each
+    /// `addressee` pattern, in that order: one pass over a coded sentence tells which of
+    /// them cannot match it.
+    fields: Prefilter,
 }
 
 /// Narrows the Unicode classes of a pattern to the Latin letters an English or Western
@@ -137,42 +192,47 @@ fn screened(pattern: &str, case_insensitive: bool) -> Screened {
     Screened::new(&latin(pattern), case_insensitive)
 }
 
-fn compile(book: &'static Codebook, lang: Lang) -> Compiled {
-    let subject = match lang {
-        Lang::En => Some(EN_SUBJECT),
-        Lang::Fr | Lang::De => None,
-    };
-    let mut rules = Vec::new();
-    let mut cues = Vec::new();
-    let mut tails = Vec::new();
-    let mut tail_of = Vec::new();
-    for rule in book.rules {
-        let body = rule.pattern.replace("{ADV}", ADV);
-        let tail = format!(r"(?:{ADV},?\s+){{0,3}}(?P<cue>{body})");
-        tail_of.push((rule.anchor == Anchor::Subject).then(|| {
-            tails.push(latin(&tail));
-            tails.len() - 1
-        }));
-        let (direct, coordinated) = match (rule.anchor, subject) {
-            (Anchor::Subject, Some(subject)) => {
-                (format!(r"{subject}{tail}"), Some(format!(r"{subject}{LINK}{tail}")))
-            }
-            // Without a subject grammar a subject rule is tried at the start of the text.
-            (Anchor::Subject, None) => (format!(r"^(?:{ADV},?\s+){{0,3}}(?P<cue>{body})"), None),
-            (Anchor::Anywhere, _) => (format!("(?P<cue>{body})"), None),
-        };
-        cues.push(latin(&body));
-        rules.push(CompiledRule {
-            rule,
-            direct: screened(&direct, book.case_insensitive),
-            coordinated: coordinated.map(|c| screened(&c, book.case_insensitive)),
-            bare: screened(&format!("^{tail}"), book.case_insensitive),
-        });
+/// Whether a language has a subject grammar ([`EN_SUBJECT`] for English).
+fn has_subject_grammar(lang: Lang) -> bool {
+    match lang {
+        Lang::En => true,
+        Lang::Fr | Lang::De => false,
     }
+}
+
+/// A rule's tail: optional adverbs, then its cue in the group `cue`.
+fn tail_of(rule: &Rule) -> String {
+    let body = rule.pattern.replace("{ADV}", ADV);
+    format!(r"(?:{ADV},?\s+){{0,3}}(?P<cue>{body})")
+}
+
+impl CompiledRule {
+    /// The rule's matcher, compiled on first use.
+    fn matcher(&self, book: &Codebook, lang: Lang) -> &Matcher {
+        self.matcher.get_or_init(|| {
+            let rule = self.rule;
+            match (rule.anchor, has_subject_grammar(lang)) {
+                (Anchor::Subject, true) => {
+                    Matcher::Tail(Tail::new(&latin(&tail_of(rule)), book.case_insensitive))
+                }
+                // Without a subject grammar a subject rule is tried at the start of the text.
+                (Anchor::Subject, false) => {
+                    Matcher::Whole(screened(&format!("^{}", tail_of(rule)), book.case_insensitive))
+                }
+                (Anchor::Anywhere, _) => {
+                    let body = rule.pattern.replace("{ADV}", ADV);
+                    Matcher::Whole(screened(&format!("(?P<cue>{body})"), book.case_insensitive))
+                }
+            }
+        })
+    }
+}
+
+fn compile(book: &'static Codebook, lang: Lang) -> Compiled {
+    let rules = book.rules.iter().map(|rule| CompiledRule { rule, matcher: OnceLock::new() }).collect();
+    let cues: Vec<String> =
+        book.rules.iter().map(|rule| latin(&rule.pattern.replace("{ADV}", ADV))).collect();
     let cues = Prefilter::new(&cues, book.case_insensitive);
-    let subject = subject.map(|subject| {
-        (SubjectScreen::new(&latin(subject), &latin(LINK), &tails, book.case_insensitive), tail_of)
-    });
     let (lead_subject, intensifier, conditional, future, references, addressee) = match lang {
         Lang::En => (
             None,
@@ -239,17 +299,23 @@ fn compile(book: &'static Codebook, lang: Lang) -> Compiled {
             Vec::new(),
         ),
     };
+    let mut fields =
+        vec![intensifier.pattern(), conditional.pattern(), future.pattern(), references.pattern()];
+    fields.extend(addressee.iter().map(Screened::pattern));
+    let fields: Vec<String> = fields.into_iter().map(str::to_owned).collect();
+    let fields = Prefilter::new(&fields, false);
     Compiled {
         book,
+        lang,
         rules,
         cues,
-        subject,
         lead_subject,
         intensifier,
         conditional,
         future,
         references,
         addressee,
+        fields,
     }
 }
 
@@ -283,54 +349,70 @@ struct Hit {
 
 impl Compiled {
     fn code(&self, sentence: &str, implicit_subject: bool) -> Option<Hit> {
-        // Only the rules whose cue occurs in the sentence can fire; their screens run on
-        // the lazy DFA and the exact patterns only on what the screens let through.
-        let present = self.cues.candidates(sentence);
-        if !present.contains(&true) {
+        // Only the rules whose cue occurs in the sentence can fire, and a tail cannot
+        // match after the last place its cue's literals occur.
+        let last = self.cues.last_literals(sentence);
+        if last.iter().all(Option::is_none) {
             return None;
         }
-        let candidates = || self.rules.iter().enumerate().filter(|(i, _)| present[*i]);
-        // With a subject grammar, one pass screens every subject rule (see `SubjectScreen`).
-        let fit = self.subject.as_ref().and_then(|(screen, tail_of)| Some((screen.fit(sentence)?, tail_of)));
-        let fits = |i: usize, how: fn(&screen::SubjectFit) -> &regex_automata::PatternSet| match &fit {
-            Some((fit, tail_of)) => {
-                tail_of[i].is_none_or(|t| how(fit).contains(regex_automata::PatternID::new_unchecked(t)))
-            }
-            None => true,
+        let candidates = || {
+            self.rules
+                .iter()
+                .zip(&last)
+                .filter_map(|(rule, last)| Some((rule, rule.matcher(self.book, self.lang), (*last)?)))
         };
-        let try_rule = |rule: &CompiledRule, re: &Screened, screened: bool| {
-            let caps = if screened { re.exact_captures(sentence) } else { re.captures(sentence) };
-            self.hit(rule, caps?, sentence)
+        // Where the subject ends (and, below, where a link after it ends), each with the
+        // actor of the first path there; computed once for all rules (see `subject`).
+        let mut subject_ends: Option<Vec<End>> = None;
+        let ends = |subject_ends: &mut Option<Vec<End>>| -> Vec<End> {
+            subject_ends.get_or_insert_with(|| self.subject_ends(sentence)).clone()
         };
-        let subject_fit = |rule: &CompiledRule| fit.is_some() && rule.rule.anchor == Anchor::Subject;
-        for (i, rule) in candidates() {
-            if fits(i, |f| &f.direct)
-                && let Some(hit) = try_rule(rule, &rule.direct, subject_fit(rule))
-            {
-                return Some(hit);
+        // The first end, in order, after which the tail matches: the rule pattern's
+        // leftmost-first match.
+        let fit = |rule: &CompiledRule, tail: &Tail, last: usize, ends: &[End]| {
+            let (end, cue) = ends
+                .iter()
+                .filter(|end| end.at <= last)
+                .find_map(|end| Some((end, tail.cue(sentence, end.at)?)))?;
+            self.hit(rule.rule, end.actor.clone().map(|a| &sentence[a]), cue, sentence)
+        };
+        for (rule, matcher, last) in candidates() {
+            let hit = match matcher {
+                Matcher::Tail(tail) => {
+                    let ends = subject_ends.get_or_insert_with(|| self.subject_ends(sentence));
+                    fit(rule, tail, last, ends)
+                }
+                Matcher::Whole(whole) => whole.captures(sentence).and_then(|caps| {
+                    let actor = caps.name("actor").map(|m| m.as_str());
+                    self.hit(rule.rule, actor, caps.name("cue").map_or(0..0, |m| m.range()), sentence)
+                }),
+            };
+            if hit.is_some() {
+                return hit;
             }
         }
-        for (i, rule) in candidates() {
-            if let Some(re) = &rule.coordinated
-                && fits(i, |f| &f.coordinated)
-                && let Some(hit) = try_rule(rule, re, subject_fit(rule))
-            {
+        let mut linked_ends: Option<Vec<End>> = None;
+        for (rule, matcher, last) in candidates() {
+            let Matcher::Tail(tail) = matcher else { continue };
+            let linked = linked_ends.get_or_insert_with(|| {
+                let mut out = Vec::new();
+                subject::link_ends(sentence, ends(&mut subject_ends).as_slice(), &mut out);
+                out
+            });
+            if let Some(hit) = fit(rule, tail, last, linked) {
                 return Some(hit);
             }
         }
         if implicit_subject {
             // A list item or fragment with no subject of its own ("condemn the attack;").
-            for (i, rule) in candidates().filter(|(_, r)| r.rule.anchor == Anchor::Subject) {
-                if !fits(i, |f| &f.bare) {
-                    continue;
-                }
-                let caps = if subject_fit(rule) {
-                    rule.bare.exact_captures(sentence)
-                } else {
-                    rule.bare.captures(sentence)
+            for (rule, matcher, _) in candidates().filter(|(r, _, _)| r.rule.anchor == Anchor::Subject) {
+                let cue = match matcher {
+                    Matcher::Tail(tail) => tail.cue(sentence, 0),
+                    Matcher::Whole(whole) => {
+                        whole.captures(sentence).map(|caps| caps.name("cue").map_or(0..0, |m| m.range()))
+                    }
                 };
-                if let Some(caps) = caps {
-                    let cue = caps.name("cue").map_or(0..0, |m| m.range());
+                if let Some(cue) = cue {
                     return Some(Hit { rule: rule.rule, actor: None, cue });
                 }
             }
@@ -338,11 +420,29 @@ impl Compiled {
         None
     }
 
-    fn hit(&self, rule: &CompiledRule, caps: regex::Captures<'_>, sentence: &str) -> Option<Hit> {
-        let actor = caps.name("actor").map(|m| noun_phrase(m.as_str()).to_owned());
-        if rule.rule.anchor == Anchor::Subject
+    /// Where the subject grammar can end in `sentence`, in leftmost-first order (none
+    /// without a grammar).
+    fn subject_ends(&self, sentence: &str) -> Vec<End> {
+        let mut out = Vec::new();
+        if self.lang == Lang::En {
+            subject::en_subject_ends(sentence, &mut out);
+        }
+        out
+    }
+
+    /// The hit of `rule` with the captured `actor` and `cue`, unless the actor cannot be
+    /// the actor of the cue.
+    fn hit(
+        &self,
+        rule: &'static Rule,
+        actor: Option<&str>,
+        cue: Range<usize>,
+        sentence: &str,
+    ) -> Option<Hit> {
+        let actor = actor.map(|a| noun_phrase(a).to_owned());
+        if rule.anchor == Anchor::Subject
             && let Some(actor) = &actor
-            && !acceptable_actor(actor, caps.name("cue").map_or("", |m| m.as_str()))
+            && !acceptable_actor(actor, sentence.get(cue.clone()).unwrap_or(""))
         {
             return None;
         }
@@ -352,17 +452,16 @@ impl Compiled {
                 .and_then(|re| re.captures(sentence))
                 .and_then(|c| c.name("actor").map(|m| m.as_str().to_owned()))
         });
-        let cue = caps.name("cue").map_or(0..0, |m| m.range());
-        Some(Hit { rule: rule.rule, actor, cue })
+        Some(Hit { rule, actor, cue })
     }
 
-    fn addressee(&self, sentence: &str, hit: &Hit) -> Option<String> {
+    fn addressee(&self, sentence: &str, hit: &Hit, present: &[bool]) -> Option<String> {
         if hit.rule.id.ends_with(".modal") {
             // "Belgrade and Pristina should now engage": the subject is the addressee.
             return hit.actor.clone();
         }
-        self.addressee.iter().find_map(|re| {
-            let caps = re.captures(sentence)?;
+        self.addressee.iter().zip(&present[ADDRESSEE..]).find_map(|(re, present)| {
+            let caps = if *present { re.captures(sentence)? } else { return None };
             let a = caps.name("a")?.as_str().trim();
             (!a.is_empty() && !a.starts_with("the need")).then(|| a.to_owned())
         })
@@ -579,23 +678,34 @@ impl Compiled {
             .map(str::to_owned);
         let cue_text = found.lead.unwrap_or(sentence);
         commitment.cue = cue_text.get(hit.cue.clone()).map(|c| c.trim().to_owned()).filter(|c| !c.is_empty());
-        commitment.addressee = self.addressee(sentence, hit);
-        commitment.intensifier =
-            self.intensifier(sentence).or_else(|| found.lead.and_then(|s| self.intensifier(s)));
+        // The field patterns whose literals occur in the sentence; the others cannot match.
+        let present = self.fields.candidates(sentence);
+        commitment.addressee = self.addressee(sentence, hit, &present);
+        commitment.intensifier = present[INTENSIFIER]
+            .then(|| self.intensifier(sentence))
+            .flatten()
+            .or_else(|| found.lead.and_then(|s| self.intensifier(s)));
         let kind = hit.rule.kind;
         commitment.conditional = matches!(kind, CommitmentKind::Readiness | CommitmentKind::Warning)
-            || self.conditional.is_match(sentence);
+            || (present[CONDITIONAL] && self.conditional.is_match(sentence));
         commitment.future_oriented = matches!(
             kind,
             CommitmentKind::Pledge
                 | CommitmentKind::Readiness
                 | CommitmentKind::Warning
                 | CommitmentKind::Demand
-        ) || self.future.is_match(sentence);
-        commitment.references = self.references(sentence);
+        ) || (present[FUTURE] && self.future.is_match(sentence));
+        commitment.references = if present[REFERENCES] { self.references(sentence) } else { Vec::new() };
         Some(commitment)
     }
 }
+
+/// Indexes of the field patterns in [`Compiled::fields`].
+const INTENSIFIER: usize = 0;
+const CONDITIONAL: usize = 1;
+const FUTURE: usize = 2;
+const REFERENCES: usize = 3;
+const ADDRESSEE: usize = 4;
 
 fn is_pronoun_de_fr(actor: &str) -> bool {
     matches!(actor, "Wir" | "Ich" | "Er" | "Nous" | "Je" | "Il" | "Elle")
@@ -612,6 +722,91 @@ fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
 mod tests {
     use super::*;
     use communique_model::CommitmentKind as K;
+    use proptest::prelude::*;
+
+    /// Each English subject rule as one pattern, `^SUBJECT TAIL` and `^SUBJECT LINK TAIL`,
+    /// compiled by the `regex` crate as written.
+    static WHOLE: LazyLock<Vec<(Regex, Regex, Tail)>> = LazyLock::new(|| {
+        let subject = latin(EN_SUBJECT);
+        let link = latin(LINK);
+        EN.rules
+            .iter()
+            .filter(|rule| rule.anchor == Anchor::Subject)
+            .map(|rule| {
+                let tail = latin(&tail_of(rule));
+                let whole = |pattern: String| {
+                    regex::RegexBuilder::new(&pattern).size_limit(64 << 20).build().expect("rule compiles")
+                };
+                (
+                    whole(format!("{subject}{tail}")),
+                    whole(format!("{subject}{link}{tail}")),
+                    Tail::new(&tail, false),
+                )
+            })
+            .collect()
+    });
+
+    /// The first end (of the subject, or of a link after it) after which the tail matches
+    /// gives the actor and cue the whole pattern's leftmost-first match captures.
+    fn same_as_whole_patterns(text: &str) {
+        let mut subject = Vec::new();
+        subject::en_subject_ends(text, &mut subject);
+        let mut linked = Vec::new();
+        subject::link_ends(text, &subject, &mut linked);
+        for (direct, coordinated, tail) in WHOLE.iter() {
+            for (whole, ends) in [(direct, &subject), (coordinated, &linked)] {
+                let expected = whole
+                    .captures(text)
+                    .map(|caps| (caps.name("actor").map(|m| m.range()), caps.name("cue").map(|m| m.range())));
+                let got =
+                    ends.iter().find_map(|end| Some((end.actor.clone(), Some(tail.cue(text, end.at)?))));
+                assert_eq!(got, expected, "{whole} on {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_rule_compiles() {
+        for (book, lang) in [(&EN, Lang::En), (&FR, Lang::Fr), (&DE, Lang::De)] {
+            for rule in &compile(book, lang).rules {
+                let _ = rule.matcher(book, lang);
+            }
+        }
+    }
+
+    #[test]
+    fn subject_rules_match_as_whole_patterns() {
+        for text in [
+            "We urge Russia, in the strongest possible terms, to choose the path of diplomacy.",
+            "The members of the Security Council condemned in the strongest terms the attacks.",
+            "As stated previously, any further Russian aggression against Ukraine will have massive consequences.",
+            "Both leaders recognized the contributions of migrants, and committed to policies.",
+            "The two sides stressed their goal, and called on the international community to act.",
+            "The United States stands ready to support this implementation.",
+            "It urges the authorities to act.",
+            "“Today we stand with Ukraine,” he said, and we will continue to do so.",
+            "NATO Allies, as a whole, remain ready and willing, and also strongly condemn it.",
+        ] {
+            same_as_whole_patterns(text);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn subject_rules_match_as_whole_patterns_on_any_text(parts in proptest::collection::vec(prop_oneof![
+            Just("We"), Just("we"), Just("I"), Just("He"), Just("They"), Just("The"), Just("the"), Just("Both"),
+            Just("Our"), Just("United"), Just("States"), Just("Council"), Just("of"), Just("and"), Just("for"),
+            Just("As"), Just("In"), Just("Today"), Just("also"), Just("strongly"), Just("leaders"), Just("É"),
+            Just("’s"), Just(","), Just(";"), Just("."), Just("\""), Just("“"), Just(" "), Just(" "), Just(" "),
+            Just("\u{a0}"), Just("x"), Just("ä"), Just("urge"), Just("urged"), Just("call on"), Just("will"),
+            Just("will not"), Just("accept"), Just("are ready to"), Just("condemn"), Just("reaffirm"),
+            Just("our"), Just("commitment"), Just("should"), Just("express"), Just("deep"), Just("concern"),
+            Just("support"), Just("look forward to"), Just("have"), Just("made"), Just("proposals"),
+        ], 0..30)) {
+            same_as_whole_patterns(&parts.concat());
+        }
+    }
 
     fn check(sentence: &str, expected: Option<(K, Option<&str>, Option<&str>)>) {
         let paragraph = Paragraph::new("para_1", ParagraphKind::Body, sentence);

@@ -663,7 +663,20 @@ fn number_prefix(raw: &str, runs: &[(Range<usize>, u8)]) -> Option<(String, usiz
 pub(crate) fn resolve(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut space = false;
-    for c in raw.chars() {
+    let mut rest = raw;
+    while let Some(c) = rest.chars().next() {
+        // A run of visible ASCII characters is copied whole.
+        let run = rest.bytes().take_while(|&b| b.is_ascii() && !char::from(b).is_whitespace()).count();
+        if run > 0 {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push_str(&rest[..run]);
+            rest = &rest[run..];
+            continue;
+        }
+        rest = &rest[c.len_utf8()..];
         if is_invisible(c) {
             continue;
         }
