@@ -70,28 +70,30 @@ enum Writers {
 }
 
 impl Writers {
-    fn new(sinks: Vec<Box<dyn Sink>>, threaded: bool) -> Self {
+    fn new(sinks: Vec<Box<dyn Sink>>, threaded: bool) -> Result<Self> {
         if !threaded {
-            return Self::Inline(sinks);
+            return Ok(Self::Inline(sinks));
         }
-        Self::Threads(
+        Ok(Self::Threads(
             sinks
                 .into_iter()
                 .enumerate()
                 .map(|(index, mut sink)| {
                     let (sender, receiver): (_, Receiver<Arc<Vec<PreparedRecord>>>) = sync_channel(2);
-                    let handle = std::thread::spawn(move || {
-                        for batch in receiver {
-                            for record in batch.iter() {
-                                sink.write(&record[index])?;
+                    let handle =
+                        std::thread::Builder::new().name(format!("writer-{index}")).spawn(move || {
+                            for batch in receiver {
+                                for record in batch.iter() {
+                                    sink.write(&record[index])?;
+                                }
                             }
-                        }
-                        Ok(sink)
-                    });
-                    (sender, handle)
+                            Ok(sink)
+                        })?;
+                    Ok((sender, handle))
                 })
-                .collect(),
-        )
+                .collect::<std::io::Result<_>>()
+                .context("cannot start a writer thread")?,
+        ))
     }
 
     /// Hands a batch to every writer; an error when a writer has stopped (its own error
@@ -157,12 +159,12 @@ enum Batches {
 }
 
 impl Batches {
-    fn new(inputs: Inputs, read_ahead: bool) -> Self {
+    fn new(inputs: Inputs, read_ahead: bool) -> Result<Self> {
         if !read_ahead {
-            return Self::Inline(Box::new(inputs.peekable()));
+            return Ok(Self::Inline(Box::new(inputs.peekable())));
         }
         let (sender, receiver) = sync_channel(2);
-        let reader = std::thread::spawn(move || {
+        let reader = std::thread::Builder::new().name("reader".into()).spawn(move || {
             let mut inputs = inputs.peekable();
             while inputs.peek().is_some() {
                 let batch: Vec<Work> = inputs.by_ref().take(BATCH).collect();
@@ -172,7 +174,8 @@ impl Batches {
                 }
             }
         });
-        Self::Ahead { receiver: Some(receiver), reader: Some(reader) }
+        let reader = reader.context("cannot start the reader thread")?;
+        Ok(Self::Ahead { receiver: Some(receiver), reader: Some(reader) })
     }
 }
 
@@ -304,7 +307,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let options = OutputOptions { base_iri: args.base_iri.clone(), excel_safe: args.excel_safe };
     let jobs =
         args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)).max(1);
-    let pool = (jobs > 1).then(|| rayon::ThreadPoolBuilder::new().num_threads(jobs).build()).transpose()?;
+    let pool = (jobs > 1)
+        .then(|| {
+            rayon::ThreadPoolBuilder::new().num_threads(jobs).thread_name(|i| format!("prepare-{i}")).build()
+        })
+        .transpose()?;
     let ingest = args.ingest.options(None)?;
 
     let (sinks, preparers): (Vec<_>, Vec<_>) = formats
@@ -313,7 +320,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .collect::<Result<Vec<_>>>()?
         .into_iter()
         .unzip();
-    let mut writers = Writers::new(sinks, jobs > 1);
+    let mut writers = Writers::new(sinks, jobs > 1)?;
     let bar = crate::progress::bar(crate::inputs::total_size(&args.inputs));
     let (mut converted, mut failed) = (0usize, 0usize);
     // Ids already written: a collection holds each id once (the XSD and the CSV keys
@@ -321,7 +328,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // Kept as 128-bit fingerprints (SHA-256 of the id, cut to 16 bytes): 16 bytes a
     // record instead of the id itself, with no collision to fear below 10^18 records.
     let mut seen: HashSet<u128> = HashSet::new();
-    let batches = Batches::new(Inputs::new(args.inputs.clone()), jobs > 1);
+    let batches = Batches::new(Inputs::new(args.inputs.clone()), jobs > 1)?;
     // Reading, ingest, validation and the formatting of every output run in parallel;
     // the writers only append what was prepared, in input order.
     for (weight, results) in Preparing::new(batches, pool, ingest, preparers) {
