@@ -198,26 +198,7 @@ impl FromStr for Timestamp {
 
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.local.format("%Y-%m-%dT%H:%M"))?;
-        match self.precision {
-            TimePrecision::Minute => {}
-            TimePrecision::Second => write!(f, ":{:02}", self.local.second())?,
-            TimePrecision::Fraction(digits) => {
-                let digits = usize::from(digits.clamp(1, 9));
-                let nanos = format!("{:09}", self.local.nanosecond());
-                write!(f, ":{:02}.{}", self.local.second(), &nanos[..digits])?;
-            }
-        }
-        match self.offset {
-            None => Ok(()),
-            Some(offset) if offset.local_minus_utc() == 0 => f.write_str("Z"),
-            Some(offset) => {
-                let seconds = offset.local_minus_utc();
-                let sign = if seconds < 0 { '-' } else { '+' };
-                let seconds = seconds.unsigned_abs();
-                write!(f, "{sign}{:02}:{:02}", seconds / 3600, seconds % 3600 / 60)
-            }
-        }
+        f.write_str(&self.to_iso())
     }
 }
 

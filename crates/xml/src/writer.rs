@@ -3,9 +3,8 @@
 use crate::NAMESPACE;
 use crate::error::XmlError;
 use crate::escape::{push_attribute, push_text};
-use communique_model::chrono::{Datelike, NaiveDate, Timelike};
-use communique_model::{Commitment, Note, Paragraph, Span, Statement, TimePrecision, Timestamp};
-use std::fmt::Write as _;
+use communique_model::chrono::{Datelike, NaiveDate};
+use communique_model::{Commitment, Note, Paragraph, Span, Statement, Timestamp, iso_date};
 use std::io::{self, Write};
 
 /// Writes statements as XML of the communique vocabulary ([`NAMESPACE`]).
@@ -555,118 +554,12 @@ impl Formatter<'_> {
     }
 }
 
-/// Appends `date` as `YYYY-MM-DD`; the year must be 0 to 9999.
+/// Appends `date` as `YYYY-MM-DD`.
 fn push_date(out: &mut String, date: NaiveDate) {
-    let year = date.year().unsigned_abs();
-    let digits = [
-        (year / 1000 % 10) as u8,
-        (year / 100 % 10) as u8,
-        (year / 10 % 10) as u8,
-        (year % 10) as u8,
-        0xFF,
-        (date.month() / 10) as u8,
-        (date.month() % 10) as u8,
-        0xFF,
-        (date.day() / 10) as u8,
-        (date.day() % 10) as u8,
-    ];
-    for digit in digits {
-        out.push(if digit == 0xFF { '-' } else { char::from(b'0' + digit) });
-    }
+    out.push_str(&iso_date(date));
 }
 
-/// Appends `timestamp` as the model prints it (its `Display`:
-/// `YYYY-MM-DDTHH:MM[:SS[.f]][Z|±HH:MM]`); the year must be 0 to 9999.
+/// Appends `timestamp` as the model prints it (`YYYY-MM-DDTHH:MM[:SS[.f]][Z|±HH:MM]`).
 fn push_timestamp(out: &mut String, timestamp: Timestamp) {
-    let two = |out: &mut String, n: u32| {
-        out.push(char::from(b'0' + (n / 10 % 10) as u8));
-        out.push(char::from(b'0' + (n % 10) as u8));
-    };
-    let local = timestamp.local();
-    let fraction = match timestamp.precision() {
-        TimePrecision::Minute => None,
-        TimePrecision::Second => Some(None),
-        TimePrecision::Fraction(digits) => Some(Some(digits)),
-        // A precision this code does not know yet: as the model prints it.
-        _ => {
-            let _ = write!(out, "{timestamp}");
-            return;
-        }
-    };
-    push_date(out, local.date());
-    out.push('T');
-    two(out, local.hour());
-    out.push(':');
-    two(out, local.minute());
-    if let Some(fraction) = fraction {
-        out.push(':');
-        two(out, local.second());
-        if let Some(digits) = fraction {
-            out.push('.');
-            // The first `digits` of the nanoseconds padded to nine digits (ten in a leap
-            // second, whose nanoseconds pass 10^9).
-            let mut nanos = local.nanosecond();
-            let mut padded = [b'0'; 10];
-            let width = if nanos >= 1_000_000_000 { 10 } else { 9 };
-            for digit in padded[..width].iter_mut().rev() {
-                // A remainder below 10 always fits a byte.
-                *digit = b'0' + (nanos % 10) as u8;
-                nanos /= 10;
-            }
-            for &digit in &padded[..usize::from(digits.clamp(1, 9))] {
-                out.push(char::from(digit));
-            }
-        }
-    }
-    if let Some(offset) = timestamp.offset() {
-        let seconds = offset.local_minus_utc();
-        if seconds == 0 {
-            out.push('Z');
-        } else {
-            out.push(if seconds < 0 { '-' } else { '+' });
-            let seconds = seconds.unsigned_abs();
-            // An offset is less than a day: the hours have two digits.
-            two(out, seconds / 3600);
-            out.push(':');
-            two(out, seconds % 3600 / 60);
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use communique_model::chrono::{FixedOffset, NaiveTime};
-
-    #[test]
-    fn dates_and_timestamps_as_the_model_prints_them() {
-        let times = [
-            NaiveTime::from_hms_opt(0, 0, 0).unwrap(),
-            NaiveTime::from_hms_nano_opt(9, 30, 15, 250_000_000).unwrap(),
-            NaiveTime::from_hms_nano_opt(23, 59, 59, 999_999_999).unwrap(),
-            NaiveTime::from_hms_nano_opt(12, 7, 3, 4_005).unwrap(),
-            // A leap second.
-            NaiveTime::from_hms_nano_opt(23, 59, 59, 1_500_000_000).unwrap(),
-        ];
-        let offsets = [None, Some(0), Some(19_800), Some(-14_400), Some(3_630), Some(-86_399), Some(86_399)];
-        let mut precisions = vec![TimePrecision::Minute, TimePrecision::Second];
-        precisions.extend((0..=10).map(TimePrecision::Fraction));
-        for (y, m, d) in [(2022, 2, 16), (1, 1, 1), (7, 12, 31), (9999, 12, 31)] {
-            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
-            let mut text = String::new();
-            push_date(&mut text, date);
-            assert_eq!(text, date.format("%Y-%m-%d").to_string());
-            for time in times {
-                for offset in offsets {
-                    for precision in &precisions {
-                        let offset = offset.map(|s| FixedOffset::east_opt(s).unwrap());
-                        let timestamp = Timestamp::new(date.and_time(time), offset, *precision);
-                        let mut text = String::new();
-                        push_timestamp(&mut text, timestamp);
-                        assert_eq!(text, timestamp.to_string());
-                    }
-                }
-            }
-        }
-    }
+    out.push_str(&timestamp.to_iso());
 }
