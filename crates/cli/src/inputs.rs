@@ -249,11 +249,15 @@ impl JsonLines {
     }
 }
 
-/// True for a line of white space only (skipped, as the model's JSON Lines reader does):
-/// ASCII white space checked on the bytes, other white space (U+00A0 …) on the text.
+/// True for a line of white space only as `str::trim` sees it (skipped, as the model's
+/// JSON Lines reader does): checked on the bytes for the white space `trim_ascii` knows,
+/// and on the text when what is left starts with a byte that may begin other white space
+/// (U+000B, or a non-ASCII code point such as U+00A0).
 fn is_blank(line: &[u8]) -> bool {
     let rest = line.trim_ascii();
-    rest.is_empty() || (rest[0] >= 0x80 && std::str::from_utf8(rest).is_ok_and(|text| text.trim().is_empty()))
+    rest.is_empty()
+        || ((rest[0] >= 0x80 || rest[0] == 0x0B)
+            && std::str::from_utf8(rest).is_ok_and(|text| text.trim().is_empty()))
 }
 
 impl Iterator for JsonLines {

@@ -399,8 +399,8 @@ fn json_lines_blank_lines_are_skipped_and_bad_bytes_named() {
     let mut bytes = format!("{record}\r\n").into_bytes();
     // Line 2: "{" then a lone continuation byte, the 2nd byte of the line.
     bytes.extend_from_slice(b"{\x80}\n");
-    // Lines 3 and 4: white space only (ASCII, then a no-break space): skipped.
-    bytes.extend_from_slice(" \t\n\u{a0}\n".as_bytes());
+    // Lines 3 to 5: white space only (ASCII, a no-break space, a line tabulation): skipped.
+    bytes.extend_from_slice(" \t\n\u{a0}\n\u{b}\n".as_bytes());
     record["id"] = "second".into();
     bytes.extend_from_slice(format!("{record}").as_bytes()); // no final newline
     let input = tmp.path().join("mixed.jsonl");

@@ -13,8 +13,10 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::thread::JoinHandle;
 
-/// Records converted and handed to the writers at once; with two batches queued per
-/// writer this bounds memory (about 64 records × the formats' sizes in flight).
+/// Records converted and handed to the writers at once. With more than one job, at most
+/// about eight batches are alive at a time (two queued by the reader and one it fills,
+/// two being prepared, two queued for the writers and one being written): about 256
+/// records × the size of a record and of its outputs, whatever the size of the input.
 const BATCH: usize = 32;
 
 /// The formatted outputs of one record, one per sink, in sink order.
@@ -74,26 +76,28 @@ impl Writers {
         if !threaded {
             return Ok(Self::Inline(sinks));
         }
-        Ok(Self::Threads(
-            sinks
-                .into_iter()
-                .enumerate()
-                .map(|(index, mut sink)| {
-                    let (sender, receiver): (_, Receiver<Arc<Vec<PreparedRecord>>>) = sync_channel(2);
-                    let handle =
-                        std::thread::Builder::new().name(format!("writer-{index}")).spawn(move || {
-                            for batch in receiver {
-                                for record in batch.iter() {
-                                    sink.write(&record[index])?;
-                                }
-                            }
-                            Ok(sink)
-                        })?;
-                    Ok((sender, handle))
-                })
-                .collect::<std::io::Result<_>>()
-                .context("cannot start a writer thread")?,
-        ))
+        let mut threads = Vec::with_capacity(sinks.len());
+        for (index, mut sink) in sinks.into_iter().enumerate() {
+            let (sender, receiver): (_, Receiver<Arc<Vec<PreparedRecord>>>) = sync_channel(2);
+            let spawned = std::thread::Builder::new().name(format!("writer-{index}")).spawn(move || {
+                for batch in receiver {
+                    for record in batch.iter() {
+                        sink.write(&record[index])?;
+                    }
+                }
+                Ok(sink)
+            });
+            match spawned {
+                Ok(handle) => threads.push((sender, handle)),
+                Err(error) => {
+                    // The writers already started stop and delete what they began; the
+                    // sinks not yet handed to a thread are dropped, which deletes theirs.
+                    Self::Threads(threads).abort();
+                    return Err(anyhow::Error::new(error).context("cannot start a writer thread"));
+                }
+            }
+        }
+        Ok(Self::Threads(threads))
     }
 
     /// Hands a batch to every writer; an error when a writer has stopped (its own error
@@ -180,15 +184,26 @@ impl Batches {
 }
 
 impl Iterator for Batches {
-    type Item = Vec<Work>;
+    type Item = Result<Vec<Work>>;
 
-    fn next(&mut self) -> Option<Vec<Work>> {
+    /// The next batch; an error when the reader thread stopped by panicking (its
+    /// queue closes early, which must not pass for the end of the input).
+    fn next(&mut self) -> Option<Result<Vec<Work>>> {
         match self {
             Self::Inline(inputs) => {
                 inputs.peek()?;
-                Some(inputs.by_ref().take(BATCH).collect())
+                Some(Ok(inputs.by_ref().take(BATCH).collect()))
             }
-            Self::Ahead { receiver, .. } => receiver.as_ref()?.recv().ok(),
+            Self::Ahead { receiver, reader } => {
+                if let Ok(batch) = receiver.as_ref()?.recv() {
+                    return Some(Ok(batch));
+                }
+                receiver.take();
+                match reader.take()?.join() {
+                    Ok(()) => None,
+                    Err(_) => Some(Err(anyhow::anyhow!("the reader thread panicked"))),
+                }
+            }
         }
     }
 }
@@ -218,6 +233,9 @@ struct Preparing {
     ingest: Arc<communique::text::IngestOptions>,
     preparers: Arc<Vec<Preparer>>,
     pending: std::collections::VecDeque<(u64, Receiver<Option<Vec<Outcome>>>)>,
+    /// Why reading stopped, when it stopped on an error: handed out after the batches
+    /// already being prepared.
+    failed: Option<anyhow::Error>,
 }
 
 /// Batches being prepared at once on the pool.
@@ -231,7 +249,7 @@ impl Preparing {
         preparers: Vec<Preparer>,
     ) -> Self {
         let (ingest, preparers) = (Arc::new(ingest), Arc::new(preparers));
-        Self { batches, pool, ingest, preparers, pending: std::collections::VecDeque::new() }
+        Self { batches, pool, ingest, preparers, pending: std::collections::VecDeque::new(), failed: None }
     }
 }
 
@@ -240,14 +258,24 @@ impl Iterator for Preparing {
 
     fn next(&mut self) -> Option<Self::Item> {
         let Some(pool) = &self.pool else {
-            let batch = self.batches.next()?;
+            let batch = match self.batches.next()? {
+                Ok(batch) => batch,
+                Err(error) => return Some((0, Err(error))),
+            };
             let weight = batch.iter().map(Work::weight).sum();
             let outcomes =
                 batch.into_iter().map(|work| prepare(work, &self.ingest, &self.preparers)).collect();
             return Some((weight, Ok(outcomes)));
         };
-        while self.pending.len() < BATCHES_IN_FLIGHT {
-            let Some(batch) = self.batches.next() else { break };
+        while self.failed.is_none() && self.pending.len() < BATCHES_IN_FLIGHT {
+            let batch = match self.batches.next() {
+                None => break,
+                Some(Ok(batch)) => batch,
+                Some(Err(error)) => {
+                    self.failed = Some(error);
+                    break;
+                }
+            };
             let weight = batch.iter().map(Work::weight).sum();
             let (sender, receiver) = sync_channel(1);
             let (ingest, preparers) = (self.ingest.clone(), self.preparers.clone());
@@ -260,7 +288,9 @@ impl Iterator for Preparing {
             });
             self.pending.push_back((weight, receiver));
         }
-        let (weight, receiver) = self.pending.pop_front()?;
+        let Some((weight, receiver)) = self.pending.pop_front() else {
+            return self.failed.take().map(|error| (0, Err(error)));
+        };
         let outcomes =
             receiver.recv().ok().flatten().ok_or_else(|| anyhow::anyhow!("a worker thread panicked"));
         Some((weight, outcomes))
@@ -320,6 +350,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .collect::<Result<Vec<_>>>()?
         .into_iter()
         .unzip();
+    // The reader starts before the writers: should it fail to start, no writer has a
+    // temporary output yet.
+    let batches = Batches::new(Inputs::new(args.inputs.clone()), jobs > 1)?;
     let mut writers = Writers::new(sinks, jobs > 1)?;
     let bar = crate::progress::bar(crate::inputs::total_size(&args.inputs));
     let (mut converted, mut failed) = (0usize, 0usize);
@@ -328,7 +361,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // Kept as 128-bit fingerprints (SHA-256 of the id, cut to 16 bytes): 16 bytes a
     // record instead of the id itself, with no collision to fear below 10^18 records.
     let mut seen: HashSet<u128> = HashSet::new();
-    let batches = Batches::new(Inputs::new(args.inputs.clone()), jobs > 1)?;
     // Reading, ingest, validation and the formatting of every output run in parallel;
     // the writers only append what was prepared, in input order.
     for (weight, results) in Preparing::new(batches, pool, ingest, preparers) {
