@@ -3,24 +3,10 @@
 
 mod common;
 
-use common::{all_empty, bare, hostile, reference};
+use common::{all_empty, bare, folder_bytes, hostile, reference};
 use communique_csv::{CsvError, CsvParser, CsvSerializer, PreparedStatement, TABLE_FILES};
 use communique_model::Statement;
-use std::fs;
-use std::path::Path;
-
-/// Every file of a folder, by name, sorted.
-fn folder_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<_> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| {
-            let path = e.unwrap().path();
-            (path.file_name().unwrap().to_string_lossy().into_owned(), fs::read(&path).unwrap())
-        })
-        .collect();
-    files.sort();
-    files
-}
+use rayon::prelude::*;
 
 /// Forty statements with every kind of cell: the reference record under many ids, the
 /// hostile one (quotes, commas, line breaks, formulas), one with every optional text
@@ -42,35 +28,14 @@ fn statements() -> Vec<Statement> {
     statements
 }
 
-/// Prepares `statements` on `threads` threads, each taking every `threads`-th one, and
-/// returns them in input order.
+/// Prepares `statements` on a pool of `threads` threads and returns them in input order.
 fn prepare_on_threads(
     serializer: CsvSerializer,
     statements: &[Statement],
     threads: usize,
 ) -> Vec<PreparedStatement> {
-    let mut slots: Vec<Option<PreparedStatement>> = vec![None; statements.len()];
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                scope.spawn(move || {
-                    statements
-                        .iter()
-                        .enumerate()
-                        .skip(t)
-                        .step_by(threads)
-                        .map(|(i, s)| (i, serializer.prepare(s).unwrap()))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for handle in handles {
-            for (i, prepared) in handle.join().unwrap() {
-                slots[i] = Some(prepared);
-            }
-        }
-    });
-    slots.into_iter().map(Option::unwrap).collect()
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+    pool.install(|| statements.par_iter().map(|s| serializer.prepare(s).unwrap()).collect())
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{HOSTILE, all_cells, all_empty, bare, hostile, reference, round_trip};
+use common::{HOSTILE, all_cells, all_empty, bare, folder_bytes, hostile, reference, round_trip};
 use communique_csv::{CSVW_METADATA, CsvSerializer, DATAPACKAGE, TABLE_FILES};
 use communique_model::{CommitmentKind, Statement};
 use sha2::{Digest as _, Sha256};
@@ -143,18 +143,6 @@ fn many_statements_share_one_folder() {
         assert_eq!(summary.statements, 60);
         assert_eq!(back, statements);
     }
-}
-
-fn folder_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<_> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| {
-            let path = e.unwrap().path();
-            (path.file_name().unwrap().to_string_lossy().into_owned(), fs::read(&path).unwrap())
-        })
-        .collect();
-    files.sort();
-    files
 }
 
 #[test]

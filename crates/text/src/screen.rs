@@ -326,17 +326,33 @@ fn is_escaped(pattern: &[char], i: usize) -> bool {
     pattern[..i].iter().rev().take_while(|&&c| c == '\\').count() % 2 == 1
 }
 
+/// The group and alternation characters of `pattern` (`(`, `)`, `|`) with their
+/// indices, in order: those escaped by a backslash or inside a character class are
+/// skipped, so the three walks below read the syntax the same way.
+fn structure(pattern: &[char]) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < pattern.len() {
+            let at = i;
+            match pattern[at] {
+                '\\' => i += 2,
+                '[' => i = class_end(pattern, at),
+                c @ ('(' | ')' | '|') => {
+                    i += 1;
+                    return Some((at, c));
+                }
+                _ => i += 1,
+            }
+        }
+        None
+    })
+}
+
 /// Index of the `)` closing the group that opens at `pattern[0]`.
 fn group_end(pattern: &[char]) -> Option<usize> {
     let mut depth = 0;
-    let mut i = 0;
-    while i < pattern.len() {
-        match pattern[i] {
-            '\\' => i += 1,
-            '[' => {
-                i = class_end(pattern, i);
-                continue;
-            }
+    for (i, c) in structure(pattern) {
+        match c {
             '(' => depth += 1,
             ')' => {
                 depth -= 1;
@@ -346,7 +362,6 @@ fn group_end(pattern: &[char]) -> Option<usize> {
             }
             _ => {}
         }
-        i += 1;
     }
     None
 }
@@ -355,20 +370,13 @@ fn group_end(pattern: &[char]) -> Option<usize> {
 fn group_start(pattern: &[char]) -> Option<usize> {
     // Scan forward so escapes and classes are read the right way round.
     let mut stack = Vec::new();
-    let mut i = 0;
     let mut last = None;
-    while i < pattern.len() {
-        match pattern[i] {
-            '\\' => i += 1,
-            '[' => {
-                i = class_end(pattern, i);
-                continue;
-            }
+    for (i, c) in structure(pattern) {
+        match c {
             '(' => stack.push(i),
             ')' => last = stack.pop(),
             _ => {}
         }
-        i += 1;
     }
     last
 }
@@ -393,29 +401,19 @@ fn group_body(group: &[char]) -> &[char] {
 
 /// The top-level alternatives of a group body.
 fn alternatives(body: &[char]) -> Vec<&[char]> {
-    if body.is_empty() {
-        return vec![body];
-    }
     let mut out = Vec::new();
     let mut depth = 0;
     let mut start = 0;
-    let mut i = 0;
-    while i < body.len() {
-        match body[i] {
-            '\\' => i += 1,
-            '[' => {
-                i = class_end(body, i);
-                continue;
-            }
+    for (i, c) in structure(body) {
+        match c {
             '(' => depth += 1,
             ')' => depth -= 1,
-            '|' if depth == 0 => {
+            _ if depth == 0 => {
                 out.push(&body[start..i]);
                 start = i + 1;
             }
             _ => {}
         }
-        i += 1;
     }
     out.push(&body[start..]);
     out

@@ -6,6 +6,7 @@ mod common;
 use common::*;
 use communique_model::Statement;
 use communique_xml::{PreparedStatement, XmlError, XmlSerializer};
+use rayon::prelude::*;
 use std::io::ErrorKind;
 
 fn serialized(statements: &[Statement], serializer: &XmlSerializer) -> Vec<u8> {
@@ -16,33 +17,14 @@ fn serialized(statements: &[Statement], serializer: &XmlSerializer) -> Vec<u8> {
     writer.finish().unwrap()
 }
 
-/// Prepares `statements` on `threads` threads, each taking every `threads`-th record,
-/// then writes them in input order.
+/// Prepares `statements` on a pool of `threads` threads, then writes them in input order.
 fn prepared_in_parallel(statements: &[Statement], serializer: &XmlSerializer, threads: usize) -> Vec<u8> {
-    let mut prepared: Vec<Option<PreparedStatement>> = vec![None; statements.len()];
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                scope.spawn(move || {
-                    statements
-                        .iter()
-                        .enumerate()
-                        .skip(t)
-                        .step_by(threads)
-                        .map(|(i, s)| (i, serializer.prepare(s).unwrap()))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for handle in handles {
-            for (i, p) in handle.join().unwrap() {
-                prepared[i] = Some(p);
-            }
-        }
-    });
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+    let prepared: Vec<PreparedStatement> =
+        pool.install(|| statements.par_iter().map(|s| serializer.prepare(s).unwrap()).collect());
     let mut writer = serializer.clone().for_writer(Vec::new());
     for p in prepared {
-        writer.write_prepared(&p.expect("every record prepared")).unwrap();
+        writer.write_prepared(&p).unwrap();
     }
     writer.finish().unwrap()
 }
