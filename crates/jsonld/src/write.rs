@@ -338,6 +338,21 @@ impl Json {
         self.first = false;
     }
 
+    /// `"key": [ … ]` with one member per item, each written by `member` (given its
+    /// index); nothing at all for no items.
+    fn list<T>(&mut self, key: &str, items: &[T], mut member: impl FnMut(&mut Self, usize, &T)) {
+        if items.is_empty() {
+            return;
+        }
+        self.key(key);
+        self.open(b'[');
+        for (i, item) in items.iter().enumerate() {
+            self.item();
+            member(self, i, item);
+        }
+        self.close(b']');
+    }
+
     fn string(&mut self, text: &str) {
         self.buf.push(b'"');
         escape_into(&mut self.buf, text);
@@ -574,24 +589,8 @@ impl<'a> NodeWriter<'a> {
         out.field("recordId", &s.id);
         out.opt("name", s.title.as_deref());
         out.field("statementKind", s.kind.as_str());
-        if !s.issuers.is_empty() {
-            out.key("author");
-            out.open(b'[');
-            for (i, actor) in s.issuers.iter().enumerate() {
-                out.item();
-                self.actor(out, i, actor);
-            }
-            out.close(b']');
-        }
-        if !s.places.is_empty() {
-            out.key("locationCreated");
-            out.open(b'[');
-            for (i, place) in s.places.iter().enumerate() {
-                out.item();
-                self.place(out, i, place);
-            }
-            out.close(b']');
-        }
+        out.list("author", &s.issuers, |out, i, actor| self.actor(out, i, actor));
+        out.list("locationCreated", &s.places, |out, i, place| self.place(out, i, place));
         out.date("datePublished", s.issued);
         if let Some(timestamp) = &s.last_updated {
             out.field("dateModified", &xsd_date_time(timestamp));
@@ -629,33 +628,9 @@ impl<'a> NodeWriter<'a> {
             out.close(b'}');
         }
         out.opt("sourceText", s.source_text.as_deref());
-        if !s.paragraphs.is_empty() {
-            out.key("hasPart");
-            out.open(b'[');
-            for (i, paragraph) in s.paragraphs.iter().enumerate() {
-                out.item();
-                self.paragraph(out, i, paragraph);
-            }
-            out.close(b']');
-        }
-        if !s.commitments.is_empty() {
-            out.key("commitment");
-            out.open(b'[');
-            for (i, commitment) in s.commitments.iter().enumerate() {
-                out.item();
-                self.commitment(out, i, commitment);
-            }
-            out.close(b']');
-        }
-        if !s.notes.is_empty() {
-            out.key("note");
-            out.open(b'[');
-            for (i, note) in s.notes.iter().enumerate() {
-                out.item();
-                self.note(out, i, note);
-            }
-            out.close(b']');
-        }
+        out.list("hasPart", &s.paragraphs, |out, i, paragraph| self.paragraph(out, i, paragraph));
+        out.list("commitment", &s.commitments, |out, i, commitment| self.commitment(out, i, commitment));
+        out.list("note", &s.notes, |out, i, note| self.note(out, i, note));
         out.close(b'}');
     }
 
@@ -773,15 +748,7 @@ impl<'a> NodeWriter<'a> {
         out.opt("codebookVersion", method.codebook.as_deref());
         out.opt("annotator", method.annotator.as_deref());
         out.close(b'}');
-        if !commitment.assessments.is_empty() {
-            out.key("assessment");
-            out.open(b'[');
-            for (i, one) in commitment.assessments.iter().enumerate() {
-                out.item();
-                assessment(out, &id, i, one);
-            }
-            out.close(b']');
-        }
+        out.list("assessment", &commitment.assessments, |out, i, one| assessment(out, &id, i, one));
         out.close(b'}');
         out.close(b'}');
     }
