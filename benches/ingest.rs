@@ -1,5 +1,5 @@
 //! Bytes per second of ingest (`communique::text::ingest`) over the White House folder
-//! (`../shared/corpus-whitehouse/*.md`, Markdown with front matter) and over the
+//! (`tests/data/corpus-whitehouse/*.md`, Markdown with front matter) and over the
 //! reference plain-text statement.
 //!
 //! `cargo bench --bench ingest`. One thread; the files are read into memory before
@@ -8,22 +8,13 @@
 use communique::text::{IngestOptions, ingest};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
-use std::path::Path;
 use std::time::Duration;
 
 fn ingest_bench(c: &mut Criterion) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let folder = root.join("../shared/corpus-whitehouse");
-    let mut paths: Vec<_> = std::fs::read_dir(&folder)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", folder.display()))
-        .map(|entry| entry.expect("a folder entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "md") && !p.ends_with("README.md"))
-        .collect();
-    paths.sort();
+    let paths = communique_testdata::whitehouse_files();
     let files: Vec<Vec<u8>> = paths.iter().map(|p| std::fs::read(p).expect("a readable file")).collect();
     let total: usize = files.iter().map(Vec::len).sum();
-    let reference = std::fs::read(root.join("examples/data/nato-2022-02-16-defence-ministers-ukraine.txt"))
-        .expect("the reference statement");
+    let reference = std::fs::read(communique_testdata::reference_text()).expect("the reference statement");
     let options = IngestOptions::default();
 
     let mut group = c.benchmark_group("ingest");

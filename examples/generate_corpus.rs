@@ -13,7 +13,7 @@
 //! - `--out FILE`: where to write; written to `FILE.partial` and renamed at the end, so
 //!   a failed run leaves no half-written corpus;
 //! - `--from DIR` (repeatable): folders of `.txt` / `.md` statements to ingest as the
-//!   pool (default `../shared/corpus` and `../shared/corpus-whitehouse`, beside the
+//!   pool (default `tests/data/corpus`, `tests/data/corpus-whitehouse` and `examples/data`, in the
 //!   project root).
 //!
 //! Each record holds 6–10 real paragraphs and the 8–16 commitments ingest found in them

@@ -2,8 +2,8 @@
 //! held in memory, and prints the time of one pass over all of them.
 //!
 //! ```text
-//! cargo run --release --example ingest_only -- ../shared/corpus-whitehouse/*.md
-//! cargo run --release --example ingest_only -- --passes 9 ../shared/corpus-whitehouse/*.md
+//! cargo run --release --example ingest_only -- tests/data/corpus-whitehouse/*.md
+//! cargo run --release --example ingest_only -- --passes 9 tests/data/corpus-whitehouse/*.md
 //! ```
 //!
 //! The files are read into memory first and ingested once untimed, which also compiles

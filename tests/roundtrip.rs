@@ -1,28 +1,14 @@
-//! Every record — the hand-coded reference, the ingested shared corpus and the ingested
+//! Every record — the hand-coded reference, the ingested corpus and the ingested
 //! White House folder — survives every format and back unchanged, one by one and all
 //! together in one collection.
 
 use communique::model::{Statement, json};
 use communique::text::{IngestOptions, ingest};
 use std::io::BufReader;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn files(dir: &Path, extension: &str) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == extension) && !p.ends_with("README.md"))
-        .collect();
-    files.sort();
+fn ingested(files: &[PathBuf]) -> Vec<Statement> {
     files
-}
-
-fn ingested(dir: &Path, extension: &str) -> Vec<Statement> {
-    files(dir, extension)
         .iter()
         .map(|path| {
             let bytes = std::fs::read(path).unwrap();
@@ -32,7 +18,7 @@ fn ingested(dir: &Path, extension: &str) -> Vec<Statement> {
 }
 
 fn examples() -> Vec<Statement> {
-    files(&root().join("examples/data"), "json")
+    communique_testdata::files_in(&communique_testdata::root().join("examples/data"), "json")
         .iter()
         .map(|p| json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap())
         .collect()
@@ -48,13 +34,13 @@ fn corpus() -> Vec<Statement> {
             s
         })
         .collect();
-    all.extend(ingested(&root().join("../shared/corpus"), "txt"));
+    all.extend(ingested(&communique_testdata::corpus_texts()));
     assert_eq!(all.len(), 1 + 10);
     all
 }
 
 fn whitehouse() -> Vec<Statement> {
-    let all = ingested(&root().join("../shared/corpus-whitehouse"), "md");
+    let all = ingested(&communique_testdata::whitehouse_files());
     assert_eq!(all.len(), 241);
     all
 }

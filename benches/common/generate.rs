@@ -103,9 +103,13 @@ pub struct Pool {
 }
 
 /// The folders the generator reads by default, relative to the project root: the
-/// shared corpus of copied statements and the White House Markdown folder.
+/// corpus of copied statements the repository carries (`tests/data/corpus`, and the
+/// reference statement in `examples/data`) and the White House Markdown folder.
 pub fn default_sources(project_root: &Path) -> Vec<PathBuf> {
-    ["../shared/corpus", "../shared/corpus-whitehouse"].iter().map(|dir| project_root.join(dir)).collect()
+    ["tests/data/corpus", "tests/data/corpus-whitehouse", "examples/data"]
+        .iter()
+        .map(|dir| project_root.join(dir))
+        .collect()
 }
 
 impl Pool {

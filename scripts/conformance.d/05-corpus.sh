@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Ingests the real statements beside the repository (../shared/corpus/*.txt and
-# ../shared/corpus-whitehouse/2*.md) into one JSON record each, in $OUT/corpus/json/,
-# so that every later part checks the exports of real ingested records too, not only
+# Ingests the real statements the repository carries (tests/data/corpus/*.txt, the
+# reference statement in examples/data and tests/data/corpus-whitehouse/2*.md) into one
+# JSON record each, in $OUT/corpus/json/, so that every later part checks the exports of real ingested records too, not only
 # the hand-coded reference record.
 set -euo pipefail
 : "${ROOT:?}" "${OUT:?}"
 cd "$ROOT"
 rm -rf "$OUT/corpus"
-cargo run -q -p communique-cli -- convert ../shared/corpus/*.txt ../shared/corpus-whitehouse/2*.md \
+cargo run -q -p communique-cli -- convert tests/data/corpus/*.txt examples/data/*.txt tests/data/corpus-whitehouse/2*.md \
     --to json,jsonl --out "$OUT/corpus"
 count="$(ls "$OUT/corpus/json" | wc -l)"
 echo "corpus: $count records in $OUT/corpus/json"

@@ -11,24 +11,14 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
-}
-
 fn reference_json() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../examples/data/nato-2022-02-16-defence-ministers-ukraine.json")
+    communique_testdata::root().join("examples/data/nato-2022-02-16-defence-ministers-ukraine.json")
 }
 
 fn corpus_texts() -> Vec<String> {
-    let mut files: Vec<String> = std::fs::read_dir(corpus())
-        .expect("the shared corpus lies beside the repository")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .map(|p| p.display().to_string())
-        .collect();
-    files.sort();
-    assert_eq!(files.len(), 10, "the shared corpus has ten statements");
+    let files: Vec<String> =
+        communique_testdata::corpus_texts().iter().map(|p| p.display().to_string()).collect();
+    assert_eq!(files.len(), 10, "the corpus has ten statements");
     files
 }
 
@@ -201,7 +191,7 @@ fn inputs_and_existing_outputs_are_never_overwritten() {
 
 #[test]
 fn ingest_prints_one_record_or_json_lines() {
-    let reference = corpus().join("nato-2022-02-16-defence-ministers-ukraine.txt");
+    let reference = communique_testdata::reference_text();
     let one = communique(&["ingest", &s(&reference)]);
     assert!(one.status.success(), "{}", text(&one.stderr));
     let record: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
@@ -279,7 +269,7 @@ fn every_subcommand_has_help_with_an_example() {
 #[test]
 fn a_repeated_id_is_a_bad_record_not_a_broken_collection() {
     let tmp = tempfile::tempdir().unwrap();
-    let reference = corpus().join("nato-2022-02-16-defence-ministers-ukraine.txt");
+    let reference = communique_testdata::reference_text();
     // The hand-coded record and the ingested text share the id derived from the same text.
     let out = tmp.path().join("out");
     let run =
@@ -311,7 +301,7 @@ fn ingest_reads_only_texts_and_keeps_an_existing_output_when_nothing_was_ingeste
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
     assert_eq!(names(tmp.path()), ["empty.txt", "out.json"], "no temporary file left");
 
-    let reference = corpus().join("nato-2022-02-16-defence-ministers-ukraine.txt");
+    let reference = communique_testdata::reference_text();
     let run = communique(&["ingest", &s(&reference), "--out", &s(&out)]);
     assert!(run.status.success(), "{}", text(&run.stderr));
     let record: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();

@@ -1,8 +1,8 @@
 //! Ingest throughput in MB/s (10^6 bytes of input per second, one thread).
 //!
-//! - `whitehouse`: every Markdown file of `../shared/corpus-whitehouse` (front matter,
+//! - `whitehouse`: every Markdown file of `tests/data/corpus-whitehouse` (front matter,
 //!   Markdown body, language, commitment codebook, validation), held in memory;
-//! - `plain`: every `.txt` statement of `../shared/corpus` (plain-text header, noise,
+//! - `plain`: every `.txt` statement of `tests/data/corpus` (plain-text header, noise,
 //!   paragraphs, codebook).
 //!
 //! `cargo bench -p communique-text --bench ingest`. Issue 9 asks for at least 25 MB/s per
@@ -11,17 +11,10 @@
 use communique_text::{IngestOptions, InputFormat, ingest};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
-use std::path::Path;
+use std::path::PathBuf;
 use std::time::Duration;
 
-fn files(folder: &str, extension: &str) -> Vec<Vec<u8>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == extension) && !p.ends_with("README.md"))
-        .collect();
-    paths.sort();
+fn files(paths: &[PathBuf]) -> Vec<Vec<u8>> {
     paths.iter().map(|p| std::fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))).collect()
 }
 
@@ -42,8 +35,8 @@ fn bench(c: &mut Criterion, name: &str, inputs: &[Vec<u8>], format: InputFormat)
 }
 
 fn ingest_benches(c: &mut Criterion) {
-    bench(c, "whitehouse", &files("../../../shared/corpus-whitehouse", "md"), InputFormat::Markdown);
-    bench(c, "plain", &files("../../../shared/corpus", "txt"), InputFormat::PlainText);
+    bench(c, "whitehouse", &files(&communique_testdata::whitehouse_files()), InputFormat::Markdown);
+    bench(c, "plain", &files(&communique_testdata::corpus_texts()), InputFormat::PlainText);
 }
 
 criterion_group!(benches, ingest_benches);

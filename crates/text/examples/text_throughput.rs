@@ -1,22 +1,18 @@
 //! Measures plain-text ingest throughput on about 1 MB and 10 MB of statement text.
 //!
-//! The input is the shared corpus repeated, each copy numbered so that no body repeats
+//! The input is the corpus of `tests/data/corpus` repeated, each copy numbered so that no body repeats
 //! another (the repeated-body detector would otherwise drop almost everything).
 //! Run with `cargo run --release -p communique-text --example text_throughput`.
 
 use communique_text::{IngestOptions, InputFormat, ingest};
-use std::path::Path;
 use std::time::Instant;
 
 fn corpus_text() -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("the shared corpus")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths.iter().map(|p| std::fs::read_to_string(p).expect("corpus file")).collect::<Vec<_>>().join("\n\n")
+    communique_testdata::corpus_texts()
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("corpus file"))
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 fn input(target: usize, corpus: &str) -> String {

@@ -1,5 +1,5 @@
-//! Ingests every Markdown file of a folder (by default the White House corpus beside the
-//! project, `../shared/corpus-whitehouse`) and prints ingest throughput, commitments per
+//! Ingests every Markdown file of a folder (by default the White House corpus the
+//! repository carries, `tests/data/corpus-whitehouse`) and prints ingest throughput, commitments per
 //! codebook kind and the ten most frequent commitment actors.
 //!
 //! ```text
@@ -15,9 +15,9 @@ use std::collections::BTreeMap;
 use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let folder = std::env::args().nth(1).unwrap_or_else(|| {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus-whitehouse").to_owned()
-    });
+    let folder = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| communique_testdata::whitehouse_dir().display().to_string());
     let mut paths: Vec<_> =
         std::fs::read_dir(&folder)?.map(|entry| entry.map(|e| e.path())).collect::<Result<_, _>>()?;
     paths.retain(|p| p.extension().is_some_and(|e| e == "md") && !p.ends_with("README.md"));

@@ -7,10 +7,6 @@ use serde_json::Value;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
-}
-
 fn s(v: &Value) -> Option<&str> {
     v.as_str()
 }
@@ -199,8 +195,8 @@ fn check_reference(statement: &Statement) {
 
 #[test]
 fn gold_corpus() {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus().join("gold"))
-        .expect("the shared corpus is next to the project")
+    let mut files: Vec<PathBuf> = std::fs::read_dir(communique_testdata::gold_dir())
+        .expect("the corpus gold files are in tests/data/corpus/gold")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
@@ -213,7 +209,7 @@ fn gold_corpus() {
         let gold: Value =
             serde_json::from_str(&std::fs::read_to_string(path).expect("gold file")).expect("gold JSON");
         let name = gold["file"].as_str().expect("file key");
-        let bytes = std::fs::read(corpus().join(name)).expect("corpus text");
+        let bytes = std::fs::read(communique_testdata::corpus_text(name)).expect("corpus text");
         let statement = match ingest(&bytes, &IngestOptions::default()) {
             Ok(statement) => statement,
             Err(e) => {

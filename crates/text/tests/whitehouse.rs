@@ -1,4 +1,4 @@
-//! The White House corpus (`../shared/corpus-whitehouse`, 241 Markdown files with YAML
+//! The White House corpus (`tests/data/corpus-whitehouse`, 241 Markdown files with YAML
 //! front matter) as a real-scale test of Markdown ingest.
 //!
 //! The front matter is read here by a small line-based reader of its own (not the
@@ -8,16 +8,8 @@ use communique_model::{ParagraphKind, Statement};
 use communique_text::{IngestOptions, ingest};
 use std::path::{Path, PathBuf};
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus-whitehouse");
-
 fn corpus_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(CORPUS)
-        .unwrap_or_else(|e| panic!("cannot read {CORPUS}: {e}"))
-        .map(|entry| entry.expect("directory entry").path())
-        .filter(|path| path.extension().is_some_and(|e| e == "md") && !path.ends_with("README.md"))
-        .collect();
-    files.sort();
-    files
+    communique_testdata::whitehouse_files()
 }
 
 fn read(path: &Path) -> (String, Statement) {

@@ -143,20 +143,16 @@ pub fn full_statement() -> Statement {
     }
 }
 
-/// The `.txt` files of the shared corpus, sorted: (file name, text).
+/// The `.txt` files of the corpus (`tests/data/corpus` and the reference statement), sorted: (file name, text).
 pub fn corpus_texts() -> Vec<(String, String)> {
-    let dir = manifest().join("../../../shared/corpus");
-    let mut texts: Vec<(String, String)> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+    let texts: Vec<(String, String)> = communique_testdata::corpus_texts()
+        .into_iter()
         .map(|path| {
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
             (name, std::fs::read_to_string(&path).unwrap())
         })
         .collect();
-    texts.sort();
-    assert!(texts.len() >= 10, "the shared corpus has 10 texts");
+    assert!(texts.len() >= 10, "the corpus has 10 texts");
     texts
 }
 
@@ -191,7 +187,7 @@ pub fn statement_around(name: &str, text: &str) -> Statement {
     }
     let mut statement = Statement {
         title: Some(name.to_owned()),
-        source: Source { via: Some(format!("shared corpus: {name}")), ..Source::default() },
+        source: Source { via: Some(format!("corpus: {name}")), ..Source::default() },
         fixity: Some(Fixity::sha256(text.as_bytes())),
         source_text: Some(text.to_owned()),
         paragraphs,
