@@ -4,12 +4,14 @@
 mod cell;
 mod descriptor;
 mod error;
+mod loader;
 mod reader;
 mod schema;
 mod writer;
 
 pub use descriptor::{CSVW_METADATA, DATAPACKAGE};
 pub use error::{CsvError, Location};
+pub use loader::Loader;
 pub use reader::{CsvDirReader, CsvParser};
 pub use writer::{CsvDirWriter, CsvSerializer, CsvSummary, PreparedStatement, TableSummary};
 

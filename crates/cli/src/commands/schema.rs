@@ -7,15 +7,33 @@ use std::process::ExitCode;
 /// Write the schema files: JSON Schema of a record, the XML Schema (XSD), the JSON-LD
 /// @context, the vocabulary with codebook v1 (SKOS) and the SHACL shapes.
 ///
-/// Without --out, prints the JSON Schema of a record.
+/// Without --out, prints the JSON Schema of a record. With --csv-loader, prints a script
+/// that loads a CSV folder into pandas, DuckDB or R exactly as it was written (only an
+/// empty cell is missing; every column typed as csv-metadata.json declares it).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   communique schema > statement.schema.json
-  communique schema --out schemas")]
+  communique schema --out schemas
+  communique schema --csv-loader pandas --csv-dir out/csv > load_tables.py
+  communique schema --csv-loader duckdb --csv-dir out/csv > tables.sql")]
 pub struct Args {
     /// Folder to write every schema file into (created when missing).
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", conflicts_with = "csv_loader")]
     out: Option<PathBuf>,
+    /// Print a script that loads every CSV table with its declared types: pandas
+    /// (Python), duckdb (SQL views) or r (readr).
+    #[arg(long, value_name = "TOOL", value_parser = parse_loader)]
+    csv_loader: Option<communique::csv::Loader>,
+    /// The CSV folder as the printed script should name it.
+    #[arg(long, value_name = "DIR", default_value = "out/csv", requires = "csv_loader")]
+    csv_dir: String,
+}
+
+fn parse_loader(name: &str) -> Result<communique::csv::Loader, String> {
+    communique::csv::Loader::from_name(name).ok_or_else(|| {
+        let names: Vec<_> = communique::csv::Loader::ALL.iter().map(|tool| tool.name()).collect();
+        format!("unknown tool {name:?}: expected one of {}", names.join(", "))
+    })
 }
 
 /// Every shipped schema file as (file name, contents).
@@ -29,6 +47,10 @@ pub fn files() -> Vec<(&'static str, String)> {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
+    if let Some(tool) = args.csv_loader {
+        print!("{}", tool.script(&args.csv_dir));
+        return Ok(ExitCode::SUCCESS);
+    }
     match args.out {
         None => {
             let (_, statement) = communique::model::schema::generated_files().remove(0);
