@@ -26,6 +26,7 @@ enum Command {
     Validate(commands::validate::Args),
     Schema(commands::schema::Args),
     Stats(commands::stats::Args),
+    Eval(commands::eval::Args),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +37,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => commands::validate::run(args),
         Command::Schema(args) => commands::schema::run(args),
         Command::Stats(args) => commands::stats::run(args),
+        Command::Eval(args) => commands::eval::run(args),
     };
     match result {
         Ok(code) => code,

@@ -4,6 +4,7 @@
 pub mod commitments;
 mod dates;
 mod error;
+pub mod eval;
 mod header;
 mod language;
 pub mod markdown;

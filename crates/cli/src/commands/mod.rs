@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod convert;
+pub mod eval;
 pub mod ingest;
 pub mod schema;
 pub mod stats;

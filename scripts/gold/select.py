@@ -1,0 +1,97 @@
+"""Chooses the statements of the commitment gold set and splits them, once, into a
+development part and a test part. Deterministic: the same folders give the same
+selection. Writes tests/data/commitments/selection.tsv (file, genre, words, split).
+
+Usage: python3 scripts/gold/select.py
+
+The ten statements of tests/data/corpus are all in the development part: the rules
+were written against them before this gold set existed, so they cannot test anything.
+From the White House folder, 90 files are drawn by genre (the genre read from the
+scraper's file name), long files capped so that two coders can code every sentence;
+within each genre a third goes to the test part.
+"""
+
+import random
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+WH = ROOT / "tests/data/corpus-whitehouse"
+OUT = ROOT / "tests/data/commitments/selection.tsv"
+
+# genre: (how many, at most this many words)
+QUOTAS = {
+    "joint": (31, 2000),
+    "disaster": (14, 10_000),
+    "statement": (14, 10_000),
+    "factsheet": (9, 2600),
+    "readout": (10, 10_000),
+    "declaration": (4, 2400),
+    "g7": (1, 2000),
+    "letter": (2, 10_000),
+    "other": (3, 1200),
+    "transcript": (2, 6000),
+}
+
+
+def genre(name):
+    slug = re.sub(r"^\d{4}-\d{2}_\d{4}-\d{2}-\d{2}-", "", name)
+    if re.search(r"press-briefing|press-call|remarks|press-gaggle", slug):
+        return "transcript"
+    if slug.startswith("fact-sheet"):
+        return "factsheet"
+    if slug.startswith("readout"):
+        return "readout"
+    if re.search(r"approves|amends", slug):
+        return "disaster"
+    if slug.startswith("joint") or re.search(r"joint-statement|joint-leaders|leaders-statement", slug):
+        return "joint"
+    if slug.startswith(("statement-from", "statement-by")):
+        return "statement"
+    if slug.startswith("g7"):
+        return "g7"
+    if slug.startswith(("letter", "memorandum")):
+        return "letter"
+    if "declaration" in slug:
+        return "declaration"
+    return "other"
+
+
+def main():
+    rng = random.Random(20261206)
+    rows = []
+    for path in sorted((ROOT / "tests/data/corpus").glob("*.txt")) + [
+        ROOT / "examples/data/nato-2022-02-16-defence-ministers-ukraine.txt"
+    ]:
+        rows.append((str(path.relative_to(ROOT)), "corpus", len(path.read_text().split()), "dev"))
+    by_genre = {}
+    for path in sorted(WH.glob("*.md")):
+        if path.name == "README.md":
+            continue
+        by_genre.setdefault(genre(path.name), []).append(path)
+    for name, (count, cap) in QUOTAS.items():
+        pool = [p for p in by_genre.get(name, []) if len(p.read_text().split()) <= cap]
+        chosen = sorted(rng.sample(pool, min(count, len(pool))))
+        if name == "declaration":
+            # The gold set's one French statement: its language's only gold.
+            french = [p for p in pool if "declaration-de-los-angeles-sur-les-migrations-et-la-protection.md" in p.name]
+            if french and french[0] not in chosen:
+                chosen = sorted(chosen[:-1] + french)
+        order = chosen[:]
+        rng.shuffle(order)
+        test = set(order[: round(len(order) * 0.33)])
+        for path in chosen:
+            rows.append((str(path.relative_to(ROOT)), name, len(path.read_text().split()),
+                         "test" if path in test else "dev"))
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with OUT.open("w") as f:
+        f.write("file\tgenre\twords\tsplit\n")
+        for row in rows:
+            f.write("\t".join(map(str, row)) + "\n")
+    dev = sum(1 for r in rows if r[3] == "dev")
+    print(f"{len(rows)} statements: {dev} dev, {len(rows) - dev} test; "
+          f"{sum(r[2] for r in rows)} words; written to {OUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
