@@ -7,6 +7,7 @@ mod error;
 pub mod eval;
 mod header;
 mod language;
+mod languages;
 pub mod markdown;
 mod noise;
 mod paragraphs;
