@@ -1,0 +1,135 @@
+//! The kind of a statement, as its title or a document-type line names it: one table for
+//! plain text and Markdown, read from the `[kinds]` tables of the language files.
+
+use crate::languages;
+use communique_model::StatementKind;
+use std::sync::LazyLock;
+
+/// Every cue of every language (lower case, with its kind), and every phrase inside which
+/// a cue names nothing.
+struct Table {
+    cues: Vec<(String, StatementKind)>,
+    not_kinds: Vec<String>,
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut cues = Vec::new();
+    let mut not_kinds = Vec::new();
+    for language in languages::all() {
+        cues.extend(language.kinds.iter().cloned());
+        not_kinds.extend(language.not_kinds.iter().cloned());
+    }
+    Table { cues, not_kinds }
+});
+
+fn word_start(text: &str, at: usize) -> bool {
+    text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// The kind a title names: the cue printed first (a cue is matched without regard to case
+/// at the start of a word, and may be a stem such as "communiqu"), the longer cue where
+/// two start at the same place; a cue inside one of the `not_kinds` phrases ("disaster
+/// declaration") does not count. `None` when no cue is printed.
+///
+/// ```text
+/// "G7 Leaders’ Statement on Ukraine"      → joint_statement ("leaders’ statement")
+/// "Statement from … Welcoming the Communique" → press_statement (printed first)
+/// "President … Approves Alaska Disaster Declaration" → none
+/// ```
+pub(crate) fn from_title(title: &str) -> Option<StatementKind> {
+    let lower = title.to_lowercase();
+    let table = &*TABLE;
+    let excluded: Vec<(usize, usize)> = table
+        .not_kinds
+        .iter()
+        .flat_map(|phrase| lower.match_indices(phrase.as_str()).map(|(i, p)| (i, i + p.len())))
+        .collect();
+    let mut best: Option<(usize, usize, StatementKind)> = None;
+    for (cue, kind) in &table.cues {
+        let found = lower
+            .match_indices(cue.as_str())
+            .map(|(i, _)| i)
+            .find(|&i| word_start(&lower, i) && !excluded.iter().any(|&(start, end)| start <= i && i < end));
+        if let Some(i) = found
+            && best.is_none_or(|(at, len, _)| i < at || (i == at && cue.len() > len))
+        {
+            best = Some((i, cue.len(), *kind));
+        }
+    }
+    best.map(|(_, _, kind)| kind)
+}
+
+/// The kind a document-type line names: a line that is a cue and nothing else ("Press
+/// Statement", "Pressemitteilung", "Readout", "Press Releases"), a plural and a final full
+/// stop allowed.
+pub(crate) fn from_line(line: &str) -> Option<StatementKind> {
+    let lower = line.trim().trim_end_matches('.').trim().to_lowercase();
+    let singular = lower.strip_suffix("en").or_else(|| lower.strip_suffix('s'));
+    TABLE
+        .cues
+        .iter()
+        .find(|(cue, _)| {
+            cue.chars().count() > 3
+                && (*cue == lower
+                    || singular.is_some_and(|s| *cue == s)
+                    || (cue.ends_with("communiqu")
+                        && (lower == format!("{cue}é") || lower == format!("{cue}e"))))
+        })
+        .map(|(_, kind)| *kind)
+}
+
+/// Whether `kind` is the generic one a title names with the bare word "statement"; a
+/// document-type line printed beside the title ("Press release") is more telling.
+pub(crate) fn is_generic(kind: StatementKind) -> bool {
+    kind == StatementKind::PressStatement
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use StatementKind::*;
+
+    #[test]
+    fn titles() {
+        let check = |title: &str, kind: Option<StatementKind>| assert_eq!(from_title(title), kind, "{title}");
+        check("The Jeddah Communique:  A Joint Statement Between the United States", Some(Communique));
+        check(
+            "U.S.-Colombia Joint Communique: The United States and Colombia",
+            Some(JointStatement).and(Some(Communique)),
+        );
+        check(
+            "Statement from National Security Advisor Jake Sullivan Welcoming the Aqaba Meeting and Communique",
+            Some(PressStatement),
+        );
+        check("The Wilmington Declaration Joint Statement from the Leaders", Some(Declaration));
+        check("President Joseph R. Biden, Jr. Approves Alaska Disaster Declaration", None);
+        check("Declaration of Emergency and Authorization for Temporary Extensions", None);
+        check("Joint Leaders Statement on AUKUS", Some(JointStatement));
+        check("G7 Leaders\u{2019} Statement on Gaza", Some(JointStatement));
+        check("G7 Foreign Ministers’ Statement on Haiti", Some(JointStatement));
+        check("Readout of Los Angeles Declaration Implementation Launch", Some(Readout));
+        check("Press Briefing by Press Secretary Karine Jean-Pierre", Some(PressBriefing));
+        check("Remarks as Prepared for Delivery by Homeland Security Advisor", Some(Speech));
+        check("FACT SHEET: The 2022 NATO Summit in Madrid", Some(PressRelease));
+        check("Déclaration de Los Angeles sur les migrations", Some(Declaration));
+        check("Vilnius Summit Communiqué", Some(Communique));
+        check("Chair’s Statement of the Ministerial", Some(ChairStatement));
+        check("Gemeinsame Erklärung der Außenminister", Some(JointStatement));
+        check("Erklärung des G7-Vorsitzes zur heutigen G7-Telefonschalte", Some(ChairStatement));
+        check("Memorandum on the Designation of Kenya", None);
+        check("Misstatement of facts", None);
+    }
+
+    #[test]
+    fn document_type_lines() {
+        assert_eq!(from_line("Press Statement"), Some(PressStatement));
+        assert_eq!(from_line("Press Releases"), Some(PressRelease));
+        assert_eq!(from_line("Pressemitteilung"), Some(PressRelease));
+        assert_eq!(from_line("Communiqué de presse"), Some(PressRelease));
+        assert_eq!(from_line("Communiqué"), Some(Communique));
+        assert_eq!(from_line("Readout"), Some(Readout));
+        assert_eq!(from_line("Statement."), Some(PressStatement));
+        assert_eq!(from_line("Preamble"), None);
+        assert_eq!(from_line("Statement by the North Atlantic Council"), None);
+    }
+}

@@ -1,0 +1,285 @@
+//! Page layouts as data: one TOML file per layout in `layouts/`, embedded at compile
+//! time. A layout is chosen by evidence in the text (a GOV.UK page prints "Updates to
+//! this page", a White House briefing "James S. Brady Press Briefing Room") and brings
+//! what is particular to it: furniture phrases, the label that names the issuer, and for
+//! transcripts how a speaker's turn opens. The choice, and the evidence for it, is kept
+//! in a `layout.chosen` note. The format is documented in `layouts/README.md`; adding a
+//! layout is adding a file there and one line in [`FILES`].
+
+use crate::languages::FurnitureRule;
+use regex::Regex;
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+/// Every layout file: (file name, TOML text).
+pub(crate) const FILES: &[(&str, &str)] = &[
+    ("nato-int.toml", include_str!("../layouts/nato-int.toml")),
+    ("gov-uk.toml", include_str!("../layouts/gov-uk.toml")),
+    ("eeas.toml", include_str!("../layouts/eeas.toml")),
+    ("un-press.toml", include_str!("../layouts/un-press.toml")),
+    ("osce.toml", include_str!("../layouts/osce.toml")),
+    ("govdelivery.toml", include_str!("../layouts/govdelivery.toml")),
+    ("blogger.toml", include_str!("../layouts/blogger.toml")),
+    ("wordpress.toml", include_str!("../layouts/wordpress.toml")),
+    ("whitehouse-transcript.toml", include_str!("../layouts/whitehouse-transcript.toml")),
+];
+
+/// One layout, as its file describes it.
+#[derive(Debug)]
+pub(crate) struct Layout {
+    /// Short name (`gov.uk`), as the note gives it.
+    pub id: String,
+    /// What the layout is, for a person.
+    pub name: String,
+    /// Sum of the weights of the evidence found that chooses the layout.
+    threshold: u32,
+    evidence: Vec<Evidence>,
+    /// Furniture of this layout, beside the language files'.
+    pub furniture: crate::furniture::Rules,
+    /// Labels ("from") of a line whose next line names the issuer, lower case.
+    pub issuer_labels: Vec<String>,
+    /// How a transcript's speaker turns open, for a transcript layout.
+    #[allow(dead_code)] // Read once paragraphs carry their speaker.
+    pub transcript: Option<Transcript>,
+}
+
+#[derive(Debug)]
+struct Evidence {
+    pattern: Regex,
+    weight: u32,
+    min_count: usize,
+    what: String,
+}
+
+/// A transcript's speaker labels.
+#[derive(Debug)]
+#[allow(dead_code)] // Read once paragraphs carry their speaker.
+pub(crate) struct Transcript {
+    /// Opens a speaker's turn; group `speaker` is the label as printed, the match ends
+    /// where the words spoken begin.
+    pub speaker: Regex,
+    /// Opens a reporter's question, in the same way.
+    pub question: Regex,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    layout: Head,
+    #[serde(default)]
+    evidence: Vec<EvidenceEntry>,
+    #[serde(default)]
+    furniture: FurnitureTable,
+    #[serde(default)]
+    issuer: IssuerTable,
+    transcript: Option<TranscriptTable>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Head {
+    id: String,
+    name: String,
+    threshold: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EvidenceEntry {
+    pattern: String,
+    #[serde(default = "one")]
+    weight: u32,
+    #[serde(default = "one_usize")]
+    min_count: usize,
+    what: String,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn one_usize() -> usize {
+    1
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FurnitureTable {
+    #[serde(default)]
+    rule: Vec<FurnitureRule>,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IssuerTable {
+    #[serde(default)]
+    labels: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TranscriptTable {
+    speaker: String,
+    question: String,
+}
+
+fn parse(name: &str, text: &str) -> Result<Layout, String> {
+    let file: File = toml::from_str(text).map_err(|e| e.to_string())?;
+    let evidence = file
+        .evidence
+        .into_iter()
+        .map(|e| {
+            Ok(Evidence {
+                pattern: Regex::new(&e.pattern)
+                    .map_err(|err| format!("{name}: evidence {:?}: {err}", e.pattern))?,
+                weight: e.weight,
+                min_count: e.min_count,
+                what: e.what,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let transcript = file
+        .transcript
+        .map(|t| {
+            let compile = |key: &str, pattern: &str| {
+                let regex = Regex::new(pattern).map_err(|err| format!("{name}: transcript {key}: {err}"))?;
+                if regex.capture_names().all(|n| n != Some("speaker")) {
+                    return Err(format!("{name}: the transcript {key} pattern has no group `speaker`"));
+                }
+                Ok(regex)
+            };
+            Ok::<_, String>(Transcript {
+                speaker: compile("speaker", &t.speaker)?,
+                question: compile("question", &t.question)?,
+            })
+        })
+        .transpose()?;
+    let lower = |list: Vec<String>| list.into_iter().map(|s| s.to_lowercase()).collect::<Vec<_>>();
+    Ok(Layout {
+        id: file.layout.id,
+        name: file.layout.name,
+        threshold: file.layout.threshold.max(1),
+        evidence,
+        furniture: crate::furniture::Rules::new(
+            &file
+                .furniture
+                .rule
+                .into_iter()
+                .map(|r| FurnitureRule {
+                    lines: lower(r.lines),
+                    starts: lower(r.starts),
+                    contains: lower(r.contains),
+                    ..r
+                })
+                .collect::<Vec<_>>(),
+        ),
+        issuer_labels: lower(file.issuer.labels),
+        transcript,
+    })
+}
+
+/// Every layout file, parsed.
+///
+/// # Panics
+///
+/// On first use, when a file does not parse: the files are constants of the crate and a
+/// test parses each of them.
+pub(crate) fn all() -> &'static [Layout] {
+    static ALL: LazyLock<Vec<Layout>> = LazyLock::new(|| {
+        FILES
+            .iter()
+            .map(|(name, text)| parse(name, text).unwrap_or_else(|e| panic!("layouts/{name}: {e}")))
+            .collect()
+    });
+    &ALL
+}
+
+/// The layout chosen for a text, and the evidence found for it.
+#[derive(Debug, Clone)]
+pub(crate) struct Choice {
+    /// The layout.
+    pub layout: &'static Layout,
+    /// What was found, for the note ("the line \"Updates to this page\"").
+    pub evidence: Vec<&'static str>,
+}
+
+/// The layout whose evidence in `text` weighs most, if it reaches its threshold (the
+/// first file listed wins a tie).
+pub(crate) fn choose(text: &str) -> Option<Choice> {
+    let mut best: Option<(u32, Choice)> = None;
+    for layout in all() {
+        let mut score = 0;
+        let mut found = Vec::new();
+        for e in &layout.evidence {
+            let hit = if e.min_count <= 1 {
+                e.pattern.is_match(text)
+            } else {
+                e.pattern.find_iter(text).take(e.min_count).count() >= e.min_count
+            };
+            if hit {
+                score += e.weight;
+                found.push(e.what.as_str());
+            }
+        }
+        if score >= layout.threshold && best.as_ref().is_none_or(|(s, _)| score > *s) {
+            best = Some((score, Choice { layout, evidence: found }));
+        }
+    }
+    best.map(|(_, choice)| choice)
+}
+
+impl Choice {
+    /// The note that records the choice.
+    pub(crate) fn note(&self) -> communique_model::Note {
+        communique_model::Note::new(
+            "layout.chosen",
+            format!(
+                "page layout {} ({}) recognised by {}",
+                self.layout.id,
+                self.layout.name,
+                self.evidence.join("; ")
+            ),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_parses() {
+        for (name, text) in FILES {
+            let layout = parse(name, text).unwrap_or_else(|e| panic!("layouts/{name}: {e}"));
+            assert!(!layout.evidence.is_empty(), "{name}: no evidence");
+            assert!(
+                layout.evidence.iter().map(|e| e.weight).sum::<u32>() >= layout.threshold,
+                "{name}: its evidence can never reach its threshold"
+            );
+        }
+        let mut ids: Vec<&str> = all().iter().map(|l| l.id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), FILES.len(), "two layouts share an id");
+    }
+
+    #[test]
+    fn chooses_by_evidence() {
+        let check = |text: &str, expected: Option<&str>| {
+            assert_eq!(choose(text).map(|c| c.layout.id.as_str()), expected, "{text:?}");
+        };
+        check(
+            "GOV.UK\nPress release\nTitle\nPublished 14 September 2024\nText.\nUpdates to this page\n",
+            Some("gov.uk"),
+        );
+        check(
+            "James S. Brady Press Briefing Room\n\n1:32 P.M. EST\n\nMS. EXAMPLE:  Hello.\n\nQ    Thank you.\n\nQ    And?\n",
+            Some("whitehouse-transcript"),
+        );
+        check("We urge calm.\n", None);
+        check(
+            "Posted by Desk at 9:14 AM\nPost a Comment\nNewer Post Older Post Home\nPowered by Blogger.\n",
+            Some("blogger"),
+        );
+    }
+}
