@@ -179,6 +179,16 @@ static US_STATE_SUFFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",\s*(?:D\.\s?C\.|[A-Z]{2})$").expect("state suffix compiles"));
 static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[•·▪◦‣∙●\-–*]\s*").expect("bullet compiles"));
 
+/// Whether `text` is a publication, repost or update phrase and nothing else ("Published",
+/// "Last updated:", "Stand"), a label whose date is printed on the next line.
+pub(crate) fn is_date_label(text: &str) -> bool {
+    let label = format!("{} ", text.trim().trim_end_matches(':').trim());
+    let phrases = &*PHRASES;
+    [&phrases.published, &phrases.reposted, &phrases.updated]
+        .iter()
+        .any(|p| p.find(&label).is_some_and(|m| m.end() == label.len()))
+}
+
 /// Words that start a line but are never a dateline place, besides the stop words of
 /// the language files, month and weekday names and the first words of publication and
 /// update phrases.
@@ -342,7 +352,10 @@ fn subject(line: &str) -> Meta {
             break;
         }
     }
-    Meta::ListSubject { list, title: (!rest.is_empty()).then(|| rest.to_owned()) }
+    Meta::ListSubject {
+        list: list.filter(|l| !l.is_empty()),
+        title: (!rest.is_empty()).then(|| rest.to_owned()),
+    }
 }
 
 fn shift(mut found: FoundDate, by: usize) -> FoundDate {
@@ -370,6 +383,15 @@ fn date_line(line: &str, found: FoundDate, order: NumericOrder) -> Option<Meta> 
         && rest[used..].trim().is_empty()
     {
         return Some(Meta::Published { date: found, time });
+    }
+    // A category label after the date: "21.01.2022 Aktuelle Meldung".
+    if !rest.starts_with(['-', '–', '—', '|'])
+        && rest.split_whitespace().count() <= 3
+        && rest.chars().next().is_some_and(char::is_uppercase)
+        && !rest.ends_with(['.', '!', '?', ':'])
+        && !rest.chars().any(|c| c.is_ascii_digit())
+    {
+        return Some(Meta::Date { date: found, kind: kinds::from_line(rest) });
     }
     let after_dash = rest.strip_prefix(['-', '–', '—', '|']).map(str::trim)?;
     if after_dash.is_empty() {
@@ -649,6 +671,7 @@ mod tests {
         check("Press Releases", "type press_release");
         check("18-07-2019 - 11:37", "published 2019-07-18T11:37");
         check("Published in section: News", "none");
+        check("21.01.2022 Aktuelle Meldung", "date 2022-01-21");
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //!
 //! Lines that follow each other without a blank line stay separate blocks, unless the
 //! text was hard-wrapped: a group (lines between blank lines) whose lines, all but the
-//! last, run to 30–100 code points and do not all end a sentence is wrapped, and its
-//! lines join; in any group a line that starts in lower case, or follows a line longer
+//! last, run to 40–100 code points (the longest at least 55), are of one width (the
+//! shortest at least six tenths of the longest) or go on in lower case, do not all end a
+//! sentence and are no header fields ("Date: …") is wrapped, and its lines join; in any group a line that starts in lower case, or follows a line longer
 //! than 100 code points that ends no sentence, continues the block before it. A line that
 //! opens with a list marker ("•", "1.", "(a)") always starts a block.
 //!
@@ -164,7 +165,8 @@ pub(crate) fn build<'a>(source: &'a str, lines: &[Line]) -> Vec<Block<'a>> {
                 let lengths: Vec<usize> = group[..group.len() - 1].iter().map(len).collect();
                 let (shortest, longest) =
                     (lengths.iter().copied().min().unwrap_or(0), lengths.iter().copied().max().unwrap_or(0));
-                lengths.iter().all(|l| (30..=100).contains(l))
+                lengths.iter().all(|l| (40..=100).contains(l))
+                && longest >= 55
                 && group[..group.len() - 1].iter().any(|l| !ends_sentence(l.text(source)))
                 // Lines of one wrap width, or continued in lower case; never fields of a
                 // header ("Date: …", "Subject: …").

@@ -109,28 +109,25 @@ pub(crate) fn run(
             Class::Text { alone, context: alone }
         })
         .collect();
+    // A date label and its date on two lines ("Published" / "14 September 2024") are
+    // read as one line.
+    for i in 0..blocks.len().saturating_sub(1) {
+        if matches!(classes[i], Class::Text { .. }) && header::is_date_label(&blocks[i].text) {
+            let joined = format!("{} {}", blocks[i].text.trim().trim_end_matches(':'), blocks[i + 1].text);
+            if let Some(meta) = header::parse(&joined, order)
+                && !matches!(meta, Meta::Dateline { .. })
+            {
+                classes[i] = Class::Meta(Meta::Separator);
+                classes[i + 1] = Class::Meta(meta);
+            }
+        }
+    }
     smooth(&mut classes, blocks, false);
     if !classes.iter().any(|c| matches!(c, Class::Text { context: Quality::Good, .. })) {
         // A short statement: near-good blocks stand for good ones.
         smooth(&mut classes, blocks, true);
     }
-    let good = |c: &Class| matches!(c, Class::Text { context: Quality::Good, .. });
-    let mut body = match (classes.iter().position(good), classes.iter().rposition(good)) {
-        (Some(first), Some(last)) => first..last + 1,
-        _ => {
-            let sentence =
-                |i: usize| matches!(classes[i], Class::Text { .. }) && reads_as_sentence(&blocks[i]);
-            let text = |i: usize| matches!(classes[i], Class::Text { .. });
-            match ((0..blocks.len()).find(|&i| sentence(i)), (0..blocks.len()).rev().find(|&i| sentence(i))) {
-                (Some(first), Some(last)) => first..last + 1,
-                _ => match ((0..blocks.len()).find(|&i| text(i)), (0..blocks.len()).rev().find(|&i| text(i)))
-                {
-                    (Some(first), Some(last)) => first..last + 1,
-                    _ => 0..0,
-                },
-            }
-        }
-    };
+    let mut body = densest_run(&classes).unwrap_or_else(|| fallback_body(&classes, blocks));
     // After the last good block, text that reads as a sentence and list items go on
     // the body (the end of a list, "Thank you for your attention."), up to the first
     // block that is neither.
@@ -140,10 +137,38 @@ pub(crate) fn run(
     {
         body.end += 1;
     }
-    let ended_by =
-        (body.start..blocks.len()).find(|&i| matches!(classes[i], Class::Furniture(f) if f.ends_page));
-    if let Some(end) = ended_by {
-        body.end = body.end.min(end);
+    // Furniture that ends a page ends the body, unless the body goes on right after it:
+    // a box ("See also" and a link or two) inside the text, set aside whole.
+    let mut ended_by = None;
+    let mut i = body.start;
+    while i < body.end.min(blocks.len()) {
+        if let Class::Furniture(f) = classes[i]
+            && f.ends_page
+        {
+            let good = |j: &usize| matches!(classes[*j], Class::Text { context: Quality::Good, .. });
+            let next_good = (i + 1..body.end).find(good);
+            let goods_after = (i + 1..body.end).filter(good).count();
+            match next_good {
+                Some(g) if g - i <= 4 && goods_after >= 2 => {
+                    let boxed = Furniture { ends_page: false, ..f };
+                    for class in &mut classes[i..g] {
+                        *class = Class::Furniture(boxed);
+                    }
+                    i = g;
+                    continue;
+                }
+                _ => {
+                    ended_by = Some(i);
+                    body.end = i;
+                    break;
+                }
+            }
+        }
+        i += 1;
+    }
+    if ended_by.is_none() {
+        ended_by =
+            (body.end..blocks.len()).find(|&i| matches!(classes[i], Class::Furniture(f) if f.ends_page));
     }
     Classes { classes, body, ended_by }
 }
@@ -167,6 +192,79 @@ fn metadata(block: &Block<'_>, order: NumericOrder) -> Option<Meta> {
         }
     }
     Some(meta)
+}
+
+/// Good blocks separated by more than this many blocks that are not good (metadata
+/// lines not counted) belong to different runs.
+const GAP: usize = 6;
+
+/// The body: from the first good block to the last, unless more than [`GAP`] blocks that
+/// are not good separate them somewhere (a good sentence in a menu, far from the
+/// statement); then the run with the most good blocks (the first of equals).
+fn densest_run(classes: &[Class]) -> Option<Range<usize>> {
+    let good = |c: &Class| matches!(c, Class::Text { context: Quality::Good, .. });
+    let mut runs: Vec<(Range<usize>, usize)> = Vec::new();
+    let mut gap = 0;
+    for (i, class) in classes.iter().enumerate() {
+        if good(class) {
+            match runs.last_mut() {
+                Some((range, weight)) if gap <= GAP => {
+                    range.end = i + 1;
+                    *weight += 1;
+                }
+                _ => runs.push((i..i + 1, 1)),
+            }
+            gap = 0;
+        } else if !matches!(class, Class::Meta(_)) {
+            gap += 1;
+        }
+    }
+    runs.into_iter()
+        .max_by_key(|(range, weight)| (*weight, std::cmp::Reverse(range.start)))
+        .map(|(range, _)| range)
+}
+
+/// The body of a page on which no block is good: the run of blocks that end sentences
+/// (metadata lines between them passed over) holding the most text; failing that, every
+/// text block.
+fn fallback_body(classes: &[Class], blocks: &[Block<'_>]) -> Range<usize> {
+    let sentence = |i: usize| {
+        matches!(classes[i], Class::Text { .. })
+            && blocks[i].features.sentence_end
+            && blocks[i].features.words >= 2
+            && blocks[i].features.capitalised < blocks[i].features.words
+    };
+    let mut best: Option<(usize, Range<usize>)> = None;
+    let mut i = 0;
+    while i < blocks.len() {
+        if !sentence(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        let mut chars = blocks[i].features.chars;
+        let mut j = i + 1;
+        while j < blocks.len() && (sentence(j) || matches!(classes[j], Class::Meta(_))) {
+            if sentence(j) {
+                chars += blocks[j].features.chars;
+                end = j + 1;
+            }
+            j += 1;
+        }
+        if best.as_ref().is_none_or(|(c, _)| chars > *c) {
+            best = Some((chars, start..end));
+        }
+        i = j.max(i + 1);
+    }
+    if let Some((_, range)) = best {
+        return range;
+    }
+    let text = |i: &usize| matches!(classes[*i], Class::Text { .. });
+    match ((0..blocks.len()).find(text), (0..blocks.len()).rev().find(text)) {
+        (Some(first), Some(last)) => first..last + 1,
+        _ => 0..0,
+    }
 }
 
 /// Whether a block reads as a sentence: it ends one (or leads into a list with a

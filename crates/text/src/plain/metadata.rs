@@ -99,12 +99,13 @@ pub(crate) struct Header {
     pub notes: Vec<(&'static str, String, Option<Range<usize>>)>,
 }
 
-/// A headline: no sentence ending, no list marker, at most 30 words and 250 code points.
+/// A headline: no sentence ending, no list marker, at most 45 words and 300 code points
+/// (kremlin.ru prints headlines that long).
 pub(crate) fn could_be_title(text: &str) -> bool {
     !text.ends_with(['.', '!', ';', ':', ',', '…', '?'])
         && !super::blocks::is_marked(text)
-        && text.split_whitespace().count() <= 30
-        && text.chars().count() <= 250
+        && text.split_whitespace().count() <= 45
+        && text.chars().count() <= 300
         && text.chars().any(char::is_uppercase)
         && !text.contains(" | ")
         && !text.contains(" > ")
@@ -130,7 +131,9 @@ pub(crate) fn is_name(text: &str) -> bool {
 /// A role line: a short line naming an office ("Deputy Department Spokesperson"), not
 /// a headline about its holder ("OSCE Chairman-in-Office condemns …").
 fn is_role(text: &str) -> bool {
-    ROLE.is_match(text)
+    // The office is named within the first three words: "Deputy Department
+    // Spokesperson", not "Telephone conversation with President …".
+    ROLE.find(text).is_some_and(|m| text[..m.start()].split_whitespace().count() <= 2)
         && !is_prose(text)
         && text.split_whitespace().count() <= 12
         && header::issuer_from_headline(text).is_none()
@@ -149,11 +152,21 @@ fn is_place_line(text: &str) -> Option<String> {
         return Some(place);
     }
     static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\p{Lu}[\p{L}'’.-]*(?:[ -](?:\p{Lu}[\p{L}'’.-]*|de|of|am|an|sur|upon))*(?:,\s*\p{Lu}[\p{L}'’. -]*)*$")
+        Regex::new(r"^\p{Lu}[\p{L}\d'’.-]*(?:[ -](?:\p{Lu}[\p{L}\d'’.-]*|de|of|am|an|sur|upon))*(?:,\s*\p{Lu}[\p{L}'’. -]*)*$")
             .expect("place pattern compiles")
     });
-    (text.chars().count() <= 60 && text.split_whitespace().count() <= 5 && PLACE.is_match(text))
-        .then(|| header::normalise_place(text))
+    // An acronym ("AGRI", "REGI") is a label, not a place; a place without a country
+    // after a comma is at most three words without digits ("Rio de Janeiro").
+    let acronym = text.chars().count() <= 4 && text.chars().all(|c| c.is_uppercase());
+    let words = text.split_whitespace().count();
+    let plain = text.contains(',') || (words <= 3 && !text.chars().any(|c| c.is_ascii_digit()));
+    (!acronym
+        && plain
+        && text.chars().count() <= 60
+        && words <= 5
+        && PLACE.is_match(text)
+        && !could_be_statement_title(text))
+    .then(|| header::normalise_place(text))
 }
 
 /// Word overlap of two texts: shared words over the words of the longer (lower case).
@@ -256,15 +269,27 @@ pub(crate) fn read(
         }
     }
     // Text right above the body, up to the title or a line that is not text, joins it.
+    // A photo caption or credit is passed over.
     let top = title.map_or(0, |t| t + 1);
     let mut start = body.start;
-    while start > top
-        && classes.is_text(start - 1)
-        && reader.roles[start - 1] == Role::Body
-        && !reader.is_byline(start - 1)
-        && !reader.place_next_to_date(start - 1)
-    {
-        start -= 1;
+    let mut walk = body.start;
+    while walk > top {
+        let i = walk - 1;
+        let caption = matches!(classes.classes[i], Class::Furniture(f) if matches!(f.code, "noise.photo" | "noise.copyright"));
+        if caption {
+            walk -= 1;
+            continue;
+        }
+        if classes.is_text(i)
+            && reader.roles[i] == Role::Body
+            && !reader.is_byline(i)
+            && !reader.place_next_to_date(i)
+        {
+            walk -= 1;
+            start = walk;
+            continue;
+        }
+        break;
     }
     body.start = start.min(body.start);
 
@@ -291,6 +316,11 @@ pub(crate) fn read(
                     code: "metadata.line",
                     message: format!("metadata line read into the record: {}", clip(text)),
                 }
+            }
+            Class::Text { .. }
+                if title.is_some_and(|t| i < t && i + 3 >= t) && reader.place_next_to_date(i) =>
+            {
+                reader.header_line(i);
             }
             Class::Text { .. } if title.is_some_and(|t| i < t) => {
                 reader.roles[i] = Role::SetAside {
@@ -323,7 +353,7 @@ pub(crate) fn read(
             && i + 1 < n
             && labels.iter().any(|l| text.trim_end_matches(':').trim().eq_ignore_ascii_case(l))
             && classes.is_text(i + 1)
-            && i + 1 < body.start
+            && i + 1 < body.start + 4
         {
             let who = blocks[i + 1].text.trim().to_owned();
             reader.header.issuers.push((0, who));
@@ -358,6 +388,21 @@ pub(crate) fn read(
     }
     if reader.header.title.is_none() {
         reader.header.title = reader.subject_title.take();
+    }
+    // A title that ends with its date ("Soudan – Attaque … (3 mars 2025)") gives the
+    // issue date when no line does.
+    if reader.header.issued.is_none()
+        && reader.header.fallback_issued.is_none()
+        && let Some(t) = title
+        && let Some(found) = crate::dates::find_date(&blocks[t].text, order)
+        && blocks[t].text[found.range.end..].trim_matches(|c: char| c == ')' || c.is_whitespace()).is_empty()
+    {
+        reader.header.notes.push((
+            "date.from_title",
+            format!("issue date {} read from the end of the title", found.date),
+            Some(blocks[t].start..blocks[t].end),
+        ));
+        reader.header.issued = Some(found);
     }
     if let Some((date, span)) = reader.header.fallback_issued.take() {
         if reader.header.issued.is_none() {
@@ -401,7 +446,7 @@ fn furniture_role(f: Furniture, text: &str, after_end: bool) -> Role {
 impl Reader<'_, '_> {
     /// The best title candidate before block `body_start`.
     fn choose_title(&self, body_start: usize) -> Option<usize> {
-        let mut best: Option<(u32, usize)> = None;
+        let mut best: Option<(i32, usize)> = None;
         for i in 0..body_start {
             if !self.classes.is_text(i) || !could_be_title(&self.blocks[i].text) || self.is_byline(i) {
                 continue;
@@ -410,15 +455,21 @@ impl Reader<'_, '_> {
             if is_place_line(text).is_some() && (self.date_at(i + 1) || (i > 0 && self.date_at(i - 1))) {
                 continue;
             }
-            let mut score = 0;
+            let mut score: i32 = 0;
             if self.date_below(i)
                 || (i > 0 && self.date_at(i - 1))
                 || (i > 1 && self.date_at(i - 2) && self.passable(i - 1))
             {
                 score += 3;
             }
-            if kinds::from_title(text).is_some() || header::issuer_from_title(text).is_some() {
+            let statement_like = could_be_statement_title(text);
+            if statement_like {
                 score += 2;
+            }
+            // A label of three words or fewer ("Plenary session", "Events") is rarely a
+            // statement's title, unless it names its kind ("Vilnius Summit Communiqué").
+            if !statement_like && text.split_whitespace().count() <= 3 {
+                score -= 2;
             }
             if best.is_none_or(|(s, _)| score >= s) {
                 best = Some((score, i));
@@ -470,9 +521,15 @@ impl Reader<'_, '_> {
         is_name(text) && next_is_role
     }
 
+    /// A place line right after a date (or its time), or right before a date that names
+    /// no place.
     fn place_next_to_date(&self, i: usize) -> bool {
+        let bare_date_below = matches!(
+            self.classes.classes.get(i + 1),
+            Some(Class::Meta(m)) if dated(m) && !matches!(m, Meta::Dateline { .. })
+        );
         is_place_line(&self.blocks[i].text).is_some()
-            && ((i > 0 && self.date_at(i - 1)) || self.date_at(i + 1))
+            && ((i > 0 && (self.date_at(i - 1) || self.time_above(i))) || bare_date_below)
     }
 
     /// Where a second statement starts inside `body`, if one does: a statement's title
@@ -497,7 +554,7 @@ impl Reader<'_, '_> {
             self.header.byline_person = Some(text.clone());
         }
         if let Some(place) = is_place_line(&text)
-            && ((i > 0 && (self.date_at(i - 1) || self.time_above(i))) || self.date_at(i + 1))
+            && self.place_next_to_date(i)
         {
             if !self.header.places.contains(&place) {
                 self.header.places.push(place);
@@ -642,7 +699,7 @@ impl Reader<'_, '_> {
             }
             Meta::TimeOfDay => {
                 // A time under a date line: when the statement was published.
-                let date = (1..=2).filter(|&d| d <= i).find_map(|d| match &self.classes.classes[i - d] {
+                let date = i.checked_sub(1).and_then(|d| match &self.classes.classes[d] {
                     Class::Meta(Meta::Date { date, .. } | Meta::Dateline { date, .. }) => Some(date.date),
                     _ => None,
                 });
@@ -665,8 +722,13 @@ impl Reader<'_, '_> {
 
 /// Whether a headline reads as a statement's own title: it names a kind of statement or
 /// an issuer ("Statement by the High Representative on …", "Joint Statement on …").
+/// A kind's name alone ("Reden", "Press Releases") is a menu item, not a title: the
+/// title names something beside it.
 fn could_be_statement_title(text: &str) -> bool {
-    kinds::from_title(text).is_some() || header::issuer_from_title(text).is_some()
+    let named = kinds::from_title(text).is_some()
+        && kinds::from_line(text).is_none()
+        && text.split_whitespace().count() >= 3;
+    named || header::issuer_from_title(text).is_some()
 }
 
 /// The issuers of a record, strongest first, each once: "Issued by" lines and a
