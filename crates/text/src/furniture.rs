@@ -272,18 +272,19 @@ fn shape_of(line: &str, lower: &str, words: usize) -> Option<Furniture> {
     if words <= 16 && EMAIL.is_match(line) {
         return Some(furniture("noise.contact", false));
     }
+    // A telephone number under a label ("Tel.:", "Mobile number:"), or one that is most of
+    // its line ("+32 (0)460 75 45 53").
     if words <= 16
         && let Some(phone) = PHONE.find(line)
-        && (PHONE_LABEL.is_match(line)
-            || line[..phone.start()].trim().is_empty()
-            || phone.as_str().starts_with(['+', '(']))
         && phone.as_str().chars().filter(char::is_ascii_digit).count() >= 7
+        && (PHONE_LABEL.is_match(line) || phone.as_str().len() * 2 >= line.trim().len())
     {
         return Some(furniture("noise.contact", false));
     }
+    // A web address alone, or under a label of two words ("Direct link: …").
     if words <= 8
         && let Some(url) = URL.find(line)
-        && (url.as_str().len() * 2 >= line.trim().len() || line.trim_end().ends_with(url.as_str()))
+        && format!("{} {}", &line[..url.start()], &line[url.end()..]).split_whitespace().count() <= 2
     {
         return Some(furniture("noise.link", false));
     }
@@ -398,5 +399,8 @@ mod tests {
         check("Statement by the North Atlantic Council", None);
         check("The Facebook and Twitter accounts of the ministry were hacked.", None);
         check("Registration for AICE 2022 is now open and can be completed at www.aice2022.com.", None);
+        check("Write to the desk or https://example.org.", None);
+        check("Strategic Partnership (2021-2025), including through joint work.", None);
+        check("Direct link: en.kremlin.ru/d/63277", Some("noise.link"));
     }
 }

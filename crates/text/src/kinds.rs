@@ -37,7 +37,8 @@ fn word_start(text: &str, at: usize) -> bool {
 /// "President … Approves Alaska Disaster Declaration" → none
 /// ```
 pub(crate) fn from_title(title: &str) -> Option<StatementKind> {
-    let lower = title.to_lowercase();
+    // White space as a reader sees it: a no-break space is a space.
+    let lower = title.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     let table = &*TABLE;
     let excluded: Vec<(usize, usize)> = table
         .not_kinds
@@ -118,6 +119,7 @@ mod tests {
         check("Erklärung des G7-Vorsitzes zur heutigen G7-Telefonschalte", Some(ChairStatement));
         check("Memorandum on the Designation of Kenya", None);
         check("Misstatement of facts", None);
+        check("Joint\u{a0}Statement on\u{a0}AUKUS", Some(JointStatement));
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod plain;
 mod repeat;
 mod screen;
 pub mod sentences;
+mod signature;
 
 pub use commitments::extract_commitments;
 pub use error::IngestError;
@@ -48,7 +49,8 @@ pub struct IngestOptions {
     pub source_url: Option<String>,
     /// Date the copy was retrieved, when the caller knows it.
     pub retrieved: Option<NaiveDate>,
-    /// Input kind; `None` chooses by content (a leading `---` front-matter block means Markdown).
+    /// Input kind; `None` chooses by content (a leading `---` front-matter block, perhaps
+    /// after a byte-order mark, means Markdown).
     pub format: Option<InputFormat>,
 }
 
@@ -62,7 +64,9 @@ pub fn ingest(bytes: &[u8], options: &IngestOptions) -> Result<Statement, Ingest
     let text =
         std::str::from_utf8(bytes).map_err(|e| IngestError::InvalidUtf8 { offset: e.valid_up_to() })?;
     let format = options.format.unwrap_or_else(|| {
-        if text.starts_with("---\n") || text.starts_with("---\r\n") {
+        // A byte-order mark before the front matter is no part of it.
+        let start = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if start.starts_with("---\n") || start.starts_with("---\r\n") {
             InputFormat::Markdown
         } else {
             InputFormat::PlainText
