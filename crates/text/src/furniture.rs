@@ -72,7 +72,8 @@ fn furniture(code: &str, ends_page: bool) -> Furniture {
 #[derive(Debug)]
 pub(crate) struct Rules {
     lines: HashMap<String, Furniture>,
-    starts: Vec<(String, Furniture)>,
+    /// Line openings by their first character, longest first.
+    starts: HashMap<char, Vec<(String, Furniture)>>,
     contains: AhoCorasick,
     contains_class: Vec<Furniture>,
 }
@@ -95,35 +96,52 @@ impl Rules {
                 contains_class.push(class);
             }
         }
-        starts.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
+        starts.sort_by_key(|s: &(String, Furniture)| std::cmp::Reverse(s.0.len()));
+        let mut by_first: HashMap<char, Vec<(String, Furniture)>> = HashMap::new();
+        for (start, class) in starts {
+            if let Some(first) = start.chars().next() {
+                by_first.entry(first).or_default().push((start, class));
+            }
+        }
         Self {
             lines,
-            starts,
-            contains: AhoCorasick::new(&contains).expect("furniture phrases build an automaton"),
+            starts: by_first,
+            contains: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(&contains)
+                .expect("furniture phrases build an automaton"),
             contains_class,
         }
     }
 
-    /// The class of the first phrase rule `lower` (a line as [`normalise`] gives it)
-    /// matches.
-    fn phrase(&self, lower: &str) -> Option<Furniture> {
-        if let Some(class) = self.lines.get(lower) {
-            return Some(*class);
+    /// The class of the first phrase rule `line` matches. `lower` is the line as
+    /// [`normalise`] gives it, or only its start when `whole` is false (a long line is
+    /// no whole-line phrase).
+    fn phrase(&self, line: &str, lower: &str, whole: bool) -> Option<Furniture> {
+        if whole {
+            if let Some(class) = self.lines.get(lower) {
+                return Some(*class);
+            }
+            let stripped = lower.trim_end_matches(['.', '…', '!']);
+            if stripped != lower
+                && let Some(class) = self.lines.get(stripped)
+            {
+                return Some(*class);
+            }
         }
-        let stripped = lower.trim_end_matches(['.', '…', '!']);
-        if stripped != lower
-            && let Some(class) = self.lines.get(stripped)
-        {
-            return Some(*class);
-        }
-        for (start, class) in &self.starts {
+        let first = lower.chars().next().unwrap_or_default();
+        for (start, class) in self.starts.get(&first).into_iter().flatten() {
             if lower.starts_with(start.as_str())
                 && (start.ends_with([' ', ':', '>', '›', '»', '/']) || ends_word(lower, start.len()))
             {
                 return Some(*class);
             }
         }
-        self.contains.find(lower).map(|m| self.contains_class[m.pattern().as_usize()])
+        if line.len() > CONTAINS_BYTES {
+            return None;
+        }
+        self.contains.find(line).map(|m| self.contains_class[m.pattern().as_usize()])
     }
 }
 
@@ -198,6 +216,22 @@ fn normalise(line: &str) -> String {
         })
         .trim_end_matches(|c: char| matches!(c, ':' | '*' | '#' | '=' | '~' | '_') || c.is_whitespace());
     let mut out = String::with_capacity(trimmed.len());
+    if trimmed.is_ascii() {
+        // One pass over the bytes: lower case, runs of white space as one space.
+        let mut space = false;
+        for b in trimmed.bytes() {
+            if b.is_ascii_whitespace() {
+                space = true;
+            } else {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
+        }
+        return out;
+    }
     for word in trimmed.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -218,7 +252,38 @@ fn ends_word(text: &str, at: usize) -> bool {
 /// The kind of furniture `line` (one line, or a block's lines joined) is, if it is:
 /// [`phrase`], then [`shape`].
 pub(crate) fn classify(line: &str, layout: Option<&Rules>) -> Option<Furniture> {
-    phrase(line, layout).or_else(|| shape(line))
+    if line.split_whitespace().nth(60).is_some() {
+        return long_contact(line);
+    }
+    let words = line.split_whitespace().count();
+    if words == 0 {
+        return None;
+    }
+    let whole = line.len() <= LONG_LINE;
+    let lower = normalise(if whole { line } else { &line[..floor(line, START_BYTES)] });
+    phrase_of(line, &lower, whole, layout).or_else(|| shape_of(line, if whole { &lower } else { "" }, words))
+}
+
+/// A contact block run together into one long line: a labelled telephone number in it.
+fn long_contact(line: &str) -> Option<Furniture> {
+    static LABELS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["tel", "phone", "fax", "mobile"])
+            .expect("telephone labels build an automaton")
+    });
+    (line.len() < 700
+        && LABELS.is_match(line)
+        && line.bytes().filter(u8::is_ascii_digit).count() >= 7
+        && PHONE.is_match(line)
+        && PHONE_LABEL.is_match(line))
+    .then(|| furniture("noise.contact", false))
+}
+
+fn phrase_of(line: &str, lower: &str, whole: bool, layout: Option<&Rules>) -> Option<Furniture> {
+    layout
+        .and_then(|rules| rules.phrase(line, lower, whole))
+        .or_else(|| SHARED.rules.phrase(line, lower, whole))
 }
 
 /// The furniture the phrase lists say `line` is: first the rules of the page's layout
@@ -228,8 +293,28 @@ pub(crate) fn phrase(line: &str, layout: Option<&Rules>) -> Option<Furniture> {
     if words == 0 || words > 60 {
         return None;
     }
-    let lower = normalise(line);
-    layout.and_then(|rules| rules.phrase(&lower)).or_else(|| SHARED.rules.phrase(&lower))
+    // Whole-line phrases are short, openings too: a long line is read by its start.
+    let whole = line.len() <= LONG_LINE;
+    let lower = normalise(if whole { line } else { &line[..floor(line, START_BYTES)] });
+    phrase_of(line, &lower, whole, layout)
+}
+
+/// Lines longer than this (bytes) are no whole-line phrase, share line or link.
+const LONG_LINE: usize = 160;
+
+/// Bytes of a long line read for the line openings (the longest is shorter).
+const START_BYTES: usize = 80;
+
+/// Lines longer than this (bytes) are not searched for the phrases a short line holds.
+const CONTAINS_BYTES: usize = 500;
+
+/// The largest char boundary of `text` at or below `at`.
+fn floor(text: &str, at: usize) -> usize {
+    let mut end = at.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
 }
 
 /// The furniture the shape of `line` says it is, whatever its language (see the module
@@ -241,10 +326,10 @@ pub(crate) fn shape(line: &str) -> Option<Furniture> {
     }
     if words > 60 {
         // Furniture is short; a long line is prose, or a contact block run together.
-        return (line.len() < 1000 && PHONE_LABEL.is_match(line) && PHONE.is_match(line))
-            .then(|| furniture("noise.contact", false));
+        return long_contact(line);
     }
-    shape_of(line, &normalise(line), words)
+    let lower = if line.len() <= LONG_LINE { normalise(line) } else { String::new() };
+    shape_of(line, &lower, words)
 }
 
 /// The rules that read the shape of a line.
@@ -260,7 +345,7 @@ fn shape_of(line: &str, lower: &str, words: usize) -> Option<Furniture> {
     {
         return Some(furniture("noise.navigation", false));
     }
-    if is_share_line(lower, shared) {
+    if !lower.is_empty() && is_share_line(lower, shared) {
         return Some(furniture("noise.share", false));
     }
     if line.starts_with('©') || lower.starts_with("(c) ") || lower.starts_with("copyright ") {
@@ -269,12 +354,13 @@ fn shape_of(line: &str, lower: &str, words: usize) -> Option<Furniture> {
     if line.contains('©') && words <= 30 && !line.trim_end().ends_with(['.', '!', '?']) {
         return Some(furniture("noise.photo", false));
     }
-    if words <= 16 && EMAIL.is_match(line) {
+    if words <= 16 && line.contains('@') && EMAIL.is_match(line) {
         return Some(furniture("noise.contact", false));
     }
     // A telephone number under a label ("Tel.:", "Mobile number:"), or one that is most of
     // its line ("+32 (0)460 75 45 53").
     if words <= 16
+        && line.bytes().filter(u8::is_ascii_digit).count() >= 7
         && let Some(phone) = PHONE.find(line)
         && phone.as_str().chars().filter(char::is_ascii_digit).count() >= 7
         && (PHONE_LABEL.is_match(line) || phone.as_str().len() * 2 >= line.trim().len())
@@ -283,6 +369,8 @@ fn shape_of(line: &str, lower: &str, words: usize) -> Option<Furniture> {
     }
     // A web address alone, or under a label of two words ("Direct link: …").
     if words <= 8
+        && line.contains('.')
+        && (line.contains('/') || line.contains("www."))
         && let Some(url) = URL.find(line)
         && format!("{} {}", &line[..url.start()], &line[url.end()..]).split_whitespace().count() <= 2
     {
@@ -322,6 +410,9 @@ fn is_share_line(lower: &str, shared: &Shared) -> bool {
     // "Facebook" alone on its line is a share button too.
     if all && (networks >= 2 || (networks == 1 && rest.split_whitespace().count() <= 2)) {
         return true;
+    }
+    if lower.len() > 80 || lower.split_whitespace().nth(4).is_some() {
+        return false;
     }
     // Names run together: "FacebookTwitterMister WongGoogle+PinterestDelicious".
     let squeezed: String = lower.chars().filter(|c| !c.is_whitespace()).collect();

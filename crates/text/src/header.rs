@@ -179,6 +179,11 @@ static US_STATE_SUFFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",\s*(?:D\.\s?C\.|[A-Z]{2})$").expect("state suffix compiles"));
 static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[•·▪◦‣∙●\-–*]\s*").expect("bullet compiles"));
 
+/// Whether `line` holds only a time of day ("18:00", "1:32 P.M. EST", "16:20 Uhr").
+pub(crate) fn is_time_line(line: &str) -> bool {
+    TIME_ONLY.is_match(line.trim())
+}
+
 /// Whether `text` is a publication, repost or update phrase and nothing else ("Published",
 /// "Last updated:", "Stand"), a label whose date is printed on the next line.
 pub(crate) fn is_date_label(text: &str) -> bool {

@@ -2,24 +2,48 @@
 //! plain text and Markdown, read from the `[kinds]` tables of the language files.
 
 use crate::languages;
+use aho_corasick::AhoCorasick;
 use communique_model::StatementKind;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// Every cue of every language (lower case, with its kind), and every phrase inside which
-/// a cue names nothing.
+/// Every cue of every language (lower case, with its kind) in one automaton, every
+/// phrase inside which a cue names nothing, and the document-type lines.
 struct Table {
     cues: Vec<(String, StatementKind)>,
+    automaton: AhoCorasick,
     not_kinds: Vec<String>,
+    /// A line that is a cue: the cue, its plural ("-s", "-en") and, for a stem, its
+    /// word ("communiqué").
+    lines: HashMap<String, StatementKind>,
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let mut cues = Vec::new();
+    let mut cues: Vec<(String, StatementKind)> = Vec::new();
     let mut not_kinds = Vec::new();
     for language in languages::all() {
         cues.extend(language.kinds.iter().cloned());
         not_kinds.extend(language.not_kinds.iter().cloned());
     }
-    Table { cues, not_kinds }
+    let automaton = AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::Standard)
+        .build(cues.iter().map(|(cue, _)| cue))
+        .expect("title cues build an automaton");
+    let mut lines = HashMap::new();
+    for (cue, kind) in &cues {
+        if cue.chars().count() <= 3 {
+            continue;
+        }
+        let forms = if cue.ends_with("communiqu") {
+            vec![format!("{cue}é"), format!("{cue}e"), format!("{cue}és"), format!("{cue}es")]
+        } else {
+            vec![cue.clone(), format!("{cue}s"), format!("{cue}en")]
+        };
+        for form in forms {
+            lines.entry(form).or_insert(*kind);
+        }
+    }
+    Table { cues, automaton, not_kinds, lines }
 });
 
 fn word_start(text: &str, at: usize) -> bool {
@@ -40,22 +64,26 @@ pub(crate) fn from_title(title: &str) -> Option<StatementKind> {
     // White space as a reader sees it: a no-break space is a space.
     let lower = title.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     let table = &*TABLE;
-    let excluded: Vec<(usize, usize)> = table
-        .not_kinds
-        .iter()
-        .flat_map(|phrase| lower.match_indices(phrase.as_str()).map(|(i, p)| (i, i + p.len())))
-        .collect();
+    let mut excluded: Option<Vec<(usize, usize)>> = None;
     let mut best: Option<(usize, usize, StatementKind)> = None;
-    for (cue, kind) in &table.cues {
-        let found = lower
-            .match_indices(cue.as_str())
-            .map(|(i, _)| i)
-            .find(|&i| word_start(&lower, i) && !excluded.iter().any(|&(start, end)| start <= i && i < end));
-        if let Some(i) = found
-            && best.is_none_or(|(at, len, _)| i < at || (i == at && cue.len() > len))
+    for m in table.automaton.find_overlapping_iter(&lower) {
+        let (cue, kind) = &table.cues[m.pattern().as_usize()];
+        let i = m.start();
+        if !word_start(&lower, i) || best.is_some_and(|(at, len, _)| i > at || (i == at && cue.len() <= len))
         {
-            best = Some((i, cue.len(), *kind));
+            continue;
         }
+        let excluded = excluded.get_or_insert_with(|| {
+            table
+                .not_kinds
+                .iter()
+                .flat_map(|phrase| lower.match_indices(phrase.as_str()).map(|(i, p)| (i, i + p.len())))
+                .collect()
+        });
+        if excluded.iter().any(|&(start, end)| start <= i && i < end) {
+            continue;
+        }
+        best = Some((i, cue.len(), *kind));
     }
     best.map(|(_, _, kind)| kind)
 }
@@ -64,19 +92,11 @@ pub(crate) fn from_title(title: &str) -> Option<StatementKind> {
 /// Statement", "Pressemitteilung", "Readout", "Press Releases"), a plural and a final full
 /// stop allowed.
 pub(crate) fn from_line(line: &str) -> Option<StatementKind> {
-    let lower = line.trim().trim_end_matches('.').trim().to_lowercase();
-    let singular = lower.strip_suffix("en").or_else(|| lower.strip_suffix('s'));
-    TABLE
-        .cues
-        .iter()
-        .find(|(cue, _)| {
-            cue.chars().count() > 3
-                && (*cue == lower
-                    || singular.is_some_and(|s| *cue == s)
-                    || (cue.ends_with("communiqu")
-                        && (lower == format!("{cue}é") || lower == format!("{cue}e"))))
-        })
-        .map(|(_, kind)| *kind)
+    let line = line.trim().trim_end_matches('.').trim();
+    if line.len() > 40 {
+        return None;
+    }
+    TABLE.lines.get(&line.to_lowercase()).copied()
 }
 
 /// Whether `kind` is the generic one a title names with the bare word "statement"; a

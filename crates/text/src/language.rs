@@ -13,7 +13,7 @@ use communique_model::Note;
 /// At most this many bytes of text are looked at: a few paragraphs of prose are enough
 /// for a stable trigram guess, and whatlang's cost (which grows with the sample) stays
 /// small and constant on long inputs.
-pub(crate) const SAMPLE_BYTES: usize = 4096;
+pub(crate) const SAMPLE_BYTES: usize = 1024;
 
 /// Words a sample needs before its language is worth a note when nothing can place it.
 const PROSE_WORDS: usize = 4;

@@ -7,6 +7,7 @@
 //! layout is adding a file there and one line in [`FILES`].
 
 use crate::languages::FurnitureRule;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -43,9 +44,14 @@ pub(crate) struct Layout {
     pub transcript: Option<Transcript>,
 }
 
+/// One piece of evidence: a whole line, a phrase, a pattern, or a phrase that guards a
+/// pattern (the pattern runs only on texts holding the phrase).
 #[derive(Debug)]
 struct Evidence {
-    pattern: Regex,
+    line: Option<String>,
+    /// Phrases, any one of which is found.
+    contains: Vec<String>,
+    pattern: Option<Regex>,
     weight: u32,
     min_count: usize,
     what: String,
@@ -86,12 +92,35 @@ struct Head {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EvidenceEntry {
-    pattern: String,
+    line: Option<String>,
+    #[serde(default)]
+    contains: OneOrMany,
+    pattern: Option<String>,
     #[serde(default = "one")]
     weight: u32,
     #[serde(default = "one_usize")]
     min_count: usize,
     what: String,
+}
+
+/// A phrase, or a list of phrases.
+#[derive(Default, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    #[default]
+    None,
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            Self::None => Vec::new(),
+            Self::One(one) => vec![one],
+            Self::Many(many) => many,
+        }
+    }
 }
 
 fn one() -> u32 {
@@ -129,9 +158,19 @@ fn parse(name: &str, text: &str) -> Result<Layout, String> {
         .evidence
         .into_iter()
         .map(|e| {
+            let contains = e.contains.into_vec();
+            if e.line.is_none() && contains.is_empty() && e.pattern.is_none() {
+                return Err(format!("{name}: evidence {:?} has no line, contains or pattern", e.what));
+            }
+            let pattern = e
+                .pattern
+                .as_deref()
+                .map(|p| Regex::new(p).map_err(|err| format!("{name}: evidence {p:?}: {err}")))
+                .transpose()?;
             Ok(Evidence {
-                pattern: Regex::new(&e.pattern)
-                    .map_err(|err| format!("{name}: evidence {:?}: {err}", e.pattern))?,
+                line: e.line.map(|l| l.to_lowercase()),
+                contains: contains.iter().map(|c| c.to_lowercase()).collect(),
+                pattern,
                 weight: e.weight,
                 min_count: e.min_count,
                 what: e.what,
@@ -203,26 +242,86 @@ pub(crate) struct Choice {
     pub evidence: Vec<&'static str>,
 }
 
+/// The phrases and lines of every layout's evidence, in one automaton (ASCII letters
+/// matched without regard to case): (layout, evidence) of each literal.
+static LITERALS: LazyLock<(AhoCorasick, Vec<(usize, usize)>)> = LazyLock::new(|| {
+    let mut literals = Vec::new();
+    let mut owners = Vec::new();
+    for (l, layout) in all().iter().enumerate() {
+        for (e, evidence) in layout.evidence.iter().enumerate() {
+            for literal in evidence.line.iter().chain(&evidence.contains) {
+                literals.push(literal.clone());
+                owners.push((l, e));
+            }
+        }
+    }
+    let automaton = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&literals)
+        .expect("layout phrases build an automaton");
+    (automaton, owners)
+});
+
+/// Bytes looked at from each end of a text: a page's header and footer, where layouts
+/// print what tells them apart, and the start of a transcript's turns.
+const EVIDENCE_BYTES: usize = 6000;
+
+/// Whether `text[start..end]` stands on a line of its own (spaces and tabs around it).
+fn whole_line(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].rsplit('\n').next().unwrap_or_default();
+    let after = text[end..].split('\n').next().unwrap_or_default();
+    before.trim_matches([' ', '\t']).is_empty() && after.trim_matches([' ', '\t', '\r']).is_empty()
+}
+
 /// The layout whose evidence in `text` weighs most, if it reaches its threshold (the
-/// first file listed wins a tie).
+/// first file listed wins a tie). Only the first and the last [`EVIDENCE_BYTES`] bytes
+/// are read: one pass of an automaton over the phrases and lines of every layout, then
+/// each pattern whose phrase was found (or that has none).
 pub(crate) fn choose(text: &str) -> Option<Choice> {
+    let sample: std::borrow::Cow<'_, str> = if text.len() <= 2 * EVIDENCE_BYTES {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        let mut head = EVIDENCE_BYTES;
+        while !text.is_char_boundary(head) {
+            head -= 1;
+        }
+        let mut tail = text.len() - EVIDENCE_BYTES;
+        while !text.is_char_boundary(tail) {
+            tail += 1;
+        }
+        std::borrow::Cow::Owned(format!("{}\n{}", &text[..head], &text[tail..]))
+    };
+    let text = sample.as_ref();
+    let layouts = all();
+    let (automaton, owners) = &*LITERALS;
+    // found[layout][evidence]: its phrase or line occurs.
+    let mut found: Vec<Vec<bool>> = layouts.iter().map(|l| vec![false; l.evidence.len()]).collect();
+    for m in automaton.find_overlapping_iter(text) {
+        let (l, e) = owners[m.pattern().as_usize()];
+        if layouts[l].evidence[e].line.is_none() || whole_line(text, m.start(), m.end()) {
+            found[l][e] = true;
+        }
+    }
     let mut best: Option<(u32, Choice)> = None;
-    for layout in all() {
+    for (l, layout) in layouts.iter().enumerate() {
         let mut score = 0;
-        let mut found = Vec::new();
-        for e in &layout.evidence {
-            let hit = if e.min_count <= 1 {
-                e.pattern.is_match(text)
-            } else {
-                e.pattern.find_iter(text).take(e.min_count).count() >= e.min_count
-            };
+        let mut what = Vec::new();
+        for (e, evidence) in layout.evidence.iter().enumerate() {
+            let literal = (evidence.line.is_none() && evidence.contains.is_empty()) || found[l][e];
+            let needed = evidence.min_count.max(1);
+            let hit = literal
+                && evidence
+                    .pattern
+                    .as_ref()
+                    .is_none_or(|pattern| pattern.find_iter(text).take(needed).count() >= needed);
             if hit {
-                score += e.weight;
-                found.push(e.what.as_str());
+                score += evidence.weight;
+                what.push(evidence.what.as_str());
             }
         }
         if score >= layout.threshold && best.as_ref().is_none_or(|(s, _)| score > *s) {
-            best = Some((score, Choice { layout, evidence: found }));
+            best = Some((score, Choice { layout, evidence: what }));
         }
     }
     best.map(|(_, choice)| choice)

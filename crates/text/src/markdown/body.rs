@@ -593,9 +593,23 @@ fn trailing_furniture(
     source: &str,
     layout: Option<&furniture::Rules>,
 ) -> Option<(Range<usize>, furniture::Furniture)> {
+    // Furniture is short: only the last sentences, forty words at most, are tried, from
+    // the last one back; the earliest start that is still furniture wins.
+    if !candidate.text.contains(". ") && !candidate.text.contains("? ") && !candidate.text.contains("! ") {
+        return None;
+    }
     let sentences = crate::sentences::sentence_byte_ranges(&candidate.text);
-    let (k, found) = (1..sentences.len())
-        .find_map(|k| furniture::classify(&candidate.text[sentences[k].start..], layout).map(|f| (k, f)))?;
+    let mut best: Option<(usize, furniture::Furniture)> = None;
+    for k in (1..sentences.len()).rev() {
+        let rest = &candidate.text[sentences[k].start..];
+        if rest.split_whitespace().nth(40).is_some() {
+            break;
+        }
+        if let Some(found) = furniture::classify(rest, layout) {
+            best = Some((k, found));
+        }
+    }
+    let (k, found) = best?;
     let rest = &candidate.text[sentences[k].start..];
     // Where the furniture starts in the source: its first words, markup aside.
     let words: Vec<String> = rest.split_whitespace().take(3).map(regex::escape).collect();
@@ -848,10 +862,12 @@ fn finish(
     let mut body = Body::default();
     let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
     let layout_rules = context.layout.map(|l| &l.furniture);
-    for mut candidate in candidates {
-        // Furniture run on at the end of a paragraph ("… assessments. FOR FURTHER
-        // INFORMATION MEDIA SHOULD CONTACT …") is cut off and set aside.
-        if candidate.kind != ParagraphKind::Quote
+    let last = candidates.len().saturating_sub(3);
+    for (index, mut candidate) in candidates.into_iter().enumerate() {
+        // Furniture run on at the end of one of the last paragraphs ("… assessments. FOR
+        // FURTHER INFORMATION MEDIA SHOULD CONTACT …") is cut off and set aside.
+        if index >= last
+            && candidate.kind != ParagraphKind::Quote
             && let Some((cut, found)) = trailing_furniture(&mut candidate, &text[body_start..], layout_rules)
         {
             let span = positions.span(body_start + cut.start..body_start + cut.end);
@@ -862,12 +878,7 @@ fn finish(
         }
         let bytes = body_start + candidate.source.start..body_start + candidate.source.end;
         // A time line of a transcript ("3:46 P.M. EDT").
-        if candidate.text.len() < 40
-            && matches!(
-                header::parse(&candidate.text, crate::dates::NumericOrder::MonthFirst),
-                Some(header::Meta::TimeOfDay)
-            )
-        {
+        if candidate.text.len() < 40 && header::is_time_line(&candidate.text) {
             let span = positions.span(bytes);
             body.notes.push(
                 Note::new("metadata.time", format!("time line set aside: {}", candidate.text))
@@ -944,7 +955,9 @@ fn finish(
     }
     // Signature lines at the end ("Joseph R. Biden, Jr." / "Emmanuel Macron" / a date).
     let signed = {
-        let lines: Vec<String> = kept
+        // Only the last few paragraphs can sign: their lines as a reader reads them.
+        let tail = kept.len().saturating_sub(6);
+        let lines: Vec<String> = kept[tail..]
             .iter()
             .map(|c| {
                 let source = &text[body_start + c.source.start..body_start + c.source.end];
@@ -952,7 +965,9 @@ fn finish(
             })
             .collect();
         let plain_end = kept.iter().rev().take_while(|c| c.plain).count();
-        crate::signature::trailing(lines.iter().map(String::as_str)).min(plain_end)
+        let trailing = crate::signature::trailing(lines.iter().map(String::as_str));
+        // A body of signatures alone keeps them.
+        if trailing == lines.len() && tail == 0 { 0 } else { trailing.min(plain_end) }
     };
     for candidate in kept.drain(kept.len() - signed..) {
         let span = positions.span(body_start + candidate.source.start..body_start + candidate.source.end);

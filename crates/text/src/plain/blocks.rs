@@ -91,7 +91,8 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
 
 /// Whether `text` opens with a list marker: a bullet, a number or a letter.
 pub(crate) fn is_marked(text: &str) -> bool {
-    MARKER.is_match(text)
+    // Most lines open with a capital letter: no marker can start that way.
+    text.chars().next().is_some_and(|c| !c.is_uppercase()) && MARKER.is_match(text)
 }
 
 impl Features {
@@ -135,7 +136,7 @@ impl Features {
         if text.contains('@') {
             f.email = EMAIL.is_match(text);
         }
-        if text.contains('.') {
+        if text.contains("http") || text.contains("www.") || text.contains('/') {
             f.url = URL.is_match(text);
         }
         f

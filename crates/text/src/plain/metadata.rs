@@ -142,7 +142,10 @@ fn is_role(text: &str) -> bool {
 /// A signature: a role and a name ("NATO Secretary General Anders Fogh Rasmussen").
 fn is_signature(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
-    is_role(text) && words.len() >= 3 && is_name(&words[words.len() - 2..].join(" "))
+    (3..=12).contains(&words.len())
+        && !ends_sentence(text)
+        && is_name(&words[words.len() - 2..].join(" "))
+        && is_role(text)
 }
 
 /// One to four capitalised words, perhaps with a country after a comma: a place printed

@@ -60,14 +60,11 @@ pub fn ingest_plain(text: &str, bytes: &[u8], options: &IngestOptions) -> Result
     // words the classifier counts.
     let layout = layouts::choose(text);
     let mut record_notes: Vec<notes::Pending> = Vec::new();
-    let layout_rules = layout.as_ref().map(|c| &c.layout.furniture);
     let language = match &options.language {
         Some(tag) => Some(tag.clone()),
         None => {
-            let prose = blocks
-                .iter()
-                .filter(|b| crate::furniture::classify(&b.text, layout_rules).is_none())
-                .map(|b| b.text.as_ref());
+            // Blocks of eight words or more: prose, whatever the furniture around it.
+            let prose = blocks.iter().map(|b| b.text.as_ref());
             let decision = language::decide(&language::sample(prose));
             if let Some(note) = decision.note {
                 record_notes.push((note.code, note.message, None));
