@@ -516,6 +516,7 @@ impl CsvDirReader {
                 number: row.opt_text("number", &mut empties, || format!("$.paragraphs[{i}].number")),
                 kind: row.name("kind", ParagraphKind::from_name)?,
                 text: row.text("text"),
+                speaker: None,
                 source_span: row.span("source_start", "source_end")?,
             });
         }

@@ -336,6 +336,7 @@ mod generated {
                         number,
                         kind: ParagraphKind::ALL[kind],
                         text,
+                        speaker: None,
                         source_span,
                     })
                     .collect(),

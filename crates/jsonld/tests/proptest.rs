@@ -107,7 +107,7 @@ prop_compose! {
             fixity: fixity.map(|(digest, size)| Fixity { algorithm: DigestAlgorithm::Sha256, digest, size }),
             source_text,
             paragraphs: paragraphs.into_iter().map(|(id, number, kind, text, source_span)| {
-                Paragraph { id, number, kind, text, source_span }
+                Paragraph { id, number, kind, text, speaker: None, source_span }
             }).collect(),
             commitments,
             notes: notes.into_iter().map(|(code, message, source_span)| Note { code, message, source_span }).collect(),

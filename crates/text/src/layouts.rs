@@ -40,7 +40,6 @@ pub(crate) struct Layout {
     /// Labels ("from") of a line whose next line names the issuer, lower case.
     pub issuer_labels: Vec<String>,
     /// How a transcript's speaker turns open, for a transcript layout.
-    #[allow(dead_code)] // Read once paragraphs carry their speaker.
     pub transcript: Option<Transcript>,
 }
 
@@ -59,7 +58,6 @@ struct Evidence {
 
 /// A transcript's speaker labels.
 #[derive(Debug)]
-#[allow(dead_code)] // Read once paragraphs carry their speaker.
 pub(crate) struct Transcript {
     /// Opens a speaker's turn; group `speaker` is the label as printed, the match ends
     /// where the words spoken begin.

@@ -18,6 +18,7 @@ mod repeat;
 mod screen;
 pub mod sentences;
 mod signature;
+mod transcript;
 
 pub use commitments::extract_commitments;
 pub use error::IngestError;

@@ -83,10 +83,9 @@ impl ExpectedParagraph {
     }
 }
 
-/// The speaker a paragraph carries (none before the model gives paragraphs a speaker).
+/// The speaker a paragraph carries.
 fn paragraph_speaker(p: &communique_model::Paragraph) -> Option<String> {
-    let _ = p;
-    None
+    p.speaker.clone()
 }
 
 #[derive(Default)]

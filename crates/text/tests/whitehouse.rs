@@ -172,10 +172,18 @@ fn markup_resolved(slice: &str) -> String {
     as_read(&out)
 }
 
-/// The slice without a leading list marker (a bullet left as text included) or printed
-/// number, as the crate strips it.
-fn without_marker(resolved: &str, number: Option<&str>) -> String {
+/// The slice without a leading list marker (a bullet left as text included), printed
+/// number or speaker's label, as the crate strips them.
+fn without_marker(resolved: &str, number: Option<&str>, speaker: Option<&str>) -> String {
     let mut rest = resolved.trim_start();
+    // A transcript's speaker label ("MS. JEAN-PIERRE:", "Q") opens the turn's first
+    // paragraph.
+    if let Some(speaker) = speaker
+        && let Some(after) =
+            rest.strip_prefix(&format!("{speaker}: ")).or_else(|| rest.strip_prefix(&format!("{speaker} ")))
+    {
+        rest = after;
+    }
     if let Some(after) =
         rest.strip_prefix("- ").or_else(|| rest.strip_prefix("+ ")).or_else(|| rest.strip_prefix("• "))
     {
@@ -260,7 +268,7 @@ fn every_file_ingests_exactly() {
                 fail(format!("{} has no span on the source", p.id));
                 continue;
             };
-            let resolved = without_marker(&markup_resolved(slice), p.number.as_deref());
+            let resolved = without_marker(&markup_resolved(slice), p.number.as_deref(), p.speaker.as_deref());
             if resolved != *t {
                 fail(format!("{} span gives {resolved:?}, text is {t:?}", p.id));
             }
@@ -639,4 +647,38 @@ fn kenya_2024_memorandum_dateline_date_and_signature() {
     assert!(s.paragraphs[4].text.ends_with("Arms Export Control Act (22 U.S.C. 2751 et seq.)."));
     let dateline = s.notes.iter().find(|n| n.code == "dateline.date").expect("dateline date note");
     assert!(dateline.message.contains("June 24, 2024"));
+}
+
+#[test]
+fn briefing_2022_turns_speakers_and_questions() {
+    let (_, s) = named("2022-06-23-press-briefing-by-press-secretary-karine-jean-pierre");
+    assert_eq!(s.kind.as_str(), "press_briefing");
+    assert!(s.notes.iter().any(|n| n.code == "layout.chosen" && n.message.contains("whitehouse-transcript")));
+    let first: Vec<(Option<&str>, ParagraphKind, String)> = s
+        .paragraphs
+        .iter()
+        .take(6)
+        .map(|p| (p.speaker.as_deref(), p.kind, p.text.chars().take(30).collect()))
+        .collect();
+    assert_eq!(
+        first,
+        [
+            (Some("Q"), ParagraphKind::Question, "Hi, Karine.".to_owned()),
+            (Some("MS. JEAN-PIERRE"), B, "Hi. Good afternoon, everybody.".to_owned()),
+            (Some("MR. KIRBY"), B, "Yes, ma’am.".to_owned()),
+            (Some("MS. JEAN-PIERRE"), B, "Our next security assistance t".to_owned()),
+            // The turn goes on in a paragraph of its own.
+            (Some("MS. JEAN-PIERRE"), B, "Okay. All yours, Kirby.".to_owned()),
+            (Some("MR. KIRBY"), B, "Thank you. Okay, just off the ".to_owned()),
+        ]
+    );
+    // The room and the times are set aside.
+    for code in ["noise.briefing", "metadata.time"] {
+        assert!(s.notes.iter().any(|n| n.code == code), "no {code} note");
+    }
+    // No question is coded as a commitment of the issuer.
+    let questions: Vec<&str> =
+        s.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Question).map(|p| p.id.as_str()).collect();
+    assert!(questions.len() > 20, "{} questions", questions.len());
+    assert!(s.commitments.iter().all(|c| !questions.contains(&c.paragraph.as_str())));
 }

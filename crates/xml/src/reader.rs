@@ -707,7 +707,7 @@ impl<R: BufRead> ReaderXmlParser<R> {
             }
         }
         let text = text.ok_or_else(|| self.missing("paragraph", "text"))?;
-        Ok(Paragraph { id, number, kind, text, source_span })
+        Ok(Paragraph { id, number, kind, text, speaker: None, source_span })
     }
 
     fn commitment(&mut self, mut open: Open) -> Result<Commitment> {

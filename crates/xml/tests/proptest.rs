@@ -80,6 +80,7 @@ prop_compose! {
                 number: number.clone(),
                 kind: paragraph_kind,
                 text: text.clone(),
+                speaker: None,
                 source_span: Some(Span::new(i, i + text.chars().count())),
             })
             .collect();

@@ -185,6 +185,7 @@ pub fn all_empty() -> Statement {
             number: Some(String::new()),
             kind: ParagraphKind::Heading,
             text: String::new(),
+            speaker: None,
             source_span: Some(Span::new(0, 0)),
         }],
         commitments: vec![commitment],

@@ -1013,14 +1013,27 @@ fn finish(
             i += 1;
         }
     }
+    // A transcript's turns: each paragraph's speaker, a reporter's question.
+    let mut turns = context.layout.and_then(|l| l.transcript.as_ref()).map(crate::transcript::Turns::new);
     body.paragraphs = kept
         .into_iter()
         .enumerate()
         .map(|(i, c)| {
             let span = positions.span(body_start + c.source.start..body_start + c.source.end);
-            let mut paragraph =
-                Paragraph::new(format!("para_{}", i + 1), c.kind, c.text).with_source_span(span);
+            let (mut kind, mut text, mut speaker) = (c.kind, c.text, None);
+            if let Some(turns) = turns.as_mut() {
+                let turn = turns.read(&text);
+                if turn.label > 0 {
+                    text = text[turn.label..].trim_start().to_owned();
+                }
+                if turn.question && kind != ParagraphKind::Heading {
+                    kind = ParagraphKind::Question;
+                }
+                speaker = turn.speaker;
+            }
+            let mut paragraph = Paragraph::new(format!("para_{}", i + 1), kind, text).with_source_span(span);
             paragraph.number = c.number;
+            paragraph.speaker = speaker;
             paragraph
         })
         .collect();

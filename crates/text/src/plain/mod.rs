@@ -33,8 +33,9 @@ pub(crate) use paragraphs::Para;
 
 use crate::dates::{self, NumericOrder};
 use crate::offsets::CodePoints;
+use crate::transcript::Turns;
 use crate::{IngestError, IngestOptions, extract_commitments, language, languages, layouts, repeat};
-use communique_model::{Fixity, Paragraph, Statement};
+use communique_model::{Fixity, Paragraph, ParagraphKind, Statement};
 use paragraphs::BodyLine;
 
 /// Ingests plain text.
@@ -163,13 +164,29 @@ pub fn ingest_plain(text: &str, bytes: &[u8], options: &IngestOptions) -> Result
         record_notes.push((note.code, note.message, None));
     }
 
+    // A transcript's turns: each paragraph's speaker, a reporter's question.
+    let mut turns = layout.as_ref().and_then(|c| c.layout.transcript.as_ref()).map(Turns::new);
     statement.paragraphs = kept
         .into_iter()
         .enumerate()
         .map(|(i, (p, text))| {
-            let mut paragraph = Paragraph::new(format!("para_{}", i + 1), p.kind, text)
+            let mut kind = p.kind;
+            let mut speaker = None;
+            let mut text = text;
+            if let Some(turns) = turns.as_mut() {
+                let turn = turns.read(&text);
+                if turn.label > 0 {
+                    text = text[turn.label..].trim_start().to_owned();
+                }
+                if turn.question {
+                    kind = ParagraphKind::Question;
+                }
+                speaker = turn.speaker;
+            }
+            let mut paragraph = Paragraph::new(format!("para_{}", i + 1), kind, text)
                 .with_source_span(cursor.span(p.start..p.end));
             paragraph.number = p.number;
+            paragraph.speaker = speaker;
             paragraph
         })
         .collect();
@@ -192,7 +209,7 @@ pub fn ingest_plain(text: &str, bytes: &[u8], options: &IngestOptions) -> Result
         statement.source.retrieved = Some(retrieved);
     }
     statement.commitments = extract_commitments(
-        &statement.paragraphs,
+        &crate::transcript::coded(&statement.paragraphs),
         statement.language.as_deref().unwrap_or(""),
         &statement.issuers,
     );
