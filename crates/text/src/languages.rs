@@ -5,21 +5,17 @@
 //! names, publication and update phrases), `[kinds]` (what titles call a kind of
 //! statement) and `[furniture]` (page furniture phrases). This module parses the tables
 //! the stages share; a table a stage does not know (the codebook's `[commitments]`) is
-//! left to its own reader. Adding a language is adding a file and one line in [`FILES`].
+//! left to its own reader. Adding a language is adding a file: the build script
+//! (`build.rs`) lists the folder.
 
 use communique_model::StatementKind;
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-/// Every language file: (BCP 47 primary subtag, or `mul` for the furniture common to
-/// every language; TOML text).
-pub(crate) const FILES: &[(&str, &str)] = &[
-    ("en", include_str!("../languages/en.toml")),
-    ("fr", include_str!("../languages/fr.toml")),
-    ("de", include_str!("../languages/de.toml")),
-    ("mul", include_str!("../languages/mul.toml")),
-];
+/// Every language file, by name: (its stem, the BCP 47 primary subtag or `mul` for the
+/// furniture common to every language; TOML text). The build script lists the folder.
+pub(crate) const FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
 /// The TOML text of language `code` (a primary subtag such as `en`), if it has a file.
 #[allow(dead_code)] // Read by the codebook as it moves its rules into the files.

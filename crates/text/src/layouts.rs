@@ -4,7 +4,7 @@
 //! what is particular to it: furniture phrases, the label that names the issuer, and for
 //! transcripts how a speaker's turn opens. The choice, and the evidence for it, is kept
 //! in a `layout.chosen` note. The format is documented in `layouts/README.md`; adding a
-//! layout is adding a file there and one line in [`FILES`].
+//! layout is adding a file there.
 
 use crate::languages::FurnitureRule;
 use aho_corasick::AhoCorasick;
@@ -12,18 +12,9 @@ use regex::Regex;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
-/// Every layout file: (file name, TOML text).
-pub(crate) const FILES: &[(&str, &str)] = &[
-    ("nato-int.toml", include_str!("../layouts/nato-int.toml")),
-    ("gov-uk.toml", include_str!("../layouts/gov-uk.toml")),
-    ("eeas.toml", include_str!("../layouts/eeas.toml")),
-    ("un-press.toml", include_str!("../layouts/un-press.toml")),
-    ("osce.toml", include_str!("../layouts/osce.toml")),
-    ("govdelivery.toml", include_str!("../layouts/govdelivery.toml")),
-    ("blogger.toml", include_str!("../layouts/blogger.toml")),
-    ("wordpress.toml", include_str!("../layouts/wordpress.toml")),
-    ("whitehouse-transcript.toml", include_str!("../layouts/whitehouse-transcript.toml")),
-];
+/// Every layout file: (file stem, TOML text), in the order of their names. The build
+/// script (`build.rs`) lists the folder, so adding a layout is adding a file.
+pub(crate) const FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/layouts.rs"));
 
 /// One layout, as its file describes it.
 #[derive(Debug)]
@@ -358,6 +349,17 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), FILES.len(), "two layouts share an id");
+    }
+
+    #[test]
+    fn the_worked_example_of_contributing_md_is_a_layout() {
+        let guide = include_str!("../../../CONTRIBUTING.md");
+        let section = &guide[guide.find("## Adding a page layout").expect("the worked example")..];
+        let start = section.find("```toml\n").expect("its TOML block") + "```toml\n".len();
+        let end = start + section[start..].find("```").expect("the block's end");
+        let layout = parse("consilium.toml", &section[start..end]).expect("the example parses");
+        assert_eq!(layout.id, "consilium");
+        assert_eq!(layout.evidence.len(), 3);
     }
 
     #[test]
