@@ -186,3 +186,16 @@ fn short_statements_are_coded_in_an_assumed_language() {
     let note = statement.notes.iter().find(|n| n.code == "language.assumed").expect("a language note");
     assert!(note.message.contains("English"), "{}", note.message);
 }
+
+#[test]
+fn a_page_of_fifty_thousand_menu_lines() {
+    // Short lines by the thousand around one statement (every stage is linear, so this
+    // takes as long as any text of its size).
+    let menu: String = (0..25_000).map(|i| format!("Menu item {i}\n")).collect();
+    let text = format!(
+        "{menu}\nStatement on the ceasefire\n\nWe welcome the ceasefire agreed in Doha and urge all parties to respect it fully and without delay.\n\n{menu}"
+    );
+    let statement = ingest(text.as_bytes(), &plain()).expect("a statement");
+    assert_eq!(statement.paragraphs.len(), 1);
+    assert_eq!(statement.title.as_deref(), Some("Statement on the ceasefire"));
+}

@@ -343,6 +343,30 @@ fn grade(block: &Block<'_>, language: Option<&Language>) -> Quality {
     }
 }
 
+/// For each block, the grade of the nearest block before it and after it that is
+/// graded and not of a grade in `skip` (`Bad` at the ends of the page): two passes, so
+/// the pass stays linear on a page of a thousand menu lines.
+fn neighbours(grades: &[Option<Quality>], skip: &[Quality]) -> (Vec<Quality>, Vec<Quality>) {
+    let decides = |g: &Option<Quality>| g.filter(|q| !skip.contains(q));
+    let mut before = Vec::with_capacity(grades.len());
+    let mut last = Quality::Bad;
+    for grade in grades {
+        before.push(last);
+        if let Some(q) = decides(grade) {
+            last = q;
+        }
+    }
+    let mut after = vec![Quality::Bad; grades.len()];
+    let mut last = Quality::Bad;
+    for (i, grade) in grades.iter().enumerate().rev() {
+        after[i] = last;
+        if let Some(q) = decides(grade) {
+            last = q;
+        }
+    }
+    (before, after)
+}
+
 /// The context pass (see the module documentation). With `near_is_good`, near-good
 /// blocks count as good from the start.
 fn smooth(classes: &mut [Class], blocks: &[Block<'_>], near_is_good: bool) {
@@ -358,45 +382,23 @@ fn smooth(classes: &mut [Class], blocks: &[Block<'_>], near_is_good: bool) {
             Class::Text { alone, .. } => Some(*alone),
         })
         .collect();
-    let neighbour = |grades: &[Option<Quality>], i: usize, skip: &[Quality], forward: bool| -> Quality {
-        let mut j = i;
-        loop {
-            if forward {
-                j += 1;
-                if j >= n {
-                    return Quality::Bad;
-                }
-            } else {
-                if j == 0 {
-                    return Quality::Bad;
-                }
-                j -= 1;
-            }
-            match grades[j] {
-                Some(q) if !skip.contains(&q) => return q,
-                _ => {}
-            }
-        }
-    };
     // Near-good blocks, by their nearest decided neighbours.
+    let skip_near = [Quality::Short, Quality::NearGood];
+    let (before, after) = neighbours(&initial, &skip_near);
     let mut grades = initial.clone();
     for i in 0..n {
         if initial[i] == Some(Quality::NearGood) {
-            let skip = [Quality::Short, Quality::NearGood];
-            let good = neighbour(&initial, i, &skip, false) == Quality::Good
-                || neighbour(&initial, i, &skip, true) == Quality::Good;
+            let good = before[i] == Quality::Good || after[i] == Quality::Good;
             grades[i] = Some(if good { Quality::Good } else { Quality::Bad });
         }
     }
     // Short blocks, by theirs.
     let decided = grades.clone();
+    let (before, after) = neighbours(&decided, &[Quality::Short]);
     for i in 0..n {
         if decided[i] == Some(Quality::Short) {
-            let skip = [Quality::Short];
-            let before = neighbour(&decided, i, &skip, false);
-            let after = neighbour(&decided, i, &skip, true);
-            grades[i] = Some(if before == after {
-                before
+            grades[i] = Some(if before[i] == after[i] {
+                before[i]
             } else if reads_as_sentence(&blocks[i]) {
                 Quality::Good
             } else {
