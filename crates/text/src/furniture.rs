@@ -50,6 +50,7 @@ const WHAT: &[(&str, &str)] = &[
     ("noise.copyright", "copyright line"),
     ("noise.marker", "text marker"),
     ("noise.briefing", "briefing header or footer"),
+    ("noise.release_line", "release or delivery line"),
 ];
 
 fn furniture(code: &str, ends_page: bool) -> Furniture {
@@ -480,6 +481,7 @@ mod tests {
         check("Updates to this page", Some("noise.updates"));
         check("Is this page useful?", Some("noise.feedback"));
         check("* * * Begin text * * *", Some("noise.marker"));
+        check("For Immediate Release", Some("noise.release_line"));
         check("Facebook", Some("noise.share"));
         check("http://en.kremlin.ru/events/president/news/63277", Some("noise.link"));
         check("Quick EU funding of recovery measures © JOSE JORDAN / AFP", Some("noise.photo"));

@@ -128,6 +128,15 @@ pub(crate) fn is_name(text: &str) -> bool {
         })
 }
 
+/// A credit line: an author's ("By Jane Roe", "Written by: Jane Roe", "Von …", "Par …").
+fn is_credit(text: &str) -> bool {
+    static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:by|written by|posted by|von|par|text)\s*:?\s+\p{Lu}")
+            .expect("credit pattern compiles")
+    });
+    text.split_whitespace().count() <= 8 && CREDIT.is_match(text)
+}
+
 /// A role line: a short line naming an office ("Deputy Department Spokesperson"), not
 /// a headline about its holder ("OSCE Chairman-in-Office condemns …").
 fn is_role(text: &str) -> bool {
@@ -159,11 +168,15 @@ fn is_place_line(text: &str) -> Option<String> {
             .expect("place pattern compiles")
     });
     // An acronym ("AGRI", "REGI") is a label, not a place; a place without a country
-    // after a comma is at most three words without digits ("Rio de Janeiro").
+    // after a comma is at most three words without digits, and starts with no function
+    // word ("Rio de Janeiro", not "For Immediate Release"); a place has three letters.
     let acronym = text.chars().count() <= 4 && text.chars().all(|c| c.is_uppercase());
     let words = text.split_whitespace().count();
-    let plain = text.contains(',') || (words <= 3 && !text.chars().any(|c| c.is_ascii_digit()));
+    let first = text.split_whitespace().next().unwrap_or_default().to_lowercase();
+    let stop = crate::languages::all().iter().any(|l| l.stop_words.contains(&first));
+    let plain = text.contains(',') || (words <= 3 && !stop && !text.chars().any(|c| c.is_ascii_digit()));
     (!acronym
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && plain
         && text.chars().count() <= 60
         && words <= 5
@@ -451,7 +464,11 @@ impl Reader<'_, '_> {
     fn choose_title(&self, body_start: usize) -> Option<usize> {
         let mut best: Option<(i32, usize)> = None;
         for i in 0..body_start {
-            if !self.classes.is_text(i) || !could_be_title(&self.blocks[i].text) || self.is_byline(i) {
+            if !self.classes.is_text(i)
+                || !could_be_title(&self.blocks[i].text)
+                || self.is_byline(i)
+                || is_credit(&self.blocks[i].text)
+            {
                 continue;
             }
             let text = &self.blocks[i].text;
@@ -524,13 +541,14 @@ impl Reader<'_, '_> {
         is_name(text) && next_is_role
     }
 
-    /// A place line right after a date (or its time), or right before a date that names
-    /// no place.
+    /// A place line right after a date (or its time), or a place with its country or
+    /// state ("Washington, DC") right before a date that names no place.
     fn place_next_to_date(&self, i: usize) -> bool {
-        let bare_date_below = matches!(
-            self.classes.classes.get(i + 1),
-            Some(Class::Meta(m)) if dated(m) && !matches!(m, Meta::Dateline { .. })
-        );
+        let bare_date_below = self.blocks[i].text.contains(',')
+            && matches!(
+                self.classes.classes.get(i + 1),
+                Some(Class::Meta(m)) if dated(m) && !matches!(m, Meta::Dateline { .. })
+            );
         is_place_line(&self.blocks[i].text).is_some()
             && ((i > 0 && (self.date_at(i - 1) || self.time_above(i))) || bare_date_below)
     }
@@ -802,6 +820,12 @@ mod tests {
         assert_eq!(is_place_line("Luleå, Sweden").as_deref(), Some("Luleå, Sweden"));
         assert_eq!(is_place_line("The Kremlin, Moscow").as_deref(), Some("The Kremlin, Moscow"));
         assert_eq!(is_place_line("Plenary session"), None);
+        assert_eq!(is_place_line("For Immediate Release"), None);
+        assert_eq!(is_place_line("I."), None);
+        assert_eq!(is_place_line("REGI"), None);
+        assert!(is_credit("Written by: Charnele Henry"));
+        assert!(is_credit("By Jane Roe"));
+        assert!(!is_credit("Bystanders condemn the attack"));
         assert!(
             likeness(
                 "President Vladimir Putin\\'s statement on terrorist attacks in the United States.",
