@@ -376,8 +376,11 @@ fn capacity_hint(s: &Statement) -> usize {
         + 2 * TIMESTAMP;
     let issuers: usize = s.issuers.iter().map(|i| id + text(&i.name) + optional(&i.role) + 2 * CELL).sum();
     let lists: usize = s.places.iter().chain(&s.keywords).map(|t| id + text(t) + CELL).sum();
-    let paragraphs: usize =
-        s.paragraphs.iter().map(|p| id + text(&p.id) + optional(&p.number) + text(&p.text) + 4 * CELL).sum();
+    let paragraphs: usize = s
+        .paragraphs
+        .iter()
+        .map(|p| id + text(&p.id) + optional(&p.number) + text(&p.text) + optional(&p.speaker) + 4 * CELL)
+        .sum();
     let commitments: usize = s
         .commitments
         .iter()
@@ -575,6 +578,7 @@ impl CsvSerializer {
             c.name(p.kind.as_str());
             c.text(&p.text);
             c.span(p.source_span);
+            c.optional(&p.speaker, || format!("$.paragraphs[{i}].speaker"));
             c.end();
         }
         (ends[4], rows[4]) = (c.out.len(), s.paragraphs.len() as u64);
