@@ -1,0 +1,7 @@
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
+
+mod error;
+pub mod warc;
+
+pub use error::{Error, ErrorKind};
