@@ -3,7 +3,9 @@
 
 use crate::locate::Locator;
 use communique_model::Span;
+use ego_tree::NodeId;
 use ego_tree::iter::Edge;
+use std::collections::HashSet;
 use scraper::{Html, Node};
 use std::ops::Range;
 
@@ -111,6 +113,9 @@ pub struct Block {
     pub bold_chars: usize,
     /// Landmarks among the block's ancestors.
     pub landmarks: Landmarks,
+    /// True when the element holding the block (its nearest ancestor that is not
+    /// inline) also holds an image, video, audio or embedded frame: a caption's place.
+    pub beside_media: bool,
     /// The ancestor elements, outermost first (`<html>` and `<body>` included), down to
     /// the element that holds the block's text.
     pub ancestors: Vec<Ancestor>,
@@ -218,6 +223,7 @@ fn tokens(element: &scraper::node::Element) -> Vec<String> {
 #[derive(Debug)]
 struct Frame {
     id: u32,
+    node: NodeId,
     tag: String,
     tokens: Vec<String>,
     role: String,
@@ -261,6 +267,7 @@ pub fn normalize(text: &str) -> String {
 /// Splits a parsed page into blocks.
 pub(crate) fn blocks(html: &Html, source: &str) -> Vec<Block> {
     let mut walker = Walker {
+        media: media_holders(html),
         locator: Locator::new(source),
         stack: Vec::new(),
         pieces: Vec::new(),
@@ -273,7 +280,7 @@ pub(crate) fn blocks(html: &Html, source: &str) -> Vec<Block> {
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Element(element) => walker.open(element),
+                Node::Element(element) => walker.open(node.id(), element),
                 Node::Text(text) if walker.skip_depth == 0 => walker.text(text),
                 _ => {}
             },
@@ -289,6 +296,26 @@ pub(crate) fn blocks(html: &Html, source: &str) -> Vec<Block> {
     to_code_points(source, &mut blocks);
     blocks
 }
+
+/// Elements holding media: every element with an `img`, `picture`, `video`, `audio`,
+/// `iframe`, `embed` or `object` among its descendants.
+fn media_holders(html: &Html) -> HashSet<NodeId> {
+    let mut holders = HashSet::new();
+    for node in html.tree.root().descendants() {
+        if let Node::Element(element) = node.value()
+            && MEDIA.contains(&element.name())
+        {
+            for ancestor in node.ancestors() {
+                if !holders.insert(ancestor.id()) {
+                    break;
+                }
+            }
+        }
+    }
+    holders
+}
+
+const MEDIA: [&str; 7] = ["img", "picture", "video", "audio", "iframe", "embed", "object"];
 
 /// Spans were built as byte offsets; converts them to code points in one pass.
 fn to_code_points(source: &str, blocks: &mut [Block]) {
@@ -313,6 +340,7 @@ fn to_code_points(source: &str, blocks: &mut [Block]) {
 }
 
 struct Walker<'a> {
+    media: HashSet<NodeId>,
     locator: Locator<'a>,
     stack: Vec<Frame>,
     pieces: Vec<Piece>,
@@ -326,7 +354,7 @@ struct Walker<'a> {
 }
 
 impl Walker<'_> {
-    fn open(&mut self, element: &scraper::node::Element) {
+    fn open(&mut self, node: NodeId, element: &scraper::node::Element) {
         let tag = element.name().to_ascii_lowercase();
         let id = self.next_id;
         self.next_id += 1;
@@ -352,7 +380,7 @@ impl Walker<'_> {
         let itemprop = element.attr("itemprop").unwrap_or_default().to_ascii_lowercase();
         let counts = (tag == "a" && element.attr("href").is_some()) || tag == "b" || tag == "strong";
         if !inline || tag != "br" {
-            self.stack.push(Frame { id, tag, tokens: tokens(element), role, itemprop, counts });
+            self.stack.push(Frame { id, node, tag, tokens: tokens(element), role, itemprop, counts });
         }
     }
 
@@ -455,7 +483,13 @@ impl Walker<'_> {
             .filter(|f| !INLINE.contains(&f.tag.as_str()))
             .map(|f| Ancestor { id: f.id, tag: f.tag.clone(), tokens: f.tokens.clone() })
             .collect();
-        self.blocks.push(Block { text, kind, source_span, link_chars, bold_chars, landmarks, ancestors });
+        let beside_media = self
+            .stack
+            .iter()
+            .rev()
+            .find(|f| !INLINE.contains(&f.tag.as_str()))
+            .is_some_and(|f| self.media.contains(&f.node));
+        self.blocks.push(Block { text, kind, source_span, link_chars, bold_chars, landmarks, beside_media, ancestors });
     }
 
     fn context(&self) -> (BlockKind, Landmarks) {

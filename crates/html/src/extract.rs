@@ -93,6 +93,9 @@ pub enum FurnitureReason {
     Links,
     /// It lies outside the main container.
     OutsideContainer,
+    /// It follows the last prose block of the container and is, or comes after, a
+    /// heading: a section with no prose ("Publication status", "Contacts").
+    AfterBody,
 }
 
 /// What a block is for the statement.
@@ -103,7 +106,8 @@ pub enum BlockClass {
     Content,
     /// The heading the title comes from.
     Title,
-    /// A date standing alone before the body (the dateline).
+    /// A date, or a short line of loose text (time, place), standing alone before the
+    /// body: the dateline.
     Dateline,
     /// Page furniture.
     Furniture(FurnitureReason),
@@ -186,6 +190,9 @@ impl Extractor {
                 classes[i] = BlockClass::Furniture(FurnitureReason::Links);
             }
         }
+        if container.is_some() {
+            trim_tail(blocks, &qualities, &mut classes);
+        }
         mark_title_and_dateline(page, &mut classes);
         Extraction { classes, qualities, container }
     }
@@ -207,7 +214,9 @@ fn context_class(block: &Block) -> Option<FurnitureReason> {
     if let Some(name) = landmark {
         return Some(FurnitureReason::Landmark(name));
     }
-    if block.kind == BlockKind::Caption {
+    if block.kind == BlockKind::Caption
+        || (block.beside_media && block.kind == BlockKind::Loose && block.text.chars().count() < 300)
+    {
         return Some(FurnitureReason::Caption);
     }
     // Words of the ancestors below <body> (a body class such as "has-sidebar" says
@@ -258,15 +267,19 @@ fn ratio(part: usize, whole: usize) -> f64 {
     if whole == 0 { 0.0 } else { part as f64 / whole as f64 }
 }
 
-/// The deepest element holding at least [`CONTAINER_SHARE`] of the text of the good
-/// (and near-good) blocks that are not furniture by context.
+/// The deepest element holding at least [`CONTAINER_SHARE`] of the weighted text of
+/// the blocks that are not furniture by context: good and near-good blocks count
+/// whole, short and bad ones with few links half (so that a page whose prose is cut
+/// into many short paragraphs, or written in a language whose stop words the list
+/// lacks, still has its paragraphs' common ancestor chosen), link lists not at all.
 fn main_container(blocks: &[Block], qualities: &[Quality], classes: &[BlockClass]) -> Option<u32> {
     let mut score: HashMap<u32, (usize, usize)> = HashMap::new();
     let mut total = 0usize;
     for (i, block) in blocks.iter().enumerate() {
+        let length = block.text.chars().count();
         let weight = match qualities[i] {
-            Quality::Good => block.text.chars().count(),
-            Quality::NearGood => block.text.chars().count() / 2,
+            Quality::Good | Quality::NearGood => length,
+            Quality::Short | Quality::Bad if block.link_density() <= MAX_LINK_DENSITY => length / 2,
             _ => 0,
         };
         if weight == 0 || classes[i] != BlockClass::Content {
@@ -297,6 +310,31 @@ fn short_between_good(qualities: &[Quality], classes: &[BlockClass], i: usize) -
     matches!((before.map(|j| qualities[j]), after.map(|j| qualities[j])), (Some(Quality::Good), Some(Quality::Good)))
 }
 
+/// After the last prose (good or near-good) block, a heading and what follows it are
+/// furniture: a section with no prose of its own ("Publication status", "Contacts").
+fn trim_tail(blocks: &[Block], qualities: &[Quality], classes: &mut [BlockClass]) {
+    let prose = (0..blocks.len())
+        .rev()
+        .find(|&i| classes[i] == BlockClass::Content && matches!(qualities[i], Quality::Good | Quality::NearGood));
+    // A page of short paragraphs only: its first paragraph stands for the prose.
+    let first_paragraph = || {
+        (0..blocks.len()).find(|&i| classes[i] == BlockClass::Content && blocks[i].kind == BlockKind::Paragraph)
+    };
+    let Some(last_prose) = prose.or_else(first_paragraph) else {
+        return;
+    };
+    let Some(heading) = (last_prose + 1..blocks.len())
+        .find(|&i| classes[i] == BlockClass::Content && matches!(blocks[i].kind, BlockKind::Heading { .. }))
+    else {
+        return;
+    };
+    for class in &mut classes[heading..] {
+        if *class == BlockClass::Content {
+            *class = BlockClass::Furniture(FurnitureReason::AfterBody);
+        }
+    }
+}
+
 /// The title heading, and a date-only block before the body, out of the content.
 fn mark_title_and_dateline(page: &HtmlPage, classes: &mut [BlockClass]) {
     let blocks = page.blocks();
@@ -315,7 +353,8 @@ fn mark_title_and_dateline(page: &HtmlPage, classes: &mut [BlockClass]) {
             continue;
         }
         let block = &blocks[i];
-        if is_dateline(&block.text) {
+        // Before the body: a date, or a short line of loose text (time, place).
+        if is_dateline(&block.text) || (block.kind == BlockKind::Loose && block.text.chars().count() < 40) {
             classes[i] = BlockClass::Dateline;
             continue;
         }

@@ -381,16 +381,29 @@ fn titles(blocks: &[Block], og: Option<&str>, title: Option<&str>, headline: Opt
         let text = clean(text);
         !text.is_empty() && references.iter().any(|r| clean(r).contains(&text))
     };
+    // Equal to a reference (a <title> with its site name cut off) before contained in one;
+    // outside the page header before inside it.
+    let exact = |text: &str| {
+        let text = clean(text);
+        references.iter().any(|r| clean(r) == text || clean(&strip_site_name(r, None)) == text)
+    };
     for level in [1u8, 2] {
-        for (index, block) in blocks.iter().enumerate() {
-            if block.kind == (BlockKind::Heading { level })
-                && !block.landmarks.nav
-                && !block.landmarks.footer
-                && confirmed(&block.text)
-                && block.text.chars().count() > 3
-            {
-                out.push(Sourced { value: block.text.clone(), provenance: Provenance::Heading(format!("h{level}")), block: Some(index) });
-            }
+        let mut found: Vec<(bool, bool, usize)> = blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, block)| {
+                block.kind == (BlockKind::Heading { level })
+                    && !block.landmarks.nav
+                    && !block.landmarks.footer
+                    && confirmed(&block.text)
+                    && block.text.chars().count() > 3
+            })
+            .map(|(index, block)| (!exact(&block.text), block.landmarks.header, index))
+            .collect();
+        found.sort();
+        for (_, _, index) in found {
+            let provenance = Provenance::Heading(format!("h{level}"));
+            out.push(Sourced { value: blocks[index].text.clone(), provenance, block: Some(index) });
         }
         if !out.is_empty() {
             break;
