@@ -5,8 +5,8 @@ use crate::locate::Locator;
 use communique_model::Span;
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
-use std::collections::HashSet;
 use scraper::{Html, Node};
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// What kind of element a block is, from the markup.
@@ -161,9 +161,10 @@ const SKIPPED: [&str; 17] = [
 
 /// Elements that flow inside a line; every other element ends the block before it.
 const INLINE: [&str; 43] = [
-    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em", "font",
-    "i", "img", "ins", "kbd", "label", "mark", "meter", "nobr", "output", "picture", "progress", "q", "rb", "rp",
-    "rt", "ruby", "s", "samp", "small", "source", "span", "strike", "strong", "sub", "sup", "time", "tt", "u",
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em",
+    "font", "i", "img", "ins", "kbd", "label", "mark", "meter", "nobr", "output", "picture", "progress", "q",
+    "rb", "rp", "rt", "ruby", "s", "samp", "small", "source", "span", "strike", "strong", "sub", "sup",
+    "time", "tt", "u",
 ];
 
 /// Class words that mean "not displayed" in common CSS frameworks (Bootstrap's
@@ -196,7 +197,8 @@ fn is_hidden(element: &scraper::node::Element) -> bool {
         return true;
     }
     if let Some(style) = element.attr("style") {
-        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let style: String =
+            style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         if style.contains("display:none") || style.contains("visibility:hidden") {
             return true;
         }
@@ -409,12 +411,13 @@ impl Walker<'_> {
 
     fn text(&mut self, text: &str) {
         let trimmed = text.trim_matches(|c: char| c.is_whitespace() || is_invisible(c));
-        let range = if trimmed.is_empty() {
-            None
-        } else {
-            self.locator.locate(trimmed)
-        };
-        self.pieces.push(Piece::Text { text: text.to_owned(), range, link: self.links > 0, bold: self.bolds > 0 });
+        let range = if trimmed.is_empty() { None } else { self.locator.locate(trimmed) };
+        self.pieces.push(Piece::Text {
+            text: text.to_owned(),
+            range,
+            link: self.links > 0,
+            bold: self.bolds > 0,
+        });
     }
 
     /// Ends the current block(s): the pieces gathered, cut at double `<br>`.
@@ -489,7 +492,16 @@ impl Walker<'_> {
             .rev()
             .find(|f| !INLINE.contains(&f.tag.as_str()))
             .is_some_and(|f| self.media.contains(&f.node));
-        self.blocks.push(Block { text, kind, source_span, link_chars, bold_chars, landmarks, beside_media, ancestors });
+        self.blocks.push(Block {
+            text,
+            kind,
+            source_span,
+            link_chars,
+            bold_chars,
+            landmarks,
+            beside_media,
+            ancestors,
+        });
     }
 
     fn context(&self) -> (BlockKind, Landmarks) {
@@ -520,7 +532,9 @@ impl Walker<'_> {
             }
             if kind.is_none() {
                 kind = match tag {
-                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(BlockKind::Heading { level: tag.as_bytes()[1] - b'0' }),
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                        Some(BlockKind::Heading { level: tag.as_bytes()[1] - b'0' })
+                    }
                     "p" => Some(BlockKind::Paragraph),
                     "li" => Some(BlockKind::ListItem { depth: 0, ordered: false }),
                     "blockquote" => Some(BlockKind::Quote),
@@ -536,7 +550,9 @@ impl Walker<'_> {
             }
         }
         let kind = match kind.unwrap_or(BlockKind::Loose) {
-            BlockKind::ListItem { .. } => BlockKind::ListItem { depth: list_depth.max(1), ordered: ordered.unwrap_or(false) },
+            BlockKind::ListItem { .. } => {
+                BlockKind::ListItem { depth: list_depth.max(1), ordered: ordered.unwrap_or(false) }
+            }
             BlockKind::Paragraph | BlockKind::Loose if landmarks.blockquote => BlockKind::Quote,
             other => other,
         };

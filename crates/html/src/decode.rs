@@ -64,7 +64,9 @@ pub struct Decoded {
 pub fn decode(bytes: &[u8], transport_charset: Option<&str>) -> Decoded {
     let (encoding, source) = if let Some((encoding, _)) = Encoding::for_bom(bytes) {
         (encoding, EncodingSource::ByteOrderMark)
-    } else if let Some(encoding) = transport_charset.and_then(|label| Encoding::for_label(label.trim().as_bytes())) {
+    } else if let Some(encoding) =
+        transport_charset.and_then(|label| Encoding::for_label(label.trim().as_bytes()))
+    {
         (encoding, EncodingSource::Transport)
     } else if let Some((encoding, source)) = prescan(&bytes[..bytes.len().min(META_SCAN_BYTES)]) {
         (encoding, source)
@@ -147,7 +149,10 @@ fn attributes(bytes: &[u8], mut i: usize) -> (Vec<(String, String)>, usize) {
             match bytes.get(i) {
                 Some(&quote @ (b'"' | b'\'')) => {
                     let value_start = i + 1;
-                    let end = bytes[value_start..].iter().position(|&b| b == quote).map_or(bytes.len(), |p| value_start + p);
+                    let end = bytes[value_start..]
+                        .iter()
+                        .position(|&b| b == quote)
+                        .map_or(bytes.len(), |p| value_start + p);
                     value = text(&bytes[value_start..end]);
                     i = (end + 1).min(bytes.len());
                 }
@@ -185,7 +190,13 @@ mod tests {
         check(b"<p>Stra\xc3\x9fe", None, "<p>Straße", "UTF-8", ValidUtf8);
         check(b"\xef\xbb\xbf<p>Stra\xc3\x9fe", Some("latin1"), "<p>Straße", "UTF-8", ByteOrderMark);
         check(b"<p>Stra\xdfe", Some("ISO-8859-1"), "<p>Straße", "windows-1252", Transport);
-        check(b"<meta charset='utf-8'><p>Stra\xc3\x9fe", Some("bogus"), "<meta charset='utf-8'><p>Straße", "UTF-8", MetaCharset);
+        check(
+            b"<meta charset='utf-8'><p>Stra\xc3\x9fe",
+            Some("bogus"),
+            "<meta charset='utf-8'><p>Straße",
+            "UTF-8",
+            MetaCharset,
+        );
         // The declaration after a non-ASCII title is still found.
         check(
             b"<title>\xc3\x9cbersicht</title><meta charset=\"UTF-8\"/>",

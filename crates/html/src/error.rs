@@ -82,7 +82,9 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.0.record, self.0.offset) {
-            (Some(record), Some(offset)) => write!(f, "WARC record {record} at byte {offset}: {}", self.0.kind),
+            (Some(record), Some(offset)) => {
+                write!(f, "WARC record {record} at byte {offset}: {}", self.0.kind)
+            }
             _ => write!(f, "{}", self.0.kind),
         }
     }

@@ -30,11 +30,53 @@ use std::sync::LazyLock;
 /// Class and id words that mark page furniture, matched as whole words of an
 /// ancestor's `class`, `id`, `role` or `itemprop`.
 pub const FURNITURE_WORDS: [&str; 47] = [
-    "nav", "navigation", "navbar", "menu", "submenu", "breadcrumb", "breadcrumbs", "footer", "sidebar", "share",
-    "sharing", "social", "socials", "related", "comments", "comment", "cookie", "cookies", "banner", "advert",
-    "advertisement", "ads", "promo", "newsletter", "subscribe", "pagination", "pager", "toolbar", "skip",
-    "login", "search", "widget", "tags", "caption", "credits", "copyright", "print", "rss", "byline", "gallery",
-    "slider", "carousel", "lightbox", "contact", "contacts", "masthead", "disclaimer",
+    "nav",
+    "navigation",
+    "navbar",
+    "menu",
+    "submenu",
+    "breadcrumb",
+    "breadcrumbs",
+    "footer",
+    "sidebar",
+    "share",
+    "sharing",
+    "social",
+    "socials",
+    "related",
+    "comments",
+    "comment",
+    "cookie",
+    "cookies",
+    "banner",
+    "advert",
+    "advertisement",
+    "ads",
+    "promo",
+    "newsletter",
+    "subscribe",
+    "pagination",
+    "pager",
+    "toolbar",
+    "skip",
+    "login",
+    "search",
+    "widget",
+    "tags",
+    "caption",
+    "credits",
+    "copyright",
+    "print",
+    "rss",
+    "byline",
+    "gallery",
+    "slider",
+    "carousel",
+    "lightbox",
+    "contact",
+    "contacts",
+    "masthead",
+    "disclaimer",
 ];
 
 /// Share of the good blocks' text the main container must hold: 0.75.
@@ -286,7 +328,9 @@ fn main_container(blocks: &[Block], qualities: &[Quality], classes: &[BlockClass
             continue;
         }
         total += weight;
-        for (depth, ancestor) in block.ancestors.iter().enumerate() {
+        // The element holding the block's own text is no container.
+        let holders = block.ancestors.len().saturating_sub(1);
+        for (depth, ancestor) in block.ancestors.iter().take(holders).enumerate() {
             let entry = score.entry(ancestor.id).or_insert((0, depth));
             entry.0 += weight;
         }
@@ -306,19 +350,24 @@ fn main_container(blocks: &[Block], qualities: &[Quality], classes: &[BlockClass
 fn short_between_good(qualities: &[Quality], classes: &[BlockClass], i: usize) -> bool {
     let judged = |q: &Quality| matches!(q, Quality::Good | Quality::Bad);
     let before = (0..i).rev().find(|&j| classes[j] == BlockClass::Content && judged(&qualities[j]));
-    let after = (i + 1..qualities.len()).find(|&j| classes[j] == BlockClass::Content && judged(&qualities[j]));
-    matches!((before.map(|j| qualities[j]), after.map(|j| qualities[j])), (Some(Quality::Good), Some(Quality::Good)))
+    let after =
+        (i + 1..qualities.len()).find(|&j| classes[j] == BlockClass::Content && judged(&qualities[j]));
+    matches!(
+        (before.map(|j| qualities[j]), after.map(|j| qualities[j])),
+        (Some(Quality::Good), Some(Quality::Good))
+    )
 }
 
 /// After the last prose (good or near-good) block, a heading and what follows it are
 /// furniture: a section with no prose of its own ("Publication status", "Contacts").
 fn trim_tail(blocks: &[Block], qualities: &[Quality], classes: &mut [BlockClass]) {
-    let prose = (0..blocks.len())
-        .rev()
-        .find(|&i| classes[i] == BlockClass::Content && matches!(qualities[i], Quality::Good | Quality::NearGood));
+    let prose = (0..blocks.len()).rev().find(|&i| {
+        classes[i] == BlockClass::Content && matches!(qualities[i], Quality::Good | Quality::NearGood)
+    });
     // A page of short paragraphs only: its first paragraph stands for the prose.
     let first_paragraph = || {
-        (0..blocks.len()).find(|&i| classes[i] == BlockClass::Content && blocks[i].kind == BlockKind::Paragraph)
+        (0..blocks.len())
+            .find(|&i| classes[i] == BlockClass::Content && blocks[i].kind == BlockKind::Paragraph)
     };
     let Some(last_prose) = prose.or_else(first_paragraph) else {
         return;
@@ -343,7 +392,10 @@ fn mark_title_and_dateline(page: &HtmlPage, classes: &mut [BlockClass]) {
         // Headings repeating the title (a second h1 for print) are not paragraphs either.
         let text = &blocks[title].text;
         for (i, block) in blocks.iter().enumerate() {
-            if classes[i] == BlockClass::Content && matches!(block.kind, BlockKind::Heading { .. }) && &block.text == text {
+            if classes[i] == BlockClass::Content
+                && matches!(block.kind, BlockKind::Heading { .. })
+                && &block.text == text
+            {
                 classes[i] = BlockClass::Title;
             }
         }

@@ -3,8 +3,8 @@
 
 mod blocks;
 pub mod decode;
-pub mod extract;
 mod error;
+pub mod extract;
 mod locate;
 pub mod metadata;
 mod page;

@@ -82,8 +82,8 @@ fn in_text_only(bytes: &[u8], i: usize) -> bool {
 fn skip_markup(source: &str, i: usize) -> usize {
     let bytes = source.as_bytes();
     let rest = &source[i..];
-    if rest.starts_with("<!--") {
-        return rest[4..].find("-->").map_or(bytes.len(), |end| i + 4 + end + 3);
+    if let Some(comment) = rest.strip_prefix("<!--") {
+        return comment.find("-->").map_or(bytes.len(), |end| i + 4 + end + 3);
     }
     if rest.starts_with("<!") || rest.starts_with("<?") {
         return rest.find('>').map_or(bytes.len(), |end| i + end + 1);
@@ -116,9 +116,23 @@ fn skip_markup(source: &str, i: usize) -> usize {
         return bytes.len();
     }
     // Raw text runs to `</name` (ASCII case-insensitive).
-    let end_tag = format!("</{name}");
-    let lower_rest = source[after..].to_ascii_lowercase();
-    lower_rest.find(&end_tag).map_or(bytes.len(), |end| after + end)
+    let mut k = after;
+    while let Some(found) = memchr_lt(&bytes[k..]) {
+        let at = k + found;
+        let candidate = &bytes[at + 1..];
+        if candidate.first() == Some(&b'/')
+            && candidate.len() > name.len()
+            && candidate[1..=name.len()].eq_ignore_ascii_case(name.as_bytes())
+        {
+            return at;
+        }
+        k = at + 1;
+    }
+    bytes.len()
+}
+
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
 }
 
 /// Matches `text` against the source at byte `i`; the end offset when it matches.
@@ -181,7 +195,8 @@ pub(crate) fn char_reference(text: &str) -> Option<(char, Option<char>, usize)> 
             return None;
         }
         let mut end = digits_start + digits;
-        let value = u32::from_str_radix(&text[digits_start..end], if hex { 16 } else { 10 }).unwrap_or(u32::MAX);
+        let value =
+            u32::from_str_radix(&text[digits_start..end], if hex { 16 } else { 10 }).unwrap_or(u32::MAX);
         if bytes.get(end) == Some(&b';') {
             end += 1;
         }
@@ -216,7 +231,12 @@ fn numeric_reference(value: u32) -> char {
         0 | 0xD800..=0xDFFF => '\u{FFFD}',
         0x80..=0x9F => {
             let byte = [value as u8];
-            encoding_rs::WINDOWS_1252.decode_without_bom_handling(&byte).0.chars().next().unwrap_or('\u{FFFD}')
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(&byte)
+                .0
+                .chars()
+                .next()
+                .unwrap_or('\u{FFFD}')
         }
         _ => char::from_u32(value).unwrap_or('\u{FFFD}'),
     }

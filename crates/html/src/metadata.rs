@@ -135,8 +135,14 @@ const PUBLISHED_META: [&str; 10] = [
     "publish-date",
 ];
 /// `<meta>` names for the last-modified date, best first.
-const MODIFIED_META: [&str; 6] =
-    ["article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "dc.date.modified", "last-modified"];
+const MODIFIED_META: [&str; 6] = [
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "dc.date.modified",
+    "last-modified",
+];
 /// Ancestor words that mark a `<time>` or a date as the publication date.
 const PUBLISHED_WORDS: [&str; 6] = ["published", "publish", "pubdate", "publication", "created", "posted"];
 /// Ancestor words that mark a `<time>` or a date as the last update.
@@ -152,7 +158,8 @@ pub(crate) fn read(html: &Html, blocks: &[Block]) -> PageMetadata {
     // <meta>: property, name or itemprop; content or (as some archived copies write) value.
     for element in html.select(&META) {
         let attrs = element.value();
-        let Some(name) = attrs.attr("property").or_else(|| attrs.attr("name")).or_else(|| attrs.attr("itemprop"))
+        let Some(name) =
+            attrs.attr("property").or_else(|| attrs.attr("name")).or_else(|| attrs.attr("itemprop"))
         else {
             continue;
         };
@@ -166,11 +173,21 @@ pub(crate) fn read(html: &Html, blocks: &[Block]) -> PageMetadata {
         match key.as_str() {
             "og:title" => og_title = Some(content.clone()),
             "og:url" => og_url = Some(content.clone()),
-            "author" | "article:author" | "dc.creator" | "dcterms.creator" if !content.starts_with("http") => {
-                meta.authors.push(Sourced { value: content.clone(), provenance: provenance.clone(), block: None });
+            "author" | "article:author" | "dc.creator" | "dcterms.creator"
+                if !content.starts_with("http") =>
+            {
+                meta.authors.push(Sourced {
+                    value: content.clone(),
+                    provenance: provenance.clone(),
+                    block: None,
+                });
             }
             "og:locale" if meta.language.is_none() => {
-                meta.language = Some(Sourced { value: content.replace('_', "-"), provenance: provenance.clone(), block: None });
+                meta.language = Some(Sourced {
+                    value: content.replace('_', "-"),
+                    provenance: provenance.clone(),
+                    block: None,
+                });
             }
             _ => {}
         }
@@ -186,7 +203,9 @@ pub(crate) fn read(html: &Html, blocks: &[Block]) -> PageMetadata {
         }
     }
     meta.published.sort_by_key(|s| match &s.provenance {
-        Provenance::Meta(name) => PUBLISHED_META.iter().position(|n| name.eq_ignore_ascii_case(n)).unwrap_or(99),
+        Provenance::Meta(name) => {
+            PUBLISHED_META.iter().position(|n| name.eq_ignore_ascii_case(n)).unwrap_or(99)
+        }
         _ => 99,
     });
 
@@ -195,7 +214,8 @@ pub(crate) fn read(html: &Html, blocks: &[Block]) -> PageMetadata {
     let mut ld_modified = Vec::new();
     let mut ld_headline = None;
     for script in html.select(&JSON_LD) {
-        if !script.value().attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
+        if !script.value().attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+        {
             continue;
         }
         let text: String = script.text().collect();
@@ -203,10 +223,16 @@ pub(crate) fn read(html: &Html, blocks: &[Block]) -> PageMetadata {
         walk_json_ld(&value, 0, &mut |key, value| match (key, value) {
             ("datePublished", serde_json::Value::String(s)) => ld_published.extend(parse_date(s)),
             ("dateModified", serde_json::Value::String(s)) => ld_modified.extend(parse_date(s)),
-            ("headline", serde_json::Value::String(s)) if ld_headline.is_none() => ld_headline = Some(normalize(s)),
+            ("headline", serde_json::Value::String(s)) if ld_headline.is_none() => {
+                ld_headline = Some(normalize(s))
+            }
             ("author", author) => {
                 for name in json_ld_names(author) {
-                    meta.authors.push(Sourced { value: name, provenance: Provenance::JsonLd("author".into()), block: None });
+                    meta.authors.push(Sourced {
+                        value: name,
+                        provenance: Provenance::JsonLd("author".into()),
+                        block: None,
+                    });
                 }
             }
             _ => {}
@@ -215,11 +241,15 @@ pub(crate) fn read(html: &Html, blocks: &[Block]) -> PageMetadata {
     let json_ld = |key: &str| Provenance::JsonLd(key.into());
     // JSON-LD before <meta>: it is the structured record the site publishes.
     let published_meta = std::mem::take(&mut meta.published);
-    meta.published =
-        ld_published.into_iter().map(|d| Sourced { value: d, provenance: json_ld("datePublished"), block: None }).collect();
+    meta.published = ld_published
+        .into_iter()
+        .map(|d| Sourced { value: d, provenance: json_ld("datePublished"), block: None })
+        .collect();
     let modified_meta = std::mem::take(&mut meta.modified);
-    meta.modified =
-        ld_modified.into_iter().map(|d| Sourced { value: d, provenance: json_ld("dateModified"), block: None }).collect();
+    meta.modified = ld_modified
+        .into_iter()
+        .map(|d| Sourced { value: d, provenance: json_ld("dateModified"), block: None })
+        .collect();
 
     // itemprop (microdata), other than on <meta> (already read).
     for element in html.select(&ITEMPROP) {
@@ -236,9 +266,17 @@ pub(crate) fn read(html: &Html, blocks: &[Block]) -> PageMetadata {
             };
             let raw = attrs.attr("datetime").or_else(|| attrs.attr("content")).map(str::to_owned);
             let text = element.text().collect::<String>();
-            let date = raw.as_deref().and_then(parse_date).or_else(|| parse_date(&text)).or_else(|| find_text_date(&text));
+            let date = raw
+                .as_deref()
+                .and_then(parse_date)
+                .or_else(|| parse_date(&text))
+                .or_else(|| find_text_date(&text));
             if let Some(date) = date {
-                target.push(Sourced { value: date, provenance: Provenance::Itemprop(word.into()), block: None });
+                target.push(Sourced {
+                    value: date,
+                    provenance: Provenance::Itemprop(word.into()),
+                    block: None,
+                });
             }
         }
     }
@@ -252,7 +290,9 @@ pub(crate) fn read(html: &Html, blocks: &[Block]) -> PageMetadata {
             continue;
         }
         let text = normalize(&element.text().collect::<String>());
-        let Some(mut date) = element.value().attr("datetime").and_then(parse_date).or_else(|| parse_date(&text)) else {
+        let Some(mut date) =
+            element.value().attr("datetime").and_then(parse_date).or_else(|| parse_date(&text))
+        else {
             continue;
         };
         if date.timestamp.is_none()
@@ -263,13 +303,29 @@ pub(crate) fn read(html: &Html, blocks: &[Block]) -> PageMetadata {
         let words = ancestor_words(element);
         let pubdate = element.value().attr("pubdate").is_some();
         if let Some(word) = words.iter().find(|w| MODIFIED_WORDS.contains(&w.as_str())) {
-            meta.modified.push(Sourced { value: date, provenance: Provenance::TimeElement(word.clone()), block: None });
+            meta.modified.push(Sourced {
+                value: date,
+                provenance: Provenance::TimeElement(word.clone()),
+                block: None,
+            });
         } else if let Some(word) = words.iter().find(|w| PUBLISHED_WORDS.contains(&w.as_str())) {
-            meta.published.push(Sourced { value: date, provenance: Provenance::TimeElement(word.clone()), block: None });
+            meta.published.push(Sourced {
+                value: date,
+                provenance: Provenance::TimeElement(word.clone()),
+                block: None,
+            });
         } else if pubdate {
-            meta.published.push(Sourced { value: date, provenance: Provenance::TimeElement("pubdate".into()), block: None });
+            meta.published.push(Sourced {
+                value: date,
+                provenance: Provenance::TimeElement("pubdate".into()),
+                block: None,
+            });
         } else {
-            plain_times.push(Sourced { value: date, provenance: Provenance::TimeElement(String::new()), block: None });
+            plain_times.push(Sourced {
+                value: date,
+                provenance: Provenance::TimeElement(String::new()),
+                block: None,
+            });
         }
     }
     meta.published.extend(plain_times);
@@ -285,19 +341,28 @@ pub(crate) fn read(html: &Html, blocks: &[Block]) -> PageMetadata {
         && let Some(lang) = root.value().attr("lang").or_else(|| root.value().attr("xml:lang"))
         && !lang.trim().is_empty()
     {
-        meta.language = Some(Sourced { value: lang.trim().to_owned(), provenance: Provenance::HtmlLang, block: None });
+        meta.language =
+            Some(Sourced { value: lang.trim().to_owned(), provenance: Provenance::HtmlLang, block: None });
     }
     for link in html.select(&LINK) {
         let rel = link.value().attr("rel").unwrap_or_default();
         if rel.split_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")) {
             let href = link.value().attr("href").unwrap_or_default().trim();
             if is_absolute(href) {
-                meta.canonical.push(Sourced { value: href.to_owned(), provenance: Provenance::LinkCanonical, block: None });
+                meta.canonical.push(Sourced {
+                    value: href.to_owned(),
+                    provenance: Provenance::LinkCanonical,
+                    block: None,
+                });
             }
         }
     }
     if let Some(url) = og_url.filter(|u| is_absolute(u)) {
-        meta.canonical.push(Sourced { value: url, provenance: Provenance::Meta("og:url".into()), block: None });
+        meta.canonical.push(Sourced {
+            value: url,
+            provenance: Provenance::Meta("og:url".into()),
+            block: None,
+        });
     }
 
     meta.titles = titles(blocks, og_title.as_deref(), title_element.as_deref(), ld_headline.as_deref());
@@ -334,7 +399,9 @@ fn walk_json_ld(value: &serde_json::Value, depth: usize, visit: &mut impl FnMut(
 fn json_ld_names(value: &serde_json::Value) -> Vec<String> {
     match value {
         serde_json::Value::String(s) => vec![normalize(s)],
-        serde_json::Value::Object(map) => map.get("name").and_then(|n| n.as_str()).map(normalize).into_iter().collect(),
+        serde_json::Value::Object(map) => {
+            map.get("name").and_then(|n| n.as_str()).map(normalize).into_iter().collect()
+        }
         serde_json::Value::Array(items) => items.iter().flat_map(json_ld_names).collect(),
         _ => Vec::new(),
     }
@@ -373,10 +440,16 @@ fn ancestor_words(element: ElementRef<'_>) -> Vec<String> {
 /// Title candidates: the first visible `<h1>` that the `og:title`, JSON-LD headline or
 /// `<title>` confirms (equal, or contained in it, or containing it after a kicker),
 /// then those metadata values with a site name cut off.
-fn titles(blocks: &[Block], og: Option<&str>, title: Option<&str>, headline: Option<&str>) -> Vec<Sourced<String>> {
+fn titles(
+    blocks: &[Block],
+    og: Option<&str>,
+    title: Option<&str>,
+    headline: Option<&str>,
+) -> Vec<Sourced<String>> {
     let mut out: Vec<Sourced<String>> = Vec::new();
     let references: Vec<&str> = [og, headline, title].into_iter().flatten().collect();
-    let clean = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let clean =
+        |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
     let confirmed = |text: &str| {
         let text = clean(text);
         !text.is_empty() && references.iter().any(|r| clean(r).contains(&text))
@@ -418,27 +491,49 @@ fn titles(blocks: &[Block], og: Option<&str>, title: Option<&str>, headline: Opt
             {
                 let stripped = strip_site_name(reference, Some(&block.text));
                 if block.text.contains(&stripped) && stripped.chars().count() > 3 {
-                    out.push(Sourced { value: stripped, provenance: Provenance::Heading("h1".into()), block: Some(index) });
+                    out.push(Sourced {
+                        value: stripped,
+                        provenance: Provenance::Heading("h1".into()),
+                        block: Some(index),
+                    });
                 }
             }
         }
     }
     let heading = out.first().map(|s| s.value.clone());
     if let Some(og) = og {
-        out.push(Sourced { value: strip_site_name(og, heading.as_deref()), provenance: Provenance::Meta("og:title".into()), block: None });
+        out.push(Sourced {
+            value: strip_site_name(og, heading.as_deref()),
+            provenance: Provenance::Meta("og:title".into()),
+            block: None,
+        });
     }
     if let Some(headline) = headline {
-        out.push(Sourced { value: headline.to_owned(), provenance: Provenance::JsonLd("headline".into()), block: None });
+        out.push(Sourced {
+            value: headline.to_owned(),
+            provenance: Provenance::JsonLd("headline".into()),
+            block: None,
+        });
     }
     if let Some(title) = title {
-        out.push(Sourced { value: strip_site_name(title, heading.as_deref()), provenance: Provenance::TitleElement, block: None });
+        out.push(Sourced {
+            value: strip_site_name(title, heading.as_deref()),
+            provenance: Provenance::TitleElement,
+            block: None,
+        });
     }
     // Only headings fit to stand first; with none, a metadata title, then the first h1.
     if out.is_empty()
-        && let Some((index, block)) =
-            blocks.iter().enumerate().find(|(_, b)| b.kind == BlockKind::Heading { level: 1 } && !b.landmarks.nav)
+        && let Some((index, block)) = blocks
+            .iter()
+            .enumerate()
+            .find(|(_, b)| b.kind == BlockKind::Heading { level: 1 } && !b.landmarks.nav)
     {
-        out.push(Sourced { value: block.text.clone(), provenance: Provenance::Heading("h1".into()), block: Some(index) });
+        out.push(Sourced {
+            value: block.text.clone(),
+            provenance: Provenance::Heading("h1".into()),
+            block: Some(index),
+        });
     }
     out
 }
@@ -466,15 +561,25 @@ fn strip_site_name(title: &str, heading: Option<&str>) -> String {
     {
         return (*part).to_owned();
     }
-    parts.iter().max_by_key(|p| p.chars().count()).map_or_else(|| title.trim().to_owned(), |p| (*p).to_owned())
+    parts
+        .iter()
+        .max_by_key(|p| p.chars().count())
+        .map_or_else(|| title.trim().to_owned(), |p| (*p).to_owned())
 }
 
 /// Dates printed in the text: after a label ("Stand:", "Updated:", "Letzte Änderung:",
 /// "Last modified") as the last update, a block holding little but a date near the top
 /// of the page as the date of issue (when the markup gave none).
 fn text_dates(blocks: &[Block], meta: &mut PageMetadata) {
-    const UPDATED_LABELS: [&str; 7] =
-        ["stand", "letzte änderung", "zuletzt aktualisiert", "aktualisiert", "last updated", "updated", "last modified"];
+    const UPDATED_LABELS: [&str; 7] = [
+        "stand",
+        "letzte änderung",
+        "zuletzt aktualisiert",
+        "aktualisiert",
+        "last updated",
+        "updated",
+        "last modified",
+    ];
     for (index, block) in blocks.iter().enumerate() {
         if block.landmarks.nav || block.text.chars().count() > 120 {
             continue;
@@ -499,7 +604,11 @@ fn text_dates(blocks: &[Block], meta: &mut PageMetadata) {
                 continue;
             }
             if let Some(date) = find_text_date(&block.text) {
-                meta.published.push(Sourced { value: date, provenance: Provenance::Text, block: Some(index) });
+                meta.published.push(Sourced {
+                    value: date,
+                    provenance: Provenance::Text,
+                    block: Some(index),
+                });
                 break;
             }
         }
@@ -542,7 +651,12 @@ pub fn parse_date(text: &str) -> Option<PageDate> {
             let sign = match zone.as_bytes()[0] {
                 b'+' => 1,
                 b'-' => -1,
-                _ => return Some(PageDate { date, timestamp: Some(Timestamp::new(date.and_time(time), None, precision)) }),
+                _ => {
+                    return Some(PageDate {
+                        date,
+                        timestamp: Some(Timestamp::new(date.and_time(time), None, precision)),
+                    });
+                }
             };
             let digits: String = zone[1..].chars().filter(char::is_ascii_digit).collect();
             let hours: i32 = digits.get(..2)?.parse().ok()?;
@@ -556,12 +670,42 @@ pub fn parse_date(text: &str) -> Option<PageDate> {
 /// Month names (English, German, French) and their numbers, lower case; abbreviations
 /// of at least three letters match too.
 const MONTHS: [(&str, u32); 36] = [
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7),
-    ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
-    ("januar", 1), ("februar", 2), ("märz", 3), ("april", 4), ("mai", 5), ("juni", 6), ("juli", 7),
-    ("august", 8), ("september", 9), ("oktober", 10), ("november", 11), ("dezember", 12),
-    ("janvier", 1), ("février", 2), ("mars", 3), ("avril", 4), ("mai", 5), ("juin", 6), ("juillet", 7),
-    ("août", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11), ("décembre", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("april", 4),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("august", 8),
+    ("september", 9),
+    ("oktober", 10),
+    ("november", 11),
+    ("dezember", 12),
+    ("janvier", 1),
+    ("février", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
 ];
 
 fn month(word: &str) -> Option<u32> {
@@ -569,14 +713,18 @@ fn month(word: &str) -> Option<u32> {
     if word.chars().count() < 3 {
         return None;
     }
-    MONTHS.iter().find(|(name, _)| *name == word || (word.chars().count() >= 3 && name.starts_with(&word))).map(|(_, n)| *n)
+    MONTHS
+        .iter()
+        .find(|(name, _)| *name == word || (word.chars().count() >= 3 && name.starts_with(&word)))
+        .map(|(_, n)| *n)
 }
 
 /// Finds the first date printed in `text`: `DD.MM.YYYY`, `YYYY-MM-DD`, `D Month YYYY`,
 /// `D. Month YYYY`, `Month D, YYYY`; a time `HH:MM` after it is kept.
 #[must_use]
 pub fn find_text_date(text: &str) -> Option<PageDate> {
-    let words: Vec<&str> = text.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> =
+        text.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
     for (i, word) in words.iter().enumerate() {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-');
         let date = if let Some(date) = parse_date(word).filter(|_| word.len() == 10) {
@@ -598,7 +746,9 @@ pub fn find_text_date(text: &str) -> Option<PageDate> {
         } else {
             None
         };
-        if let Some(date) = date.filter(|d| (1990..=2100).contains(&communique_model::chrono::Datelike::year(d))) {
+        if let Some(date) =
+            date.filter(|d| (1990..=2100).contains(&communique_model::chrono::Datelike::year(d)))
+        {
             let rest = words[i + 1..].join(" ");
             let timestamp = find_time(rest.get(..rest.len().min(40)).unwrap_or(&rest))
                 .map(|time| Timestamp::new(date.and_time(time), None, TimePrecision::Minute));
@@ -646,9 +796,18 @@ mod tests {
         assert_eq!(d.date.to_string(), "2016-12-23");
         assert_eq!(d.timestamp.unwrap().to_string(), "2016-12-23T16:42:59-05:00");
         assert_eq!(parse_date("2020-01-03").unwrap().timestamp, None);
-        assert_eq!(parse_date("2022-01-28 11:05").unwrap().timestamp.unwrap().to_string(), "2022-01-28T11:05");
-        assert_eq!(parse_date("2022-01-28T11:05:00Z").unwrap().timestamp.unwrap().to_string(), "2022-01-28T11:05:00Z");
-        assert_eq!(parse_date("2022-01-28T11:05:00+0100").unwrap().timestamp.unwrap().to_string(), "2022-01-28T11:05:00+01:00");
+        assert_eq!(
+            parse_date("2022-01-28 11:05").unwrap().timestamp.unwrap().to_string(),
+            "2022-01-28T11:05"
+        );
+        assert_eq!(
+            parse_date("2022-01-28T11:05:00Z").unwrap().timestamp.unwrap().to_string(),
+            "2022-01-28T11:05:00Z"
+        );
+        assert_eq!(
+            parse_date("2022-01-28T11:05:00+0100").unwrap().timestamp.unwrap().to_string(),
+            "2022-01-28T11:05:00+01:00"
+        );
         assert!(parse_date("2022-02-30").is_none());
         assert!(parse_date("yesterday").is_none());
     }
@@ -672,7 +831,10 @@ mod tests {
 
     #[test]
     fn site_names() {
-        assert_eq!(strip_site_name("Telephone conversation • President of Russia", None), "Telephone conversation");
+        assert_eq!(
+            strip_site_name("Telephone conversation • President of Russia", None),
+            "Telephone conversation"
+        );
         assert_eq!(strip_site_name("News | Site", Some("Site")), "Site");
         assert_eq!(strip_site_name("Weekly Address", None), "Weekly Address");
     }

@@ -250,8 +250,8 @@ fn read_record(input: &mut impl BufRead, max_block: u64) -> Result<Option<Record
         if line.is_empty() {
             break;
         }
-        let line = String::from_utf8(line)
-            .map_err(|_| ErrorKind::Malformed("header field is not UTF-8".into()))?;
+        let line =
+            String::from_utf8(line).map_err(|_| ErrorKind::Malformed("header field is not UTF-8".into()))?;
         if line.starts_with([' ', '\t']) {
             // Continuation of the previous field (folded header, as RFC 2616 allowed).
             let last = headers
@@ -279,10 +279,7 @@ fn read_record(input: &mut impl BufRead, max_block: u64) -> Result<Option<Record
     let mut block = Vec::with_capacity(usize::try_from(length.min(1 << 20)).unwrap_or(0));
     input.by_ref().take(length).read_to_end(&mut block)?;
     if (block.len() as u64) < length {
-        return Err(ErrorKind::Malformed(format!(
-            "block ends after {} of its {length} bytes",
-            block.len()
-        )));
+        return Err(ErrorKind::Malformed(format!("block ends after {} of its {length} bytes", block.len())));
     }
     let mut end = [0u8; 4];
     let mut got = 0;
@@ -374,7 +371,9 @@ impl WarcRecord {
     /// [`ErrorKind::Malformed`] when it is not `algorithm:value` of a known algorithm.
     pub fn check_block_digest(&self) -> Result<(), Error> {
         match self.header("WARC-Block-Digest") {
-            Some(declared) => check_digest("WARC-Block-Digest", declared, &self.block).map_err(|kind| self.error(kind)),
+            Some(declared) => {
+                check_digest("WARC-Block-Digest", declared, &self.block).map_err(|kind| self.error(kind))
+            }
             None => Ok(()),
         }
     }
@@ -431,7 +430,9 @@ impl WarcRecord {
             Some("gzip" | "x-gzip") => payload = inflate(flate2::read::GzDecoder::new(&payload[..]), self)?,
             Some("deflate") => payload = inflate(flate2::read::ZlibDecoder::new(&payload[..]), self)?,
             Some(other) => {
-                return Err(self.error(ErrorKind::Malformed(format!("unsupported Content-Encoding {other:?}"))));
+                return Err(
+                    self.error(ErrorKind::Malformed(format!("unsupported Content-Encoding {other:?}")))
+                );
             }
         }
         Ok(Some(HtmlResponse {
@@ -497,11 +498,16 @@ fn check_digest(field: &'static str, declared: &str, bytes: &[u8]) -> Result<(),
     let value = value.trim();
     let hex = to_hex(&computed);
     let base32 = to_base32(&computed);
-    let matches = value.eq_ignore_ascii_case(&hex) || value.trim_end_matches('=').eq_ignore_ascii_case(&base32);
+    let matches =
+        value.eq_ignore_ascii_case(&hex) || value.trim_end_matches('=').eq_ignore_ascii_case(&base32);
     if matches {
         Ok(())
     } else {
-        Err(ErrorKind::DigestMismatch { field, declared: declared.to_owned(), computed: format!("{algorithm}:{base32}") })
+        Err(ErrorKind::DigestMismatch {
+            field,
+            declared: declared.to_owned(),
+            computed: format!("{algorithm}:{base32}"),
+        })
     }
 }
 
@@ -513,8 +519,14 @@ fn to_hex(bytes: &[u8]) -> String {
     })
 }
 
-/// RFC 4648 base32 (upper case), without padding.
-pub(crate) fn to_base32(bytes: &[u8]) -> String {
+/// RFC 4648 base32 (upper case, no padding): how WARC digests are written
+/// (`sha1:` followed by 32 such characters).
+///
+/// ```
+/// assert_eq!(communique_html::warc::to_base32(b"foobar"), "MZXW6YTBOI");
+/// ```
+#[must_use]
+pub fn to_base32(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     let mut out = String::with_capacity(bytes.len().div_ceil(5) * 8);
     let mut buffer: u64 = 0;

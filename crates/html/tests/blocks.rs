@@ -23,7 +23,10 @@ fn kinds_from_elements() {
         ],
     );
     check("<blockquote><p>We will.</p>loose</blockquote>", &[(Quote, "We will."), (Quote, "loose")]);
-    check("<table><tr><th>A</th><td>1</td></tr></table>", &[(TableCell { header: true }, "A"), (TableCell { header: false }, "1")]);
+    check(
+        "<table><tr><th>A</th><td>1</td></tr></table>",
+        &[(TableCell { header: true }, "A"), (TableCell { header: false }, "1")],
+    );
     check("<div>before<p>para</p>after</div>", &[(Loose, "before"), (Paragraph, "para"), (Loose, "after")]);
     check("<figure><img src=x><figcaption>Photo</figcaption></figure>", &[(Caption, "Photo")]);
 }
@@ -110,13 +113,20 @@ fn metadata_with_provenance() {
     ));
     let meta = page.metadata();
     let title = meta.title().unwrap();
-    assert_eq!((title.value.as_str(), &title.provenance), ("Joint statement", &Provenance::Heading("h1".into())));
+    assert_eq!(
+        (title.value.as_str(), &title.provenance),
+        ("Joint statement", &Provenance::Heading("h1".into()))
+    );
     let issued = meta.issued().unwrap();
     assert_eq!(issued.value.timestamp.unwrap().to_string(), "2022-02-16T15:14:00+01:00");
     assert_eq!(issued.provenance, Provenance::Meta("article:published_time".into()));
     let updated = meta.last_updated().unwrap();
-    assert_eq!((updated.value.date.to_string(), &updated.provenance), ("2022-02-17".into(), &Provenance::JsonLd("dateModified".into())));
-    assert!(meta.modified.iter().any(|d| d.value.date.to_string() == "2022-02-18" && d.provenance == Provenance::TimeElement("updated".into())));
+    assert_eq!(
+        (updated.value.date.to_string(), &updated.provenance),
+        ("2022-02-17".into(), &Provenance::JsonLd("dateModified".into()))
+    );
+    assert!(meta.modified.iter().any(|d| d.value.date.to_string() == "2022-02-18"
+        && d.provenance == Provenance::TimeElement("updated".into())));
     // A relative canonical link is not taken; og:url (written name=/value=) is.
     assert_eq!(meta.canonical_url().unwrap().value, "https://example.org/a");
     assert_eq!(meta.language.as_ref().unwrap().value, "en-GB");

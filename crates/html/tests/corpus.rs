@@ -66,13 +66,24 @@ fn corpus_scores() {
         if normalize(&title) == gold_title {
             titles += 1;
         } else if verbose {
-            println!("{}: title {:?} (gold {:?}) from {:?}", page.name, title, gold_title, meta.title().map(|t| &t.provenance));
+            println!(
+                "{}: title {:?} (gold {:?}) from {:?}",
+                page.name,
+                title,
+                gold_title,
+                meta.title().map(|t| &t.provenance)
+            );
         }
         let date = meta.issued().map(|d| d.value.date.to_string()).unwrap_or_default();
         if date == gold["issued"].as_str().unwrap() {
             issued += 1;
         } else if verbose {
-            println!("{}: issued {date} (gold {}) {:?}", page.name, gold["issued"], meta.published.iter().map(|s| (s.value.date.to_string(), &s.provenance)).collect::<Vec<_>>());
+            println!(
+                "{}: issued {date} (gold {}) {:?}",
+                page.name,
+                gold["issued"],
+                meta.published.iter().map(|s| (s.value.date.to_string(), &s.provenance)).collect::<Vec<_>>()
+            );
         }
         if let Some(gold_updated) = gold["last_updated"].as_str() {
             updated_total += 1;
@@ -88,14 +99,16 @@ fn corpus_scores() {
         }
         let found = paragraphs(page);
         let furniture = strings(&gold["not_paragraphs"]);
-        let leaked: Vec<&String> = furniture.iter().filter(|f| found.iter().any(|p| p.contains(f.as_str()))).collect();
+        let leaked: Vec<&String> =
+            furniture.iter().filter(|f| found.iter().any(|p| p.contains(f.as_str()))).collect();
         if leaked.is_empty() {
             clean += 1;
         } else if verbose {
             println!("{}: furniture leaked {leaked:?}", page.name);
         }
         let Some(gold_paragraphs) = gold["paragraphs"].as_array() else { continue };
-        let gold_paragraphs: Vec<String> = gold_paragraphs.iter().map(|v| v.as_str().unwrap().to_owned()).collect();
+        let gold_paragraphs: Vec<String> =
+            gold_paragraphs.iter().map(|v| v.as_str().unwrap().to_owned()).collect();
         let mut remaining = found.clone();
         let mut page_exact = 0;
         for paragraph in &gold_paragraphs {
@@ -137,8 +150,10 @@ fn spans_point_into_the_page() {
         let source = page.page.source_text();
         let index = communique_model::CodePointIndex::new(source);
         for block in page.page.blocks() {
-            let span = block.source_span.unwrap_or_else(|| panic!("{}: no span for {:?}", page.name, block.text));
-            let slice = index.slice(span).unwrap_or_else(|| panic!("{}: span {span:?} off the page", page.name));
+            let span =
+                block.source_span.unwrap_or_else(|| panic!("{}: no span for {:?}", page.name, block.text));
+            let slice =
+                index.slice(span).unwrap_or_else(|| panic!("{}: span {span:?} off the page", page.name));
             if !slice.contains(['<', '&']) {
                 assert_eq!(normalize(slice), block.text, "{}", page.name);
                 plain += 1;
