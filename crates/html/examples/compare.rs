@@ -10,7 +10,8 @@
 //! Extractors: `communique` (this crate's classifier), `communique-blocks` (the same
 //! blocks kept by jusText-style classes alone, without the main container),
 //! `dom_smoothie` (a port of Mozilla's Readability), `justext` (a port of jusText),
-//! `trafilatura` (a port of go-trafilatura). Pages ending in `.gz` are gunzipped.
+//! `trafilatura` (a port of go-trafilatura; its HTML output is split into blocks, as
+//! its text joins paragraphs with spaces). Pages ending in `.gz` are gunzipped.
 
 use communique_html::extract::Extractor;
 use communique_html::{HtmlPage, HtmlReader, normalize};
@@ -91,7 +92,13 @@ fn run(extractor: &str, page: &HtmlPage) -> Output {
         "trafilatura" => match trafilatura::extract(html, &trafilatura::Options::default()) {
             Ok(result) => {
                 let title = Some(normalize(&result.metadata.title)).filter(|t| !t.is_empty());
-                (lines(&result.content_text), title, None)
+                // Its text joins paragraphs with spaces: its HTML keeps them apart.
+                let content = HtmlPage::from_text(&result.content_html);
+                let mut paragraphs: Vec<String> = content.blocks().iter().map(|b| b.text.clone()).collect();
+                if paragraphs.is_empty() {
+                    paragraphs = lines(&result.content_text);
+                }
+                (paragraphs, title, None)
             }
             Err(_) => (Vec::new(), None, None),
         },
