@@ -20,7 +20,7 @@ mod generate;
 use communique::csv::{CsvDirWriter, CsvSerializer};
 use communique::jsonld::{JsonLdSerializer, WriterJsonLdSerializer};
 use communique::model::Statement;
-use communique::model::json::{self, JsonLinesWriter};
+use communique::model::json::{self, JsonLinesSerializer, WriterJsonLinesSerializer};
 use communique::xml::{WriterXmlSerializer, XmlSerializer};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -35,7 +35,7 @@ enum Exporter<W: Write> {
     Csv(CsvDirWriter),
     Xml(WriterXmlSerializer<W>),
     JsonLd(WriterJsonLdSerializer<W>),
-    JsonLines(JsonLinesWriter<W>),
+    JsonLines(WriterJsonLinesSerializer<W>),
 }
 
 impl<W: Write> Exporter<W> {
@@ -45,7 +45,7 @@ impl<W: Write> Exporter<W> {
             "csv" => Self::Csv(CsvSerializer::default().for_dir(scratch).expect("a fresh folder")),
             "xml" => Self::Xml(XmlSerializer::default().for_writer(sink)),
             "jsonld" => Self::JsonLd(JsonLdSerializer::default().for_writer(sink)),
-            "jsonl" => Self::JsonLines(JsonLinesWriter::new(sink)),
+            "jsonl" => Self::JsonLines(JsonLinesSerializer::default().for_writer(sink)),
             other => unreachable!("no exporter {other}"),
         }
     }

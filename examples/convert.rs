@@ -37,7 +37,8 @@ fn main() -> Result<(), Box<dyn Error>> {
         statements.push(statement);
     }
 
-    let mut jsonl = json::JsonLinesWriter::new(BufWriter::new(File::create(out.join("statements.jsonl"))?));
+    let mut jsonl = json::JsonLinesSerializer::default()
+        .for_writer(BufWriter::new(File::create(out.join("statements.jsonl"))?));
     let mut xml = communique::xml::XmlSerializer::default()
         .for_writer(BufWriter::new(File::create(out.join("statements.xml"))?));
     let mut jsonld = communique::jsonld::JsonLdSerializer::default()

@@ -80,12 +80,12 @@ fn csv(statements: &[Statement]) -> Vec<Statement> {
 }
 
 fn jsonl(statements: &[Statement]) -> Vec<Statement> {
-    let mut writer = json::JsonLinesWriter::new(Vec::new());
+    let mut writer = json::JsonLinesSerializer::default().for_writer(Vec::new());
     for statement in statements {
         writer.serialize_statement(statement).unwrap();
     }
     let bytes = writer.finish().unwrap();
-    json::JsonLinesReader::new(bytes.as_slice()).collect::<Result<_, _>>().unwrap()
+    json::JsonLinesParser::default().for_reader(bytes.as_slice()).collect::<Result<_, _>>().unwrap()
 }
 
 fn check(name: &str, statements: &[Statement], through: fn(&[Statement]) -> Vec<Statement>) {

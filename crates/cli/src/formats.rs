@@ -6,7 +6,7 @@ use crate::outputs::{JsonFiles, Sink, Staged, target, temp_file};
 use anyhow::{Context, Result};
 use communique::Format;
 use communique::model::Statement;
-use communique::model::json::JsonLinesWriter;
+use communique::model::json::{JsonLinesSerializer, WriterJsonLinesSerializer};
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Write};
 use std::path::Path;
@@ -62,7 +62,7 @@ impl Preparer {
                 id: statement.id.clone(),
                 text: communique::model::json::to_string_pretty(statement),
             },
-            Self::JsonLines => Prepared::JsonLines(JsonLinesWriter::<File>::prepare(statement)),
+            Self::JsonLines => Prepared::JsonLines(JsonLinesSerializer::default().prepare(statement)),
             Self::Xml(serializer) => Prepared::Xml(serializer.prepare(statement).context("XML")?),
             Self::JsonLd(serializer) => Prepared::JsonLd(serializer.prepare(statement).context("JSON-LD")?),
             Self::Csv(serializer) => Prepared::Csv(serializer.prepare(statement).context("CSV")?),
@@ -77,7 +77,7 @@ pub fn sink(out: &Path, format: Format, options: &OutputOptions) -> Result<(Box<
         Format::Json => (Box::new(JsonFiles::new(out)?), Preparer::JsonFile),
         Format::JsonLines => {
             let (file, writer) = temp_file(out, format)?;
-            let writer = JsonLinesWriter::new(writer);
+            let writer = JsonLinesSerializer::default().for_writer(writer);
             (Box::new(Streamed { file, target: target(out, format), writer }), Preparer::JsonLines)
         }
         Format::Xml => {
@@ -130,7 +130,7 @@ macro_rules! statement_writer {
 }
 
 statement_writer!(
-    JsonLinesWriter<BufWriter<File>> => JsonLines,
+    WriterJsonLinesSerializer<BufWriter<File>> => JsonLines,
     communique::xml::WriterXmlSerializer<BufWriter<File>> => Xml,
     communique::jsonld::WriterJsonLdSerializer<BufWriter<File>> => JsonLd
 );

@@ -92,9 +92,14 @@ impl Work {
             Self::JsonLine { mut origin, line, block, range } => {
                 let result = match std::str::from_utf8(&block[range]) {
                     Err(e) => Err(format!("invalid UTF-8 at byte {} of the line", e.valid_up_to() + 1)),
-                    Ok(text) => json::from_line(text, line).map_err(|e| {
-                        origin.position = format!("{line}:{}", e.column);
-                        format!("at {}: {}", e.path, e.message)
+                    #[allow(deprecated)] // replaced by the facade's reader in a later change
+                    Ok(text) => json::from_line(text, line).map_err(|e| match e {
+                        json::JsonParseError::Syntax(e) => {
+                            let at = e.position();
+                            origin.position = format!("{line}:{}", at.column().unwrap_or(0));
+                            format!("at {}: {}", at.json_path().unwrap_or("$"), e.message())
+                        }
+                        other => other.to_string(),
                     }),
                 };
                 (origin, result)

@@ -50,7 +50,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     );
     let copies: usize = positional.next().map_or(Ok(2_000), |n| n.parse())?;
     let statements: Vec<Statement> = if path.extension().is_some_and(|e| e == "jsonl") {
-        json::JsonLinesReader::new(BufReader::new(File::open(&path)?)).collect::<Result<_, _>>()?
+        json::JsonLinesParser::default()
+            .for_reader(BufReader::new(File::open(&path)?))
+            .collect::<Result<_, _>>()?
     } else {
         let statement = json::from_slice(&std::fs::read(&path)?)?;
         (0..copies)
