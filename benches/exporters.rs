@@ -17,7 +17,7 @@
 #[path = "common/generate.rs"]
 mod generate;
 
-use communique::csv::{CsvDirWriter, CsvSerializer};
+use communique::csv::{CsvSerializer, DirCsvSerializer};
 use communique::jsonld::{JsonLdSerializer, WriterJsonLdSerializer};
 use communique::model::Statement;
 use communique::model::json::{self, JsonLinesSerializer, WriterJsonLinesSerializer};
@@ -32,7 +32,7 @@ const GENERATED: u64 = 1_000;
 
 /// A writer of one exporter, behind one interface for the benches.
 enum Exporter<W: Write> {
-    Csv(CsvDirWriter),
+    Csv(DirCsvSerializer),
     Xml(WriterXmlSerializer<W>),
     JsonLd(WriterJsonLdSerializer<W>),
     JsonLines(WriterJsonLinesSerializer<W>),

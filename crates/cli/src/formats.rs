@@ -159,7 +159,7 @@ impl<W: StatementWriter + 'static> Sink for Streamed<W> {
 struct CsvTables {
     dir: tempfile::TempDir,
     target: std::path::PathBuf,
-    writer: communique::csv::CsvDirWriter,
+    writer: communique::csv::DirCsvSerializer,
 }
 
 impl Sink for CsvTables {

@@ -33,43 +33,37 @@ impl From<JsonParseError> for io::Error {
 /// the JSONPath of the value at fault when there is one (`$.paragraphs[0].kind`, `$` for
 /// the record itself). The message says what is wrong, without the position.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct JsonSyntaxError {
-    position: TextPosition,
-    message: String,
-}
+pub struct JsonSyntaxError(Box<(TextPosition, String)>);
 
 impl JsonSyntaxError {
     pub(crate) fn new(position: TextPosition, message: impl Into<String>) -> Self {
-        Self { position, message: message.into() }
+        Self(Box::new((position, message.into())))
     }
 
     /// Where the fault is.
     #[must_use]
     pub fn position(&self) -> &TextPosition {
-        &self.position
+        &self.0.0
     }
 
     /// What is wrong, without the position.
     #[must_use]
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.1
     }
 
     /// The same error with its position counted from `base` (see
     /// [`TextPosition::relative_to`]).
     pub(crate) fn relative_to(mut self, base: &TextPosition) -> Self {
-        self.position = self.position.relative_to(base);
+        self.0.0 = self.0.0.clone().relative_to(base);
         self
     }
 }
 
 impl fmt::Display for JsonSyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.position.is_unknown() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.position, self.message)
-        }
+        let (position, message) = &*self.0;
+        if position.is_unknown() { f.write_str(message) } else { write!(f, "{position}: {message}") }
     }
 }
 
