@@ -55,7 +55,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let second = scope.spawn(move || prepare(second));
             let mut first = prepare(first)?;
             first.extend(second.join().expect("preparing thread")?);
-            Ok::<_, communique_xml::XmlError>(first)
+            Ok::<_, communique_xml::XmlSerializeError>(first)
         })?;
         let mut writer = serializer.clone().for_writer(Vec::with_capacity(output.len()));
         for p in &prepared {
