@@ -64,7 +64,7 @@ impl Preparer {
             },
             Self::JsonLines => Prepared::JsonLines(JsonLinesSerializer::default().prepare(statement)),
             Self::Xml(serializer) => Prepared::Xml(serializer.prepare(statement).context("XML")?),
-            Self::JsonLd(serializer) => Prepared::JsonLd(serializer.prepare(statement).context("JSON-LD")?),
+            Self::JsonLd(serializer) => Prepared::JsonLd(serializer.prepare(statement)),
             Self::Csv(serializer) => Prepared::Csv(serializer.prepare(statement).context("CSV")?),
         })
     }

@@ -86,12 +86,12 @@ fn main() -> Result<(), Box<dyn Error>> {
                 .chunks(part)
                 .map(|part| {
                     let config = &config;
-                    scope.spawn(move || part.iter().map(|s| config.prepare(s)).collect::<Result<Vec<_>, _>>())
+                    scope.spawn(move || part.iter().map(|s| config.prepare(s)).collect::<Vec<_>>())
                 })
                 .collect();
             handles
                 .into_iter()
-                .map(|h| h.join().map_err(|_| "a preparing thread panicked")?.map_err(Box::<dyn Error>::from))
+                .map(|h| h.join().map_err(|_| Box::<dyn Error>::from("a preparing thread panicked")))
                 .collect::<Result<_, Box<dyn Error>>>()
         })?;
         for prepared in prepared.iter().flatten() {
