@@ -35,11 +35,18 @@ use std::fmt;
 /// [`Statement::validate`]: crate::Statement::validate
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct TextPosition {
-    line: Option<u64>,
-    column: Option<u64>,
+    // Line, column and record count from 1, so 0 stands for "not known": a position is
+    // made for every record read, and kept small.
+    line: u64,
+    column: u64,
+    record: u64,
     byte_offset: Option<u64>,
-    record: Option<u64>,
-    json_path: Option<String>,
+    json_path: Option<Box<str>>,
+}
+
+/// `Some(n)` for a known 1-based number, stored as `n`; `None` stored as 0.
+fn known(number: u64) -> Option<u64> {
+    (number > 0).then_some(number)
 }
 
 impl TextPosition {
@@ -52,7 +59,7 @@ impl TextPosition {
         let line_start = memrchr_newline(before).map_or(0, |newline| newline + 1);
         let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
         let column = code_points(&before[line_start..]) + 1;
-        Self { line: Some(line), column: Some(column), byte_offset: Some(end as u64), ..Self::default() }
+        Self { line, column, byte_offset: Some(end as u64), ..Self::default() }
     }
 
     /// The position of the byte a JSON parser such as serde_json names by a 1-based
@@ -74,25 +81,20 @@ impl TextPosition {
         let column = usize::try_from(byte_column).unwrap_or(usize::MAX);
         let offset = start.saturating_add(column.saturating_sub(1)).min(input.len());
         let column = code_points(&input[start.min(offset)..offset]) + 1;
-        Self {
-            line: Some(line.max(1)),
-            column: Some(column),
-            byte_offset: Some(offset as u64),
-            ..Self::default()
-        }
+        Self { line: line.max(1), column, byte_offset: Some(offset as u64), ..Self::default() }
     }
 
-    /// This position with the 1-based `line`.
+    /// This position with the 1-based `line` (0 leaves it unknown).
     #[must_use]
     pub fn with_line(mut self, line: u64) -> Self {
-        self.line = Some(line);
+        self.line = line;
         self
     }
 
-    /// This position with the 1-based `column`, in code points.
+    /// This position with the 1-based `column`, in code points (0 leaves it unknown).
     #[must_use]
     pub fn with_column(mut self, column: u64) -> Self {
-        self.column = Some(column);
+        self.column = column;
         self
     }
 
@@ -103,17 +105,17 @@ impl TextPosition {
         self
     }
 
-    /// This position with the 1-based record number `record`.
+    /// This position with the 1-based record number `record` (0 leaves it unknown).
     #[must_use]
     pub fn with_record(mut self, record: u64) -> Self {
-        self.record = Some(record);
+        self.record = record;
         self
     }
 
     /// This position with the JSONPath `path` of the value at fault.
     #[must_use]
     pub fn with_json_path(mut self, path: impl Into<String>) -> Self {
-        self.json_path = Some(path.into());
+        self.json_path = Some(path.into().into_boxed_str());
         self
     }
 
@@ -124,27 +126,30 @@ impl TextPosition {
     #[must_use]
     pub fn relative_to(mut self, base: &TextPosition) -> Self {
         self.line = match (self.line, base.line) {
-            (Some(line), Some(first)) => Some(first + line - 1),
-            (line, first) => line.or(first),
+            (0, first) => first,
+            (line, 0) => line,
+            (line, first) => first + line - 1,
         };
         self.byte_offset = match (self.byte_offset, base.byte_offset) {
             (Some(offset), Some(start)) => Some(start + offset),
             (offset, start) => offset.or(start),
         };
-        self.record = self.record.or(base.record);
+        if self.record == 0 {
+            self.record = base.record;
+        }
         self
     }
 
     /// 1-based line, when known.
     #[must_use]
     pub fn line(&self) -> Option<u64> {
-        self.line
+        known(self.line)
     }
 
     /// 1-based column in the line, counted in Unicode code points, when known.
     #[must_use]
     pub fn column(&self) -> Option<u64> {
-        self.column
+        known(self.column)
     }
 
     /// 0-based offset in bytes from the start of the input, when known.
@@ -156,7 +161,7 @@ impl TextPosition {
     /// 1-based number of the record being read, when known.
     #[must_use]
     pub fn record(&self) -> Option<u64> {
-        self.record
+        known(self.record)
     }
 
     /// JSONPath of the value at fault, when known.
@@ -177,10 +182,10 @@ impl TextPosition {
 impl fmt::Display for TextPosition {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut parts: Vec<String> = Vec::with_capacity(3);
-        match (self.line, self.record) {
+        match (self.line(), self.record()) {
             (Some(line), _) => {
                 parts.push(format!("line {line}"));
-                if let Some(column) = self.column {
+                if let Some(column) = self.column() {
                     parts.push(format!("column {column}"));
                 }
             }
