@@ -6,6 +6,7 @@ use communique_jsonld::{JsonLdParseError, JsonLdSyntaxError};
 use communique_model::TextPosition;
 use communique_model::json::{JsonParseError, JsonSyntaxError};
 use communique_xml::{XmlParseError, XmlSerializeError, XmlSyntaxError};
+use std::borrow::Cow;
 use std::fmt;
 use std::io;
 
@@ -88,22 +89,24 @@ impl StatementSyntaxError {
         }
     }
 
-    /// What is wrong, without the position (for CSV, with the column when one cell is at
-    /// fault; for XML, with the element path when there is one).
+    /// What is wrong, without the position; for CSV with the column when one cell is at
+    /// fault (`column 8 (kind): …`), for XML with the element path when there is one
+    /// (`at /statements/statement[2]/commitment[1]: …`), as neither is part of a
+    /// [`TextPosition`].
     #[must_use]
-    pub fn message(&self) -> String {
+    pub fn message(&self) -> Cow<'_, str> {
         match &self.0 {
-            Syntax::Json(error) => error.message().to_owned(),
+            Syntax::Json(error) => error.message().into(),
             Syntax::Csv(error) => match (error.column(), error.column_name()) {
-                (Some(index), Some(name)) => format!("column {index} ({name}): {}", error.message()),
-                _ => error.message().to_owned(),
+                (Some(index), Some(name)) => format!("column {index} ({name}): {}", error.message()).into(),
+                _ => error.message().into(),
             },
             Syntax::Xml(error) if !error.element_path().is_empty() => {
-                format!("at {}: {}", error.element_path(), error.message())
+                format!("at {}: {}", error.element_path(), error.message()).into()
             }
-            Syntax::Xml(error) => error.message().to_owned(),
-            Syntax::JsonLd(error) => error.message().to_owned(),
-            Syntax::Ingest(message) | Syntax::Other(message) => message.clone(),
+            Syntax::Xml(error) => error.message().into(),
+            Syntax::JsonLd(error) => error.message().into(),
+            Syntax::Ingest(message) | Syntax::Other(message) => message.as_str().into(),
         }
     }
 }

@@ -77,7 +77,7 @@ impl InputError {
         let position = error.position().clone();
         let message = match position.json_path() {
             Some(json_path) => format!("at {json_path}: {}", error.message()),
-            None => error.message(),
+            None => error.message().into_owned(),
         };
         Self {
             origin: Origin { path: path.clone(), file: error.file().map(str::to_owned), position },
