@@ -137,6 +137,14 @@ impl<R: Read> Read for Counted<R> {
         self.consumed.fetch_add(count as u64, Ordering::Relaxed);
         Ok(count)
     }
+
+    /// The inner reader's own `read_to_end`, which may know the input's size (a file's)
+    /// and read it into a buffer of that size at once, rather than one grown by doubling.
+    fn read_to_end(&mut self, buf: &mut Vec<u8>) -> io::Result<usize> {
+        let count = self.inner.read_to_end(buf)?;
+        self.consumed.fetch_add(count as u64, Ordering::Relaxed);
+        Ok(count)
+    }
 }
 
 impl<R: BufRead> BufRead for Counted<R> {

@@ -158,6 +158,10 @@ impl Input {
         };
         Self { path, opened }
     }
+}
+
+impl Iterator for Input {
+    type Item = Work;
 
     fn next(&mut self) -> Option<Work> {
         let item = match &mut self.opened {
@@ -167,14 +171,6 @@ impl Input {
             Opened::Failed(error) => Err(error.take()?),
         };
         Some(Work { path: self.path.clone(), item })
-    }
-}
-
-impl Iterator for Input {
-    type Item = Work;
-
-    fn next(&mut self) -> Option<Work> {
-        Input::next(self)
     }
 }
 
@@ -197,7 +193,7 @@ impl Iterator for Inputs {
 
     fn next(&mut self) -> Option<Work> {
         loop {
-            if let Some(work) = self.current.as_mut().and_then(Input::next) {
+            if let Some(work) = self.current.as_mut().and_then(Iterator::next) {
                 return Some(work);
             }
             let path = self.pending.next()?;
