@@ -128,3 +128,30 @@ impl std::str::FromStr for Format {
         Self::from_extension(name.trim()).ok_or_else(|| UnknownFormat(name.to_owned()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Format;
+
+    #[test]
+    fn all_lists_every_format_once_and_names_round_trip() {
+        // An exhaustive match: a new format fails to compile here until ALL has it.
+        let position = |format: Format| match format {
+            Format::Json => 0,
+            Format::JsonLines => 1,
+            Format::Csv => 2,
+            Format::Xml => 3,
+            Format::JsonLd => 4,
+            Format::Text => 5,
+            Format::Markdown => 6,
+        };
+        for (i, format) in Format::ALL.into_iter().enumerate() {
+            assert_eq!(position(format), i, "{format}");
+            assert_eq!(Format::from_extension(format.file_extension()), Some(format));
+            assert_eq!(format.name().parse::<Format>(), Ok(format));
+        }
+        assert_eq!(Format::from_extension("NDJSON"), Some(Format::JsonLines));
+        assert_eq!(Format::JsonLd.media_type(), "application/ld+json");
+        assert!(!Format::Markdown.is_writable() && Format::Csv.is_writable());
+    }
+}

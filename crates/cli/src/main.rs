@@ -3,7 +3,6 @@
 //! The command composes the library crates; it holds no format logic of its own.
 
 mod commands;
-mod formats;
 mod inputs;
 mod outputs;
 mod progress;

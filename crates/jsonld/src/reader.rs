@@ -1,11 +1,12 @@
 //! The reader: our own JSON-LD documents back to statements.
 
-use crate::write::{actor_types, xsd_date_time};
-use crate::{CONTEXT_DOCUMENT, CONTEXT_IRI, JsonLdError, iri, kind_from_concept_iri};
+use crate::error::{JsonLdParseError, JsonLdSyntaxError};
+use crate::writer::{actor_types, xsd_date_time};
+use crate::{CONTEXT_DOCUMENT, CONTEXT_IRI, iri, kind_from_concept_iri};
 use communique_model::chrono::NaiveDate;
 use communique_model::{
     Actor, ActorKind, Assessment, Commitment, DigestAlgorithm, Fixity, Method, MethodKind, Note, Paragraph,
-    ParagraphKind, Source, Span, Statement, StatementKind, Timestamp,
+    ParagraphKind, Source, Span, Statement, StatementKind, TextPosition, Timestamp,
 };
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
@@ -54,7 +55,8 @@ impl JsonLdParser {
 /// Yields each statement of the `@graph` in order, or the error that stops it. A JSON
 /// syntax error, an I/O error or a document that is not ours (unknown `@context`, no
 /// `@graph`) is yielded once and ends the iteration; a statement node of the wrong shape
-/// is reported and reading goes on with the next node.
+/// is reported (its error's position names the node as its record) and reading goes on
+/// with the next node.
 #[derive(Debug)]
 #[must_use]
 pub struct ReaderJsonLdParser<R> {
@@ -63,7 +65,7 @@ pub struct ReaderJsonLdParser<R> {
 }
 
 impl<R: BufRead> Iterator for ReaderJsonLdParser<R> {
-    type Item = Result<Statement, JsonLdError>;
+    type Item = Result<Statement, JsonLdParseError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         if let Some(reader) = self.reader.take() {
@@ -72,17 +74,17 @@ impl<R: BufRead> Iterator for ReaderJsonLdParser<R> {
                 Err(error) => return Some(Err(error)),
             }
         }
-        self.statements.next()
+        Some(self.statements.next()?.map_err(JsonLdParseError::from))
     }
 }
 
-fn read_document(mut reader: impl BufRead) -> Result<Vec<Result<Statement>>> {
+fn read_document(mut reader: impl BufRead) -> Result<Vec<Result<Statement>>, JsonLdParseError> {
     let mut bytes = Vec::new();
     reader.read_to_end(&mut bytes)?;
-    let syntax = |error: serde_json::Error| JsonLdError::Syntax {
-        line: error.line(),
-        column: error.column(),
-        message: strip_position(&error.to_string()),
+    let syntax = |error: serde_json::Error| {
+        let position =
+            TextPosition::from_line_and_byte_column(&bytes, error.line() as u64, error.column() as u64);
+        JsonLdSyntaxError::new(position, strip_position(&error.to_string()))
     };
     let mut deserializer = serde_json::Deserializer::from_slice(&bytes);
     let document = deserializer.deserialize_map(DocumentVisitor).map_err(syntax)?;
@@ -91,24 +93,34 @@ fn read_document(mut reader: impl BufRead) -> Result<Vec<Result<Statement>>> {
         Some(Value::String(iri)) if iri == CONTEXT_IRI => {}
         Some(context @ Value::Object(_)) if *context == embedded_context() => {}
         Some(Value::String(iri)) => {
-            return Err(JsonLdError::shape(
+            return Err(JsonLdSyntaxError::shape(
                 "$['@context']",
                 format!("unknown context {iri:?}: expected {CONTEXT_IRI:?} or the shipped context embedded"),
-            ));
+            )
+            .into());
         }
         Some(_) => {
-            return Err(JsonLdError::shape(
+            return Err(JsonLdSyntaxError::shape(
                 "$['@context']",
                 format!("expected {CONTEXT_IRI:?} or the shipped context embedded, unchanged"),
-            ));
+            )
+            .into());
         }
-        None => return Err(JsonLdError::shape("$", "no @context: not a communique JSON-LD document")),
+        None => {
+            return Err(
+                JsonLdSyntaxError::shape("$", "no @context: not a communique JSON-LD document").into()
+            );
+        }
     }
     if let Some(key) = document.unknown {
-        return Err(JsonLdError::shape(&format!("$['{key}']"), "unknown key"));
+        return Err(JsonLdSyntaxError::shape(&format!("$['{key}']"), "unknown key").into());
     }
     document.graph.ok_or_else(|| {
-        JsonLdError::shape("$", "no @graph: a communique JSON-LD document holds its statements in @graph")
+        JsonLdSyntaxError::shape(
+            "$",
+            "no @graph: a communique JSON-LD document holds its statements in @graph",
+        )
+        .into()
     })
 }
 
@@ -166,7 +178,10 @@ impl<'de> Visitor<'de> for GraphSeed {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut statements = Vec::new();
         while let Some(node) = seq.next_element::<Value>()? {
-            statements.push(statement(&node, format!("$['@graph'][{}]", statements.len())));
+            let index = statements.len();
+            let record = index as u64 + 1;
+            statements
+                .push(statement(&node, format!("$['@graph'][{index}]")).map_err(|e| e.in_record(record)));
         }
         Ok(statements)
     }
@@ -185,7 +200,7 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-type Result<T, E = JsonLdError> = std::result::Result<T, E>;
+type Result<T, E = JsonLdSyntaxError> = std::result::Result<T, E>;
 
 /// A JSON object being read: remembers the keys taken so that [`Obj::finish`] can
 /// report the ones nobody asked for.
@@ -199,7 +214,9 @@ impl<'a> Obj<'a> {
     fn new(value: &'a Value, path: String) -> Result<Self> {
         match value {
             Value::Object(map) => Ok(Self { map, path, seen: Vec::new() }),
-            other => Err(JsonLdError::shape(&path, format!("expected an object, found {}", kind_of(other)))),
+            other => {
+                Err(JsonLdSyntaxError::shape(&path, format!("expected an object, found {}", kind_of(other))))
+            }
         }
     }
 
@@ -217,7 +234,7 @@ impl<'a> Obj<'a> {
     }
 
     fn fail<T>(&self, key: &str, message: impl Into<String>) -> Result<T> {
-        Err(JsonLdError::shape(&self.path_of(key), message))
+        Err(JsonLdSyntaxError::shape(&self.path_of(key), message))
     }
 
     fn str(&mut self, key: &'static str) -> Result<Option<&'a str>> {
@@ -296,9 +313,10 @@ impl<'a> Obj<'a> {
             .into_iter()
             .map(|(path, item)| match item {
                 Value::String(text) => Ok(text.clone()),
-                other => {
-                    Err(JsonLdError::shape(&path, format!("expected a string, found {}", kind_of(other))))
-                }
+                other => Err(JsonLdSyntaxError::shape(
+                    &path,
+                    format!("expected a string, found {}", kind_of(other)),
+                )),
             })
             .collect()
     }
@@ -356,7 +374,7 @@ impl<'a> Obj<'a> {
     fn finish(self) -> Result<()> {
         match self.map.keys().find(|key| !self.seen.contains(&key.as_str())) {
             None => Ok(()),
-            Some(key) => Err(JsonLdError::shape(&self.path_of(key), "unknown key")),
+            Some(key) => Err(JsonLdSyntaxError::shape(&self.path_of(key), "unknown key")),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The writer: statements to one JSON-LD document.
 
-use crate::{CONTEXT_DOCUMENT, CONTEXT_IRI, JsonLdError, PreparedStatement, iri};
+use crate::{CONTEXT_DOCUMENT, CONTEXT_IRI, InvalidBaseIri, iri};
 use communique_model::chrono::{Datelike, NaiveDate};
 use communique_model::{
     Actor, ActorKind, Assessment, CodePointIndex, Commitment, DigestAlgorithm, Note, Paragraph, Span,
@@ -72,9 +72,9 @@ impl JsonLdSerializer {
     ///
     /// # Errors
     ///
-    /// [`JsonLdError::InvalidBaseIri`] unless `base_iri` is an absolute IRI (a scheme and
-    /// `:`) with no fragment, white space or character RFC 3987 excludes.
-    pub fn with_base_iri(mut self, base_iri: impl Into<String>) -> Result<Self, JsonLdError> {
+    /// [`InvalidBaseIri`] unless `base_iri` is an absolute IRI (a scheme and `:`) with no
+    /// fragment, white space or character RFC 3987 excludes.
+    pub fn with_base_iri(mut self, base_iri: impl Into<String>) -> Result<Self, InvalidBaseIri> {
         let base_iri = base_iri.into();
         iri::check_base(&base_iri)?;
         self.base_iri = base_iri;
@@ -120,14 +120,9 @@ impl JsonLdSerializer {
     ///
     /// The result holds the statement's node object as it stands in the `@graph` array
     /// (UTF-8 JSON, indented for that place, without the separator that
-    /// `write_prepared` adds).
-    ///
-    /// # Errors
-    ///
-    /// None at present: every [`Statement`] has a JSON-LD form (the statement is written
-    /// as it is; call [`Statement::validate`] first if the output must satisfy the SHACL
-    /// shapes). The `Result` keeps the signature of the other communique format crates,
-    /// whose `prepare` can refuse a statement.
+    /// `write_prepared` adds). Every [`Statement`] has a JSON-LD form, so this cannot
+    /// fail: the statement is written as it is (call [`Statement::validate`] first if the
+    /// output must satisfy the SHACL shapes).
     ///
     /// ```
     /// use communique_jsonld::JsonLdSerializer;
@@ -139,7 +134,7 @@ impl JsonLdSerializer {
     /// ];
     /// let config = JsonLdSerializer::default();
     /// // The preparing can run on any thread, e.g. in a rayon `par_iter().map(...)`.
-    /// let prepared = statements.iter().map(|s| config.prepare(s)).collect::<Result<Vec<_>, _>>()?;
+    /// let prepared: Vec<_> = statements.iter().map(|s| config.prepare(s)).collect();
     /// let mut writer = config.clone().for_writer(Vec::new());
     /// for p in &prepared {
     ///     writer.write_prepared(p)?;
@@ -151,14 +146,8 @@ impl JsonLdSerializer {
     /// assert_eq!(writer.finish()?, direct.finish()?);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn prepare(&self, statement: &Statement) -> Result<PreparedStatement, JsonLdError> {
-        Ok(PreparedStatement { bytes: self.node_text(statement) })
-    }
-
-    /// The node object of one statement (no `@context`), as it appears in `@graph`.
-    #[must_use]
-    pub fn statement_node(&self, statement: &Statement) -> Value {
-        serde_json::from_slice(&self.node_text(statement)).expect("the writer always writes well-formed JSON")
+    pub fn prepare(&self, statement: &Statement) -> PreparedStatement {
+        PreparedStatement { bytes: self.node_text(statement) }
     }
 
     /// The text of the statement's node in the `@graph`: indented by two levels, no
@@ -168,6 +157,25 @@ impl JsonLdSerializer {
         out.indent();
         NodeWriter::new(self, statement).statement(&mut out);
         out.buf
+    }
+}
+
+/// One statement formatted by [`JsonLdSerializer::prepare`], ready for
+/// [`WriterJsonLdSerializer::write_prepared`].
+///
+/// It holds the statement's node object as UTF-8 JSON text, indented for its place in the
+/// `@graph` array; the writer adds the separators and the document around it. Owned and
+/// `Send + Sync`, so it can be made on one thread and written on another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreparedStatement {
+    bytes: Vec<u8>,
+}
+
+impl PreparedStatement {
+    /// The node's JSON text (UTF-8), as [`WriterJsonLdSerializer::write_prepared`] writes it.
+    #[must_use]
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes
     }
 }
 
@@ -195,7 +203,7 @@ impl<W: Write> WriterJsonLdSerializer<W> {
     ///
     /// The writer's I/O error.
     pub fn serialize_statement(&mut self, statement: &Statement) -> io::Result<()> {
-        let prepared = self.config.prepare(statement)?;
+        let prepared = self.config.prepare(statement);
         self.write_prepared(&prepared)
     }
 
