@@ -75,7 +75,12 @@ fn paragraph() -> impl Strategy<Value = (ParagraphKind, String, Option<String>, 
 }
 
 fn method() -> impl Strategy<Value = Method> {
-    (any::<bool>(), prop::option::of(attribute_text()), prop::option::of(attribute_text()), prop::option::of(text()))
+    (
+        any::<bool>(),
+        prop::option::of(attribute_text()),
+        prop::option::of(attribute_text()),
+        prop::option::of(text()),
+    )
         .prop_map(|(manual, rule, codebook, annotator)| Method {
             kind: if manual { MethodKind::Manual } else { MethodKind::Rule },
             rule,
@@ -85,14 +90,15 @@ fn method() -> impl Strategy<Value = Method> {
 }
 
 fn assessment() -> impl Strategy<Value = Assessment> {
-    (-1i8..=1, prop::option::of(date()), prop::option::of(date()), prop::option::of(text()), text())
-        .prop_map(|(score, period_start, period_end, evidence, assessor)| Assessment {
+    (-1i8..=1, prop::option::of(date()), prop::option::of(date()), prop::option::of(text()), text()).prop_map(
+        |(score, period_start, period_end, evidence, assessor)| Assessment {
             score,
             period_start,
             period_end,
             evidence,
             assessor,
-        })
+        },
+    )
 }
 
 /// How a commitment is placed: on a span of a paragraph's text (which may overlap

@@ -24,7 +24,11 @@ fn read(bytes: &[u8]) -> Statement {
 }
 
 fn check(statements: &[Statement]) {
-    for serializer in [AknSerializer::default(), AknSerializer::default().with_indent(0), AknSerializer::default().with_indent(4)] {
+    for serializer in [
+        AknSerializer::default(),
+        AknSerializer::default().with_indent(0),
+        AknSerializer::default().with_indent(4),
+    ] {
         for statement in statements {
             let bytes = document(statement, &serializer);
             assert_eq!(read(&bytes), *statement, "{}", statement.id);

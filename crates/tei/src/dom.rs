@@ -133,6 +133,14 @@ pub(crate) fn parse(input: &[u8]) -> Result<Element, Fault> {
                 (at, path_of(&stack), $message)
             };
         }
+        // A character XML cannot carry in character data, where it is.
+        macro_rules! check_text {
+            ($raw:expr) => {
+                if let Err((index, message)) = check_chars($raw) {
+                    return Err((at + index as u64, path_of(&stack), message));
+                }
+            };
+        }
         match event {
             Event::Start(tag) => {
                 if stack.len() >= MAX_DEPTH {
@@ -159,7 +167,7 @@ pub(crate) fn parse(input: &[u8]) -> Result<Element, Fault> {
                     let value = attribute
                         .normalized_value(XmlVersion::Explicit1_0)
                         .map_err(|error| fault!(format!("attribute {:?}: {error}", attribute.key.0)))?;
-                    check_chars(&value).map_err(|message| fault!(message))?;
+                    check_chars(&value).map_err(|(_, message)| fault!(message))?;
                     let (resolved, local) = reader.resolver().resolve_attribute(attribute.key);
                     let ns = match resolved {
                         ResolveResult::Unbound => Ns::None,
@@ -205,14 +213,15 @@ pub(crate) fn parse(input: &[u8]) -> Result<Element, Fault> {
             }
             Event::Empty(_) => unreachable!("empty elements are expanded"),
             Event::Text(content) => {
-                let content = content.xml10_content();
-                check_chars(&content).map_err(|message| fault!(message))?;
-                push_text(&mut stack, &content).map_err(|message| fault!(message))?;
+                check_text!(&content);
+                push_text(&mut stack, &content.xml10_content()).map_err(|message| fault!(message))?;
             }
             Event::CData(content) => {
-                let content = content.xml10_content();
-                check_chars(&content).map_err(|message| fault!(message))?;
-                push_text(&mut stack, &content).map_err(|message| fault!(message))?;
+                // Past the `<![CDATA[` that begins the event.
+                if let Err((index, message)) = check_chars(&content) {
+                    return Err((at + 9 + index as u64, path_of(&stack), message));
+                }
+                push_text(&mut stack, &content.xml10_content()).map_err(|message| fault!(message))?;
             }
             Event::GeneralRef(reference) => {
                 let c = match reference.resolve_char_ref() {
@@ -295,13 +304,17 @@ fn push_text(stack: &mut [(Element, Vec<(String, usize)>)], content: &str) -> Re
     Ok(())
 }
 
-/// Errors on the first character XML 1.0 cannot carry (quick-xml does not check).
-fn check_chars(text: &str) -> Result<(), String> {
-    match text.chars().find(|&c| !is_xml_char(c)) {
+/// Errors on the first character XML 1.0 cannot carry (quick-xml does not check), with
+/// its byte index in `text`.
+fn check_chars(text: &str) -> Result<(), (usize, String)> {
+    match text.char_indices().find(|&(_, c)| !is_xml_char(c)) {
         None => Ok(()),
-        Some(c) => Err(format!(
-            "U+{:04X} is not a character XML 1.0 allows (the writer escapes it as an element)",
-            u32::from(c)
+        Some((index, c)) => Err((
+            index,
+            format!(
+                "U+{:04X} is not a character XML 1.0 allows (the writer escapes it as an element)",
+                u32::from(c)
+            ),
         )),
     }
 }
@@ -342,6 +355,8 @@ mod tests {
     fn faults_say_where() {
         for (input, offset, message) in [
             ("<a>\u{1}</a>", 3, "U+0001"),
+            ("<a>b\u{1}</a>", 4, "U+0001"),
+            ("<a><![CDATA[bc\u{1}]]></a>", 14, "U+0001"),
             ("<a>&#1;</a>", 3, "U+0001"),
             ("<a>&nbsp;</a>", 3, "undefined entity"),
             ("<!DOCTYPE a><a/>", 0, "DOCTYPE"),

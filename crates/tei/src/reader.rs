@@ -509,7 +509,9 @@ impl Reading<'_> {
                     let bibl = match self.children(child)?.as_slice() {
                         [bibl] if bibl.name == "bibl" => *bibl,
                         _ => {
-                            return Err(self.error(child, "<sourceDesc> must hold one <bibl type=\"source\">"));
+                            return Err(
+                                self.error(child, "<sourceDesc> must hold one <bibl type=\"source\">")
+                            );
                         }
                     };
                     self.bibl(bibl, s)?;

@@ -5,12 +5,12 @@
 //! `Statement::validate` would refuse. Printed numbers are TEI attribute values (`n`),
 //! so they are drawn from the characters XML can carry.
 
-use communique_tei::{TeiParser, TeiSerializer};
 use communique_model::chrono::NaiveDate;
 use communique_model::{
     Actor, ActorKind, Assessment, Commitment, CommitmentKind, Fixity, Method, MethodKind, Note, Paragraph,
     ParagraphKind, Source, Span, Statement, StatementKind, Timestamp,
 };
+use communique_tei::{TeiParser, TeiSerializer};
 use proptest::prelude::*;
 
 /// Any character, with the hard ones drawn often.
@@ -76,24 +76,26 @@ fn paragraph() -> impl Strategy<Value = (ParagraphKind, String, Option<String>, 
 }
 
 fn method() -> impl Strategy<Value = Method> {
-    (any::<bool>(), prop::option::of(text()), prop::option::of(text()), prop::option::of(text()))
-        .prop_map(|(manual, rule, codebook, annotator)| Method {
+    (any::<bool>(), prop::option::of(text()), prop::option::of(text()), prop::option::of(text())).prop_map(
+        |(manual, rule, codebook, annotator)| Method {
             kind: if manual { MethodKind::Manual } else { MethodKind::Rule },
             rule,
             codebook,
             annotator,
-        })
+        },
+    )
 }
 
 fn assessment() -> impl Strategy<Value = Assessment> {
-    (-1i8..=1, prop::option::of(date()), prop::option::of(date()), prop::option::of(text()), text())
-        .prop_map(|(score, period_start, period_end, evidence, assessor)| Assessment {
+    (-1i8..=1, prop::option::of(date()), prop::option::of(date()), prop::option::of(text()), text()).prop_map(
+        |(score, period_start, period_end, evidence, assessor)| Assessment {
             score,
             period_start,
             period_end,
             evidence,
             assessor,
-        })
+        },
+    )
 }
 
 /// How a commitment is placed: on a span of a paragraph's text (which may overlap

@@ -5,8 +5,8 @@
 mod common;
 
 use common::*;
-use communique_tei::{TeiParser, TeiSerializer};
 use communique_model::Statement;
+use communique_tei::{TeiParser, TeiSerializer};
 
 fn document(statement: &Statement, serializer: &TeiSerializer) -> Vec<u8> {
     let mut writer = serializer.clone().for_writer(Vec::new());
@@ -24,7 +24,11 @@ fn read(bytes: &[u8]) -> Statement {
 }
 
 fn check(statements: &[Statement]) {
-    for serializer in [TeiSerializer::default(), TeiSerializer::default().with_indent(0), TeiSerializer::default().with_indent(4)] {
+    for serializer in [
+        TeiSerializer::default(),
+        TeiSerializer::default().with_indent(0),
+        TeiSerializer::default().with_indent(4),
+    ] {
         for statement in statements {
             let bytes = document(statement, &serializer);
             assert_eq!(read(&bytes), *statement, "{}", statement.id);

@@ -18,7 +18,9 @@ fn read_record(path: &Path) -> Statement {
 /// The hand-coded record of the reference statement (NATO Defence Ministers, 16 February
 /// 2022), `examples/data/nato-2022-02-16-defence-ministers-ukraine.json`.
 pub fn reference_statement() -> Statement {
-    read_record(&communique_testdata::root().join("examples/data/nato-2022-02-16-defence-ministers-ukraine.json"))
+    read_record(
+        &communique_testdata::root().join("examples/data/nato-2022-02-16-defence-ministers-ukraine.json"),
+    )
 }
 
 /// The record that sets every field with text XML makes hard (markup characters, CR and
@@ -79,7 +81,14 @@ pub fn every_kind() -> Statement {
             CommitmentKind::Action,
             Method::rule("en.action.taking_steps"),
         ),
-        Commitment::new("para_6__cmt_1", "para_6", Span::new(0, 11), "cut demand.", CommitmentKind::Action, Method::rule("en.action.taking_steps")),
+        Commitment::new(
+            "para_6__cmt_1",
+            "para_6",
+            Span::new(0, 11),
+            "cut demand.",
+            CommitmentKind::Action,
+            Method::rule("en.action.taking_steps"),
+        ),
         Commitment::new(
             "para_9__cmt_1",
             "para_9",
