@@ -1,55 +1,80 @@
 //! Which commitments are marked inline on their quotes, and which are written stand-off.
 
-use communique_model::{Span, Statement};
+use communique_model::{CodePointIndex, Span, Statement};
+use std::collections::HashMap;
+use std::ops::Range;
 
-/// Where each commitment of a statement is written: `Some(i)` when it is an inline mark
-/// in the text of paragraph `i`, `None` when it is written stand-off (with its own span
-/// and quote).
+/// Where the commitments of one statement are written.
 ///
 /// A commitment is marked inline when all of these hold, taking commitments in record
 /// order:
 ///
 /// 1. no other commitment of the statement has its id (the reader finds an inline mark
-///    by its eId);
+///    by its id);
 /// 2. a paragraph has the id the commitment names (the first such paragraph is used);
 /// 3. its span lies on that paragraph's text and selects exactly its quote;
 /// 4. its span does not overlap the span of a commitment already marked in that
 ///    paragraph (marks cannot cross in XML); an empty span touching another mark's end
 ///    does not overlap it.
 ///
-/// Every other commitment is stand-off. Valid records whose commitments are disjoint
-/// sentences or list items are marked inline throughout.
-pub(crate) fn placement(statement: &Statement) -> Vec<Option<usize>> {
-    let commitments = &statement.commitments;
-    let mut marked: Vec<Vec<Span>> = vec![Vec::new(); statement.paragraphs.len()];
-    commitments
-        .iter()
-        .map(|c| {
-            if commitments.iter().filter(|other| other.id == c.id).count() > 1 {
-                return None;
-            }
-            let index = statement.paragraphs.iter().position(|p| p.id == c.paragraph)?;
-            let text = &statement.paragraphs[index].text;
-            if c.span.start > c.span.end || c.span.slice(text) != Some(c.quote.as_str()) {
-                return None;
-            }
-            let overlaps = marked[index].iter().any(|m| !(c.span.end <= m.start || m.end <= c.span.start));
-            if overlaps {
-                return None;
-            }
-            marked[index].push(c.span);
-            Some(index)
-        })
-        .collect()
+/// Every other commitment is written stand-off. Valid records whose commitments are
+/// disjoint sentences or list items are marked inline throughout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Placement {
+    /// Per commitment: marked inline.
+    inline: Vec<bool>,
+    /// Per paragraph: its marks in document order (by start, then end, then record
+    /// order), as the commitment's index and the byte range of its quote in the text.
+    marks: Vec<Vec<(usize, Range<usize>)>>,
 }
 
-/// The inline marks of paragraph `paragraph`, as indices of commitments, in document
-/// order (by start, then end, then record order).
-pub(crate) fn marks_in(statement: &Statement, placement: &[Option<usize>], paragraph: usize) -> Vec<usize> {
-    let mut marks: Vec<usize> =
-        placement.iter().enumerate().filter(|(_, p)| **p == Some(paragraph)).map(|(i, _)| i).collect();
-    marks.sort_by_key(|&i| (statement.commitments[i].span.start, statement.commitments[i].span.end, i));
-    marks
+impl Placement {
+    pub(crate) fn of(statement: &Statement) -> Self {
+        let commitments = &statement.commitments;
+        let mut ids: HashMap<&str, usize> = HashMap::with_capacity(commitments.len());
+        for c in commitments {
+            *ids.entry(c.id.as_str()).or_default() += 1;
+        }
+        let mut indices: Vec<Option<CodePointIndex<'_>>> =
+            statement.paragraphs.iter().map(|_| None).collect();
+        let mut marks: Vec<Vec<(usize, Range<usize>, Span)>> = vec![Vec::new(); statement.paragraphs.len()];
+        let mut inline = vec![false; commitments.len()];
+        for (i, c) in commitments.iter().enumerate() {
+            if ids[c.id.as_str()] > 1 {
+                continue;
+            }
+            let Some(p) = statement.paragraphs.iter().position(|p| p.id == c.paragraph) else { continue };
+            let index = indices[p].get_or_insert_with(|| CodePointIndex::new(&statement.paragraphs[p].text));
+            let Some(bytes) = index.byte_range(c.span) else { continue };
+            if index.slice(c.span) != Some(c.quote.as_str()) {
+                continue;
+            }
+            if marks[p].iter().any(|(_, _, m)| !(c.span.end <= m.start || m.end <= c.span.start)) {
+                continue;
+            }
+            marks[p].push((i, bytes, c.span));
+            inline[i] = true;
+        }
+        let marks = marks
+            .into_iter()
+            .map(|mut marks| {
+                marks.sort_by_key(|(i, _, span)| (span.start, span.end, *i));
+                marks.into_iter().map(|(i, bytes, _)| (i, bytes)).collect()
+            })
+            .collect();
+        Self { inline, marks }
+    }
+
+    /// True when commitment `commitment` is marked inline.
+    pub(crate) fn is_inline(&self, commitment: usize) -> bool {
+        self.inline[commitment]
+    }
+
+    /// The marks in paragraph `paragraph`: commitment index and byte range of the quote,
+    /// in document order.
+    pub(crate) fn marks(&self, paragraph: usize) -> &[(usize, Range<usize>)] {
+        &self.marks[paragraph]
+    }
 }
 
 #[cfg(test)]
@@ -96,9 +121,10 @@ mod tests {
             ],
             ..Statement::default()
         };
-        let placement = placement(&statement);
-        assert_eq!(placement, [Some(0), Some(0), None, Some(0), None, None, Some(1), None, None, None]);
-        assert_eq!(marks_in(&statement, &placement, 0), [1, 3, 0]);
-        assert_eq!(marks_in(&statement, &placement, 1), [6]);
+        let placement = Placement::of(&statement);
+        let inline: Vec<bool> = (0..10).map(|i| placement.is_inline(i)).collect();
+        assert_eq!(inline, [true, true, false, true, false, false, true, false, false, false]);
+        assert_eq!(placement.marks(0), [(1, 0..8), (3, 8..8), (0, 9..18)]);
+        assert_eq!(placement.marks(1), [(6, 0..8)]);
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::error::AknSerializeError;
 use crate::escape::{CharForm, push_attribute, push_display_attribute, push_text};
-use crate::marks::{marks_in, placement};
+use crate::marks::Placement;
 use crate::naming::{Iris, SUBTYPE, UNKNOWN_DATE, entity_name, work_date};
 use crate::{EXTENSION_NAMESPACE, MEDIA_TYPE, NAMESPACE};
 use communique_model::chrono::{Datelike, NaiveDate};
@@ -85,7 +85,7 @@ impl AknSerializer {
             out: String::with_capacity(capacity_hint(statement)),
             indent: self.indent,
             s: statement,
-            placement: placement(statement),
+            placement: Placement::of(statement),
         };
         formatter.document()?;
         Ok(PreparedStatement { xml: formatter.out })
@@ -218,8 +218,8 @@ struct Formatter<'a> {
     out: String,
     indent: usize,
     s: &'a Statement,
-    /// Where each commitment goes (see [`placement`]).
-    placement: Vec<Option<usize>>,
+    /// Where each commitment goes.
+    placement: Placement,
 }
 
 /// Whom `FRBRauthor` names.
@@ -557,7 +557,7 @@ impl Formatter<'_> {
             let path = |field: &str| format!("$.commitments[{i}].{field}");
             self.open(d, "cq:commitment");
             self.attribute("eId", &c.id, || path("id"))?;
-            let stand_off = self.placement[i].is_none();
+            let stand_off = !self.placement.is_inline(i);
             if stand_off {
                 self.attribute("paragraph", &c.paragraph, || path("paragraph"))?;
             }
@@ -972,11 +972,9 @@ impl Formatter<'_> {
         let s = self.s;
         let text = &s.paragraphs[i].text;
         let mut copied = 0;
-        for c in marks_in(s, &self.placement, i) {
+        for m in 0..self.placement.marks(i).len() {
+            let (c, range) = self.placement.marks(i)[m].clone();
             let commitment = &s.commitments[c];
-            let Some(range) = commitment.span.to_byte_range(text) else {
-                unreachable!("placement() marks only spans that lie on the text")
-            };
             push_text(&mut self.out, &text[copied..range.start], CharForm::Marker);
             self.out.push_str("<inline");
             self.attribute("eId", &commitment.id, || format!("$.commitments[{c}].id"))?;

@@ -3,7 +3,7 @@
 use crate::NAMESPACE;
 use crate::error::TeiSerializeError;
 use crate::escape::{push_attribute, push_text};
-use crate::marks::{marks_in, placement};
+use crate::marks::Placement;
 use communique_model::chrono::{Datelike, NaiveDate};
 use communique_model::{
     ActorKind, CODEBOOK_VERSION, CommitmentKind, Paragraph, ParagraphKind, Span, SpeechActClass, Statement,
@@ -89,7 +89,7 @@ impl TeiSerializer {
             out: String::with_capacity(capacity_hint(statement)),
             indent: self.indent,
             s: statement,
-            placement: placement(statement),
+            placement: Placement::of(statement),
         };
         formatter.document()?;
         Ok(PreparedStatement { xml: formatter.out })
@@ -220,8 +220,8 @@ struct Formatter<'a> {
     out: String,
     indent: usize,
     s: &'a Statement,
-    /// Where each commitment goes (see [`placement`]).
-    placement: Vec<Option<usize>>,
+    /// Where each commitment goes.
+    placement: Placement,
 }
 
 /// A TEI string-range pointer (P5 §16.2.4.4) to `span` of the element `id`: offset and
@@ -631,12 +631,12 @@ impl Formatter<'_> {
         self.open(depth, "standOff");
         self.out.push('>');
         let d = depth + 1;
-        if self.placement.iter().any(Option::is_none) {
+        if self.placement.any_stand_off() {
             self.open(d, "spanGrp");
             self.plain("type", "commitments");
             self.out.push('>');
             for (i, c) in s.commitments.iter().enumerate() {
-                if self.placement[i].is_some() {
+                if self.placement.is_inline(i) {
                     continue;
                 }
                 self.open(d + 1, "span");
@@ -665,7 +665,7 @@ impl Formatter<'_> {
             self.out.push('>');
             let f = d + 1;
             self.string_feature(f, "id", Some(&c.id));
-            if self.placement[i].is_none() {
+            if !self.placement.is_inline(i) {
                 self.string_feature(f, "quote", Some(&c.quote));
             }
             self.string_feature(f, "actor", c.actor.as_deref());
@@ -862,11 +862,9 @@ impl Formatter<'_> {
         self.out.push('>');
         let text = &p.text;
         let mut copied = 0;
-        for c in marks_in(self.s, &self.placement, i) {
+        for m in 0..self.placement.marks(i).len() {
+            let (c, range) = self.placement.marks(i)[m].clone();
             let commitment = &self.s.commitments[c];
-            let Some(range) = commitment.span.to_byte_range(text) else {
-                unreachable!("placement() marks only spans that lie on the text")
-            };
             push_text(&mut self.out, &text[copied..range.start]);
             self.out.push_str("<seg");
             self.attribute("xml:id", &commitment.id, || format!("$.commitments[{c}].id"))?;
