@@ -9,8 +9,8 @@
 //! such a character becomes an empty element naming its code point in four uppercase
 //! hexadecimal digits, which the reader turns back into the character; in an attribute
 //! value it is an error. Only the element differs, so that the document stays valid TEI:
-//! it is TEI's element for a non-standard character, `<g type="U+000C"/>` (P5 §5.1,
-//! module gaiji), allowed wherever text is.
+//! it is TEI's element for a non-standard character, `<g type="U+000C"/>` (P5 chapter
+//! 5, module gaiji), allowed wherever text is.
 
 use std::fmt::Write as _;
 

@@ -224,10 +224,10 @@ struct Formatter<'a> {
     placement: Placement,
 }
 
-/// A TEI string-range pointer (P5 §16.2.4.4) to `span` of the element `id`: offset and
-/// length in characters (code points), the offset counted from 0. A span whose end
-/// precedes its start (which `Statement::validate` rejects) gets a negative length, so
-/// that it still reads back.
+/// A TEI string-range pointer (P5 chapter 16, the TEI XPointer schemes) to `span` of the
+/// element `id`: offset and length in characters (code points), the offset counted from
+/// 0. A span whose end precedes its start (which `Statement::validate` rejects) gets a
+/// negative length, so that it still reads back.
 pub(crate) fn string_range(id: &str, span: Span) -> String {
     let length = span.end as i128 - span.start as i128;
     format!("#string-range({id},{},{length})", span.start)
