@@ -381,7 +381,7 @@ impl Reading<'_> {
                     Some(mark) if mark.id == commitment.id => {
                         let quote = quote.ok_or_else(|| {
                             self.error_at(
-                                offset.clone(),
+                                offset,
                                 path.clone(),
                                 format!(
                                     "the coding of stand-off commitment {:?} lacks its quote",
