@@ -22,3 +22,23 @@ fn the_readme_shows_the_reference_statement_as_written() {
     }
     assert!(checked > 60, "{checked} lines checked");
 }
+
+/// The repository's README shows a paragraph of the reference statement in this form,
+/// after `<!-- checked: akn -->`: its lines are lines of the document, in order.
+#[test]
+fn the_repository_readme_shows_a_paragraph_as_written() {
+    let readme = std::fs::read_to_string(communique_testdata::root().join("README.md")).unwrap();
+    let block = readme
+        .split("<!-- checked: akn -->\n```xml\n")
+        .nth(1)
+        .expect("a checked xml block")
+        .split("```")
+        .next()
+        .unwrap();
+    let document = AknSerializer::default().prepare(&common::reference_statement()).unwrap().into_string();
+    let lines: Vec<&str> = document.lines().collect();
+    let shown: Vec<&str> = block.lines().collect();
+    assert!(!shown.is_empty());
+    let first = lines.iter().position(|line| *line == shown[0]).expect("the block's first line");
+    assert_eq!(&lines[first..first + shown.len()], shown.as_slice());
+}
