@@ -3,8 +3,9 @@
 # (crates/akn/schemas/akomantoso30.xsd, OASIS LegalDocML) by xmllint (libxml2).
 #
 # 1. Exports every record of both corpora (the plain-text statements and the White House
-#    folder, ingested by 05-corpus.sh), the hand-coded reference record and a record that
-#    sets every field, one document each, with the crate's example akn_export (which
+#    folder, ingested by 05-corpus.sh), the hand-coded reference record, a record that
+#    sets every field, and the crate's edge records (every paragraph kind; a record with
+#    nothing but an id), one document each, with the crate's example akn_export (which
 #    also reads each document back and fails unless the record is identical), twice, and
 #    checks the two exports are byte-identical.
 # 2. xmllint must accept every document.
@@ -24,9 +25,9 @@ export_akn() { cargo run --quiet -p communique-akn --example akn_export -- "$@";
 # The ingested corpus in a folder of its own: the hand-coded reference record has the id
 # ingest derives from the same text, so it would get the same file name.
 export_akn "$out/corpus" "$OUT/corpus/statements.jsonl"
-export_akn "$out/hand-made" examples/data/*.json crates/xml/tests/data/full-statement.json
+export_akn "$out/hand-made" examples/data/*.json crates/xml/tests/data/full-statement.json crates/akn/tests/data/edge-records.jsonl
 export_akn "$out/again/corpus" "$OUT/corpus/statements.jsonl"
-export_akn "$out/again/hand-made" examples/data/*.json crates/xml/tests/data/full-statement.json
+export_akn "$out/again/hand-made" examples/data/*.json crates/xml/tests/data/full-statement.json crates/akn/tests/data/edge-records.jsonl
 diff -r "$out/corpus" "$out/again/corpus"
 diff -r "$out/hand-made" "$out/again/hand-made"
 count="$(ls "$out/corpus" | wc -l)"

@@ -3,7 +3,8 @@
 # (crates/tei/schemas/tei_all.rng, TEI P5 4.3.0, all modules) by jing (RELAX NG).
 #
 # 1. Exports every record of both corpora (ingested by 05-corpus.sh), the hand-coded
-#    reference record and a record that sets every field, one document each, with the
+#    reference record, a record that sets every field and the crate's edge records
+#    (every paragraph kind; a record with nothing but an id), one document each, with the
 #    crate's example tei_export (which also reads each document back and fails unless
 #    the record is identical), twice, and checks the two exports are byte-identical.
 # 2. jing must accept every document.
@@ -30,9 +31,9 @@ mkdir -p "$out/again" "$out/broken"
 
 export_tei() { cargo run --quiet -p communique-tei --example tei_export -- "$@"; }
 export_tei "$out/corpus" "$OUT/corpus/statements.jsonl"
-export_tei "$out/hand-made" examples/data/*.json crates/xml/tests/data/full-statement.json
+export_tei "$out/hand-made" examples/data/*.json crates/xml/tests/data/full-statement.json crates/tei/tests/data/edge-records.jsonl
 export_tei "$out/again/corpus" "$OUT/corpus/statements.jsonl"
-export_tei "$out/again/hand-made" examples/data/*.json crates/xml/tests/data/full-statement.json
+export_tei "$out/again/hand-made" examples/data/*.json crates/xml/tests/data/full-statement.json crates/tei/tests/data/edge-records.jsonl
 diff -r "$out/corpus" "$out/again/corpus"
 diff -r "$out/hand-made" "$out/again/hand-made"
 count="$(ls "$out/corpus" | wc -l)"
