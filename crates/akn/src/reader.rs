@@ -175,12 +175,6 @@ impl Reading<'_> {
             .ok_or_else(|| self.error(element, format!("<{}> lacks its attribute {name:?}", element.name)))
     }
 
-    fn required_in<'e>(&self, element: &'e Element, ns: &Ns, name: &str) -> Result<&'e str> {
-        element
-            .attribute_in(ns, name)
-            .ok_or_else(|| self.error(element, format!("<{}> lacks its attribute cq:{name}", element.name)))
-    }
-
     /// The one child `name` (namespace `ns`) of `element`.
     fn only<'e>(&self, element: &'e Element, ns: &Ns, name: &str) -> Result<&'e Element> {
         let children = self.children(element)?;
@@ -844,14 +838,10 @@ impl Reading<'_> {
         let end = element.attribute_in(&Ns::Ext, "sourceEnd");
         let source_span = match (start, end) {
             (None, None) => None,
-            (Some(_), Some(_)) => {
-                let start = self.required_in(element, &Ns::Ext, "sourceStart")?;
-                let end = self.required_in(element, &Ns::Ext, "sourceEnd")?;
-                Some(Span {
-                    start: self.number(element, "cq:sourceStart", start, "a code-point offset")?,
-                    end: self.number(element, "cq:sourceEnd", end, "a code-point offset")?,
-                })
-            }
+            (Some(start), Some(end)) => Some(Span {
+                start: self.number(element, "cq:sourceStart", start, "a code-point offset")?,
+                end: self.number(element, "cq:sourceEnd", end, "a code-point offset")?,
+            }),
             _ => return Err(self.error(element, "cq:sourceStart and cq:sourceEnd come together")),
         };
         Ok((id, source_span))
