@@ -13,7 +13,7 @@
 //! on two threads.
 
 use communique_akn::{AknSerializer, PreparedStatement};
-use communique_model::{Statement, json::JsonLinesReader};
+use communique_model::{Statement, json::JsonLinesParser};
 use std::fs::File;
 use std::io::BufReader;
 use std::time::Instant;
@@ -23,8 +23,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = args.next().ok_or("usage: akn_write_speed FILE.jsonl [ROUNDS]")?;
     let rounds: usize = args.next().map(|n| n.parse()).transpose()?.unwrap_or(5);
     let input_bytes = std::fs::metadata(&path)?.len() as f64;
-    let records =
-        JsonLinesReader::new(BufReader::new(File::open(&path)?)).collect::<Result<Vec<Statement>, _>>()?;
+    let records = JsonLinesParser::default()
+        .for_reader(BufReader::new(File::open(&path)?))
+        .collect::<Result<Vec<Statement>, _>>()?;
     let serializer = AknSerializer::default();
 
     let mut best = f64::INFINITY;

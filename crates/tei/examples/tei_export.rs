@@ -11,7 +11,7 @@
 //! file name. Each file is written to a temporary name first and renamed into place.
 
 use communique_model::Statement;
-use communique_model::json::{self, JsonLinesReader};
+use communique_model::json::{self, JsonLinesParser};
 use communique_tei::{TeiParser, TeiSerializer};
 use std::collections::HashSet;
 use std::error::Error;
@@ -73,7 +73,7 @@ fn read_inputs(inputs: &[String]) -> Result<Vec<Statement>> {
         let located = |error: &dyn std::fmt::Display| format!("{input}: {error}");
         if input.ends_with(".jsonl") {
             let reader = BufReader::new(File::open(input).map_err(|e| located(&e))?);
-            for statement in JsonLinesReader::new(reader) {
+            for statement in JsonLinesParser::default().for_reader(reader) {
                 statements.push(statement.map_err(|e| located(&e))?);
             }
         } else {

@@ -12,7 +12,7 @@
 //! so the two can be run on the same file and compared. Then the same with `prepare`
 //! on two threads.
 
-use communique_model::{Statement, json::JsonLinesReader};
+use communique_model::{Statement, json::JsonLinesParser};
 use communique_tei::{PreparedStatement, TeiSerializer};
 use std::fs::File;
 use std::io::BufReader;
@@ -23,8 +23,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = args.next().ok_or("usage: tei_write_speed FILE.jsonl [ROUNDS]")?;
     let rounds: usize = args.next().map(|n| n.parse()).transpose()?.unwrap_or(5);
     let input_bytes = std::fs::metadata(&path)?.len() as f64;
-    let records =
-        JsonLinesReader::new(BufReader::new(File::open(&path)?)).collect::<Result<Vec<Statement>, _>>()?;
+    let records = JsonLinesParser::default()
+        .for_reader(BufReader::new(File::open(&path)?))
+        .collect::<Result<Vec<Statement>, _>>()?;
     let serializer = TeiSerializer::default();
 
     let mut best = f64::INFINITY;
