@@ -322,16 +322,6 @@ fn check_chars(text: &str) -> Result<(), (usize, String)> {
     }
 }
 
-/// 1-based line and column (in code points) of byte `offset` of `input`.
-pub(crate) fn locate(input: &[u8], offset: u64) -> (u64, u64) {
-    let end = usize::try_from(offset).unwrap_or(usize::MAX).min(input.len());
-    let before = &input[..end];
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |newline| newline + 1);
-    let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-    let column = before[line_start..].iter().filter(|&&b| b & 0xC0 != 0x80).count() as u64 + 1;
-    (line, column)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -374,13 +364,5 @@ mod tests {
             assert!(text.contains(message), "{input:?}: {text}");
         }
         assert_eq!(parse(b"<a>\xFF</a>").unwrap_err().0, 3);
-    }
-
-    #[test]
-    fn lines_and_columns_count_code_points() {
-        let text = "ab\nМир x";
-        assert_eq!(locate(text.as_bytes(), 0), (1, 1));
-        assert_eq!(locate(text.as_bytes(), 3), (2, 1));
-        assert_eq!(locate(text.as_bytes(), text.find('x').unwrap() as u64), (2, 5));
     }
 }

@@ -1,5 +1,6 @@
 //! Errors of reading and writing Akoma Ntoso documents.
 
+use communique_model::TextPosition;
 use std::fmt;
 use std::io;
 
@@ -29,69 +30,71 @@ impl From<AknParseError> for io::Error {
 /// A document that is not well-formed, or not a statement as this crate writes it, with
 /// where it happened.
 ///
-/// Lines and columns are 1-based; a column counts Unicode code points from the start of
-/// its line (a tab counts one); the byte offset counts bytes from the start of the
-/// input. The element path is XPath-like with 1-based positions among same-named
-/// siblings (`/akomaNtoso/doc[1]/mainBody[1]/paragraph[3]/content[1]/p[1]`); it is empty for a
-/// fault before the root element.
+/// The [position](Self::position) gives the 1-based line and column of the fault (the
+/// column counts Unicode code points from the start of its line; a tab counts one), its
+/// byte offset from the start of the input, and record 1 (a document holds one
+/// statement). The [element path](Self::element_path) is XPath-like, with 1-based
+/// positions among same-named siblings:
+/// `/akomaNtoso/doc[1]/mainBody[1]/paragraph[3]/content[1]/p[1]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AknSyntaxError {
-    pub(crate) line: u64,
-    pub(crate) column: u64,
-    pub(crate) offset: u64,
-    pub(crate) path: String,
-    pub(crate) statement: Option<String>,
-    pub(crate) message: String,
+pub struct AknSyntaxError(Box<Syntax>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Syntax {
+    position: TextPosition,
+    path: String,
+    statement: Option<String>,
+    message: String,
 }
 
 impl AknSyntaxError {
-    /// 1-based line of the fault.
-    #[must_use]
-    pub fn line(&self) -> u64 {
-        self.line
+    pub(crate) fn new(
+        position: TextPosition,
+        path: String,
+        statement: Option<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self(Box::new(Syntax { position, path, statement, message: message.into() }))
     }
 
-    /// 1-based column of the fault, in code points.
+    /// Where the fault is: line, column (code points), byte offset, and record 1.
     #[must_use]
-    pub fn column(&self) -> u64 {
-        self.column
+    pub fn position(&self) -> &TextPosition {
+        &self.0.position
     }
 
-    /// Offset of the fault in bytes from the start of the input.
+    /// Path of the element at fault (`/akomaNtoso/doc[1]/mainBody[1]/paragraph[2]`); empty
+    /// for a fault before the root element.
     #[must_use]
-    pub fn byte_offset(&self) -> u64 {
-        self.offset
-    }
-
-    /// Path of the element at fault.
-    #[must_use]
-    pub fn path(&self) -> &str {
-        &self.path
+    pub fn element_path(&self) -> &str {
+        &self.0.path
     }
 
     /// Id of the statement being read (its `FRBRnumber`), once it was read.
     #[must_use]
-    pub fn statement(&self) -> Option<&str> {
-        self.statement.as_deref()
+    pub fn statement_id(&self) -> Option<&str> {
+        self.0.statement.as_deref()
     }
 
     /// What is wrong, without the position.
     #[must_use]
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 }
 
+/// `line 3, column 5, at /akomaNtoso/doc[1] (statement "x"): what is wrong`.
 impl fmt::Display for AknSyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}, column {}", self.line, self.column)?;
-        if !self.path.is_empty() {
-            write!(f, ", at {}", self.path)?;
+        let Syntax { position, path, statement, message } = &*self.0;
+        write!(f, "line {}, column {}", position.line().unwrap_or(0), position.column().unwrap_or(0))?;
+        if !path.is_empty() {
+            write!(f, ", at {path}")?;
         }
-        if let Some(statement) = &self.statement {
+        if let Some(statement) = statement {
             write!(f, " (statement {statement:?})")?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {message}")
     }
 }
 
@@ -114,44 +117,53 @@ impl From<AknSyntaxError> for io::Error {
 /// writer's `serialize_statement` hands it back inside an [`io::Error`] of kind
 /// [`io::ErrorKind::InvalidInput`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AknSerializeError {
-    pub(crate) statement: String,
-    pub(crate) field: String,
-    pub(crate) offset: Option<usize>,
-    pub(crate) message: String,
+pub struct AknSerializeError(Box<Refusal>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Refusal {
+    statement: String,
+    field: String,
+    offset: Option<usize>,
+    message: String,
 }
 
 impl AknSerializeError {
+    pub(crate) fn new(statement: &str, field: String, offset: Option<usize>, message: String) -> Self {
+        Self(Box::new(Refusal { statement: statement.to_owned(), field, offset, message }))
+    }
+
     /// Id of the statement refused.
     #[must_use]
     pub fn statement_id(&self) -> &str {
-        &self.statement
+        &self.0.statement
     }
 
-    /// JSONPath of the field at fault, as `Statement::validate` names fields
+    /// JSONPath of the field at fault, as
+    /// [`Statement::validate`](communique_model::Statement::validate) names fields
     /// (`$.paragraphs[2].id`).
     #[must_use]
-    pub fn field(&self) -> &str {
-        &self.field
+    pub fn json_path(&self) -> &str {
+        &self.0.field
     }
 
     /// Code-point offset of the character at fault in the field's value, when a
     /// character is at fault.
     #[must_use]
     pub fn offset(&self) -> Option<usize> {
-        self.offset
+        self.0.offset
     }
 
     /// What is wrong.
     #[must_use]
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 }
 
+/// `statement "x", $.paragraphs[2].id: what is wrong`.
 impl fmt::Display for AknSerializeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "statement {:?}, {}: {}", self.statement, self.field, self.message)
+        write!(f, "statement {:?}, {}: {}", self.0.statement, self.0.field, self.0.message)
     }
 }
 

@@ -53,11 +53,6 @@ impl Default for AknSerializer {
 }
 
 impl AknSerializer {
-    /// A serializer with the default settings (two-space indent).
-    pub fn new() -> Self {
-        Self::default()
-    }
-
     /// Indents nested elements by `spaces` spaces per level, each on its own line; 0
     /// writes no white space between elements. Indentation is never added inside an
     /// element that holds text.
@@ -191,19 +186,20 @@ impl<W: Write> WriterAknSerializer<W> {
         Ok(())
     }
 
-    /// Returns the writer (not flushed beyond what `write_all` did).
+    /// Flushes and returns the writer.
     ///
     /// # Errors
     ///
-    /// An [`io::ErrorKind::InvalidInput`] error when no statement was written: there is
-    /// no document without one.
-    pub fn finish(self) -> io::Result<W> {
+    /// The writer's I/O error; an [`io::ErrorKind::InvalidInput`] error when no
+    /// statement was written: there is no document without one.
+    pub fn finish(mut self) -> io::Result<W> {
         if !self.written {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 "no statement was written, and an Akoma Ntoso document needs one",
             ));
         }
+        self.writer.flush()?;
         Ok(self.writer)
     }
 }
@@ -262,14 +258,16 @@ impl Formatter<'_> {
         self.out.push(' ');
         self.out.push_str(name);
         self.out.push_str("=\"");
-        push_attribute(&mut self.out, value).map_err(|(offset, c)| AknSerializeError {
-            statement: self.s.id.clone(),
-            field: field(),
-            offset: Some(offset),
-            message: format!(
-                "U+{:04X} at code point {offset} cannot be carried by XML 1.0 in an attribute value",
-                u32::from(c)
-            ),
+        push_attribute(&mut self.out, value).map_err(|(offset, c)| {
+            AknSerializeError::new(
+                &self.s.id,
+                field(),
+                Some(offset),
+                format!(
+                    "U+{:04X} at code point {offset} cannot be carried by XML 1.0 in an attribute value",
+                    u32::from(c)
+                ),
+            )
         })?;
         self.out.push('"');
         Ok(())
@@ -313,15 +311,15 @@ impl Formatter<'_> {
     /// `date` as `YYYY-MM-DD`, or an error when its year is outside 0001–9999.
     fn date(&self, date: NaiveDate, field: &str) -> Result<String> {
         if !(1..=9999).contains(&date.year()) {
-            return Err(AknSerializeError {
-                statement: self.s.id.clone(),
-                field: field.to_owned(),
-                offset: None,
-                message: format!(
+            return Err(AknSerializeError::new(
+                &self.s.id,
+                field.to_owned(),
+                None,
+                format!(
                     "year {} is outside 0001-9999, the years xs:date and ISO 8601 YYYY-MM-DD share",
                     date.year()
                 ),
-            });
+            ));
         }
         Ok(iso_date(date).to_string())
     }

@@ -22,8 +22,9 @@ fn edited(statement: &Statement, from: &str, to: &str) -> String {
 #[track_caller]
 fn check(input: &str, line: u64, column: u64, path: &str, message: &str) {
     let error = parse(input).unwrap_err();
-    assert_eq!((error.line(), error.column()), (line, column), "{error}");
-    assert_eq!(error.path(), path, "{error}");
+    let at = error.position();
+    assert_eq!((at.line(), at.column(), at.record()), (Some(line), Some(column), Some(1)), "{error}");
+    assert_eq!(error.element_path(), path, "{error}");
     assert!(error.message().contains(message), "{error}");
 }
 
@@ -32,10 +33,12 @@ fn not_well_formed() {
     check("<akomaNtoso>\n  <doc>\n</akomaNtoso>", 3, 1, "/akomaNtoso/doc[1]", "not well-formed");
     // Line 2 is " é" and the control character: its third code point.
     check("<a>\n é\u{1}</a>", 2, 3, "/a", "U+0001");
+    // "<a>\n" is 4 bytes, "é" 2 and the space 1: the control character is byte 7.
+    assert_eq!(parse("<a>\n é\u{1}</a>").unwrap_err().position().byte_offset(), Some(7));
     check("<!DOCTYPE a [<!ENTITY e 'x'>]><a>&e;</a>", 1, 1, "", "DOCTYPE");
     check("<a>&e;</a>", 1, 4, "/a", "undefined entity &e;");
     let error = AknParser::default().parse_slice(b"<a>\xC3</a>").unwrap_err();
-    assert_eq!((error.byte_offset(), error.message()), (3, "the input is not UTF-8"));
+    assert_eq!((error.position().byte_offset(), error.message()), (Some(3), "the input is not UTF-8"));
 }
 
 #[test]
@@ -69,11 +72,11 @@ fn faults_in_the_statement_name_the_element_and_the_statement() {
     let input =
         edited(&statement, "<heading>Energy security</heading>", "<subheading>Energy security</subheading>");
     let error = parse(&input).unwrap_err();
-    assert_eq!(error.path(), "/akomaNtoso/doc[1]/mainBody[1]/paragraph[2]/subheading[1]");
-    assert_eq!(error.statement(), Some("g7-2022-05-20-every-kind"));
+    assert_eq!(error.element_path(), "/akomaNtoso/doc[1]/mainBody[1]/paragraph[2]/subheading[1]");
+    assert_eq!(error.statement_id(), Some("g7-2022-05-20-every-kind"));
     assert!(error.message().contains("<subheading> is not expected in <paragraph>"), "{error}");
     let line = input.lines().position(|l| l.contains("<subheading>")).unwrap() as u64 + 1;
-    assert_eq!((error.line(), error.column()), (line, 9));
+    assert_eq!((error.position().line(), error.position().column()), (Some(line), Some(9)));
 
     for (from, to, message) in [
         (r#"value="communique""#, r#"value="memo""#, "statement kind \"memo\" is not one of"),
@@ -145,18 +148,18 @@ fn values_an_attribute_cannot_carry_are_refused_with_their_field() {
     statement.paragraphs[2].id = "para\u{1}3".into();
     let error = AknSerializer::default().prepare(&statement).unwrap_err();
     assert_eq!(error.statement_id(), "g7-2022-05-20-every-kind");
-    assert_eq!(error.field(), "$.paragraphs[2].id");
+    assert_eq!(error.json_path(), "$.paragraphs[2].id");
     assert_eq!(error.offset(), Some(4));
 
     let mut statement = bare();
     statement.id = "a\u{FFFF}".into();
     let error = AknSerializer::default().prepare(&statement).unwrap_err();
-    assert_eq!((error.field(), error.offset()), ("$.id", Some(1)));
+    assert_eq!((error.json_path(), error.offset()), ("$.id", Some(1)));
 
     let mut statement = bare();
     statement.issued = NaiveDate::from_ymd_opt(10_000, 1, 1);
     let error = AknSerializer::default().prepare(&statement).unwrap_err();
-    assert_eq!((error.field(), error.offset()), ("$.issued", None));
+    assert_eq!((error.json_path(), error.offset()), ("$.issued", None));
     assert!(error.message().contains("year 10000"));
 
     // Free text is never refused: it is element content.

@@ -6,7 +6,8 @@ use crate::escape::{G_PREFIX, unescape};
 use communique_model::chrono::NaiveDate;
 use communique_model::{
     Actor, ActorKind, Assessment, Commitment, CommitmentKind, DigestAlgorithm, Fixity, Method, MethodKind,
-    Note, Paragraph, ParagraphKind, Source, Span, Statement, StatementKind, Timestamp, parse_iso_date,
+    Note, Paragraph, ParagraphKind, Source, Span, Statement, StatementKind, TextPosition, Timestamp,
+    parse_iso_date,
 };
 use std::collections::HashMap;
 use std::io::BufRead;
@@ -40,11 +41,6 @@ use std::str::FromStr;
 pub struct TeiParser {}
 
 impl TeiParser {
-    /// A parser with the default settings.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
     /// An iterator over the statement of the document in `reader`: one item, the
     /// statement or the error that stopped it.
     pub fn for_reader<R: BufRead>(self, reader: R) -> ReaderTeiParser<R> {
@@ -131,15 +127,9 @@ struct Parts {
 
 impl Reading<'_> {
     fn error_at(&self, offset: u64, path: String, message: impl Into<String>) -> TeiSyntaxError {
-        let (line, column) = dom::locate(self.input, offset);
-        TeiSyntaxError {
-            line,
-            column,
-            offset,
-            path,
-            statement: self.statement.clone(),
-            message: message.into(),
-        }
+        // A document holds one statement: every fault is in record 1.
+        let position = TextPosition::from_byte_offset(self.input, offset).with_record(1);
+        TeiSyntaxError::new(position, path, self.statement.clone(), message)
     }
 
     fn error(&self, element: &Element, message: impl Into<String>) -> TeiSyntaxError {

@@ -57,11 +57,6 @@ impl Default for TeiSerializer {
 }
 
 impl TeiSerializer {
-    /// A serializer with the default settings (two-space indent).
-    pub fn new() -> Self {
-        Self::default()
-    }
-
     /// Indents nested elements by `spaces` spaces per level, each on its own line; 0
     /// writes no white space between elements. Indentation is never added inside an
     /// element that holds text.
@@ -196,19 +191,20 @@ impl<W: Write> WriterTeiSerializer<W> {
         Ok(())
     }
 
-    /// Returns the writer (not flushed beyond what `write_all` did).
+    /// Flushes and returns the writer.
     ///
     /// # Errors
     ///
-    /// An [`io::ErrorKind::InvalidInput`] error when no statement was written: there is
-    /// no document without one.
-    pub fn finish(self) -> io::Result<W> {
+    /// The writer's I/O error; an [`io::ErrorKind::InvalidInput`] error when no
+    /// statement was written: there is no document without one.
+    pub fn finish(mut self) -> io::Result<W> {
         if !self.written {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 "no statement was written, and a TEI document needs one",
             ));
         }
+        self.writer.flush()?;
         Ok(self.writer)
     }
 }
@@ -261,14 +257,16 @@ impl Formatter<'_> {
         self.out.push(' ');
         self.out.push_str(name);
         self.out.push_str("=\"");
-        push_attribute(&mut self.out, value).map_err(|(offset, c)| TeiSerializeError {
-            statement: self.s.id.clone(),
-            field: field(),
-            offset: Some(offset),
-            message: format!(
-                "U+{:04X} at code point {offset} cannot be carried by XML 1.0 in an attribute value",
-                u32::from(c)
-            ),
+        push_attribute(&mut self.out, value).map_err(|(offset, c)| {
+            TeiSerializeError::new(
+                &self.s.id,
+                field(),
+                Some(offset),
+                format!(
+                    "U+{:04X} at code point {offset} cannot be carried by XML 1.0 in an attribute value",
+                    u32::from(c)
+                ),
+            )
         })?;
         self.out.push('"');
         Ok(())
@@ -296,15 +294,15 @@ impl Formatter<'_> {
     /// `date` as `YYYY-MM-DD`, or an error when its year is outside 0001–9999.
     fn date(&self, date: NaiveDate, field: &str) -> Result<String> {
         if !(1..=9999).contains(&date.year()) {
-            return Err(TeiSerializeError {
-                statement: self.s.id.clone(),
-                field: field.to_owned(),
-                offset: None,
-                message: format!(
+            return Err(TeiSerializeError::new(
+                &self.s.id,
+                field.to_owned(),
+                None,
+                format!(
                     "year {} is outside 0001-9999, the years xs:date and ISO 8601 YYYY-MM-DD share",
                     date.year()
                 ),
-            });
+            ));
         }
         Ok(iso_date(date).to_string())
     }
@@ -644,14 +642,16 @@ impl Formatter<'_> {
                 self.plain("ana", &format!("#{}", c.kind.as_str()));
                 self.out.push_str(" target=\"");
                 push_attribute(&mut self.out, &string_range(&c.paragraph, c.span)).map_err(
-                    |(offset, ch)| TeiSerializeError {
-                        statement: s.id.clone(),
-                        field: format!("$.commitments[{i}].paragraph"),
-                        offset: Some(offset - "#string-range(".len()),
-                        message: format!(
-                            "U+{:04X} cannot be carried by XML 1.0 in an attribute value",
-                            u32::from(ch)
-                        ),
+                    |(offset, ch)| {
+                        TeiSerializeError::new(
+                            &s.id,
+                            format!("$.commitments[{i}].paragraph"),
+                            Some(offset - "#string-range(".len()),
+                            format!(
+                                "U+{:04X} cannot be carried by XML 1.0 in an attribute value",
+                                u32::from(ch)
+                            ),
+                        )
                     },
                 )?;
                 self.out.push_str("\"/>");

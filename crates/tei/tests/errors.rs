@@ -22,8 +22,9 @@ fn edited(statement: &Statement, from: &str, to: &str) -> String {
 #[track_caller]
 fn check(input: &str, line: u64, column: u64, path: &str, message: &str) {
     let error = parse(input).unwrap_err();
-    assert_eq!((error.line(), error.column()), (line, column), "{error}");
-    assert_eq!(error.path(), path, "{error}");
+    let at = error.position();
+    assert_eq!((at.line(), at.column(), at.record()), (Some(line), Some(column), Some(1)), "{error}");
+    assert_eq!(error.element_path(), path, "{error}");
     assert!(error.message().contains(message), "{error}");
 }
 
@@ -32,6 +33,8 @@ fn not_well_formed() {
     check("<TEI>\n  <text>\n</TEI>", 3, 1, "/TEI/text[1]", "not well-formed");
     // Line 2 is "é", a space and the control character: its third code point.
     check("<a>\né \u{1}</a>", 2, 3, "/a", "U+0001");
+    // "<a>\n" is 4 bytes, "é" 2 and the space 1: the control character is byte 7.
+    assert_eq!(parse("<a>\né \u{1}</a>").unwrap_err().position().byte_offset(), Some(7));
     check("<a>&#x1F;</a>", 1, 4, "/a", "U+001F");
     check("<?xml version='1.0' encoding='ISO-8859-1'?><a/>", 1, 1, "", "only UTF-8");
 }
@@ -64,11 +67,11 @@ fn faults_in_the_statement_name_the_element_and_the_statement() {
         1,
     );
     let error = parse(&input).unwrap_err();
-    assert_eq!(error.path(), "/TEI/text[1]/body[1]/div[1]/lg[1]");
-    assert_eq!(error.statement(), Some("g7-2022-05-20-every-kind"));
+    assert_eq!(error.element_path(), "/TEI/text[1]/body[1]/div[1]/lg[1]");
+    assert_eq!(error.statement_id(), Some("g7-2022-05-20-every-kind"));
     assert!(error.message().contains("element <lg> is not expected in <div>"), "{error}");
     let line = input.lines().position(|l| l.contains("<lg ")).unwrap() as u64 + 1;
-    assert_eq!((error.line(), error.column()), (line, 9));
+    assert_eq!((error.position().line(), error.position().column()), (Some(line), Some(9)));
 
     for (from, to, message) in [
         (r#"<text type="communique""#, r#"<text type="memo""#, "statement kind \"memo\" is not one of"),
@@ -147,17 +150,17 @@ fn values_an_attribute_cannot_carry_are_refused_with_their_field() {
     statement.paragraphs[4].number = Some("a\u{b}".into());
     let error = TeiSerializer::default().prepare(&statement).unwrap_err();
     assert_eq!(error.statement_id(), "g7-2022-05-20-every-kind");
-    assert_eq!((error.field(), error.offset()), ("$.paragraphs[4].number", Some(1)));
+    assert_eq!((error.json_path(), error.offset()), ("$.paragraphs[4].number", Some(1)));
 
     let mut statement = bare();
     statement.language = Some("en\u{0}".into());
     let error = TeiSerializer::default().prepare(&statement).unwrap_err();
-    assert_eq!((error.field(), error.offset()), ("$.language", Some(2)));
+    assert_eq!((error.json_path(), error.offset()), ("$.language", Some(2)));
 
     let mut statement = bare();
     statement.source.retrieved = NaiveDate::from_ymd_opt(10_000, 1, 1);
     let error = TeiSerializer::default().prepare(&statement).unwrap_err();
-    assert_eq!((error.field(), error.offset()), ("$.source.retrieved", None));
+    assert_eq!((error.json_path(), error.offset()), ("$.source.retrieved", None));
 
     // Free text is never refused: it is element content (the id and rule ids too, in TEI).
     let mut statement = bare();
