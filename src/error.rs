@@ -1,10 +1,12 @@
 //! Errors of reading and writing statements in any format.
 
 use crate::Format;
+use communique_akn::{AknParseError, AknSerializeError, AknSyntaxError};
 use communique_csv::{CsvParseError, CsvSerializeError, CsvSyntaxError};
 use communique_jsonld::{JsonLdParseError, JsonLdSyntaxError};
 use communique_model::TextPosition;
 use communique_model::json::{JsonParseError, JsonSyntaxError};
+use communique_tei::{TeiParseError, TeiSerializeError, TeiSyntaxError};
 use communique_xml::{XmlParseError, XmlSerializeError, XmlSyntaxError};
 use std::borrow::Cow;
 use std::fmt;
@@ -48,6 +50,8 @@ enum Syntax {
     Csv(CsvSyntaxError),
     Xml(XmlSyntaxError),
     JsonLd(JsonLdSyntaxError),
+    Akn(AknSyntaxError),
+    Tei(TeiSyntaxError),
     /// A text or Markdown file ingest could not make a statement of.
     Ingest(String),
     /// A request the chosen format cannot serve (a CSV folder asked for as a stream).
@@ -75,6 +79,8 @@ impl StatementSyntaxError {
             Syntax::Csv(error) => error.position(),
             Syntax::Xml(error) => error.position(),
             Syntax::JsonLd(error) => error.position(),
+            Syntax::Akn(error) => error.position(),
+            Syntax::Tei(error) => error.position(),
             Syntax::Ingest(_) | Syntax::Other(_) => &NOWHERE,
         }
     }
@@ -90,9 +96,9 @@ impl StatementSyntaxError {
     }
 
     /// What is wrong, without the position; for CSV with the column when one cell is at
-    /// fault (`column 8 (kind): …`), for XML with the element path when there is one
-    /// (`at /statements/statement[2]/commitment[1]: …`), as neither is part of a
-    /// [`TextPosition`].
+    /// fault (`column 8 (kind): …`), for XML, Akoma Ntoso and TEI with the element path
+    /// when there is one (`at /statements/statement[2]/commitment[1]: …`), as neither is
+    /// part of a [`TextPosition`].
     #[must_use]
     pub fn message(&self) -> Cow<'_, str> {
         match &self.0 {
@@ -101,10 +107,9 @@ impl StatementSyntaxError {
                 (Some(index), Some(name)) => format!("column {index} ({name}): {}", error.message()).into(),
                 _ => error.message().into(),
             },
-            Syntax::Xml(error) if !error.element_path().is_empty() => {
-                format!("at {}: {}", error.element_path(), error.message()).into()
-            }
-            Syntax::Xml(error) => error.message().into(),
+            Syntax::Xml(error) => with_element_path(error.element_path(), error.message()),
+            Syntax::Akn(error) => with_element_path(error.element_path(), error.message()),
+            Syntax::Tei(error) => with_element_path(error.element_path(), error.message()),
             Syntax::JsonLd(error) => error.message().into(),
             Syntax::Ingest(message) | Syntax::Other(message) => message.as_str().into(),
         }
@@ -118,9 +123,16 @@ impl fmt::Display for StatementSyntaxError {
             Syntax::Csv(error) => error.fmt(f),
             Syntax::Xml(error) => error.fmt(f),
             Syntax::JsonLd(error) => error.fmt(f),
+            Syntax::Akn(error) => error.fmt(f),
+            Syntax::Tei(error) => error.fmt(f),
             Syntax::Ingest(message) | Syntax::Other(message) => f.write_str(message),
         }
     }
+}
+
+/// `at PATH: MESSAGE`, or the message alone before the root element.
+fn with_element_path<'a>(path: &str, message: &'a str) -> Cow<'a, str> {
+    if path.is_empty() { message.into() } else { format!("at {path}: {message}").into() }
 }
 
 impl std::error::Error for StatementSyntaxError {}
@@ -155,7 +167,9 @@ from_format_errors!(
     Json: JsonSyntaxError, JsonParseError,
     Csv: CsvSyntaxError, CsvParseError,
     Xml: XmlSyntaxError, XmlParseError,
-    JsonLd: JsonLdSyntaxError, JsonLdParseError
+    JsonLd: JsonLdSyntaxError, JsonLdParseError,
+    Akn: AknSyntaxError, AknParseError,
+    Tei: TeiSyntaxError, TeiParseError
 );
 
 /// A statement a format cannot carry, so it was not prepared (and nothing of it written);
@@ -167,6 +181,8 @@ pub struct StatementSerializeError(Refusal);
 enum Refusal {
     Csv(CsvSerializeError),
     Xml(XmlSerializeError),
+    Akn(AknSerializeError),
+    Tei(TeiSerializeError),
     InputOnly(Format),
 }
 
@@ -181,6 +197,8 @@ impl StatementSerializeError {
         match self.0 {
             Refusal::Csv(_) => Format::Csv,
             Refusal::Xml(_) => Format::Xml,
+            Refusal::Akn(_) => Format::Akn,
+            Refusal::Tei(_) => Format::Tei,
             Refusal::InputOnly(format) => format,
         }
     }
@@ -191,6 +209,8 @@ impl StatementSerializeError {
         match &self.0 {
             Refusal::Csv(error) => Some(error.statement_id()),
             Refusal::Xml(error) => Some(error.statement_id()),
+            Refusal::Akn(error) => Some(error.statement_id()),
+            Refusal::Tei(error) => Some(error.statement_id()),
             Refusal::InputOnly(_) => None,
         }
     }
@@ -202,6 +222,8 @@ impl fmt::Display for StatementSerializeError {
         match &self.0 {
             Refusal::Csv(error) => write!(f, "CSV: {error}"),
             Refusal::Xml(error) => write!(f, "XML: {error}"),
+            Refusal::Akn(error) => write!(f, "Akoma Ntoso: {error}"),
+            Refusal::Tei(error) => write!(f, "TEI: {error}"),
             Refusal::InputOnly(format) => write!(f, "{format} is an input format only: it cannot be written"),
         }
     }
@@ -212,6 +234,8 @@ impl std::error::Error for StatementSerializeError {
         match &self.0 {
             Refusal::Csv(error) => Some(error),
             Refusal::Xml(error) => Some(error),
+            Refusal::Akn(error) => Some(error),
+            Refusal::Tei(error) => Some(error),
             Refusal::InputOnly(_) => None,
         }
     }
@@ -226,6 +250,18 @@ impl From<CsvSerializeError> for StatementSerializeError {
 impl From<XmlSerializeError> for StatementSerializeError {
     fn from(error: XmlSerializeError) -> Self {
         Self(Refusal::Xml(error))
+    }
+}
+
+impl From<AknSerializeError> for StatementSerializeError {
+    fn from(error: AknSerializeError) -> Self {
+        Self(Refusal::Akn(error))
+    }
+}
+
+impl From<TeiSerializeError> for StatementSerializeError {
+    fn from(error: TeiSerializeError) -> Self {
+        Self(Refusal::Tei(error))
     }
 }
 

@@ -1,10 +1,12 @@
 //! One parser for every format: [`StatementParser::from_format`].
 
 use crate::{Format, StatementParseError, StatementSyntaxError};
+use communique_akn::AknParser;
 use communique_csv::{CsvParser, DirCsvParser};
 use communique_jsonld::{JsonLdParser, ReaderJsonLdParser};
 use communique_model::json::{JsonLinesParser, ReaderJsonLinesParser, UnparsedJsonLine};
 use communique_model::{Statement, TextPosition};
+use communique_tei::TeiParser;
 use communique_text::{IngestOptions, InputFormat};
 use communique_xml::{ReaderXmlParser, XmlParser};
 use std::fs::File;
@@ -22,7 +24,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// its [`next_unparsed`](ReaderStatementParser::next_unparsed) splits reading from
 /// parsing, so that statements are parsed on many threads and come out in input order.
 /// Plain text and Markdown are ingested ([`communique_text::ingest`]): one statement an
-/// input. What is read is not [validated](Statement::validate): call that too.
+/// input; a JSON, Akoma Ntoso or TEI document holds one statement too. Which of the XML
+/// vocabularies a `.xml` file holds is [`Format::from_path`]'s to tell. What is read is
+/// not [validated](Statement::validate): call that too.
 ///
 /// ```
 /// use communique::{Format, StatementParser};
@@ -83,18 +87,20 @@ impl StatementParser {
                 .into(),
             )),
             format => {
-                let ingest = match format {
-                    Format::Text => Some(Arc::new(IngestOptions {
-                        format: Some(InputFormat::PlainText),
+                let ingest = |format| {
+                    Document::Ingest(Arc::new(IngestOptions {
+                        format: Some(format),
                         ..(*self.ingest).clone()
-                    })),
-                    Format::Markdown => Some(Arc::new(IngestOptions {
-                        format: Some(InputFormat::Markdown),
-                        ..(*self.ingest).clone()
-                    })),
-                    _ => None,
+                    }))
                 };
-                Inner::Document { reader: Some(reader), ingest }
+                let document = match format {
+                    Format::Text => ingest(InputFormat::PlainText),
+                    Format::Markdown => ingest(InputFormat::Markdown),
+                    Format::Akn => Document::Akn,
+                    Format::Tei => Document::Tei,
+                    _ => Document::Json,
+                };
+                Inner::Document { reader: Some(reader), document }
             }
         };
         ReaderStatementParser { inner, records: 0, consumed, counted: 0 }
@@ -179,10 +185,10 @@ pub struct ReaderStatementParser<R: BufRead> {
 #[derive(Debug)]
 #[allow(clippy::large_enum_variant)] // one for each input, never moved while reading
 enum Inner<R: BufRead> {
-    /// One statement, the whole input: JSON, or text to ingest (`ingest` is `Some`).
+    /// One statement, the whole input; `reader` is taken when it is read.
     Document {
         reader: Option<R>,
-        ingest: Option<Arc<IngestOptions>>,
+        document: Document,
     },
     JsonLines(ReaderJsonLinesParser<R>),
     Xml(ReaderXmlParser<Counted<R>>),
@@ -191,12 +197,23 @@ enum Inner<R: BufRead> {
     Failed(Option<StatementParseError>),
 }
 
+/// What an input that is one statement holds.
+#[derive(Debug, Clone)]
+enum Document {
+    Json,
+    Akn,
+    Tei,
+    /// A text to ingest, with the options for its format.
+    Ingest(Arc<IngestOptions>),
+}
+
 impl<R: BufRead> ReaderStatementParser<R> {
     /// The next record, read but not yet parsed where the format allows it, or the error
     /// that stops reading it.
     ///
-    /// JSON Lines records, JSON documents and texts to ingest come out unparsed: the
-    /// costly part, [`UnparsedStatement::parse`], can run on another thread (an
+    /// JSON Lines records, JSON, Akoma Ntoso and TEI documents and texts to ingest come
+    /// out unparsed: the costly part, [`UnparsedStatement::parse`], can run on another
+    /// thread (an
     /// [`UnparsedStatement`] owns its bytes and is `Send + Sync`). XML, JSON-LD and CSV
     /// are parsed here, as their records have no boundaries to split on before parsing.
     /// The iterator's `next` is exactly this and `parse` in turn.
@@ -206,16 +223,18 @@ impl<R: BufRead> ReaderStatementParser<R> {
             Some(result?.map(|statement| Unparsed::Parsed(Box::new(statement))))
         };
         let (position, byte_len, result) = match &mut self.inner {
-            Inner::Document { reader, ingest } => {
+            Inner::Document { reader, document } => {
                 let mut reader = reader.take()?;
                 let mut bytes = Vec::new();
                 if let Err(error) = reader.read_to_end(&mut bytes) {
                     return Some(Err(error.into()));
                 }
                 let len = bytes.len() as u64;
-                let unparsed = match ingest.take() {
-                    Some(options) => Unparsed::Ingest { bytes, options },
-                    None => Unparsed::Json(bytes),
+                let unparsed = match document {
+                    Document::Json => Unparsed::Json(bytes),
+                    Document::Akn => Unparsed::Akn(bytes),
+                    Document::Tei => Unparsed::Tei(bytes),
+                    Document::Ingest(options) => Unparsed::Ingest { bytes, options: options.clone() },
                 };
                 (TextPosition::default(), len, Ok(unparsed))
             }
@@ -279,6 +298,8 @@ enum Unparsed {
     Parsed(Box<Statement>),
     JsonLine(UnparsedJsonLine),
     Json(Vec<u8>),
+    Akn(Vec<u8>),
+    Tei(Vec<u8>),
     Ingest {
         bytes: Vec<u8>,
         options: Arc<IngestOptions>,
@@ -288,7 +309,7 @@ enum Unparsed {
 impl UnparsedStatement {
     /// Where the record is in its input: for JSON Lines its line, byte offset and record
     /// number; for XML, JSON-LD and CSV its record number; unknown for an input that is
-    /// one statement (JSON, text, Markdown).
+    /// one statement (JSON, Akoma Ntoso, TEI, text, Markdown).
     #[must_use]
     pub fn position(&self) -> &TextPosition {
         &self.position
@@ -307,13 +328,15 @@ impl UnparsedStatement {
     /// # Errors
     ///
     /// [`StatementParseError::Syntax`] when the record is not a statement: positioned in
-    /// the input for JSON and JSON Lines; the ingest error's text for plain text and
-    /// Markdown.
+    /// the input for JSON, JSON Lines, Akoma Ntoso and TEI; the ingest error's text for
+    /// plain text and Markdown.
     pub fn parse(self) -> Result<Statement, StatementParseError> {
         Ok(match self.kind {
             Unparsed::Parsed(statement) => *statement,
             Unparsed::JsonLine(line) => line.parse()?,
             Unparsed::Json(bytes) => communique_model::json::from_slice(&bytes)?,
+            Unparsed::Akn(bytes) => AknParser::default().parse_slice(&bytes)?,
+            Unparsed::Tei(bytes) => TeiParser::default().parse_slice(&bytes)?,
             Unparsed::Ingest { bytes, options } => communique_text::ingest(&bytes, &options)
                 .map_err(|error| StatementSyntaxError::ingest(error.to_string()))?,
         })
@@ -335,7 +358,7 @@ impl UnparsedStatement {
         match &self.kind {
             Unparsed::JsonLine(line) => Some(line.check_schema(validator).map_err(Into::into)),
             Unparsed::Json(bytes) => Some(validator.check_json(bytes).map_err(Into::into)),
-            Unparsed::Parsed(_) | Unparsed::Ingest { .. } => None,
+            Unparsed::Parsed(_) | Unparsed::Akn(_) | Unparsed::Tei(_) | Unparsed::Ingest { .. } => None,
         }
     }
 }

@@ -1,10 +1,12 @@
 //! One serializer for every format: [`StatementSerializer::from_format`].
 
 use crate::{Format, StatementSerializeError, file_stem};
+use communique_akn::{AknSerializer, WriterAknSerializer};
 use communique_csv::{CsvSerializer, DirCsvSerializer};
 use communique_jsonld::{InvalidBaseIri, JsonLdSerializer, WriterJsonLdSerializer};
 use communique_model::Statement;
 use communique_model::json::{JsonLinesSerializer, WriterJsonLinesSerializer};
+use communique_tei::{TeiSerializer, WriterTeiSerializer};
 use communique_xml::{WriterXmlSerializer, XmlSerializer};
 use std::collections::HashSet;
 use std::fs::File;
@@ -16,9 +18,9 @@ use std::path::{Path, PathBuf};
 /// serializer.
 ///
 /// [`for_writer`](Self::for_writer) writes one stream: JSON Lines, the XML collection,
-/// the JSON-LD document, or one JSON document (a single statement).
+/// the JSON-LD document, or one JSON, Akoma Ntoso or TEI document (a single statement).
 /// [`for_dir`](Self::for_dir) writes a folder: the CSV tables with their descriptors, or
-/// one JSON file a statement. Writing splits into [`prepare`](Self::prepare) (pure: many
+/// one JSON, Akoma Ntoso or TEI file a statement. Writing splits into [`prepare`](Self::prepare) (pure: many
 /// statements are formatted on many threads, the serializer is `Send + Sync`) and
 /// `write_prepared` (in order, with whatever depends on the statements before: separators,
 /// the CSV tables' hashes); `serialize_statement` is exactly the two in turn, so the bytes
@@ -51,6 +53,8 @@ enum SerializerKind {
     Csv(CsvSerializer),
     Xml(XmlSerializer),
     JsonLd(JsonLdSerializer),
+    Akn(AknSerializer),
+    Tei(TeiSerializer),
     /// Plain text and Markdown: read, never written.
     InputOnly(Format),
 }
@@ -67,6 +71,8 @@ impl StatementSerializer {
             Format::Csv => SerializerKind::Csv(CsvSerializer::default()),
             Format::Xml => SerializerKind::Xml(XmlSerializer::default()),
             Format::JsonLd => SerializerKind::JsonLd(JsonLdSerializer::default()),
+            Format::Akn => SerializerKind::Akn(AknSerializer::default()),
+            Format::Tei => SerializerKind::Tei(TeiSerializer::default()),
             other => SerializerKind::InputOnly(other),
         };
         Self { kind }
@@ -81,6 +87,8 @@ impl StatementSerializer {
             SerializerKind::Csv(_) => Format::Csv,
             SerializerKind::Xml(_) => Format::Xml,
             SerializerKind::JsonLd(_) => Format::JsonLd,
+            SerializerKind::Akn(_) => Format::Akn,
+            SerializerKind::Tei(_) => Format::Tei,
             SerializerKind::InputOnly(format) => *format,
         }
     }
@@ -117,10 +125,11 @@ impl StatementSerializer {
     ///
     /// # Errors
     ///
-    /// [`StatementSerializeError`] when the format cannot carry the statement (XML: a
-    /// character XML 1.0 cannot carry in an attribute, a year outside 0001–9999; CSV: two
-    /// commitments sharing an eId, a year without four digits), or writes nothing at all
-    /// (plain text, Markdown). JSON, JSON Lines and JSON-LD carry every statement.
+    /// [`StatementSerializeError`] when the format cannot carry the statement (XML, Akoma
+    /// Ntoso, TEI: a character XML 1.0 cannot carry in an attribute, a year outside
+    /// 0001–9999; CSV: two commitments sharing an eId, a year without four digits), or
+    /// writes nothing at all (plain text, Markdown). JSON, JSON Lines and JSON-LD carry
+    /// every statement.
     pub fn prepare(&self, statement: &Statement) -> Result<PreparedStatement, StatementSerializeError> {
         Ok(PreparedStatement(match &self.kind {
             SerializerKind::Json => Prepared::Json {
@@ -131,13 +140,19 @@ impl StatementSerializer {
             SerializerKind::Csv(serializer) => Prepared::Csv(serializer.prepare(statement)?),
             SerializerKind::Xml(serializer) => Prepared::Xml(serializer.prepare(statement)?),
             SerializerKind::JsonLd(serializer) => Prepared::JsonLd(serializer.prepare(statement)),
+            SerializerKind::Akn(serializer) => {
+                Prepared::Akn { id: statement.id.clone(), document: serializer.prepare(statement)? }
+            }
+            SerializerKind::Tei(serializer) => {
+                Prepared::Tei { id: statement.id.clone(), document: serializer.prepare(statement)? }
+            }
             SerializerKind::InputOnly(format) => return Err(StatementSerializeError::input_only(*format)),
         }))
     }
 
     /// A writer of one stream into `writer` (wrap files in a `BufWriter`): JSON Lines, the
-    /// XML collection, the JSON-LD document, or one JSON document, which holds exactly one
-    /// statement. CSV is a folder: its writer refuses every statement and `finish` with an
+    /// XML collection, the JSON-LD document, or one JSON, Akoma Ntoso or TEI document,
+    /// which holds exactly one statement. CSV is a folder: its writer refuses every statement and `finish` with an
     /// I/O error of kind [`io::ErrorKind::Unsupported`] (use [`for_dir`](Self::for_dir)).
     pub fn for_writer<W: Write>(self, writer: W) -> WriterStatementSerializer<W> {
         let inner = match self.kind {
@@ -145,6 +160,8 @@ impl StatementSerializer {
             SerializerKind::JsonLines(serializer) => WriterKind::JsonLines(serializer.for_writer(writer)),
             SerializerKind::Xml(serializer) => WriterKind::Xml(serializer.for_writer(writer)),
             SerializerKind::JsonLd(serializer) => WriterKind::JsonLd(serializer.for_writer(writer)),
+            SerializerKind::Akn(serializer) => WriterKind::Akn(serializer.for_writer(writer)),
+            SerializerKind::Tei(serializer) => WriterKind::Tei(serializer.for_writer(writer)),
             SerializerKind::Csv(_) => WriterKind::NotAStream(Format::Csv),
             SerializerKind::InputOnly(format) => WriterKind::NotAStream(format),
         };
@@ -152,9 +169,10 @@ impl StatementSerializer {
     }
 
     /// A writer of a folder at `dir`, created when missing: the CSV tables with their
-    /// CSVW and Frictionless descriptors ([`CsvSerializer::for_dir`]), or one pretty JSON
-    /// file a statement, named `<id>.json` from the id made safe by [`file_stem`] (a
-    /// second id with the same name, compared without case, gets `-2`, `-3`, …).
+    /// CSVW and Frictionless descriptors ([`CsvSerializer::for_dir`]), or one file a
+    /// statement — a pretty JSON document `<id>.json`, an Akoma Ntoso or a TEI document
+    /// `<id>.xml` — named from the id made safe by [`file_stem`] (a second id with the
+    /// same name, compared without case, gets `-2`, `-3`, …).
     ///
     /// # Errors
     ///
@@ -167,9 +185,9 @@ impl StatementSerializer {
         let dir = dir.as_ref();
         let inner = match self.kind {
             SerializerKind::Csv(serializer) => DirKind::Csv(serializer.for_dir(dir)?),
-            SerializerKind::Json => {
+            SerializerKind::Json | SerializerKind::Akn(_) | SerializerKind::Tei(_) => {
                 std::fs::create_dir_all(dir)?;
-                DirKind::Json { dir: dir.to_path_buf(), used: HashSet::new() }
+                DirKind::Files { format: self.format(), dir: dir.to_path_buf(), used: HashSet::new() }
             }
             _ => {
                 return Err(io::Error::new(
@@ -195,6 +213,8 @@ enum Prepared {
     Csv(communique_csv::PreparedStatement),
     Xml(communique_xml::PreparedStatement),
     JsonLd(communique_jsonld::PreparedStatement),
+    Akn { id: String, document: communique_akn::PreparedStatement },
+    Tei { id: String, document: communique_tei::PreparedStatement },
 }
 
 impl Prepared {
@@ -205,6 +225,18 @@ impl Prepared {
             Self::Csv(_) => Format::Csv,
             Self::Xml(_) => Format::Xml,
             Self::JsonLd(_) => Format::JsonLd,
+            Self::Akn { .. } => Format::Akn,
+            Self::Tei { .. } => Format::Tei,
+        }
+    }
+
+    /// The record's id and its bytes, for a format written one file a statement.
+    fn as_file(&self) -> Option<(&str, &[u8])> {
+        match self {
+            Self::Json { id, text } => Some((id, text.as_bytes())),
+            Self::Akn { id, document } => Some((id, document.as_bytes())),
+            Self::Tei { id, document } => Some((id, document.as_bytes())),
+            _ => None,
         }
     }
 }
@@ -230,6 +262,8 @@ enum WriterKind<W: Write> {
     JsonLines(WriterJsonLinesSerializer<W>),
     Xml(WriterXmlSerializer<W>),
     JsonLd(WriterJsonLdSerializer<W>),
+    Akn(WriterAknSerializer<W>),
+    Tei(WriterTeiSerializer<W>),
     NotAStream(Format),
 }
 
@@ -240,6 +274,8 @@ impl<W: Write> WriterKind<W> {
             Self::JsonLines(_) => Format::JsonLines,
             Self::Xml(_) => Format::Xml,
             Self::JsonLd(_) => Format::JsonLd,
+            Self::Akn(_) => Format::Akn,
+            Self::Tei(_) => Format::Tei,
             Self::NotAStream(format) => *format,
         }
     }
@@ -268,6 +304,8 @@ impl<W: Write> WriterStatementSerializer<W> {
             WriterKind::JsonLines(writer) => writer.serialize_statement(statement),
             WriterKind::Xml(writer) => writer.serialize_statement(statement),
             WriterKind::JsonLd(writer) => writer.serialize_statement(statement),
+            WriterKind::Akn(writer) => writer.serialize_statement(statement),
+            WriterKind::Tei(writer) => writer.serialize_statement(statement),
             WriterKind::Json { .. } => {
                 let prepared = StatementSerializer::from_format(Format::Json).prepare(statement)?;
                 self.write_prepared(&prepared)
@@ -283,13 +321,15 @@ impl<W: Write> WriterStatementSerializer<W> {
     ///
     /// The writer's I/O error; an error of kind [`io::ErrorKind::InvalidInput`] for a
     /// statement prepared for another format or configuration, or a second statement
-    /// given to a JSON document; of kind [`io::ErrorKind::Unsupported`] for a writer of
-    /// a folder format.
+    /// given to a JSON, Akoma Ntoso or TEI document; of kind
+    /// [`io::ErrorKind::Unsupported`] for a writer of a folder format.
     pub fn write_prepared(&mut self, prepared: &PreparedStatement) -> io::Result<()> {
         match (&mut self.inner, &prepared.0) {
             (WriterKind::JsonLines(writer), Prepared::JsonLines(prepared)) => writer.write_prepared(prepared),
             (WriterKind::Xml(writer), Prepared::Xml(prepared)) => writer.write_prepared(prepared),
             (WriterKind::JsonLd(writer), Prepared::JsonLd(prepared)) => writer.write_prepared(prepared),
+            (WriterKind::Akn(writer), Prepared::Akn { document, .. }) => writer.write_prepared(document),
+            (WriterKind::Tei(writer), Prepared::Tei { document, .. }) => writer.write_prepared(document),
             (WriterKind::Json { writer, written }, Prepared::Json { text, .. }) => {
                 if *written {
                     return Err(io::Error::new(
@@ -311,14 +351,16 @@ impl<W: Write> WriterStatementSerializer<W> {
     ///
     /// # Errors
     ///
-    /// The writer's I/O error; an error of kind [`io::ErrorKind::InvalidInput`] for a JSON
-    /// document no statement was written to; of kind [`io::ErrorKind::Unsupported`] for
-    /// a writer of a folder format.
+    /// The writer's I/O error; an error of kind [`io::ErrorKind::InvalidInput`] for a
+    /// JSON, Akoma Ntoso or TEI document no statement was written to; of kind
+    /// [`io::ErrorKind::Unsupported`] for a writer of a folder format.
     pub fn finish(self) -> io::Result<W> {
         match self.inner {
             WriterKind::JsonLines(writer) => writer.finish(),
             WriterKind::Xml(writer) => writer.finish(),
             WriterKind::JsonLd(writer) => writer.finish(),
+            WriterKind::Akn(writer) => writer.finish(),
+            WriterKind::Tei(writer) => writer.finish(),
             WriterKind::Json { mut writer, written: true } => {
                 writer.flush()?;
                 Ok(writer)
@@ -342,8 +384,10 @@ pub struct DirStatementSerializer {
 #[derive(Debug)]
 enum DirKind {
     Csv(DirCsvSerializer),
-    /// One pretty JSON file a statement; `used` holds the names taken, in lowercase.
-    Json {
+    /// One file a statement (JSON, Akoma Ntoso, TEI); `used` holds the names taken, in
+    /// lowercase.
+    Files {
+        format: Format,
         dir: PathBuf,
         used: HashSet<String>,
     },
@@ -355,7 +399,7 @@ impl DirStatementSerializer {
     pub fn dir(&self) -> &Path {
         match &self.inner {
             DirKind::Csv(writer) => writer.dir(),
-            DirKind::Json { dir, .. } => dir,
+            DirKind::Files { dir, .. } => dir,
         }
     }
 
@@ -368,8 +412,8 @@ impl DirStatementSerializer {
     pub fn serialize_statement(&mut self, statement: &Statement) -> io::Result<()> {
         match &mut self.inner {
             DirKind::Csv(writer) => writer.serialize_statement(statement),
-            DirKind::Json { .. } => {
-                let prepared = StatementSerializer::from_format(Format::Json).prepare(statement)?;
+            DirKind::Files { format, .. } => {
+                let prepared = StatementSerializer::from_format(*format).prepare(statement)?;
                 self.write_prepared(&prepared)
             }
         }
@@ -387,23 +431,26 @@ impl DirStatementSerializer {
     pub fn write_prepared(&mut self, prepared: &PreparedStatement) -> io::Result<()> {
         match (&mut self.inner, &prepared.0) {
             (DirKind::Csv(writer), Prepared::Csv(prepared)) => writer.write_prepared(prepared),
-            (DirKind::Json { dir, used }, Prepared::Json { id, text }) => {
-                let stem = file_stem(id);
-                let mut name = format!("{stem}.json");
+            (DirKind::Files { format, dir, used }, prepared) if prepared.format() == *format => {
+                let Some((id, bytes)) = prepared.as_file() else {
+                    unreachable!("a folder of files is made only for formats written one file a statement")
+                };
+                let (stem, extension) = (file_stem(id), format.file_extension());
+                let mut name = format!("{stem}.{extension}");
                 let mut n = 1;
                 while !used.insert(name.to_ascii_lowercase()) {
                     n += 1;
-                    name = format!("{stem}-{n}.json");
+                    name = format!("{stem}-{n}.{extension}");
                 }
                 let path = dir.join(&name);
                 let write = || -> io::Result<()> {
                     let mut file = File::create_new(&path)?;
-                    file.write_all(text.as_bytes())
+                    file.write_all(bytes)
                 };
                 write().map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
             }
             (DirKind::Csv(_), prepared) => Err(mismatch(prepared, Format::Csv)),
-            (DirKind::Json { .. }, prepared) => Err(mismatch(prepared, Format::Json)),
+            (DirKind::Files { format, .. }, prepared) => Err(mismatch(prepared, *format)),
         }
     }
 
@@ -416,7 +463,7 @@ impl DirStatementSerializer {
     pub fn finish(self) -> io::Result<PathBuf> {
         match self.inner {
             DirKind::Csv(writer) => Ok(writer.finish()?.dir),
-            DirKind::Json { dir, .. } => Ok(dir),
+            DirKind::Files { dir, .. } => Ok(dir),
         }
     }
 }
