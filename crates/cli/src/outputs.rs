@@ -11,18 +11,20 @@ use std::path::{Path, PathBuf};
 use tempfile::{NamedTempFile, TempDir};
 
 /// Where each format goes in the output folder (the layout documented in the README):
-/// `json/` and `csv/` are folders, the others one file each.
+/// `json/`, `csv/`, `akn/` and `tei/` are folders, the others one file each.
 pub fn target(out: &Path, format: Format) -> PathBuf {
     match format {
         Format::Json => out.join("json"),
         Format::Csv => out.join("csv"),
+        Format::Akn => out.join("akn"),
+        Format::Tei => out.join("tei"),
         _ => out.join(format!("statements.{}", format.file_extension())),
     }
 }
 
 /// True for the formats the layout writes as a folder.
 fn is_folder(format: Format) -> bool {
-    matches!(format, Format::Json | Format::Csv)
+    matches!(format, Format::Json | Format::Csv | Format::Akn | Format::Tei)
 }
 
 /// One output, streaming prepared statements into a temporary file or folder in the

@@ -25,17 +25,21 @@ type PreparedRecord = Vec<PreparedStatement>;
 ///
 /// Writes, in OUT: statements.jsonl (jsonl), csv/ (csv: tables, csv-metadata.json,
 /// datapackage.json), statements.xml (xml: one collection), statements.jsonld (jsonld),
-/// `json/<id>.json` (json: one file a record).
+/// `json/<id>.json` (json: one file a record), `akn/<id>.xml` (akn: one Akoma Ntoso 3.0
+/// document a record), `tei/<id>.xml` (tei: one TEI P5 document a record).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   communique convert statements/*.txt --to jsonl,csv,xml,jsonld --out out
   communique convert out/statements.jsonl --to csv --excel-safe --out for-excel
+  communique convert out/statements.jsonl --to akn,tei --out archive
+  communique convert archive/akn/*.xml --to jsonl --out back
   communique convert corpus.jsonl --to jsonld --base-iri https://archive.example.org/id/ --out rdf")]
 pub struct Args {
-    /// Input files: .txt, .md, .json, .jsonl, .xml, .jsonld, or a CSV folder.
+    /// Input files: .txt, .md, .json, .jsonl, .xml (communique XML, Akoma Ntoso or TEI),
+    /// .jsonld, or a CSV folder.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
-    /// Comma-separated output formats: json, jsonl, csv, xml, jsonld.
+    /// Comma-separated output formats: json, jsonl, csv, xml, jsonld, akn, tei.
     #[arg(long, value_delimiter = ',', required = true, value_name = "FORMATS")]
     to: Vec<Format>,
     /// Output folder (created when missing).
@@ -321,7 +325,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     formats.sort();
     formats.dedup();
     if let Some(bad) = formats.iter().find(|f| !f.is_writable()) {
-        bail!("--to {bad}: {bad} is an input format only (write json, jsonl, csv, xml or jsonld)");
+        bail!("--to {bad}: {bad} is an input format only (write json, jsonl, csv, xml, jsonld, akn or tei)");
     }
     std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
     check_targets(&args.out, &formats, &args.inputs, args.force)?;

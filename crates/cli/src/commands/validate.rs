@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 /// Check records: JSON and JSON Lines against the JSON Schema (formats asserted) and the
-/// model's invariants; XML, JSON-LD and CSV folders by reading them back and checking the
-/// invariants (XML also against the XSD with xmllint, when it is installed).
+/// model's invariants; XML, Akoma Ntoso, TEI, JSON-LD and CSV folders by reading them back
+/// and checking the invariants (communique XML also against the XSD with xmllint, when it
+/// is installed).
 ///
 /// Prints each problem with file, line or record, and JSON path; exits 1 when anything
 /// is invalid.
@@ -19,7 +20,8 @@ use std::process::{Command, ExitCode};
   communique validate out/statements.jsonl
   communique validate record.json out/statements.xml out/csv")]
 pub struct Args {
-    /// Records to check: .json, .jsonl, .xml, .jsonld, or a CSV folder.
+    /// Records to check: .json, .jsonl, .xml (communique XML, Akoma Ntoso or TEI), .jsonld,
+    /// or a CSV folder.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
 }
