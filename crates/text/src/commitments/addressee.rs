@@ -487,6 +487,11 @@ impl Analyzer<'_> {
         if is(head, class::DETERMINER | class::PRONOUN | class::IT | class::POSSESSIVE) {
             return false;
         }
+        // "additional land forces": a measure, unless a name makes it a party ("the armed
+        // forces of the United States").
+        if is(head, class::MEASURE) && !head.is_capital() {
+            return false;
+        }
         if is(head, class::AGENT | class::COUNTERPART) {
             return true;
         }

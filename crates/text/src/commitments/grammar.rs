@@ -151,6 +151,9 @@ pub(crate) struct Analyzer<'a> {
     /// A cue in an opening phrase ("In condemning …, we express …"), coded with the
     /// subject once it is known (manual 3.9).
     opener_cue: Option<usize>,
+    /// The last verb phrase of the clause was history (3.4): a participle clause after
+    /// it is too ("launched this initiative in 2022, pledging to …").
+    last_history: bool,
     /// A condition governs the current clause.
     condition: bool,
     pub(crate) finds: Vec<Find>,
@@ -187,9 +190,13 @@ impl<'a> Analyzer<'a> {
         let trigger = (0..t.len()).any(|i| {
             lex.trigger_index.get(t[i].sym).iter().any(|&n| lex.triggers[n as usize].match_at(t, i).is_some())
         });
+        // Clause boundaries: a semicolon, or a colon or full stop before a capital ("This
+        // week: The G7+ agreed …", a run-in label "Indo-pacific. Leaders reaffirmed …").
         let mut semicolon = vec![t.len() as u32; t.len() + 1];
         for i in (0..t.len()).rev() {
-            semicolon[i] = if t[i].is_punct(';') { i as u32 } else { semicolon[i + 1] };
+            let stop = (t[i].is_punct(':') || t[i].is_punct('.') || t[i].is_punct('!'))
+                && t.get(i + 1).is_some_and(|n| n.is_capital() || n.is_punct('“') || n.is_punct('"'));
+            semicolon[i] = if t[i].is_punct(';') || stop { i as u32 } else { semicolon[i + 1] };
         }
         let mut conditions = vec![0u32; t.len() + 1];
         for i in 0..t.len() {
@@ -209,6 +216,7 @@ impl<'a> Analyzer<'a> {
             trigger,
             history_opener: false,
             opener_cue: None,
+            last_history: false,
             condition: false,
             finds: Vec::new(),
             lead: None,
@@ -290,6 +298,20 @@ impl<'a> Analyzer<'a> {
             return;
         }
         let mut p = self.body_start();
+        // A preambular or operative clause that opens with its verb in capitals
+        // ("APPRECIATING the United States’ support …", "ESTABLISH the … Partnership"): the
+        // statement's own first person is its subject; its that-clauses are background.
+        if let Some(x) = self.t.get(p)
+            && x.shape & super::tokens::ALL_CAPS != 0
+            && is(x, class::VERB)
+            && !self.lex.at_verb.get(x.sym).is_empty()
+            && let Some(actor) = self.lex.preamble_actor.clone()
+        {
+            let subject =
+                Subject { who: Who::Own, actor: Some(actor), np: p..p, head: None, possessor: None };
+            self.has_clause = true;
+            p = self.verb_phrases(&subject, p, None, MAX_DEPTH, &[], true);
+        }
         let mut guard = 0;
         while p < self.t.len() && guard < self.t.len() + 1 {
             guard += 1;
@@ -379,6 +401,7 @@ impl<'a> Analyzer<'a> {
         self.history_opener = false;
         self.condition = false;
         self.opener_cue = None;
+        self.last_history = false;
         let start = self.openers(p);
         let Some((mut subject, end)) = self.subject(start).or_else(|| self.rescue_subject(start)) else {
             return self.skip_clause(start);
@@ -427,7 +450,12 @@ impl<'a> Analyzer<'a> {
                 || (tok.is_capital()
                     && tok.class & (class::GERUND | class::PARTICIPLE) != 0
                     && !t.get(p + 1).is_some_and(Token::is_capital))
-                || (lead_adverb && self.word_at(p + 1, class::PREPOSITION));
+                || (lead_adverb && self.word_at(p + 1, class::PREPOSITION))
+                || (is(tok, class::DETERMINER) && self.word_at(p + 1, class::UNIT))
+                // "One year ago,", "2022,", "Last week,": a time before the subject.
+                || (tok.shape & super::tokens::DIGIT != 0 && self.punct_at(p + 1, ','))
+                || ((p..(p + 6).min(t.len())).take_while(|&i| !t[i].is_punct(',')).any(|i| self.history_mark(i))
+                    && (p + 1..(p + 7).min(t.len())).any(|i| t[i].is_punct(',')));
             if lead_adverb && !opens {
                 // "Today, …", "Today we …", "Together, we …".
                 p += 1;
@@ -470,6 +498,10 @@ impl<'a> Analyzer<'a> {
     fn history_mark(&self, i: usize) -> bool {
         let t = &self.t[i];
         if is(t, class::HISTORY | class::MONTH) {
+            return true;
+        }
+        // "Earlier this year", not "earlier today".
+        if self.sym_is(i, "earlier") && !self.word_at(i + 1, class::OCCASION) {
             return true;
         }
         if is(t, class::LAST) && self.word_at(i + 1, class::UNIT) {
@@ -897,11 +929,14 @@ impl<'a> Analyzer<'a> {
         let mut end = j;
         let mut appositive = None;
         if !self.starts_verb(end) {
-            if self.punct_at(end, ',') {
-                // The appositive ends at the first comma after which a verb starts.
+            let dash = |x: &Token| x.is_punct('—') || x.is_punct('–');
+            if self.punct_at(end, ',') || t.get(end).is_some_and(dash) {
+                // The appositive ends at the first comma or dash after which a verb starts
+                // ("We, the Leaders of the G7,", "The international community—both
+                // governments and private sector actors—must …").
                 let close = (end + 1..(end + MAX_NP + 8).min(t.len()))
                     .take_while(|&i| !t[i].is_punct(';') && !t[i].is_punct(':'))
-                    .find(|&i| t[i].is_punct(',') && self.starts_verb(i + 1))?;
+                    .find(|&i| (t[i].is_punct(',') || dash(&t[i])) && self.starts_verb(i + 1))?;
                 appositive = Some(end + 1..close);
                 end = close + 1;
             } else if self.word_at(end, class::PREPOSITION) && !conjuncts[0].pronoun {
@@ -1016,8 +1051,15 @@ impl<'a> Analyzer<'a> {
         }
         // The names in the phrase, without the sentence's own capital on its first word.
         let names = if first_decap { &tokens[1..] } else { tokens };
+        // "Both leaders", "the two Presidents", "the three countries": the participants
+        // of the occasion, the principal among them (manual 3.1, R3).
+        let group = tokens.len() >= 2
+            && tokens[..tokens.len() - 1]
+                .iter()
+                .any(|x| is(x, class::NUMBER) || self.lex.words.name(x.sym) == "both");
         match self.side.names(names) {
             Some(Party::Own) => Who::Own,
+            _ if group && !is(head, class::COUNTERPART) => Who::Own,
             Some(Party::Third) => Who::Third,
             _ if is(head, class::COUNTERPART) && !head.is_capital() => Who::Third,
             _ => Who::Own,
@@ -1066,6 +1108,24 @@ impl<'a> Analyzer<'a> {
                     addressee,
                     stance: true,
                     content: head + 1..subject.np.end,
+                    conditional: self.condition,
+                });
+                return Some(self.scan_after(i + 1, subject, depth));
+            } else if seen_copula && self.sym_is(i, "to") && self.lex.rules[rule].kind == Some(K::Pledge) {
+                // "Our aim remains to de-escalate tensions": an intention noun and its verb.
+                if !self.possessor_is_own(subject) {
+                    return None;
+                }
+                let actor_text = actor.and_then(|a| a.actor.clone()).or(Some(possessor));
+                let addressee = self.party_after(i, K::Pledge);
+                self.finds.push(Find {
+                    kind: K::Pledge,
+                    rule,
+                    cue: head..head + 1,
+                    actor: actor_text,
+                    addressee,
+                    stance: false,
+                    content: i + 1..self.clause_end(i),
                     conditional: self.condition,
                 });
                 return Some(self.scan_after(i + 1, subject, depth));
@@ -1123,6 +1183,27 @@ impl<'a> Analyzer<'a> {
                     inherited = if inherit { frames } else { initial.to_vec() };
                     gerund_ok = gerund;
                     p = next;
+                    // "We reiterate that our sanctions are targeted … and reaffirm our
+                    // commitment …": a verb after a that-clause about a thing is the
+                    // carrier's subject's.
+                    if matches!(subject.who, Who::Thing | Who::Third)
+                        && let Some(outer) = actor
+                        && outer.who == Who::Own
+                        && self.t.get(next).is_some_and(|x| {
+                            is(x, class::VERB)
+                                && !is(
+                                    x,
+                                    class::FUTURE
+                                        | class::POSSIBILITY
+                                        | class::OBLIGATION
+                                        | class::BE
+                                        | class::HAVE
+                                        | class::COPULA,
+                                )
+                        })
+                    {
+                        return self.verb_phrases(outer, next, None, depth, &[], gerund);
+                    }
                 }
                 Stop::Coordinated(next, _, _) => return self.next_clause_boundary(next),
                 Stop::Clause(next) | Stop::End(next) | Stop::AndThat(next) => return next,
@@ -1186,11 +1267,42 @@ impl<'a> Analyzer<'a> {
                         }
                     }
                 }
+                // A verb in the present progressive that no rule takes: a measure under
+                // way (manual 2.2), unless it is a non-cue, logistics or saying verb.
+                if best.is_none()
+                    && aux.be
+                    && !aux.negated
+                    && x.class & class::GERUND != 0
+                    && x.class
+                        & (class::NOT_CUE
+                            | class::LOGISTICS
+                            | class::SAYING
+                            | class::STATE
+                            | class::COPULA
+                            | class::BACKGROUND_VERB
+                            | class::PREPOSITION)
+                        == 0
+                    && !x.is_capital()
+                    && let Some(&rule) = self.lex.progressive.first()
+                    && self.subject_fits(self.lex.rules[rule].subject, subject, i)
+                {
+                    best = Some((rule, i + 1, false));
+                }
                 if let Some((rule, end, passive)) = best {
                     return (i, Some(Link { rule, cue: (i, end), passive }));
                 }
             }
             let c = x.class;
+            if aux.copula
+                && !x.is_capital()
+                && c & (class::VERB | class::BE | class::HAVE) == 0
+                && (self.word_at(i + 1, class::COORDINATOR) || self.punct_at(i + 1, ','))
+                && t.get(i + 2).is_some_and(|n| n.is_word())
+            {
+                // "are dangerous and unacceptable": past an adjective to the predicate.
+                i += 2;
+                continue;
+            }
             if c & class::NEGATION != 0 {
                 aux.negated = true;
                 i += 1;
@@ -1235,12 +1347,26 @@ impl<'a> Analyzer<'a> {
 
     /// Whether a rule accepts the subject (manual 1.5, 3.3, 3.10).
     fn subject_fits(&self, rule: SubjectRule, subject: &Subject, at: usize) -> bool {
+        let position = self.t.get(at).map_or(Position::Verb, |_| Position::Verb);
+        let _ = position;
         match rule {
             SubjectRule::Any => true,
             SubjectRule::Side => match subject.who {
                 Who::Own | Who::None => true,
-                // "It urges …": the issuer speaking of itself, right before the verb.
-                Who::It => subject.np.end == at,
+                // "It urges …": the issuer speaking of itself, right before the verb (not
+                // "It will …", a thing's future).
+                Who::It => {
+                    subject.np.end == at
+                        && !self.word_at(
+                            at,
+                            class::FUTURE
+                                | class::OBLIGATION
+                                | class::POSSIBILITY
+                                | class::BE
+                                | class::HAVE
+                                | class::COPULA,
+                        )
+                }
                 Who::Third | Who::Thing => false,
             },
             SubjectRule::Other => !matches!(subject.who, Who::Own | Who::None),
@@ -1295,11 +1421,13 @@ impl<'a> Analyzer<'a> {
         }
         let head = head.unwrap_or(p);
         // A frame around logistics or a meeting ("will meet with", "look forward to
-        // hosting"), around no verb at all ("look forward to our exchanges") or around
-        // "be" and no predicate ("will be in touch with") codes nothing (3.10, 3.11).
+        // hosting", "invited President Lula to visit"), around no verb at all ("look forward
+        // to our exchanges", "continued engagement") or around "be" and no predicate ("will
+        // be in touch with") codes nothing (3.10, 3.11).
         if let Some(last) = links.last().copied()
-            && self.lex.rules[last.rule].position == Position::Frame
             && carrier.is_none()
+            && (self.lex.rules[last.rule].position == Position::Frame
+                || self.sym_is(last.cue.1.saturating_sub(1), "to"))
         {
             let mut k = last.cue.1;
             while self.word_at(k, class::ADVERB | class::NEGATION) && k < last.cue.1 + 4 {
@@ -1311,9 +1439,12 @@ impl<'a> Analyzer<'a> {
             let verbish = w.is_some_and(|x| {
                 x.is_word()
                     && !x.is_capital()
-                    && (is(x, class::VERB)
+                    && ((is(x, class::VERB) && x.class & (class::BASE | class::GERUND) != 0)
+                        // a passive after "be": "must be resolved peacefully"
+                        || (be_follows && x.class & class::PARTICIPLE != 0)
                         || x.class
-                            & (class::DETERMINER
+                            & (class::VERB
+                                | class::DETERMINER
                                 | class::POSSESSIVE
                                 | class::PREPOSITION
                                 | class::NUMBER
@@ -1321,9 +1452,13 @@ impl<'a> Analyzer<'a> {
                                 | class::PRONOUN)
                             == 0)
             });
-            let logistics = w.is_some_and(|x| is(x, class::LOGISTICS | class::NOT_CUE));
+            let logistics = w.is_some_and(|x| is(x, class::LOGISTICS | class::NOT_CUE))
+                || self.void.get(wrapped).copied().unwrap_or(false);
+            let frame = self.lex.rules[last.rule].position == Position::Frame;
             let needs_verb = self.lex.rules[last.rule].needs_verb;
-            if logistics || (!verbish && (needs_verb || be_follows)) {
+            if logistics && !frame {
+                links.pop();
+            } else if frame && (logistics || (!verbish && (needs_verb || be_follows))) {
                 links.retain(|l| self.lex.rules[l.rule].position != Position::Frame);
             }
         }
@@ -1332,7 +1467,10 @@ impl<'a> Analyzer<'a> {
             && !aux.future
             && !aux.be
             && self.t.get(head).is_some_and(|x| x.class & class::PAST != 0 && x.class & class::BASE == 0);
-        let history = past && (self.history_opener || self.history_in(head, self.clause_end(head)));
+        let participle = self.t.get(head).is_some_and(|x| x.class & class::GERUND != 0) && gerund_ok;
+        let history = (past && (self.history_opener || self.history_in(head, self.clause_end(head))))
+            || (participle && self.last_history);
+        self.last_history = history;
         // A carrier's object: kind nouns, or a that-clause.
         let mut nouns: Vec<Link> = Vec::new();
         let mut that_clause = None;
@@ -1354,6 +1492,27 @@ impl<'a> Analyzer<'a> {
                 nouns = self.kind_nouns(after, &self.lex.rules[c.rule].ignore.clone());
                 if let Some(last) = nouns.last() {
                     end = end.max(last.cue.1);
+                }
+                // "our clear determination that Iran must never …", "our position that
+                // …", "a firm message … that …": the clause is what the carrier conveys
+                // (manual 1.2: "determination that X must" is a demand).
+                let object_that = match nouns.first() {
+                    Some(n)
+                        if self.sym_is(n.cue.1, "that") && self.lex.rules[n.rule].kind == Some(K::Pledge) =>
+                    {
+                        Some(n.cue.1 + 1)
+                    }
+                    Some(_) => None,
+                    None => (after..(after + 8).min(self.t.len()))
+                        .take_while(|&k| {
+                            self.t[k].is_word() && !is(&self.t[k], class::VERB | class::RELATIVE)
+                                || self.sym_is(k, "that")
+                        })
+                        .find(|&k| self.sym_is(k, "that") && k > after),
+                };
+                if let Some(at) = object_that {
+                    nouns.clear();
+                    that_clause = Some(at);
                 }
             }
         }
@@ -1412,20 +1571,42 @@ impl<'a> Analyzer<'a> {
     /// "during the … Summit on January 9-10, 2023", "in September 2021".
     fn history_in(&self, from: usize, to: usize) -> bool {
         let t = self.t;
+        let to = to.min(t.len());
         (from..to.min(from + 40)).any(|i| {
             let x = &t[i];
             if is(x, class::HISTORY) || (is(x, class::LAST) && self.word_at(i + 1, class::UNIT)) {
                 return true;
             }
-            if matches!(self.lex.words.name(x.sym), "during" | "in" | "at") {
-                return (i + 1..(i + 14).min(to)).take_while(|&j| !t[j].is_punct(',') || j == i + 1).any(
-                    |j| {
-                        (is(&t[j], class::MONTH) && !matches!(self.lex.words.name(t[i].sym), "at"))
-                            || self.history_mark_year(j)
-                    },
-                );
+            let date_at = |j: usize| j < to && (is(&t[j], class::MONTH) || self.history_mark_year(j));
+            // "beginning in August 2021", "by 2030", "through May": not a time before.
+            if i > 0
+                && matches!(
+                    self.lex.words.name(t[i - 1].sym),
+                    "beginning" | "starting" | "from" | "through" | "until" | "by" | "since" | "effective"
+                )
+            {
+                return false;
             }
-            false
+            match self.lex.words.name(x.sym) {
+                // "in September 2021", "in 2021", "in early May"; "on January 9"
+                "in" => {
+                    date_at(i + 1)
+                        || (date_at(i + 2) && self.word_at(i + 1, class::ADVERB | class::DETERMINER))
+                        || matches!(
+                            self.lex.words.name(t.get(i + 1).map_or(u32::MAX, |n| n.sym)),
+                            "early" | "late" | "mid"
+                        ) && date_at(i + 2)
+                }
+                "on" => date_at(i + 1),
+                // "during the North American Leaders’ Summit on January 9-10, 2023", "at the
+                // 2022 Summit"
+                "during" | "at" => (i + 1..(i + 14).min(to))
+                    .take_while(|&j| !t[j].is_punct(',') && !self.sym_is(j, "from"))
+                    .any(|j| {
+                        self.history_mark_year(j) || (is(&t[j], class::MONTH) && self.sym_is(j - 1, "on"))
+                    }),
+                _ => false,
+            }
         })
     }
 
@@ -1459,14 +1640,46 @@ impl<'a> Analyzer<'a> {
                 let mut k = i;
                 let mut n = 0;
                 while k < limit
-                    && n < 5
-                    && t[k].is_word()
+                    && n < 6
+                    && (t[k].is_word() || t[k].is_possessive())
                     && !self.has_noun(k, ignore)
-                    && (!t[k].is_capital() || is(&t[k], class::DETERMINER | class::POSSESSIVE))
-                    && !is(&t[k], class::PREPOSITION | class::COORDINATOR | class::RELATIVE)
+                    && !is(
+                        &t[k],
+                        class::PREPOSITION
+                            | class::COORDINATOR
+                            | class::RELATIVE
+                            | class::PRONOUN
+                            | class::IT
+                            | class::FUTURE
+                            | class::POSSIBILITY
+                            | class::OBLIGATION
+                            | class::BE
+                            | class::HAVE
+                            | class::NEGATION,
+                    )
+                    && !(is(&t[k], class::VERB)
+                        && t[k].class & (class::PAST | class::PARTICIPLE | class::GERUND) == 0)
                 {
                     k += 1;
                     n += 1;
+                }
+                // "the enduring strength of the strategic friendship": a kind noun in the
+                // object's of-phrase.
+                if !self.has_noun(k, ignore) && self.sym_is(k + 1, "of") {
+                    let mut j = k + 2;
+                    while j < limit
+                        && j < k + 6
+                        && is(&t[j], class::DETERMINER | class::POSSESSIVE)
+                            | (t[j].is_word()
+                                && !self.has_noun(j, ignore)
+                                && t[j].class & (class::VERB | class::PREPOSITION) == 0
+                                && !t[j].is_capital())
+                    {
+                        j += 1;
+                    }
+                    if self.has_noun(j, ignore) {
+                        k = j;
+                    }
                 }
                 if let Some(link) = self.noun_at(k, ignore) {
                     let shares = out.last().is_some_and(|prev| {
@@ -1614,7 +1827,15 @@ impl<'a> Analyzer<'a> {
                 addressee_rule = AddresseeRule::Subject;
                 who = Who::Thing;
             }
-            let Some(kind) = self.subject_kind(rule.subject, who, kind) else { continue };
+            let Some(mut kind) = self.subject_kind(rule.subject, who, kind) else { continue };
+            // A request to the issuer's own officials is an instruction.
+            if let Some(own_kind) = rule.own_addressee
+                && let Some((object, _)) = self.np_only(link.cue.0 + 1)
+                && object.who == Who::Own
+                && !self.word_at(link.cue.0 + 1, class::PRONOUN)
+            {
+                kind = own_kind;
+            }
             if (!matches!(who, Who::Own | Who::None) || (who == Who::None && subject.actor.is_none()))
                 && actor.is_none()
             {
@@ -1702,6 +1923,12 @@ impl<'a> Analyzer<'a> {
         let mut i = from;
         let mut depth = 0i32;
         let mut skipping = false;
+        // A relative or background clause ended at a comma: only "and" coordinates again.
+        let mut after_skip = false;
+        // An infinitive or a preposition's gerund seen ("to donate X, strengthen Y and
+        // work …", "by addressing … and supporting …"): base forms and gerunds after it
+        // are its verbs, not the head's.
+        let mut nested_verbs = false;
         let _ = carrier;
         while i < t.len() {
             let x = &t[i];
@@ -1719,14 +1946,16 @@ impl<'a> Analyzer<'a> {
                 i += 1;
                 continue;
             }
-            if x.is_punct(';') {
+            if x.is_punct(';') || self.clause_end(i) == i {
                 return Stop::Clause(i + 1);
             }
             if x.is_punct(':') {
                 return Stop::End(t.len());
             }
-            if is(x, class::RELATIVE | class::BACKGROUND) && !self.sym_is(i, "that")
-                || (self.sym_is(i, "that") && i > from && !self.word_at(i - 1, class::COORDINATOR))
+            let as_well_as = self.sym_is(i, "as") && self.sym_is(i + 1, "well") && self.sym_is(i + 2, "as");
+            if !as_well_as
+                && (is(x, class::RELATIVE | class::BACKGROUND) && !self.sym_is(i, "that")
+                    || (self.sym_is(i, "that") && i > from && !self.word_at(i - 1, class::COORDINATOR)))
             {
                 skipping = true;
                 i += 1;
@@ -1735,40 +1964,64 @@ impl<'a> Analyzer<'a> {
             if in_that && is(x, class::COORDINATOR) && self.sym_is(i + 1, "that") {
                 return Stop::AndThat(i + 2);
             }
+            if !skipping
+                && ((self.sym_is(i, "to")
+                    && t.get(i + 1).is_some_and(|n| {
+                        (is(n, class::VERB) && n.class & class::BASE != 0)
+                            || (n.is_word()
+                                && n.class == 0
+                                && !n.is_capital()
+                                && self
+                                    .word_at(i + 2, class::DETERMINER | class::POSSESSIVE | class::PRONOUN))
+                    }))
+                    || (is(x, class::PREPOSITION)
+                        && t.get(i + 1).is_some_and(|n| n.class & class::GERUND != 0)))
+            {
+                nested_verbs = true;
+            }
             let comma = x.is_punct(',');
-            let and = is(x, class::COORDINATOR)
-                || (self.sym_is(i, "as") && self.sym_is(i + 1, "well") && self.sym_is(i + 2, "as"));
+            let and = is(x, class::COORDINATOR) || as_well_as;
             if comma && skipping {
                 skipping = false;
+                after_skip = true;
+                i += 1;
+                continue;
             }
             if (comma || and) && !skipping {
                 let mut k = i + 1;
-                if self.sym_is(i, "as") {
+                if as_well_as {
                     k = i + 3;
                 }
                 while k < t.len() && (is(&t[k], class::COORDINATOR) || t[k].is_punct(',')) && k < i + 3 {
                     k += 1;
                 }
+                let coordinated = and || is(&t[k - 1], class::COORDINATOR);
                 if in_that && self.sym_is(k, "that") {
                     return Stop::AndThat(k + 1);
                 }
                 // A new clause with its own subject (", and they committed to …").
-                if let Some((s, _)) = self.subject(k)
+                let strong_start = t.get(k).is_some_and(|n| {
+                    n.is_capital()
+                        || is(n, class::PRONOUN | class::IT | class::DETERMINER | class::POSSESSIVE)
+                });
+                if strong_start
+                    && let Some((s, _)) = self.subject(k)
                     && s.np.start == k
                     && (s.who != Who::Thing || comma)
                     && !(s.np.len() == 1 && t[k].class & class::VERB != 0)
                 {
-                    let prev_word_coord =
-                        is(x, class::COORDINATOR) || self.word_at(k - 1, class::COORDINATOR);
-                    if prev_word_coord || comma {
-                        return Stop::Clause(k);
-                    }
+                    return Stop::Clause(k);
                 }
-                if let Some(inherit) = self.coordinated_verb(k, head_form, framed) {
+                if after_skip && !coordinated {
+                    i += 1;
+                    continue;
+                }
+                if let Some(inherit) = self.coordinated_verb(k, head_form, framed, nested_verbs) {
                     return Stop::Coordinated(k, inherit, head_form & class::GERUND != 0);
                 }
                 // ", condemning Houthi attacks …": a participle clause of the same subject.
                 if comma
+                    && !nested_verbs
                     && self.t.get(k).is_some_and(|n| is(n, class::GERUND))
                     && !self.lex.at_verb.get(t[k].sym).is_empty()
                 {
@@ -1783,7 +2036,7 @@ impl<'a> Analyzer<'a> {
 
     /// Whether a verb coordinated with the phrase's head starts at `k`; `Some(true)` when
     /// it takes over the frames before the head ("will A and B").
-    fn coordinated_verb(&self, mut k: usize, head_form: u64, framed: bool) -> Option<bool> {
+    fn coordinated_verb(&self, mut k: usize, head_form: u64, framed: bool, nested: bool) -> Option<bool> {
         let t = self.t;
         let mut n = 0;
         while n < 3 && self.word_at(k, class::ADVERB) && !self.word_at(k, class::VERB) {
@@ -1794,7 +2047,20 @@ impl<'a> Analyzer<'a> {
         if !x.is_word() || x.is_capital() || self.void[k] {
             return None;
         }
-        if is(x, class::FUTURE | class::POSSIBILITY | class::HAVE | class::BE | class::COPULA | class::DO) {
+        // "will A, B and continue to C": a base form under the frames takes them over.
+        if framed && !nested && x.class & class::BASE != 0 && is(x, class::VERB) {
+            return Some(true);
+        }
+        if is(
+            x,
+            class::FUTURE
+                | class::POSSIBILITY
+                | class::OBLIGATION
+                | class::HAVE
+                | class::BE
+                | class::COPULA
+                | class::DO,
+        ) {
             return Some(false);
         }
         if !is(x, class::VERB) {
@@ -1820,14 +2086,20 @@ impl<'a> Analyzer<'a> {
                 return None;
             }
         }
+        // The form agrees with the head's: past with past ("reaffirmed … and committed"),
+        // present with present ("We reaffirm … and call on"), third person with third.
         let past_head = head_form & class::PAST != 0 && head_form & class::BASE == 0;
-        if framed && x.class & class::BASE != 0 {
-            return Some(true);
-        }
         if past_head && x.class & class::PAST != 0 {
             return Some(false);
         }
-        if !past_head && x.class & (class::BASE | class::THIRD) != 0 {
+        if nested {
+            return None;
+        }
+        let third_head = head_form & class::THIRD != 0 && head_form & class::BASE == 0;
+        if third_head && x.class & class::THIRD != 0 {
+            return Some(false);
+        }
+        if !past_head && !third_head && x.class & class::BASE != 0 {
             return Some(false);
         }
         if head_form & class::GERUND != 0 && x.class & class::GERUND != 0 {
@@ -1886,7 +2158,15 @@ impl<'a> Analyzer<'a> {
         let carrier = last_link.filter(|l| self.lex.rules[l.rule].position == Position::Carrier);
         // "We will intensify our efforts to:": the items are the verbs of its frames.
         let ends_in_to = colon > 0 && self.sym_is(colon - 1, "to");
-        let framed = links.iter().any(|l| self.lex.rules[l.rule].position == Position::Frame);
+        let wraps = |l: &Link| {
+            self.lex.rules[l.rule].position == Position::Frame
+                || (self.lex.rules[l.rule].position == Position::Predicate && self.sym_is(l.cue.1 - 1, "to"))
+        };
+        let framed = links.iter().any(wraps);
+        // A third party's lead-in makes its items none (3.7).
+        if subject.who == Who::Third || subject.who == Who::Thing && subject.head.is_none() {
+            return;
+        }
         if ends_open || (ends_in_to && framed) {
             links.retain(|l| {
                 self.lex.rules[l.rule].position == Position::Frame || self.lex.rules[l.rule].kind.is_some()
@@ -1900,6 +2180,22 @@ impl<'a> Analyzer<'a> {
             let default = self.lex.rules[c.rule].otherwise;
             self.lead =
                 Some(LeadFrame { subject, links, objects: true, default, default_rule: Some(c.rule) });
+            return;
+        }
+        // "We collectively commit to taking the following measures, …:": the items are
+        // the measures the frame commits to.
+        if following
+            && let Some(frame) = links.iter().find(|l| wraps(l)).copied()
+            && let Some(kind) = self.lex.rules[frame.rule].kind
+            && subject.who == Who::Own
+        {
+            self.lead = Some(LeadFrame {
+                subject,
+                links: Vec::new(),
+                objects: true,
+                default: Some(kind),
+                default_rule: Some(frame.rule),
+            });
             return;
         }
         // "… include:" / "… are:" after a subject naming measures ("U.S. actions").

@@ -65,6 +65,7 @@ pub(crate) mod class {
     pub(crate) const LOGISTICS: u64 = 1 << 40;
     pub(crate) const JURISDICTION: u64 = 1 << 41;
     pub(crate) const OBLIGATION: u64 = 1 << 42;
+    pub(crate) const STATE: u64 = 1 << 43;
     /// Any listed verb form.
     pub(crate) const VERB: u64 = 1 << 48;
     /// Verb form roles (English order: base, third person, past, -ing, past participle).
@@ -125,6 +126,7 @@ const VERB_LISTS: &[(&str, u64)] = &[
     ("standing", class::STANDING),
     ("background_verb", class::BACKGROUND_VERB),
     ("logistics", class::LOGISTICS),
+    ("state", class::STATE),
 ];
 
 /// Classes a pattern may name beside the word lists.
@@ -261,6 +263,9 @@ pub enum Position {
     /// Anywhere in a sentence, whatever its subject ("It is urgent that", "our hearts are
     /// with").
     Phrase,
+    /// At a verb in the present progressive that no other rule takes ("HHS is conducting
+    /// …"): a measure under way (manual 2.2). Its cue is any word (`_`).
+    Progressive,
 }
 
 /// Which subjects a rule accepts.
@@ -328,6 +333,10 @@ pub struct Rule {
     /// A frame that codes only when a verb follows ("look forward to working …", not
     /// "look forward to our exchanges").
     pub(crate) needs_verb: bool,
+    /// The kind when the addressee is the issuer's own side: a request to one's own
+    /// officials is an instruction ("President Biden has asked Vice President Harris to
+    /// lead …" is action, manual 1.2).
+    pub(crate) own_addressee: Option<CommitmentKind>,
     /// A carrier's kind when its object holds no kind noun.
     pub(crate) otherwise: Option<CommitmentKind>,
     /// Noun rules a carrier does not pass on (indexes into the rules).
@@ -395,6 +404,8 @@ pub(crate) struct Lexicon {
     pub(crate) codebook: String,
     pub(crate) manual: String,
     pub(crate) grammar: Grammar,
+    /// The actor of a clause that opens with its verb in capitals ("APPRECIATING …").
+    pub(crate) preamble_actor: Option<String>,
     pub(crate) words: Words,
     pub(crate) possessive_actor: FxMap<Sym, String>,
     pub(crate) rules: Vec<Rule>,
@@ -403,6 +414,8 @@ pub(crate) struct Lexicon {
     pub(crate) at_predicate: Index,
     pub(crate) nouns: Index,
     pub(crate) phrases: Index,
+    /// Rules at a progressive verb no other rule takes.
+    pub(crate) progressive: Vec<usize>,
     /// Rank of each kind in the order of decision (lower decides first); `noun_rank` is
     /// the rank of a carrier with a kind noun.
     pub(crate) rank: [u8; 10],
@@ -443,6 +456,8 @@ struct File {
     codebook: String,
     manual: String,
     grammar: Grammar,
+    #[serde(default)]
+    preamble_actor: Option<String>,
     order: Vec<String>,
     words: BTreeMap<String, WordList>,
     #[serde(default)]
@@ -516,6 +531,8 @@ struct RuleFile {
     #[serde(default)]
     needs_verb: bool,
     #[serde(default)]
+    own_addressee: Option<CommitmentKind>,
+    #[serde(default)]
     otherwise: Option<CommitmentKind>,
     #[serde(default)]
     ignore: Vec<String>,
@@ -533,6 +550,7 @@ fn rule_file(value: toml::Value, what: &str) -> Result<RuleFile, LexiconError> {
             passive: false,
             weak: false,
             needs_verb: false,
+            own_addressee: None,
             otherwise: None,
             ignore: Vec::new(),
         }),
@@ -720,6 +738,7 @@ impl Lexicon {
                 passive: spec.passive,
                 weak: spec.weak,
                 needs_verb: spec.needs_verb,
+                own_addressee: spec.own_addressee,
                 otherwise: spec.otherwise,
                 ignore: Vec::new(),
             });
@@ -738,12 +757,17 @@ impl Lexicon {
         let mut at_predicate = Index::default();
         let mut nouns = Index::default();
         let mut phrases = Index::default();
+        let mut progressive = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
             let index = match rule.position {
                 Position::Verb | Position::Frame | Position::Carrier => &mut at_verb,
                 Position::Predicate => &mut at_predicate,
                 Position::Noun => &mut nouns,
                 Position::Phrase => &mut phrases,
+                Position::Progressive => {
+                    progressive.push(i);
+                    continue;
+                }
             };
             add_to_index(index, &rule.pattern, i, &words).map_err(|e| err(format!("{}: {e}", rule.id)))?;
         }
@@ -789,6 +813,7 @@ impl Lexicon {
             codebook: file.codebook,
             manual: file.manual,
             grammar: file.grammar,
+            preamble_actor: file.preamble_actor,
             words,
             possessive_actor,
             rules,
@@ -796,6 +821,7 @@ impl Lexicon {
             at_predicate,
             nouns,
             phrases,
+            progressive,
             rank,
             noun_rank,
             not_cues,

@@ -359,7 +359,8 @@ impl Run<'_> {
             });
             commitment.intensifier = intensifier.clone();
             commitment.references = references.clone();
-            let content = find.content.start.min(tokens.len())..find.content.end.min(tokens.len());
+            let content_end = find.content.end.min(tokens.len());
+            let content = find.content.start.min(content_end)..content_end;
             commitment.future_oriented =
                 fields::future_oriented(find.kind, find.stance, &tokens[content], self.lex, sentence);
             commitment.conditional = find.kind.is_conditional_by_nature() || find.conditional;

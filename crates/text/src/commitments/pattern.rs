@@ -14,7 +14,7 @@
 //! | `,` `;` `:` … | that punctuation mark |
 //!
 //! An element followed by `?` may be absent; followed by `*`, it may repeat up to four
-//! times (or be absent). Matching is greedy and backtracks, so `@adverb* <urge>` matches
+//! times (or be absent), and `_*`, a gap of any words, up to twelve. Matching is greedy and backtracks, so `@adverb* <urge>` matches
 //! "urge" and "strongly urge". Patterns hold a few elements and are tried only where
 //! their first word occurs, so a match costs a handful of comparisons.
 
@@ -22,8 +22,10 @@ use super::lexicon::{Sym, Words};
 use super::tokens::{DIGIT, Token, WORD};
 use std::fmt;
 
-/// The most repetitions of an element marked `*`.
+/// The most repetitions of an element marked `*`; `_*` (any words) may run to
+/// [`MAX_GAP`].
 const MAX_REPEAT: usize = 4;
+const MAX_GAP: usize = 12;
 
 /// One token test.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,8 +187,9 @@ impl Pattern {
                 self.match_from(e + 1, tokens, at)
             }
             Repeat::Many => {
+                let max = if elem.test == Test::Word { MAX_GAP } else { MAX_REPEAT };
                 let mut n = 0;
-                while n < MAX_REPEAT && fits(at + n) {
+                while n < max && fits(at + n) {
                     n += 1;
                 }
                 loop {

@@ -126,16 +126,23 @@ impl Tokenizer {
                     break;
                 }
                 if is_apostrophe(d) {
-                    // A possessive "’s" is a token of its own; "n’t" and "’ll" stay on the word.
+                    // A possessive "’s" is a token of its own, and so are the contracted
+                    // verbs of "we’re", "we’ve", "we’ll", "I’m", "we’d"; "n’t" stays on its word.
                     let rest = &text[after..];
-                    let s_end = rest.chars().next().map_or(0, char::len_utf8);
-                    let possessive = (rest.starts_with('s') || rest.starts_with('S'))
-                        && !rest[s_end..].chars().next().is_some_and(char::is_alphanumeric);
-                    if possessive {
+                    let ending =
+                        rest.chars().take_while(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+                    if matches!(ending.as_str(), "s" | "re" | "ve" | "ll" | "m" | "d") {
                         break;
                     }
                 }
                 end = after;
+                chars.next();
+            }
+            // "G7+": a plus sign right after a word, before a space, belongs to it.
+            if text[end..].starts_with('+')
+                && !text[end + 1..].chars().next().is_some_and(char::is_alphanumeric)
+            {
+                end += 1;
                 chars.next();
             }
             // A final full stop of "U.S." or "Jr." belongs to the word.
@@ -174,10 +181,32 @@ impl Tokenizer {
             self.lower.extend(word.chars().flat_map(char::to_lowercase));
             let (sym, class) = lexicon.words.lookup(&self.lower);
             out.push(Token { start: at as u32, end: end as u32, sym, shape, class, punct: '\0' });
-            // The possessive ending after it.
+            // The possessive ending after it, or a contracted verb ("we’re").
             if let Some(apostrophe) = text[end..].chars().next().filter(|&c| is_apostrophe(c)) {
                 let after = end + apostrophe.len_utf8();
                 let rest = &text[after..];
+                let ending_len =
+                    rest.chars().take_while(|c| c.is_alphanumeric()).map(char::len_utf8).sum::<usize>();
+                let ending = rest[..ending_len].to_lowercase();
+                if matches!(ending.as_str(), "re" | "ve" | "ll" | "m" | "d") {
+                    let stop = after + ending_len;
+                    self.lower.clear();
+                    self.lower.push('’');
+                    self.lower.push_str(&ending);
+                    let (sym, class) = lexicon.words.lookup(&self.lower);
+                    out.push(Token {
+                        start: end as u32,
+                        end: stop as u32,
+                        sym,
+                        shape: WORD,
+                        class,
+                        punct: '\0',
+                    });
+                    while chars.peek().is_some_and(|&(i, _)| i < stop) {
+                        chars.next();
+                    }
+                    continue;
+                }
                 let s_len = usize::from(rest.starts_with(['s', 'S']));
                 let bare = s_len == 0 && word.ends_with(['s', 'S']);
                 let closed = !rest[s_len..].chars().next().is_some_and(char::is_alphanumeric);
