@@ -102,11 +102,11 @@ impl Analyzer<'_> {
     pub(crate) fn np_only(&self, p: usize) -> Option<(Subject, usize)> {
         let first = self.conjunct(p, false)?;
         let mut conjuncts = vec![first];
-        let mut j = conjuncts[0].range.end;
+        let mut j = self.after_np(conjuncts[0].range.end);
         while self.word_at(j, class::COORDINATOR) && conjuncts.len() < 8 {
             match self.conjunct(j + 1, false) {
                 Some(n) => {
-                    j = n.range.end;
+                    j = self.after_np(n.range.end);
                     conjuncts.push(n);
                 }
                 None => break,

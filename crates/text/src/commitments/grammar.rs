@@ -826,6 +826,17 @@ impl<'a> Analyzer<'a> {
         Some(Np { range: p..last + 1, head, pronoun: false, it: false, possessor })
     }
 
+    /// Past a parenthesis right after a noun phrase ("Migration (PRM)"), which the actor
+    /// leaves out (A2).
+    pub(crate) fn after_np(&self, end: usize) -> usize {
+        if self.punct_at(end, '(')
+            && let Some(close) = (end + 1..(end + 14).min(self.t.len())).find(|&i| self.t[i].is_punct(')'))
+        {
+            return close + 1;
+        }
+        end
+    }
+
     /// Whether the capital of the sentence's first word is only the sentence's ("Relevant
     /// departments", "Federal funding", "Sanctions do not …").
     fn decapitalised(&self, p: usize) -> bool {
@@ -865,7 +876,7 @@ impl<'a> Analyzer<'a> {
         let sentence_start = p == self.body_start();
         let first = self.conjunct(p, sentence_start)?;
         let mut conjuncts = vec![first];
-        let mut j = conjuncts[0].range.end;
+        let mut j = self.after_np(conjuncts[0].range.end);
         loop {
             if conjuncts.len() > 16 {
                 break;
@@ -873,7 +884,7 @@ impl<'a> Analyzer<'a> {
             if self.word_at(j, class::COORDINATOR) && !self.sym_is(j, "but") {
                 match self.conjunct(j + 1, false) {
                     Some(n) if !self.starts_verb(j + 1) => {
-                        j = n.range.end;
+                        j = self.after_np(n.range.end);
                         conjuncts.push(n);
                         continue;
                     }
@@ -891,7 +902,7 @@ impl<'a> Analyzer<'a> {
                     }
                     match self.conjunct(next, false) {
                         Some(n) => {
-                            k = n.range.end;
+                            k = self.after_np(n.range.end);
                             let closed = next == k || self.word_at(next - 1, class::COORDINATOR);
                             list.push(n);
                             if closed {
@@ -902,7 +913,7 @@ impl<'a> Analyzer<'a> {
                     }
                     if self.word_at(k, class::COORDINATOR) {
                         if let Some(n) = self.conjunct(k + 1, false) {
-                            k = n.range.end;
+                            k = self.after_np(n.range.end);
                             list.push(n);
                         }
                         break;
@@ -2016,6 +2027,18 @@ impl<'a> Analyzer<'a> {
                     i += 1;
                     continue;
                 }
+                // "We reiterate that our sanctions … are targeted so as not to impede … and
+                // reaffirm our commitment …": after a that-clause about a thing, a cue verb
+                // in the present is the carrier's subject's (see `verb_phrases`).
+                if in_that
+                    && and
+                    && matches!(subject.who, Who::Thing | Who::Third)
+                    && t.get(k)
+                        .is_some_and(|n| is(n, class::VERB) && n.class & (class::BASE | class::THIRD) != 0)
+                    && !self.lex.at_verb.get(t[k].sym).is_empty()
+                {
+                    return Stop::Coordinated(k, false, false);
+                }
                 if let Some(inherit) = self.coordinated_verb(k, head_form, framed, nested_verbs) {
                     return Stop::Coordinated(k, inherit, head_form & class::GERUND != 0);
                 }
@@ -2236,9 +2259,12 @@ impl<'a> Analyzer<'a> {
         if self.is_question() {
             return;
         }
-        // Its own clause?
-        if let Some((_, end)) = self.subject(start)
-            && self.starts_verb(end)
+        // Its own clause (after an opening word or phrase: "Second, we will take …")?
+        let after_openers = self.openers(start);
+        if self
+            .subject(after_openers)
+            .or_else(|| self.rescue_subject(after_openers))
+            .is_some_and(|(_, end)| self.starts_verb(end))
         {
             self.run();
             return;

@@ -286,7 +286,14 @@ impl Run<'_> {
         self.tokenizer.tokenize(sentence, self.lex, &mut self.tokens);
         let mut analyzer = Analyzer::new(self.lex, sentence, &self.tokens, self.side);
         match (self.lex.grammar, mode) {
-            (Grammar::Free, Mode::LeadIn(_)) | (Grammar::Free, Mode::Sentence) => analyzer.run_free(),
+            (Grammar::Free, Mode::Sentence) => analyzer.run_free(),
+            (Grammar::Free, Mode::LeadIn(frame)) => {
+                analyzer.lead_in_free();
+                if let Some(lead) = analyzer.lead.take() {
+                    *frame = Some(lead);
+                }
+                analyzer.run_free();
+            }
             (Grammar::Free, Mode::Item(frame)) => {
                 analyzer.run_free();
                 if analyzer.finds.is_empty() {

@@ -67,6 +67,9 @@ const ABBREVIATIONS: &[&str] = &[
     "No", "Inc", "Ltd", "Co", "Corp", "Dept", "M", "Mme", "Nr",
 ];
 
+/// French elided words, kept with their apostrophe as tokens of their own.
+const ELISIONS: &[&str] = &["l", "d", "qu", "s", "n", "j", "c", "m", "t", "jusqu", "lorsqu", "puisqu"];
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -132,6 +135,14 @@ impl Tokenizer {
                     let ending =
                         rest.chars().take_while(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
                     if matches!(ending.as_str(), "s" | "re" | "ve" | "ll" | "m" | "d") {
+                        break;
+                    }
+                    // A French elision is a word of its own: "d’élargir" is "d’" and
+                    // "élargir", "L’Union" is "L’" and "Union".
+                    let prefix = text[at..i].to_lowercase();
+                    if ELISIONS.contains(&prefix.as_str()) {
+                        end = after;
+                        chars.next();
                         break;
                     }
                 }
