@@ -304,6 +304,7 @@ impl<'a> Analyzer<'a> {
         if let Some(x) = self.t.get(p)
             && x.shape & super::tokens::ALL_CAPS != 0
             && is(x, class::VERB)
+            && x.class & (class::GERUND | class::BASE) != 0
             && !self.lex.at_verb.get(x.sym).is_empty()
             && let Some(actor) = self.lex.preamble_actor.clone()
         {
@@ -465,12 +466,25 @@ impl<'a> Analyzer<'a> {
                 break;
             }
             // An opening phrase ends at a comma, before any semicolon.
-            let Some(comma) = (p + 1..(p + MAX_OPENER).min(t.len()))
-                .take_while(|&i| !t[i].is_punct(';') && !t[i].is_punct(':'))
-                .find(|&i| t[i].is_punct(','))
-            else {
+            // An opening phrase ends at a comma of its clause; of several, at the first
+            // after which a subject and its verb follow ("Through partnerships like the
+            // Quad … of the United States, India, Japan, and Australia, the G7+ is …").
+            let limit = (p + MAX_OPENER).min(self.clause_end(p));
+            let commas: Vec<usize> = (p + 1..limit).filter(|&i| t[i].is_punct(',')).collect();
+            let Some(&first_comma) = commas.first() else {
                 break;
             };
+            let comma = commas
+                .iter()
+                .copied()
+                .find(|&c| {
+                    let k = c + 1;
+                    self.word_at(k, class::PRONOUN)
+                        || self
+                            .subject(k)
+                            .is_some_and(|(s, end)| s.who != Who::Thing && self.starts_verb(end))
+                })
+                .unwrap_or(first_comma);
             if is(tok, class::CONDITION) {
                 self.condition = true;
             }
@@ -497,6 +511,13 @@ impl<'a> Analyzer<'a> {
     /// "yesterday", "last week", "ago", "previously".
     fn history_mark(&self, i: usize) -> bool {
         let t = &self.t[i];
+        // "a few moments ago" dates the very act the statement reports (manual 1.2).
+        if self.sym_is(i, "ago")
+            && i > 0
+            && matches!(self.lex.words.name(self.t[i - 1].sym), "moments" | "minutes" | "hours" | "moment")
+        {
+            return false;
+        }
         if is(t, class::HISTORY | class::MONTH) {
             return true;
         }
@@ -941,7 +962,10 @@ impl<'a> Analyzer<'a> {
         let mut appositive = None;
         if !self.starts_verb(end) {
             let dash = |x: &Token| x.is_punct('—') || x.is_punct('–');
-            if self.punct_at(end, ',') || t.get(end).is_some_and(dash) {
+            if self.punct_at(end, ',') && self.starts_verb(end + 1) {
+                // "President Joseph R. Biden, Jr., declared": a comma before the verb.
+                end += 1;
+            } else if self.punct_at(end, ',') || t.get(end).is_some_and(dash) {
                 // The appositive ends at the first comma or dash after which a verb starts
                 // ("We, the Leaders of the G7,", "The international community—both
                 // governments and private sector actors—must …").
@@ -979,23 +1003,31 @@ impl<'a> Analyzer<'a> {
     /// the verb starts, if it does within a few words.
     fn post_modifier(&self, at: usize) -> Option<usize> {
         let t = self.t;
-        if let Some(pp) = self.conjunct(at + 1, false) {
-            let mut end = pp.range.end;
-            while self.word_at(end, class::COORDINATOR) {
-                match self.conjunct(end + 1, false) {
-                    Some(n) => end = n.range.end,
-                    None => break,
-                }
-            }
-            if self.starts_verb(end) {
-                return Some(end);
+        // An auxiliary or modal further on, with no clause punctuation between ("The
+        // overall decline in global nuclear arsenals achieved since the end of the Cold
+        // War must continue").
+        let strong = (at + 1..(at + 16).min(t.len()))
+            .take_while(|&i| {
+                t[i].is_word() || t[i].is_punct('(') || t[i].is_punct(')') || t[i].is_possessive()
+            })
+            .find(|&i| {
+                self.word_at(
+                    i,
+                    class::FUTURE | class::POSSIBILITY | class::OBLIGATION | class::BE | class::HAVE,
+                ) && !self.word_at(i, class::DETERMINER)
+            });
+        if strong.is_some() {
+            return strong;
+        }
+        let pp = self.conjunct(at + 1, false)?;
+        let mut end = self.after_np(pp.range.end);
+        while self.word_at(end, class::COORDINATOR) {
+            match self.conjunct(end + 1, false) {
+                Some(n) => end = self.after_np(n.range.end),
+                None => break,
             }
         }
-        // An auxiliary or modal further on, with no punctuation between.
-        (at + 1..(at + 14).min(t.len())).take_while(|&i| t[i].is_word()).find(|&i| {
-            self.word_at(i, class::FUTURE | class::POSSIBILITY | class::OBLIGATION | class::BE | class::HAVE)
-                && !self.word_at(i, class::DETERMINER)
-        })
+        self.starts_verb(end).then_some(end)
     }
 
     /// The actor of a possessor ("our" → "We", "the United States’" → "the United States").
@@ -1413,6 +1445,14 @@ impl<'a> Analyzer<'a> {
                 break;
             };
             let rule = &self.lex.rules[link.rule];
+            // "Economic security issues.": a label whose last word looks like a verb.
+            if rule.position == Position::Verb
+                && link.cue.1 == self.clause_end(link.cue.0)
+                && link.cue.1 <= subject.np.start + 4
+                && !subject.np.is_empty()
+            {
+                break;
+            }
             links.push(link);
             end = link.cue.1;
             let wraps = rule.position == Position::Frame
@@ -1447,6 +1487,7 @@ impl<'a> Analyzer<'a> {
             let be_follows = self.word_at(k, class::BE);
             let wrapped = end.max(last.cue.1);
             let w = self.t.get(wrapped);
+            let nothing_follows = w.is_none_or(|x| !x.is_word());
             let verbish = w.is_some_and(|x| {
                 x.is_word()
                     && !x.is_capital()
@@ -1469,7 +1510,7 @@ impl<'a> Analyzer<'a> {
             let needs_verb = self.lex.rules[last.rule].needs_verb;
             if logistics && !frame {
                 links.pop();
-            } else if frame && (logistics || (!verbish && (needs_verb || be_follows))) {
+            } else if frame && (logistics || nothing_follows || (!verbish && (needs_verb || be_follows))) {
                 links.retain(|l| self.lex.rules[l.rule].position != Position::Frame);
             }
         }
@@ -1479,7 +1520,13 @@ impl<'a> Analyzer<'a> {
             && !aux.be
             && self.t.get(head).is_some_and(|x| x.class & class::PAST != 0 && x.class & class::BASE == 0);
         let participle = self.t.get(head).is_some_and(|x| x.class & class::GERUND != 0) && gerund_ok;
+        // "previously" places a present perfect before the occasion too ("G7+ countries
+        // have previously committed to …").
+        let previously = aux.perfect
+            && !aux.future
+            && (p..self.clause_end(head).min(head + 30)).any(|i| self.sym_is(i, "previously"));
         let history = (past && (self.history_opener || self.history_in(head, self.clause_end(head))))
+            || previously
             || (participle && self.last_history);
         self.last_history = history;
         // A carrier's object: kind nouns, or a that-clause.
@@ -1599,16 +1646,17 @@ impl<'a> Analyzer<'a> {
                 return false;
             }
             match self.lex.words.name(x.sym) {
-                // "in September 2021", "in 2021", "in early May"; "on January 9"
-                "in" => {
-                    date_at(i + 1)
-                        || (date_at(i + 2) && self.word_at(i + 1, class::ADVERB | class::DETERMINER))
-                        || matches!(
-                            self.lex.words.name(t.get(i + 1).map_or(u32::MAX, |n| n.sym)),
-                            "early" | "late" | "mid"
-                        ) && date_at(i + 2)
-                }
-                "on" => date_at(i + 1),
+                // "in September 2021", "in 2021", "in early May 2022", "on January 9, 2021";
+                // a month without a year ("at the Summit in July") may lie ahead.
+                "in" => (1..4).any(|d| {
+                    i + d < to
+                        && self.history_mark_year(i + d)
+                        && (i + 1..i + d).all(|j| {
+                            is(&t[j], class::MONTH)
+                                || matches!(self.lex.words.name(t[j].sym), "early" | "late" | "mid")
+                        })
+                }),
+                "on" => date_at(i + 1) && (i + 2..(i + 6).min(to)).any(|j| self.history_mark_year(j)),
                 // "during the North American Leaders’ Summit on January 9-10, 2023", "at the
                 // 2022 Summit"
                 "during" | "at" => (i + 1..(i + 14).min(to))
@@ -1940,7 +1988,8 @@ impl<'a> Analyzer<'a> {
         // work …", "by addressing … and supporting …"): base forms and gerunds after it
         // are its verbs, not the head's.
         let mut nested_verbs = false;
-        let _ = carrier;
+        // Inside a that-clause of the head ("means that …").
+        let mut complement_that = false;
         while i < t.len() {
             let x = &t[i];
             if x.is_punct('(') || x.is_punct('[') {
@@ -1963,7 +2012,23 @@ impl<'a> Analyzer<'a> {
             if x.is_punct(':') {
                 return Stop::End(t.len());
             }
+            // "I will also — I want to commend …": a dash before a new subject.
+            if (x.is_punct('—') || x.is_punct('–')) && self.word_at(i + 1, class::PRONOUN) {
+                return Stop::Clause(i + 1);
+            }
             let as_well_as = self.sym_is(i, "as") && self.sym_is(i + 1, "well") && self.sym_is(i + 2, "as");
+            // "This announcement means that …": in a that-clause of the head, only ", and"
+            // with a subject of its own starts a clause of the sentence again.
+            if self.sym_is(i, "that")
+                && i > 0
+                && (i == from || self.word_at(i - 1, class::VERB))
+                && !in_that
+                && carrier.is_none()
+            {
+                complement_that = true;
+                i += 1;
+                continue;
+            }
             if !as_well_as
                 && (is(x, class::RELATIVE | class::BACKGROUND) && !self.sym_is(i, "that")
                     || (self.sym_is(i, "that") && i > from && !self.word_at(i - 1, class::COORDINATOR)))
@@ -1995,6 +2060,10 @@ impl<'a> Analyzer<'a> {
             if comma && skipping {
                 skipping = false;
                 after_skip = true;
+                i += 1;
+                continue;
+            }
+            if complement_that && !(and && self.punct_at(i.wrapping_sub(1), ',')) {
                 i += 1;
                 continue;
             }
@@ -2039,7 +2108,13 @@ impl<'a> Analyzer<'a> {
                 {
                     return Stop::Coordinated(k, false, false);
                 }
-                if let Some(inherit) = self.coordinated_verb(k, head_form, framed, nested_verbs) {
+                // ", and call on Russia to …" after an infinitive ("regret Russia’s decision
+                // to undermine the Treaty, and call on …"): a comma before "and" ends the
+                // infinitive's list.
+                let comma_and = is(x, class::COORDINATOR) && self.punct_at(i.wrapping_sub(1), ',');
+                let held_by_cue = t.get(k).is_some_and(|n| !self.lex.at_verb.get(n.sym).is_empty());
+                let nested = nested_verbs && (!comma_and || !held_by_cue);
+                if let Some(inherit) = self.coordinated_verb(k, head_form, framed, nested) {
                     return Stop::Coordinated(k, inherit, head_form & class::GERUND != 0);
                 }
                 // ", condemning Houthi attacks …": a participle clause of the same subject.
@@ -2071,7 +2146,12 @@ impl<'a> Analyzer<'a> {
             return None;
         }
         // "will A, B and continue to C": a base form under the frames takes them over.
-        if framed && !nested && x.class & class::BASE != 0 && is(x, class::VERB) {
+        if framed
+            && !nested
+            && is(x, class::VERB)
+            && (x.class & class::BASE != 0
+                || (x.class & class::GERUND != 0 && head_form & class::GERUND != 0))
+        {
             return Some(true);
         }
         if is(
@@ -2189,6 +2269,33 @@ impl<'a> Analyzer<'a> {
         // A third party's lead-in makes its items none (3.7).
         if subject.who == Who::Third || subject.who == Who::Thing && subject.head.is_none() {
             return;
+        }
+        // "we are partnering to counter the misuse of commercial spyware and commit to:":
+        // a frame that ends at the colon, after the first verb.
+        if !ends_open && !framed && ends_in_to {
+            let back = (colon.saturating_sub(6)..colon).find_map(|k| {
+                self.lex.at_verb.get(t[k].sym).iter().chain(self.lex.at_predicate.get(t[k].sym)).find_map(
+                    |&r| {
+                        let rule = &self.lex.rules[r as usize];
+                        let end = rule.pattern.match_at(t, k)?;
+                        (end == colon && rule.kind.is_some()).then_some(Link {
+                            rule: r as usize,
+                            cue: (k, end),
+                            passive: false,
+                        })
+                    },
+                )
+            });
+            if let Some(link) = back {
+                self.lead = Some(LeadFrame {
+                    subject,
+                    links: vec![link],
+                    objects: false,
+                    default: None,
+                    default_rule: None,
+                });
+                return;
+            }
         }
         if ends_open || (ends_in_to && framed) {
             links.retain(|l| {

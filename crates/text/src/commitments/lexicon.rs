@@ -416,6 +416,7 @@ pub(crate) struct Lexicon {
     pub(crate) phrases: Index,
     /// Rules at a progressive verb no other rule takes.
     pub(crate) progressive: Vec<usize>,
+
     /// Rank of each kind in the order of decision (lower decides first); `noun_rank` is
     /// the rank of a carrier with a kind noun.
     pub(crate) rank: [u8; 10],
@@ -758,6 +759,7 @@ impl Lexicon {
         let mut nouns = Index::default();
         let mut phrases = Index::default();
         let mut progressive = Vec::new();
+
         for (i, rule) in rules.iter().enumerate() {
             let index = match rule.position {
                 Position::Verb | Position::Frame | Position::Carrier => &mut at_verb,

@@ -191,8 +191,10 @@ pub fn extract_commitments(paragraphs: &[Paragraph], language: &str, issuers: &[
                 let mut frame = None;
                 let finds = run.code(sentence, Mode::LeadIn(&mut frame));
                 if let Some(frame) = frame {
-                    let mut fallback = Vec::new();
-                    run.push(paragraph, &mut counter, &mut cursor, quoted, range, &finds, &mut fallback);
+                    // A lead-in its items complete codes nothing itself (3.7), with items
+                    // or without.
+                    let fallback = Vec::new();
+                    let _ = finds;
                     if let Some(pending) = lead.take() {
                         out.extend(pending.fallback);
                     }

@@ -8,13 +8,13 @@
 //! | `on\|upon` | any of the words (alternatives may mix the forms below) |
 //! | `<urge>` | any form of the verb `urge` listed in `[commitments.verbs]` |
 //! | `@adverb` | a word of the word list `adverb` of `[commitments.words]` |
-//! | `_` | any word |
+//! | `_` | any word, comma or dash |
 //! | `#` | a word holding a digit ("2022", "$60", "G7") |
 //! | `^` | a word with a capital first letter |
 //! | `,` `;` `:` … | that punctuation mark |
 //!
 //! An element followed by `?` may be absent; followed by `*`, it may repeat up to four
-//! times (or be absent), and `_*`, a gap of any words, up to twelve. Matching is greedy and backtracks, so `@adverb* <urge>` matches
+//! times (or be absent), and `_*`, a gap of any words, up to sixteen. Matching is greedy and backtracks, so `@adverb* <urge>` matches
 //! "urge" and "strongly urge". Patterns hold a few elements and are tried only where
 //! their first word occurs, so a match costs a handful of comparisons.
 
@@ -25,7 +25,7 @@ use std::fmt;
 /// The most repetitions of an element marked `*`; `_*` (any words) may run to
 /// [`MAX_GAP`].
 const MAX_REPEAT: usize = 4;
-const MAX_GAP: usize = 12;
+const MAX_GAP: usize = 16;
 
 /// One token test.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -213,7 +213,9 @@ impl Test {
             Self::Class(mask, syms) => {
                 token.shape & WORD != 0 && (token.class & mask != 0 || syms.binary_search(&token.sym).is_ok())
             }
-            Self::Word => token.shape & WORD != 0,
+            Self::Word => {
+                token.shape & WORD != 0 || token.is_punct(',') || token.is_punct('—') || token.is_punct('–')
+            }
             Self::Number => token.shape & DIGIT != 0,
             Self::Capital => token.is_capital(),
             Self::Punct(c) => token.is_punct(*c),
