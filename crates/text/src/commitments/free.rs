@@ -202,7 +202,9 @@ impl Analyzer<'_> {
             |r: &Range<usize>| self.text[t[r.start].start as usize..t[r.end - 1].end as usize].to_owned();
         let thing =
             |r: &Range<usize>| t[r.clone()].iter().any(|x| x.is_word() && x.class & class::THING != 0);
-        if let Some(np) = np_at(range.start)
+        let opens = t.get(range.start).is_some_and(|x| x.is_word() && x.class & class::OPENER != 0);
+        if !opens
+            && let Some(np) = np_at(range.start)
             && np.end <= first_cue + 3
         {
             return (Some(slice(&np)), thing(&np));

@@ -1,7 +1,7 @@
 //! Commitment coding: codebook v1 rules, read from the language files, run over
 //! paragraphs.
 //!
-//! The rules implement the annotation manual (`docs/codebook.md`, manual 1.1): each
+//! The rules implement the annotation manual (`docs/codebook.md`, manual 1.2): each
 //! sentence (or list item) is read by the language's grammar, which finds its clauses,
 //! the subject of each (behind opening phrases, as a coordination of actors, without
 //! appositives), whether that subject is on the issuer's side (manual 1.5), and the cues
