@@ -136,6 +136,14 @@ pub(crate) struct LeadFrame {
     pub(crate) default_rule: Option<usize>,
 }
 
+/// The per-sentence tables of an [`Analyzer`], kept from one sentence to the next.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
+    void: Vec<bool>,
+    semicolon: Vec<u32>,
+    conditions: Vec<u32>,
+}
+
 /// The analysis of one sentence.
 pub(crate) struct Analyzer<'a> {
     pub(crate) lex: &'a Lexicon,
@@ -144,8 +152,8 @@ pub(crate) struct Analyzer<'a> {
     pub(crate) side: &'a SideView<'a>,
     /// Tokens covered by a negative rule ("supply and demand"): no cue starts there.
     void: Vec<bool>,
-    /// The sentence names a trigger (manual 2.5).
-    trigger: bool,
+    /// Whether the sentence names a trigger (manual 2.5), found when first needed.
+    trigger: Option<bool>,
     /// History markers seen in opening phrases of the current clause.
     history_opener: bool,
     /// A cue in an opening phrase ("In condemning …, we express …"), coded with the
@@ -165,7 +173,8 @@ pub(crate) struct Analyzer<'a> {
     clauses: Vec<(usize, Subject)>,
     /// For each token, the index of the first semicolon at or after it (or the length).
     semicolon: Vec<u32>,
-    /// Prefix counts of the tokens where a condition starts (manual 1.4).
+    /// Prefix counts of the tokens where a condition starts (manual 1.4), counted when
+    /// first needed (empty until then).
     conditions: Vec<u32>,
     /// The first token of the sentence proper (after quotes and a speaker label).
     start: usize,
@@ -177,7 +186,20 @@ fn is(t: &Token, bits: u64) -> bool {
 
 impl<'a> Analyzer<'a> {
     pub(crate) fn new(lex: &'a Lexicon, text: &'a str, t: &'a [Token], side: &'a SideView<'a>) -> Self {
-        let mut void = vec![false; t.len()];
+        Self::with_buffers(lex, text, t, side, Buffers::default())
+    }
+
+    /// As [`Analyzer::new`], with the tables' memory of an earlier sentence.
+    pub(crate) fn with_buffers(
+        lex: &'a Lexicon,
+        text: &'a str,
+        t: &'a [Token],
+        side: &'a SideView<'a>,
+        buffers: Buffers,
+    ) -> Self {
+        let Buffers { mut void, mut semicolon, mut conditions } = buffers;
+        void.clear();
+        void.resize(t.len(), false);
         for i in 0..t.len() {
             for &n in lex.not_cue_index.get(t[i].sym) {
                 if let Some(end) = lex.not_cues[n as usize].match_at(t, i) {
@@ -187,33 +209,23 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
-        let trigger = (0..t.len()).any(|i| {
-            lex.trigger_index.get(t[i].sym).iter().any(|&n| lex.triggers[n as usize].match_at(t, i).is_some())
-        });
         // Clause boundaries: a semicolon, or a colon or full stop before a capital ("This
         // week: The G7+ agreed …", a run-in label "Indo-pacific. Leaders reaffirmed …").
-        let mut semicolon = vec![t.len() as u32; t.len() + 1];
+        semicolon.clear();
+        semicolon.resize(t.len() + 1, t.len() as u32);
         for i in (0..t.len()).rev() {
             let stop = (t[i].is_punct(':') || t[i].is_punct('.') || t[i].is_punct('!'))
                 && t.get(i + 1).is_some_and(|n| n.is_capital() || n.is_punct('“') || n.is_punct('"'));
             semicolon[i] = if t[i].is_punct(';') || stop { i as u32 } else { semicolon[i + 1] };
         }
-        let mut conditions = vec![0u32; t.len() + 1];
-        for i in 0..t.len() {
-            let starts = lex
-                .condition_index
-                .get(t[i].sym)
-                .iter()
-                .any(|&n| lex.conditions[n as usize].match_at(t, i).is_some());
-            conditions[i + 1] = conditions[i] + u32::from(starts);
-        }
+        conditions.clear();
         let mut analyzer = Self {
             lex,
             text,
             t,
             side,
             void,
-            trigger,
+            trigger: None,
             history_opener: false,
             opener_cue: None,
             last_history: false,
@@ -228,6 +240,11 @@ impl<'a> Analyzer<'a> {
         };
         analyzer.start = analyzer.find_body_start();
         analyzer
+    }
+
+    /// The tables' memory, for the next sentence.
+    pub(crate) fn into_buffers(self) -> Buffers {
+        Buffers { void: self.void, semicolon: self.semicolon, conditions: self.conditions }
     }
 
     fn sym_is(&self, i: usize, word: &str) -> bool {
@@ -367,6 +384,7 @@ impl<'a> Analyzer<'a> {
                     _ => self.party_from(end, kind),
                 };
                 let clause_end = self.clause_end(end);
+                let conditional = self.condition_in(i.saturating_sub(12)..clause_end);
                 self.finds.push(Find {
                     kind,
                     rule: r as usize,
@@ -375,7 +393,7 @@ impl<'a> Analyzer<'a> {
                     addressee,
                     stance: rule.stance,
                     content: content_start..clause_end,
-                    conditional: self.condition_in(i.saturating_sub(12)..clause_end),
+                    conditional,
                 });
             }
         }
@@ -387,8 +405,36 @@ impl<'a> Analyzer<'a> {
         self.semicolon.get(from).map_or(self.t.len(), |&i| i as usize)
     }
 
+    /// Whether the sentence names a trigger (manual 2.5): one of the language's trigger
+    /// patterns occurs in it.
+    fn has_trigger(&mut self) -> bool {
+        if let Some(found) = self.trigger {
+            return found;
+        }
+        let (lex, t) = (self.lex, self.t);
+        let found = (0..t.len()).any(|i| {
+            lex.trigger_index.get(t[i].sym).iter().any(|&n| lex.triggers[n as usize].match_at(t, i).is_some())
+        });
+        self.trigger = Some(found);
+        found
+    }
+
     /// Whether a condition (manual 1.4) starts in `range` (a lookup in prefix counts).
-    fn condition_in(&self, range: Range<usize>) -> bool {
+    fn condition_in(&mut self, range: Range<usize>) -> bool {
+        if self.conditions.len() != self.t.len() + 1 {
+            let (lex, t) = (self.lex, self.t);
+            self.conditions.clear();
+            self.conditions.push(0);
+            for i in 0..t.len() {
+                let starts = lex
+                    .condition_index
+                    .get(t[i].sym)
+                    .iter()
+                    .any(|&n| lex.conditions[n as usize].match_at(t, i).is_some());
+                let last = self.conditions[i];
+                self.conditions.push(last + u32::from(starts));
+            }
+        }
         let end = range.end.min(self.t.len());
         let start = range.start.min(end);
         self.conditions[end] > self.conditions[start]
@@ -1830,7 +1876,7 @@ impl<'a> Analyzer<'a> {
             if r.weak && has_strong {
                 continue;
             }
-            if r.trigger && !self.trigger {
+            if r.trigger && !self.has_trigger() {
                 continue;
             }
             chain.push((lex.rank(kind), *l, kind));
@@ -1925,6 +1971,7 @@ impl<'a> Analyzer<'a> {
             };
             let stance = rule.stance || self.stance_after(link, kind);
             let _ = aux;
+            let conditional = self.condition || self.condition_in(link.cue.1..clause_end);
             self.finds.push(Find {
                 kind,
                 rule: link.rule,
@@ -1933,7 +1980,7 @@ impl<'a> Analyzer<'a> {
                 addressee,
                 stance,
                 content: link.cue.1..clause_end.max(end),
-                conditional: self.condition || self.condition_in(link.cue.1..clause_end),
+                conditional,
             });
         }
     }

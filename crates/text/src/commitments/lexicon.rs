@@ -181,6 +181,16 @@ pub(crate) struct Words {
     names: Vec<Box<str>>,
     /// Suffixes that give an unlisted word a class ("-ly": adverb).
     suffixes: Vec<(Box<str>, u64)>,
+    /// Once the lexicon is compiled: an open-addressing table of (hash, symbol) by the
+    /// hash of the lower-cased word, so that an ASCII word is looked up without being
+    /// copied and lower-cased first.
+    table: Vec<(u64, Sym)>,
+}
+
+/// The hash of a word as its lower-case ASCII bytes (the lexicon's own hash).
+fn ascii_hash(word: &[u8]) -> u64 {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    word.iter().fold(0u64, |h, &b| (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(SEED))
 }
 
 impl Words {
@@ -203,18 +213,81 @@ impl Words {
     /// The symbol and word-list bits of a lower-case word, with the classes of its suffix
     /// ("-ly": adverb) unless it is listed as `plain`.
     pub(crate) fn lookup(&self, lower: &str) -> (Sym, u64) {
-        let (sym, class) = match self.syms.get(lower) {
-            Some(&sym) => (sym, self.classes[sym as usize]),
-            None => (NO_SYM, 0),
+        let sym = if lower.is_ascii() && !self.table.is_empty() {
+            self.probe(lower.as_bytes())
+        } else {
+            self.syms.get(lower).copied().unwrap_or(NO_SYM)
         };
+        self.classes_of(sym, lower)
+    }
+
+    /// Looks up an ASCII word in any letter case, without lower-casing it first.
+    pub(crate) fn lookup_ascii(&self, word: &str) -> (Sym, u64) {
+        let sym = if self.table.is_empty() {
+            self.syms.get(word.to_ascii_lowercase().as_str()).copied().unwrap_or(NO_SYM)
+        } else {
+            self.probe(word.as_bytes())
+        };
+        self.classes_of(sym, word)
+    }
+
+    fn probe(&self, word: &[u8]) -> Sym {
+        let hash = ascii_hash(word);
+        let mask = self.table.len() - 1;
+        let mut i = hash as usize & mask;
+        loop {
+            let (h, sym) = self.table[i];
+            if sym == NO_SYM {
+                return NO_SYM;
+            }
+            if h == hash && self.names[sym as usize].as_bytes().eq_ignore_ascii_case(word) {
+                return sym;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Lays out the table of [`Words::probe`] (after the last word is interned).
+    fn freeze(&mut self) {
+        let size = (self.names.len() * 2).next_power_of_two().max(16);
+        self.table = vec![(0, NO_SYM); size];
+        for (sym, name) in self.names.iter().enumerate() {
+            if !name.is_ascii() {
+                continue;
+            }
+            let hash = ascii_hash(name.as_bytes());
+            let mut i = hash as usize & (size - 1);
+            while self.table[i].1 != NO_SYM {
+                i = (i + 1) & (size - 1);
+            }
+            self.table[i] = (hash, sym as Sym);
+        }
+    }
+
+    /// The classes of `sym` with those of the suffix of `word` (any letter case).
+    fn classes_of(&self, sym: Sym, word: &str) -> (Sym, u64) {
+        let class = if sym == NO_SYM { 0 } else { self.classes[sym as usize] };
         if class & class::PLAIN != 0 {
             return (sym, class);
         }
-        let letters = lower.chars().count();
+        if self.suffixes.is_empty() {
+            return (sym, class);
+        }
+        let ascii = word.is_ascii();
+        let letters = if ascii { word.len() } else { word.chars().count() };
         let derived = self
             .suffixes
             .iter()
-            .find(|(suffix, _)| letters >= suffix.chars().count() + 3 && lower.ends_with(&**suffix))
+            .find(|(suffix, _)| {
+                letters >= suffix.chars().count() + 3
+                    && if ascii {
+                        word.len() >= suffix.len()
+                            && word.as_bytes()[word.len() - suffix.len()..]
+                                .eq_ignore_ascii_case(suffix.as_bytes())
+                    } else {
+                        word.to_lowercase().ends_with(&**suffix)
+                    }
+            })
             .map_or(0, |(_, bits)| *bits);
         (sym, class | derived)
     }
@@ -384,16 +457,24 @@ pub(crate) struct Side {
 /// An index of rules by the symbols their cues start with.
 #[derive(Debug, Default)]
 pub(crate) struct Index {
+    /// While the lexicon is compiled.
     by_sym: FxMap<Sym, Vec<u16>>,
+    /// Once it is: the rules of each symbol, by symbol (an array lookup per token).
+    dense: Vec<Box<[u16]>>,
 }
 
 impl Index {
     /// The rules whose cue can start with `sym`, in file order.
     pub(crate) fn get(&self, sym: Sym) -> &[u16] {
-        if sym == NO_SYM {
-            return &[];
+        self.dense.get(sym as usize).map_or(&[], |rules| rules)
+    }
+
+    /// Lays the index out by symbol, for `symbols` symbols.
+    fn freeze(&mut self, symbols: usize) {
+        self.dense = vec![Box::default(); symbols];
+        for (sym, rules) in self.by_sym.drain() {
+            self.dense[sym as usize] = rules.into_boxed_slice();
         }
-        self.by_sym.get(&sym).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -416,6 +497,9 @@ pub(crate) struct Lexicon {
     pub(crate) phrases: Index,
     /// Rules at a progressive verb no other rule takes.
     pub(crate) progressive: Vec<usize>,
+    /// For each symbol, whether some cue can start with it (a sentence without one codes
+    /// nothing, except by the progressive rule).
+    pub(crate) cue_start: Vec<bool>,
 
     /// Rank of each kind in the order of decision (lower decides first); `noun_rank` is
     /// the rank of a carrier with a kind noun.
@@ -788,11 +872,11 @@ impl Lexicon {
                 }
                 Ok((patterns, index))
             };
-        let (not_cues, not_cue_index) = compile_all(&file.negative.not_cues, "negative.not_cues")?;
-        let (conditions, condition_index) = compile_all(&file.fields.conditions, "fields.conditions")?;
-        let (intensifiers, intensifier_index) =
+        let (not_cues, mut not_cue_index) = compile_all(&file.negative.not_cues, "negative.not_cues")?;
+        let (conditions, mut condition_index) = compile_all(&file.fields.conditions, "fields.conditions")?;
+        let (intensifiers, mut intensifier_index) =
             compile_all(&file.fields.intensifiers, "fields.intensifiers")?;
-        let (triggers, trigger_index) = compile_all(&file.fields.triggers, "fields.triggers")?;
+        let (triggers, mut trigger_index) = compile_all(&file.fields.triggers, "fields.triggers")?;
 
         let mut phrase = |text: &str| -> Vec<Sym> {
             text.split_whitespace().map(|w| words.intern(&w.to_lowercase())).collect()
@@ -810,6 +894,26 @@ impl Lexicon {
         for (adjective, country) in &file.fields.nationalities {
             nationalities.insert(words.intern(&adjective.to_lowercase()), country.clone());
         }
+        words.freeze();
+        let symbols = words.names.len();
+        let mut cue_start = vec![false; symbols];
+        for index in [&at_verb, &at_predicate, &nouns, &phrases] {
+            for &sym in index.by_sym.keys() {
+                cue_start[sym as usize] = true;
+            }
+        }
+        for index in [
+            &mut at_verb,
+            &mut at_predicate,
+            &mut nouns,
+            &mut phrases,
+            &mut not_cue_index,
+            &mut condition_index,
+            &mut intensifier_index,
+            &mut trigger_index,
+        ] {
+            index.freeze(symbols);
+        }
         Ok(Self {
             language: language.to_owned(),
             codebook: file.codebook,
@@ -824,6 +928,7 @@ impl Lexicon {
             nouns,
             phrases,
             progressive,
+            cue_start,
             rank,
             noun_rank,
             not_cues,

@@ -138,6 +138,7 @@ pub fn extract_commitments(paragraphs: &[Paragraph], language: &str, issuers: &[
         resolved: resolved.as_deref(),
         tokenizer: Tokenizer::default(),
         tokens: Vec::new(),
+        buffers: grammar::Buffers::default(),
     };
     let mut out = Vec::new();
     let mut lead: Option<PendingLead> = None;
@@ -245,6 +246,7 @@ struct Run<'a> {
     resolved: Option<&'a str>,
     tokenizer: Tokenizer,
     tokens: Vec<Token>,
+    buffers: grammar::Buffers,
 }
 
 /// Code points counted so far in a paragraph (sentences come in increasing order, so
@@ -269,6 +271,16 @@ impl Cursor {
 }
 
 impl Run<'_> {
+    /// Whether the tokens hold a word a cue can start with, or a word that can be a
+    /// verb in the present progressive.
+    fn may_code(&self) -> bool {
+        let lex = self.lex;
+        self.tokens.iter().any(|t| {
+            lex.cue_start.get(t.sym as usize).copied().unwrap_or(false)
+                || (t.class & lexicon::class::GERUND != 0 && !lex.progressive.is_empty())
+        })
+    }
+
     /// Whether a paragraph's first sentence is a run-in label (a heading-like phrase
     /// without a clause: "Full blocking sanctions on …", "Prohibiting new investment …").
     fn is_label(&mut self, sentence: &str) -> bool {
@@ -286,7 +298,13 @@ impl Run<'_> {
     /// Codes one sentence.
     fn code(&mut self, sentence: &str, mode: Mode<'_>) -> Vec<Find> {
         self.tokenizer.tokenize(sentence, self.lex, &mut self.tokens);
-        let mut analyzer = Analyzer::new(self.lex, sentence, &self.tokens, self.side);
+        // A sentence in which no cue can start, nor a progressive verb ("is …ing"), codes
+        // nothing; most of a statement's facts are such sentences.
+        if matches!(mode, Mode::Sentence) && !self.may_code() {
+            return Vec::new();
+        }
+        let buffers = std::mem::take(&mut self.buffers);
+        let mut analyzer = Analyzer::with_buffers(self.lex, sentence, &self.tokens, self.side, buffers);
         match (self.lex.grammar, mode) {
             (Grammar::Free, Mode::Sentence) => analyzer.run_free(),
             (Grammar::Free, Mode::LeadIn(frame)) => {
@@ -312,11 +330,13 @@ impl Run<'_> {
             }
             (Grammar::English, Mode::Item(frame)) => analyzer.item(frame),
         }
-        merge(std::mem::take(&mut analyzer.finds))
+        let finds = merge(std::mem::take(&mut analyzer.finds));
+        self.buffers = analyzer.into_buffers();
+        finds
     }
 
     /// Turns the finds of the sentence at `quoted` of `paragraph` (read from `analyzed`,
-    /// its part after a dateline) into commitments.
+    /// its part after a dateline, which `code` has just tokenised) into commitments.
     #[allow(clippy::too_many_arguments)]
     fn push(
         &self,
@@ -335,12 +355,10 @@ impl Run<'_> {
         let span = cursor.span(text, quoted);
         let quote = &text[quoted.clone()];
         let sentence = &text[analyzed.clone()];
-        // The sentence's tokens, for the cue, flags and references.
-        let mut tokenizer = Tokenizer::default();
-        let mut tokens = Vec::new();
-        tokenizer.tokenize(sentence, self.lex, &mut tokens);
-        let intensifier = fields::intensifier(&tokens, self.lex, sentence);
-        let references = fields::references(&tokens, self.lex, sentence);
+        // The sentence's tokens (as `code` left them), for the cue, flags and references.
+        let tokens = &self.tokens;
+        let intensifier = fields::intensifier(tokens, self.lex, sentence);
+        let references = fields::references(tokens, self.lex, sentence);
         for find in finds {
             *counter += 1;
             let rule = &self.lex.rules[find.rule];
@@ -356,9 +374,7 @@ impl Run<'_> {
             commitment.actor_resolved = find
                 .actor
                 .as_deref()
-                .filter(|a| {
-                    RESOLVED_PRONOUNS.contains(&a.to_lowercase().as_str()) || (a.len() <= 3 && a == &"We")
-                })
+                .filter(|a| RESOLVED_PRONOUNS.iter().any(|p| a.eq_ignore_ascii_case(p)))
                 .and(self.resolved)
                 .map(str::to_owned);
             commitment.addressee = find.addressee.clone();
@@ -386,8 +402,11 @@ fn merge(mut finds: Vec<Find>) -> Vec<Find> {
     for find in finds {
         let same = out.iter().any(|kept| {
             kept.kind == find.kind
-                && kept.actor.as_deref().map(str::to_lowercase)
-                    == find.actor.as_deref().map(str::to_lowercase)
+                && match (kept.actor.as_deref(), find.actor.as_deref()) {
+                    (Some(a), Some(b)) if a.is_ascii() && b.is_ascii() => a.eq_ignore_ascii_case(b),
+                    (Some(a), Some(b)) => a.to_lowercase() == b.to_lowercase(),
+                    (a, b) => a == b,
+                }
         });
         // An actorless find of a kind already found with an actor adds nothing.
         let covered = find.actor.is_none() && out.iter().any(|kept| kept.kind == find.kind);

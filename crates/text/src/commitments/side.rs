@@ -70,18 +70,21 @@ impl<'a> SideView<'a> {
     /// How the run of capitalised words `run` (one name, possibly with titles) stands.
     /// `None`: a generic title or party noun that names no one in particular.
     fn run_party(&self, run: &[Token]) -> Option<Party> {
-        let syms: Vec<Sym> = run.iter().map(|t| t.sym).collect();
         for side in &self.sides {
-            if side.foreign.iter().any(|name| contains_seq(&syms, name)) {
+            if side.foreign.iter().any(|name| contains_seq(run, name)) {
                 return Some(Party::Third);
             }
         }
         for side in &self.sides {
-            if side.names.iter().any(|name| contains_seq(&syms, name)) {
+            if side.names.iter().any(|name| contains_seq(run, name)) {
                 return Some(Party::Own);
             }
         }
-        if self.issuers.iter().any(|issuer| !issuer.is_empty() && issuer.iter().all(|s| syms.contains(s))) {
+        if self
+            .issuers
+            .iter()
+            .any(|issuer| !issuer.is_empty() && issuer.iter().all(|s| run.iter().any(|t| t.sym == *s)))
+        {
             return Some(Party::Own);
         }
         let generic = run
@@ -153,6 +156,6 @@ fn contains_words(hay: &str, needle: &str) -> bool {
     false
 }
 
-fn contains_seq(hay: &[Sym], needle: &[Sym]) -> bool {
-    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+fn contains_seq(hay: &[Token], needle: &[Sym]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w.iter().zip(needle).all(|(t, s)| t.sym == *s))
 }

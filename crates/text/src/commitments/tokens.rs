@@ -82,162 +82,193 @@ pub(crate) struct Tokenizer {
 
 impl Tokenizer {
     /// Appends the tokens of `text` to `out` (cleared first), looking each word up in
-    /// `lexicon`. Linear in the length of `text`.
+    /// `lexicon`. Linear in the length of `text`; ASCII is read byte by byte.
     pub(crate) fn tokenize(&mut self, text: &str, lexicon: &Lexicon, out: &mut Vec<Token>) {
         out.clear();
         let bytes = text.as_bytes();
-        let mut chars = text.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
+        let n = bytes.len();
+        let mut at = 0;
+        while at < n {
+            let (c, len) = char_at(text, at);
             if c.is_whitespace() {
+                at += len;
                 continue;
             }
             if !(c.is_alphanumeric() || c == '$' && next_is_digit(text, at + 1)) {
                 out.push(Token {
                     start: at as u32,
-                    end: (at + c.len_utf8()) as u32,
+                    end: (at + len) as u32,
                     sym: NO_SYM,
                     shape: PUNCT,
                     class: 0,
                     punct: c,
                 });
+                at += len;
                 continue;
             }
             // A word: letters and digits, joined by inner hyphens, apostrophes, full stops,
             // commas between digits ("100,000") and slashes between letters ("and/or").
-            let mut end = at + c.len_utf8();
-            while let Some(&(i, d)) = chars.peek() {
+            let mut end = at + len;
+            while end < n {
+                if bytes[end].is_ascii_alphanumeric() {
+                    end += 1;
+                    continue;
+                }
+                let (d, dlen) = char_at(text, end);
                 if d.is_alphanumeric() {
-                    end = i + d.len_utf8();
-                    chars.next();
+                    end += dlen;
                     continue;
                 }
                 let joins = matches!(d, '-' | '‑' | '.' | ',' | '/' | '\'' | '’' | '&');
-                let after = i + d.len_utf8();
-                let next_alnum = text[after..].chars().next().is_some_and(char::is_alphanumeric);
-                if !joins || !next_alnum {
+                let after = end + dlen;
+                if !joins || after >= n || !char_at(text, after).0.is_alphanumeric() {
                     break;
                 }
-                if d == ','
-                    && !(bytes[i - 1].is_ascii_digit() && bytes.get(after).is_some_and(u8::is_ascii_digit))
-                {
+                if d == ',' && !(bytes[end - 1].is_ascii_digit() && bytes[after].is_ascii_digit()) {
                     break;
                 }
                 if d == '.'
-                    && !(bytes[i - 1].is_ascii_digit()
-                        || text[at..i].chars().all(|c| c.is_uppercase() || c == '.'))
+                    && !(bytes[end - 1].is_ascii_digit()
+                        || text[at..end].chars().all(|c| c.is_uppercase() || c == '.'))
                 {
                     break;
                 }
                 if is_apostrophe(d) {
                     // A possessive "’s" is a token of its own, and so are the contracted
                     // verbs of "we’re", "we’ve", "we’ll", "I’m", "we’d"; "n’t" stays on its word.
-                    let rest = &text[after..];
-                    let ending =
-                        rest.chars().take_while(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
-                    if matches!(ending.as_str(), "s" | "re" | "ve" | "ll" | "m" | "d") {
+                    if contraction(&text[after..], true) {
                         break;
                     }
                     // A French elision is a word of its own: "d’élargir" is "d’" and
                     // "élargir", "L’Union" is "L’" and "Union".
-                    let prefix = text[at..i].to_lowercase();
-                    if ELISIONS.contains(&prefix.as_str()) {
+                    if end - at <= 6 && ELISIONS.iter().any(|e| text[at..end].eq_ignore_ascii_case(e)) {
                         end = after;
-                        chars.next();
                         break;
                     }
                 }
                 end = after;
-                chars.next();
             }
             // "G7+": a plus sign right after a word, before a space, belongs to it.
-            if text[end..].starts_with('+')
-                && !text[end + 1..].chars().next().is_some_and(char::is_alphanumeric)
-            {
+            if bytes.get(end) == Some(&b'+') && !bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) {
                 end += 1;
-                chars.next();
             }
             // A final full stop of "U.S." or "Jr." belongs to the word.
-            if text[end..].starts_with('.') {
+            if bytes.get(end) == Some(&b'.') {
                 let word = &text[at..end];
                 let capitals = word.contains('.') && word.chars().all(|c| c.is_uppercase() || c == '.');
-                let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                let single = word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase());
                 if capitals || single || ABBREVIATIONS.contains(&word) {
                     end += 1;
-                    while chars.peek().is_some_and(|&(i, _)| i < end) {
-                        chars.next();
-                    }
                 }
             }
             let word = &text[at..end];
             let mut shape = WORD;
             let mut letters = 0;
             let mut capitals = 0;
-            for c in word.chars() {
-                if c.is_ascii_digit() {
-                    shape |= DIGIT;
-                } else if c.is_alphabetic() {
-                    letters += 1;
-                    capitals += usize::from(c.is_uppercase());
+            let mut first_letter_capital = None;
+            let ascii = word.is_ascii();
+            if ascii {
+                for &b in word.as_bytes() {
+                    if b.is_ascii_digit() {
+                        shape |= DIGIT;
+                    } else if b.is_ascii_alphabetic() {
+                        letters += 1;
+                        capitals += usize::from(b.is_ascii_uppercase());
+                        first_letter_capital.get_or_insert(b.is_ascii_uppercase());
+                    }
+                }
+            } else {
+                for c in word.chars() {
+                    if c.is_ascii_digit() {
+                        shape |= DIGIT;
+                    } else if c.is_alphabetic() {
+                        letters += 1;
+                        capitals += usize::from(c.is_uppercase());
+                        first_letter_capital.get_or_insert(c.is_uppercase());
+                    }
                 }
             }
-            if word.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)
-                && !word.starts_with('$')
-            {
+            if first_letter_capital == Some(true) && !word.starts_with('$') {
                 shape |= CAPITAL;
             }
             if letters >= 2 && capitals == letters {
                 shape |= ALL_CAPS;
             }
-            self.lower.clear();
-            self.lower.extend(word.chars().flat_map(char::to_lowercase));
-            let (sym, class) = lexicon.words.lookup(&self.lower);
+            let (sym, class) = if ascii {
+                lexicon.words.lookup_ascii(word)
+            } else {
+                self.lower.clear();
+                self.lower.extend(word.chars().flat_map(char::to_lowercase));
+                lexicon.words.lookup(&self.lower)
+            };
             out.push(Token { start: at as u32, end: end as u32, sym, shape, class, punct: '\0' });
+            at = end;
             // The possessive ending after it, or a contracted verb ("we’re").
-            if let Some(apostrophe) = text[end..].chars().next().filter(|&c| is_apostrophe(c)) {
-                let after = end + apostrophe.len_utf8();
-                let rest = &text[after..];
-                let ending_len =
-                    rest.chars().take_while(|c| c.is_alphanumeric()).map(char::len_utf8).sum::<usize>();
-                let ending = rest[..ending_len].to_lowercase();
-                if matches!(ending.as_str(), "re" | "ve" | "ll" | "m" | "d") {
-                    let stop = after + ending_len;
-                    self.lower.clear();
-                    self.lower.push('’');
-                    self.lower.push_str(&ending);
-                    let (sym, class) = lexicon.words.lookup(&self.lower);
-                    out.push(Token {
-                        start: end as u32,
-                        end: stop as u32,
-                        sym,
-                        shape: WORD,
-                        class,
-                        punct: '\0',
-                    });
-                    while chars.peek().is_some_and(|&(i, _)| i < stop) {
-                        chars.next();
+            if at < n && !bytes[at].is_ascii_alphanumeric() && !bytes[at].is_ascii_whitespace() {
+                let (apostrophe, alen) = char_at(text, at);
+                if is_apostrophe(apostrophe) {
+                    let after = at + alen;
+                    let rest = &text[after..];
+                    let ending_len =
+                        rest.chars().take_while(|c| c.is_alphanumeric()).map(char::len_utf8).sum::<usize>();
+                    if contraction(rest, false) {
+                        let stop = after + ending_len;
+                        self.lower.clear();
+                        self.lower.push('’');
+                        self.lower.push_str(&rest[..ending_len].to_lowercase());
+                        let (sym, class) = lexicon.words.lookup(&self.lower);
+                        out.push(Token {
+                            start: at as u32,
+                            end: stop as u32,
+                            sym,
+                            shape: WORD,
+                            class,
+                            punct: '\0',
+                        });
+                        at = stop;
+                        continue;
                     }
-                    continue;
-                }
-                let s_len = usize::from(rest.starts_with(['s', 'S']));
-                let bare = s_len == 0 && word.ends_with(['s', 'S']);
-                let closed = !rest[s_len..].chars().next().is_some_and(char::is_alphanumeric);
-                if (s_len == 1 || bare) && closed {
-                    let stop = after + s_len;
-                    out.push(Token {
-                        start: end as u32,
-                        end: stop as u32,
-                        sym: NO_SYM,
-                        shape: POSSESSIVE,
-                        class: 0,
-                        punct: '\0',
-                    });
-                    while chars.peek().is_some_and(|&(i, _)| i < stop) {
-                        chars.next();
+                    let s_len = usize::from(rest.starts_with(['s', 'S']));
+                    let bare = s_len == 0 && word.ends_with(['s', 'S']);
+                    let closed = !rest[s_len..].chars().next().is_some_and(char::is_alphanumeric);
+                    if (s_len == 1 || bare) && closed {
+                        let stop = after + s_len;
+                        out.push(Token {
+                            start: at as u32,
+                            end: stop as u32,
+                            sym: NO_SYM,
+                            shape: POSSESSIVE,
+                            class: 0,
+                            punct: '\0',
+                        });
+                        at = stop;
                     }
                 }
             }
         }
     }
+}
+
+/// The character at byte `at` of `text` and its length in bytes.
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    let b = text.as_bytes()[at];
+    if b < 0x80 {
+        return (char::from(b), 1);
+    }
+    let c = text[at..].chars().next().unwrap_or('\0');
+    (c, c.len_utf8())
+}
+
+/// Whether `rest` (what follows an apostrophe) is a contracted verb ("re", "ve", "ll",
+/// "m", "d"), or with `or_possessive` a possessive "s", ending there.
+fn contraction(rest: &str, or_possessive: bool) -> bool {
+    let len = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    if len == 0 || len > 2 || rest[len..].chars().next().is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let ending = &rest[..len];
+    ["re", "ve", "ll", "m", "d"].iter().any(|e| ending.eq_ignore_ascii_case(e))
+        || (or_possessive && ending.eq_ignore_ascii_case("s"))
 }
 
 fn next_is_digit(text: &str, at: usize) -> bool {
