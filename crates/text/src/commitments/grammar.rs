@@ -364,6 +364,12 @@ impl<'a> Analyzer<'a> {
                 let rule = &self.lex.rules[r as usize];
                 let Some(end) = rule.pattern.match_at(self.t, i) else { continue };
                 let Some(kind) = rule.kind else { continue };
+                // A phrase the clause grammar has coded already.
+                if rule.subject == SubjectRule::Any
+                    && self.finds.iter().any(|f| f.kind == kind && f.cue.start < end && i < f.cue.end)
+                {
+                    continue;
+                }
                 let mut actor = (i..end).find_map(|j| self.lex.possessive_actor.get(&self.t[j].sym).cloned());
                 let mut content_start = end;
                 if rule.subject == SubjectRule::Side {
@@ -950,7 +956,15 @@ impl<'a> Analyzer<'a> {
             }
             if self.word_at(j, class::COORDINATOR) && !self.sym_is(j, "but") {
                 match self.conjunct(j + 1, false) {
-                    Some(n) if !self.starts_verb(j + 1) => {
+                    // A party noun that is also a verb form ("allies and partners have").
+                    Some(n)
+                        if !self.starts_verb(j + 1)
+                            || (self.word_at(j + 1, class::AGENT | class::COUNTERPART | class::ROLE)
+                                && !self.word_at(
+                                    self.after_np(n.range.end),
+                                    class::DETERMINER | class::POSSESSIVE | class::PRONOUN,
+                                )) =>
+                    {
                         j = self.after_np(n.range.end);
                         conjuncts.push(n);
                         continue;
@@ -1006,6 +1020,13 @@ impl<'a> Analyzer<'a> {
         // phrase ("Representatives from …") before the verb.
         let mut end = j;
         let mut appositive = None;
+        // A floating quantifier ("We all express", "The two leaders both condemned").
+        if !self.starts_verb(end)
+            && (self.sym_is(end, "all") || self.sym_is(end, "both") || self.sym_is(end, "each"))
+            && self.starts_verb(end + 1)
+        {
+            end += 1;
+        }
         if !self.starts_verb(end) {
             let dash = |x: &Token| x.is_punct('—') || x.is_punct('–');
             if self.punct_at(end, ',') && self.starts_verb(end + 1) {
@@ -1022,6 +1043,8 @@ impl<'a> Analyzer<'a> {
                 end = close + 1;
             } else if self.word_at(end, class::PREPOSITION) && !conjuncts[0].pronoun {
                 end = self.post_modifier(end)?;
+            } else if self.word_at(end, class::RELATIVE) && !conjuncts[0].pronoun {
+                end = self.relative_modifier(end)?;
             } else {
                 return None;
             }
@@ -1074,6 +1097,17 @@ impl<'a> Analyzer<'a> {
             }
         }
         self.starts_verb(end).then_some(end)
+    }
+
+    /// Past a relative clause after a subject whose verb is a copula ("The violence and
+    /// mayhem that led to so many senseless deaths and injuries is unacceptable", manual
+    /// 2.8): the last form of "be" before any punctuation within a few words.
+    fn relative_modifier(&self, at: usize) -> Option<usize> {
+        let t = self.t;
+        (at + 2..(at + 20).min(t.len()))
+            .take_while(|&i| t[i].is_word())
+            .filter(|&i| self.word_at(i, class::BE) && !self.word_at(i - 1, class::RELATIVE))
+            .last()
     }
 
     /// The actor of a possessor ("our" → "We", "the United States’" → "the United States").
@@ -1676,8 +1710,20 @@ impl<'a> Analyzer<'a> {
     fn history_in(&self, from: usize, to: usize) -> bool {
         let t = self.t;
         let to = to.min(t.len());
+        // Inside a phrase of duration or start ("since PGII’s launch at the 2022 G7
+        // Summit", "from 2021 to 2024"), up to its comma: not a time before.
+        let mut open_span = false;
         (from..to.min(from + 40)).any(|i| {
             let x = &t[i];
+            if x.is_punct(',') {
+                open_span = false;
+            }
+            if matches!(self.lex.words.name(x.sym), "since" | "from" | "beginning" | "starting") {
+                open_span = true;
+            }
+            if open_span {
+                return false;
+            }
             if is(x, class::HISTORY) || (is(x, class::LAST) && self.word_at(i + 1, class::UNIT)) {
                 return true;
             }
@@ -1946,7 +1992,8 @@ impl<'a> Analyzer<'a> {
             {
                 actor_text = None;
             }
-            if who == Who::It && actor.is_none() {
+            // "It urges …" is the issuer; "It is unacceptable that …" is impersonal (A8).
+            if who == Who::It && actor.is_none() && rule.subject != SubjectRule::Any {
                 actor_text = subject.actor.clone();
             }
             if matches!(who, Who::Thing | Who::Third) && actor.is_some() {
@@ -2057,6 +2104,11 @@ impl<'a> Analyzer<'a> {
                 return Stop::Clause(i + 1);
             }
             if x.is_punct(':') {
+                // "… let our message be clear: we will not hesitate to …": a clause with
+                // its own pronoun subject after the colon.
+                if self.word_at(i + 1, class::PRONOUN) && self.starts_verb(i + 2) {
+                    return Stop::Clause(i + 1);
+                }
                 return Stop::End(t.len());
             }
             // "I will also — I want to commend …": a dash before a new subject.
@@ -2094,8 +2146,14 @@ impl<'a> Analyzer<'a> {
                             || (n.is_word()
                                 && n.class == 0
                                 && !n.is_capital()
-                                && self
-                                    .word_at(i + 2, class::DETERMINER | class::POSSESSIVE | class::PRONOUN))
+                                && (self
+                                    .word_at(i + 2, class::DETERMINER | class::POSSESSIVE | class::PRONOUN)
+                                    // "to produce or support the production": an unlisted
+                                    // verb, known by the verb coordinated with it.
+                                    || (self.word_at(i + 2, class::COORDINATOR)
+                                        && t.get(i + 3).is_some_and(|v| {
+                                            is(v, class::VERB) && v.class & class::BASE != 0
+                                        }))))
                     }))
                     || (is(x, class::PREPOSITION)
                         && t.get(i + 1).is_some_and(|n| n.class & class::GERUND != 0)))

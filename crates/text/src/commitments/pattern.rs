@@ -8,7 +8,7 @@
 //! | `on\|upon` | any of the words (alternatives may mix the forms below) |
 //! | `<urge>` | any form of the verb `urge` listed in `[commitments.verbs]` |
 //! | `@adverb` | a word of the word list `adverb` of `[commitments.words]` |
-//! | `_` | any word, comma or dash |
+//! | `_` | any word, possessive ending ("’s"), comma or dash |
 //! | `#` | a word holding a digit ("2022", "$60", "G7") |
 //! | `^` | a word with a capital first letter |
 //! | `,` `;` `:` … | that punctuation mark |
@@ -214,7 +214,11 @@ impl Test {
                 token.shape & WORD != 0 && (token.class & mask != 0 || syms.binary_search(&token.sym).is_ok())
             }
             Self::Word => {
-                token.shape & WORD != 0 || token.is_punct(',') || token.is_punct('—') || token.is_punct('–')
+                token.shape & WORD != 0
+                    || token.is_possessive()
+                    || token.is_punct(',')
+                    || token.is_punct('—')
+                    || token.is_punct('–')
             }
             Self::Number => token.shape & DIGIT != 0,
             Self::Capital => token.is_capital(),

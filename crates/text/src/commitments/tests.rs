@@ -333,6 +333,13 @@ fn the_manuals_examples_of_each_kind() {
             "The members of the Security Council reiterated that any acts of terrorism are criminal and unjustifiable.",
             &[(Condemnation, Some("The members of the Security Council"), None, Some(false))],
         ),
+        // A censure predicate without an actor (2.8 "In", A8); its subject holds a
+        // relative clause.
+        (
+            STATE,
+            "The violence and mayhem that led to so many senseless deaths and injuries is unacceptable.",
+            &[(Condemnation, None, None, Some(false))],
+        ),
         // 2.9 concern
         (
             NATO,
