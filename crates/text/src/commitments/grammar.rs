@@ -840,9 +840,16 @@ impl<'a> Analyzer<'a> {
                     && c & class::PAST == 0
                     && self.word_at(i + 1, class::PREPOSITION)
                     && !self.sym_is(i + 1, "to");
+                // A party noun after a word in lower case ("our close partners", "our
+                // responsible partners").
+                let party_after_adjective = is(x, class::AGENT | class::COUNTERPART | class::ROLE)
+                    && prev.is_word()
+                    && !prev.is_capital()
+                    && !is(prev, class::PRONOUN | class::RELATIVE | class::COORDINATOR);
                 let noun_slot = is(prev, class::DETERMINER | class::POSSESSIVE | class::NUMBER)
                     || prev.is_possessive()
                     || after_adjective
+                    || party_after_adjective
                     || self.sym_is(i + 1, "of")
                     || self.word_at(
                         i + 1,
@@ -1402,9 +1409,10 @@ impl<'a> Analyzer<'a> {
                             | class::SAYING
                             | class::STATE
                             | class::COPULA
-                            | class::BACKGROUND_VERB
                             | class::PREPOSITION)
                         == 0
+                    // "we are building on …", but "are building a network" (3.9).
+                    && !(is(x, class::BACKGROUND_VERB) && self.word_at(i + 1, class::PREPOSITION))
                     && !x.is_capital()
                     && let Some(&rule) = self.lex.progressive.first()
                     && self.subject_fits(self.lex.rules[rule].subject, subject, i)
@@ -2113,6 +2121,11 @@ impl<'a> Analyzer<'a> {
             }
             // "I will also — I want to commend …": a dash before a new subject.
             if (x.is_punct('—') || x.is_punct('–')) && self.word_at(i + 1, class::PRONOUN) {
+                return Stop::Clause(i + 1);
+            }
+            // "This is why we are stepping up efforts …": the clause after "why" has a
+            // subject of its own.
+            if self.sym_is(i, "why") && self.word_at(i + 1, class::PRONOUN) && self.starts_verb(i + 2) {
                 return Stop::Clause(i + 1);
             }
             let as_well_as = self.sym_is(i, "as") && self.sym_is(i + 1, "well") && self.sym_is(i + 2, "as");

@@ -375,6 +375,63 @@ pub enum AddresseeRule {
     None,
 }
 
+/// Words the English grammar compares by name (see `grammar.rs`): the time words of
+/// history and duration, quantifiers, conjunctions and a few function words.
+const GRAMMAR_WORDS: &[&str] = &[
+    "ago",
+    "all",
+    "alongside",
+    "are",
+    "article",
+    "as",
+    "at",
+    "beginning",
+    "both",
+    "but",
+    "by",
+    "during",
+    "each",
+    "earlier",
+    "early",
+    "effective",
+    "following",
+    "follows",
+    "from",
+    "hours",
+    "if",
+    "in",
+    "include",
+    "includes",
+    "late",
+    "mid",
+    "minutes",
+    "moment",
+    "moments",
+    "of",
+    "on",
+    "other",
+    "previously",
+    "resolution",
+    "resolutions",
+    "should",
+    "since",
+    "starting",
+    "that",
+    "the",
+    "these",
+    "this",
+    "those",
+    "through",
+    "to",
+    "together",
+    "unless",
+    "until",
+    "well",
+    "were",
+    "why",
+    "with",
+];
+
 /// How the English subject is found: the token scanner of the subject grammar, or the
 /// free word order of a first rule set (the cue anywhere, its subject before it or
 /// right after it, as German puts it after a fronted phrase).
@@ -693,6 +750,13 @@ impl Lexicon {
 
     fn compile(language: &str, file: File) -> Result<Self, LexiconError> {
         let mut words = Words::default();
+        // The English grammar names a few words in its code; they need a symbol even when
+        // no list of the file holds them.
+        if file.grammar == Grammar::English {
+            for word in GRAMMAR_WORDS {
+                words.intern(word);
+            }
+        }
         // Verbs first: their forms and roles.
         let mut verbs: BTreeMap<String, Vec<Sym>> = BTreeMap::new();
         for (lemma, forms) in &file.verbs {

@@ -620,6 +620,10 @@ fn the_manuals_decision_rules() {
             "We welcome the decision, and look forward to working with the U.S. Congress and our NATO Allies to quickly bring Finland and Sweden into the strongest defensive alliance in history.",
             &[(Support, Some("We"), ANY, None), (Pledge, Some("We"), ANY, None)],
         ),
+        // The 3.10 table: "will explore, will consider" → pledge; "are considering" → none.
+        (WH, "We will explore new ways to expand cooperation.", &[(Pledge, Some("We"), None, None)]),
+        (WH, "We will consider further steps.", &[(Pledge, Some("We"), None, None)]),
+        (WH, "We are considering further steps.", &[]),
         // 3.12 pairs
         (
             NATO,
