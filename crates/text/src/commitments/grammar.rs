@@ -1573,7 +1573,7 @@ impl<'a> Analyzer<'a> {
                 k += 1;
             }
             let be_follows = self.word_at(k, class::BE);
-            let wrapped = end.max(last.cue.1);
+            let wrapped = self.inline_item(end.max(last.cue.1));
             let w = self.t.get(wrapped);
             let nothing_follows = w.is_none_or(|x| !x.is_word());
             let verbish = w.is_some_and(|x| {
@@ -1592,7 +1592,8 @@ impl<'a> Analyzer<'a> {
                                 | class::PRONOUN)
                             == 0)
             });
-            let logistics = w.is_some_and(|x| is(x, class::LOGISTICS | class::NOT_CUE))
+            let logistics = (w.is_some_and(|x| is(x, class::LOGISTICS | class::NOT_CUE))
+                && !self.lex.rules[last.rule].any_verb)
                 || self.void.get(wrapped).copied().unwrap_or(false);
             let frame = self.lex.rules[last.rule].position == Position::Frame;
             let needs_verb = self.lex.rules[last.rule].needs_verb;
@@ -1707,6 +1708,29 @@ impl<'a> Analyzer<'a> {
         let head_form = self.t.get(head).map_or(0, |x| x.class);
         let stop = self.complement(end, subject, head_form, !frames.is_empty(), carrier, depth > 0);
         (frames, stop)
+    }
+
+    /// Past a colon and the label of a first item run into the sentence ("we commit to
+    /// take enforcement actions to: i) dismantle …; ii) disrupt …", manual 3.7): where the
+    /// item's verb stands; `k` itself when no colon is there.
+    fn inline_item(&self, k: usize) -> usize {
+        let t = self.t;
+        if !self.punct_at(k, ':') {
+            return k;
+        }
+        let mut i = k + 1;
+        if self.punct_at(i, '(') {
+            i += 1;
+        }
+        let label = t.get(i).is_some_and(|x| {
+            let text = &self.text[x.range()];
+            x.is_word()
+                && text.len() <= 4
+                && (text.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
+                    || text.len() == 1
+                    || text.bytes().all(|b| b.is_ascii_digit()))
+        });
+        if label && (self.punct_at(i + 1, ')') || self.punct_at(i + 1, '.')) { i + 2 } else { k }
     }
 
     fn chain_is_warning(&self, links: &[Link]) -> bool {

@@ -463,6 +463,10 @@ pub struct Rule {
     /// A frame that codes only when a verb follows ("look forward to working …", not
     /// "look forward to our exchanges").
     pub(crate) needs_verb: bool,
+    /// A request whose wrapped verb may be a meeting, talk or joining: what another party
+    /// is asked to do is the demand ("encourage all countries to join the Coalition",
+    /// "urge the parties to meet"), not the principal's logistics (3.11).
+    pub(crate) any_verb: bool,
     /// The kind when the addressee is the issuer's own side: a request to one's own
     /// officials is an instruction ("President Biden has asked Vice President Harris to
     /// lead …" is action, manual 1.2).
@@ -673,6 +677,8 @@ struct RuleFile {
     #[serde(default)]
     needs_verb: bool,
     #[serde(default)]
+    any_verb: bool,
+    #[serde(default)]
     own_addressee: Option<CommitmentKind>,
     #[serde(default)]
     otherwise: Option<CommitmentKind>,
@@ -692,6 +698,7 @@ fn rule_file(value: toml::Value, what: &str) -> Result<RuleFile, LexiconError> {
             passive: false,
             weak: false,
             needs_verb: false,
+            any_verb: false,
             own_addressee: None,
             otherwise: None,
             ignore: Vec::new(),
@@ -887,6 +894,7 @@ impl Lexicon {
                 passive: spec.passive,
                 weak: spec.weak,
                 needs_verb: spec.needs_verb,
+                any_verb: spec.any_verb,
                 own_addressee: spec.own_addressee,
                 otherwise: spec.otherwise,
                 ignore: Vec::new(),
