@@ -300,6 +300,8 @@ impl<'a> Analyzer<'a> {
             && j - i <= 6
             && self.punct_at(j, ':')
             && t[i..j].iter().any(|t| t.shape & super::tokens::ALL_CAPS != 0)
+            // "WE HEREBY DECLARE TO:" is a lead-in, not a speaker.
+            && !t[i..j].iter().any(|t| is(t, class::PRONOUN))
         {
             i = j + 1;
         }
@@ -612,6 +614,17 @@ impl<'a> Analyzer<'a> {
         None
     }
 
+    /// Whether the word at `i` can be a verb or common word by its letter case: not
+    /// capitalised, or in capitals within a run of capitals ("WE HEREBY DECLARE TO:").
+    fn lower_at(&self, i: usize) -> bool {
+        let Some(x) = self.t.get(i) else { return false };
+        !x.is_capital()
+            || (x.shape & super::tokens::ALL_CAPS != 0
+                && i > 0
+                && self.t[i - 1].shape & super::tokens::ALL_CAPS != 0
+                && self.t[i - 1].is_word())
+    }
+
     /// Whether a verb group starts at `i` (after adverbs).
     pub(crate) fn starts_verb(&self, mut i: usize) -> bool {
         let t = self.t;
@@ -638,11 +651,12 @@ impl<'a> Analyzer<'a> {
         ) {
             return true;
         }
-        if is(x, class::VERB) && x.class & class::FINITE != 0 && !x.is_capital() {
+        let lower = self.lower_at(i);
+        if is(x, class::VERB) && x.class & class::FINITE != 0 && lower {
             return true;
         }
         let gerund_only = x.class & class::GERUND != 0 && x.class & (class::FINITE | class::PARTICIPLE) == 0;
-        !gerund_only && !self.lex.at_verb.get(x.sym).is_empty() && !x.is_capital()
+        !gerund_only && !self.lex.at_verb.get(x.sym).is_empty() && lower
     }
 
     // ---- noun phrases -----------------------------------------------------------------
@@ -1095,7 +1109,14 @@ impl<'a> Analyzer<'a> {
         if strong.is_some() {
             return strong;
         }
-        let pp = self.conjunct(at + 1, false)?;
+        // "U.S. actions to strengthen NATO deterrence and defense include:": an infinitive
+        // and its object.
+        let mut k = at + 1;
+        if self.sym_is(at, "to") && t.get(k).is_some_and(|x| is(x, class::VERB) && x.class & class::BASE != 0)
+        {
+            k += 1;
+        }
+        let pp = self.conjunct(k, false)?;
         let mut end = self.after_np(pp.range.end);
         while self.word_at(end, class::COORDINATOR) {
             match self.conjunct(end + 1, false) {
@@ -1578,7 +1599,7 @@ impl<'a> Analyzer<'a> {
             let nothing_follows = w.is_none_or(|x| !x.is_word());
             let verbish = w.is_some_and(|x| {
                 x.is_word()
-                    && !x.is_capital()
+                    && self.lower_at(wrapped)
                     && ((is(x, class::VERB) && x.class & (class::BASE | class::GERUND) != 0)
                         // a passive after "be": "must be resolved peacefully"
                         || (be_follows && x.class & class::PARTICIPLE != 0)
@@ -2552,16 +2573,19 @@ impl<'a> Analyzer<'a> {
             });
             return;
         }
-        // The item continues the lead-in's frames with a verb ("support Ukraine …").
+        // The item continues the lead-in's frames with a verb ("support Ukraine …"). The
+        // frames' words stand in the lead-in, so in the item they are placed on its first
+        // word, where the lead-in's sentence goes on.
+        let links: Vec<Link> = frame.links.iter().map(|l| Link { cue: (start, start + 1), ..*l }).collect();
+        let own_cue = self.slot(start, &frame.subject, &mut Aux::default(), true).1.is_some();
         let before = self.finds.len();
-        let stop_at = self.verb_phrases(&frame.subject, start, None, 0, &frame.links, true);
-        let _ = stop_at;
-        if self.finds.len() == before {
-            // No cue of its own: the frame decides ("take steps to: … ").
-            let links = frame.links.clone();
+        let _ = self.verb_phrases(&frame.subject, start, None, 0, &links, true);
+        if self.finds.len() == before && !own_cue {
+            // No cue of its own: the frame decides ("take steps to: … ", "WE HEREBY
+            // DECLARE TO: … PROMOTE maritime cooperation …"); a verb with a rule of its
+            // own that coded nothing ("REAFFIRM that …" + an assessment) codes nothing.
             let end = self.t.len();
             self.decide(&frame.subject, &links, None, &[], &Aux::default(), None, start, end, false);
         }
-        let _ = before;
     }
 }

@@ -98,12 +98,13 @@ pub fn codebook(language: &str) -> Option<&'static Codebook> {
 const RESOLVED_PRONOUNS: &[&str] =
     &["we", "i", "he", "she", "our", "my", "his", "her", "wir", "ich", "er", "nous", "je", "il", "elle"];
 
-/// The frame of a lead-in waiting for its items, and the commitments the lead-in
-/// sentence would get if none follows.
+/// The frame of a lead-in waiting for its items.
 struct PendingLead {
     frame: LeadFrame,
-    /// The lead-in's coding, used only when no item completes it.
-    fallback: Vec<Commitment>,
+    /// Its items so far were run-in labels ("**Full blocking sanctions on …** This action
+    /// will …"): a paragraph between them with a clause of its own is an item coded alone
+    /// (its label's bold is not in the text), so it does not end the lead-in's scope.
+    labels: bool,
 }
 
 /// Runs the codebook rules of `language` over `paragraphs` and returns the commitments
@@ -146,9 +147,7 @@ pub fn extract_commitments(paragraphs: &[Paragraph], language: &str, issuers: &[
         let text = paragraph.text.as_str();
         let mut counter = 0;
         if paragraph.kind == ParagraphKind::Heading {
-            if let Some(pending) = lead.take() {
-                out.extend(pending.fallback);
-            }
+            lead = None;
             continue;
         }
         // A reporter's turn in a briefing transcript is never coded (manual 3.6).
@@ -176,30 +175,23 @@ pub fn extract_commitments(paragraphs: &[Paragraph], language: &str, issuers: &[
             // An item (or a run-in label) under a lead-in.
             let under_lead = lead.as_ref().filter(|_| n == 0).map(|p| p.frame.clone());
             if let Some(frame) = under_lead {
-                let is_item = paragraph.kind == ParagraphKind::ListItem || run.is_label(sentence);
-                if is_item {
+                let list_item = paragraph.kind == ParagraphKind::ListItem;
+                if list_item || run.is_label(sentence) {
                     item_seen = true;
                     if let Some(pending) = &mut lead {
-                        pending.fallback.clear();
+                        pending.labels = !list_item;
                     }
                     let finds = run.code(sentence, Mode::Item(&frame));
                     run.push(paragraph, &mut counter, &mut cursor, quoted, range, &finds, &mut out);
                     continue;
                 }
             }
-            // A lead-in that its items complete.
+            // A lead-in that its items complete codes nothing itself (3.7).
             if last && sentence.trim_end().ends_with(':') && paragraph.kind != ParagraphKind::ListItem {
                 let mut frame = None;
                 let finds = run.code(sentence, Mode::LeadIn(&mut frame));
                 if let Some(frame) = frame {
-                    // A lead-in its items complete codes nothing itself (3.7), with items
-                    // or without.
-                    let fallback = Vec::new();
-                    let _ = finds;
-                    if let Some(pending) = lead.take() {
-                        out.extend(pending.fallback);
-                    }
-                    lead = Some(PendingLead { frame, fallback });
+                    lead = Some(PendingLead { frame, labels: false });
                     set_here = true;
                     continue;
                 }
@@ -210,16 +202,10 @@ pub fn extract_commitments(paragraphs: &[Paragraph], language: &str, issuers: &[
             run.push(paragraph, &mut counter, &mut cursor, quoted, range, &finds, &mut out);
         }
         // A lead-in's scope ends at the first paragraph that is not an item (manual 3.7).
-        if !set_here
-            && !item_seen
-            && !ranges.is_empty()
-            && let Some(pending) = lead.take()
-        {
-            out.extend(pending.fallback);
+        let keeps = |p: &PendingLead| p.labels && paragraph.kind == ParagraphKind::Body;
+        if !set_here && !item_seen && !ranges.is_empty() && !lead.as_ref().is_some_and(keeps) {
+            lead = None;
         }
-    }
-    if let Some(pending) = lead {
-        out.extend(pending.fallback);
     }
     out
 }

@@ -731,3 +731,75 @@ fn the_manuals_counter_examples_code_nothing() {
     .collect();
     check_all(&cases);
 }
+
+/// A commitment of a statement: kind, actor, addressee, future_oriented, id.
+type Coded = (K, Option<String>, Option<String>, bool, String);
+
+/// Codes a statement of several paragraphs; a paragraph written "- …" is a list item.
+fn code_paragraphs(paragraphs: &[&str], issuer: &str) -> Vec<Coded> {
+    let paragraphs: Vec<Paragraph> = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, text)| match text.strip_prefix("- ") {
+            Some(item) => Paragraph::new(format!("para_{}", i + 1), ParagraphKind::ListItem, item),
+            None => Paragraph::new(format!("para_{}", i + 1), ParagraphKind::Body, *text),
+        })
+        .collect();
+    extract_commitments(&paragraphs, "en", &[Actor::organization(issuer)])
+        .into_iter()
+        .map(|c| (c.kind, c.actor, c.addressee, c.future_oriented, c.id))
+        .collect()
+}
+
+#[test]
+fn the_manuals_lead_ins_and_items() {
+    // 3.7: the item read with its lead-in; the lead-in itself gets nothing.
+    let found = code_paragraphs(
+        &[
+            "We are taking concrete steps to:",
+            "- support Ukraine for as long as it takes in the face of Russia’s illegal war of aggression;",
+        ],
+        G7,
+    );
+    assert_eq!(found, [(Pledge, Some("We".into()), Some("Ukraine".into()), true, "para_2__cmt_1".into())]);
+    // 3.7: measures listed under "… include:" are actions of the phrase's owner.
+    let found = code_paragraphs(
+        &[
+            "U.S. actions to strengthen NATO deterrence and defense include:",
+            "- Stationing two squadrons of F-35 aircraft in the United Kingdom.",
+        ],
+        WH,
+    );
+    assert_eq!(found, [(Action, Some("U.S.".into()), None, false, "para_2__cmt_1".into())]);
+    // 3.7: a lead-in whose verb is not a cue makes its items none.
+    let found = code_paragraphs(
+        &[
+            "The two sides then reviewed cooperation and achievements in the following areas:",
+            "- Energy security and the clean energy transition.",
+        ],
+        WH,
+    );
+    assert_eq!(found, []);
+    // 3.7 and 5.3: run-in labels complete "… is announcing the following actions:"; a
+    // label whose head noun is a cue takes the noun's kind; a paragraph with a clause of
+    // its own between them is coded alone and keeps the lead-in open.
+    let found = code_paragraphs(
+        &[
+            "Today, the United States is announcing the following actions:",
+            "Full blocking sanctions on Russia’s largest financial institution, Sberbank, and Russia’s largest private bank, Alfa Bank. This action will freeze any of Sberbank’s and Alfa Bank’s assets touching the U.S financial system.",
+            "The U.S. Treasury prohibited Russia from making debt payments with funds subject to U.S. jurisdiction.",
+            "Commitment to supporting sectors essential to humanitarian activities.",
+        ],
+        WH,
+    );
+    let kinds: Vec<(K, Option<&str>, &str)> =
+        found.iter().map(|(k, a, _, _, id)| (*k, a.as_deref(), id.as_str())).collect();
+    assert_eq!(
+        kinds,
+        [
+            (Action, Some("the United States"), "para_2__cmt_1"),
+            (Action, Some("The U.S. Treasury"), "para_3__cmt_1"),
+            (Pledge, Some("the United States"), "para_4__cmt_1"),
+        ]
+    );
+}
