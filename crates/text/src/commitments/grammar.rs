@@ -1637,7 +1637,9 @@ impl<'a> Analyzer<'a> {
             && (p..self.clause_end(head).min(head + 30)).any(|i| self.sym_is(i, "previously"));
         let history = (past && (self.history_opener || self.history_in(head, self.clause_end(head))))
             || previously
-            || (participle && self.last_history);
+            // A verb coordinated under the frames of a history ("have previously committed
+            // to finance and share …") is history too.
+            || ((participle || !inherited.is_empty()) && self.last_history);
         self.last_history = history;
         // A carrier's object: kind nouns, or a that-clause.
         let mut nouns: Vec<Link> = Vec::new();
@@ -1726,7 +1728,14 @@ impl<'a> Analyzer<'a> {
         if !aux.possibility || self.chain_is_warning(&links) {
             self.decide(subject, &links, carrier, &nouns, &aux, actor, end, clause_end_guess, history);
         }
-        let head_form = self.t.get(head).map_or(0, |x| x.class);
+        let mut head_form = self.t.get(head).map_or(0, |x| x.class);
+        // "are committed to addressing X, accelerating Y, and building Z": gerunds after a
+        // frame coordinate under it.
+        if let Some(frame) = frames.last()
+            && self.t.get(frame.cue.1).is_some_and(|x| x.class & class::GERUND != 0)
+        {
+            head_form |= class::GERUND;
+        }
         let stop = self.complement(end, subject, head_form, !frames.is_empty(), carrier, depth > 0);
         (frames, stop)
     }

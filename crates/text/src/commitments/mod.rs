@@ -278,7 +278,27 @@ impl Run<'_> {
         let start = analyzer.body_start();
         let has_subject = analyzer.subject(start).is_some_and(|(_, end)| analyzer.starts_verb(end));
         analyzer.finds.clear();
-        !has_subject && self.tokens.first().is_some_and(Token::is_capital)
+        !has_subject && self.tokens.first().is_some_and(Token::is_capital) && !self.gerund_clause()
+    }
+
+    /// Whether the tokenised sentence is a clause with a gerund phrase as its subject
+    /// ("Building our resilience to ransomware attacks requires effective policies …"):
+    /// a verb in the third person followed by a word that is neither a preposition nor
+    /// punctuation ("Strengthening sanctions on …" is a label).
+    fn gerund_clause(&self) -> bool {
+        use lexicon::class;
+        let t = &self.tokens;
+        if t.first().is_none_or(|x| x.class & class::GERUND == 0) {
+            return false;
+        }
+        (1..t.len().min(30)).any(|i| {
+            let x = &t[i];
+            x.is_word()
+                && !x.is_capital()
+                && x.class & class::VERB != 0
+                && x.class & class::THIRD != 0
+                && t.get(i + 1).is_some_and(|n| n.is_word() && n.class & class::PREPOSITION == 0)
+        })
     }
 
     /// Codes one sentence.
