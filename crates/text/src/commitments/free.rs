@@ -104,6 +104,11 @@ impl Analyzer<'_> {
                         continue;
                     }
                     if rule.position == Position::Carrier {
+                        // A carrier before a that-clause ("Nous réitérons que …") passes on
+                        // no noun of the clause, and this first set codes no such clause.
+                        if t.get(end).is_some_and(|x| x.class & class::RELATIVE != 0) {
+                            continue;
+                        }
                         // The carrier's kind noun, a few words on ("bekräftigten ihre
                         // Unterstützung", "réaffirmons notre engagement").
                         let noun = (end..(end + 6).min(range.end)).find_map(|k| {

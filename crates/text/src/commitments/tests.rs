@@ -803,3 +803,25 @@ fn the_manuals_lead_ins_and_items() {
         ]
     );
 }
+
+#[test]
+fn the_french_set_reads_futures_intentions_and_carriers_by_the_manual() {
+    let code_fr = |sentence: &str| -> Vec<(K, Option<String>)> {
+        let paragraph = Paragraph::new("para_1", ParagraphKind::Body, sentence);
+        extract_commitments(&[paragraph], "fr", &[Actor::organization("La France")])
+            .into_iter()
+            .map(|c| (c.kind, c.actor))
+            .collect()
+    };
+    // 2.1: the future of the issuer's side is a pledge, whatever its verb.
+    assert_eq!(code_fr("Nous renforcerons notre coopération régionale."), [(Pledge, Some("Nous".into()))]);
+    // 2.1: an intention, with a phrase set off by commas before its verb.
+    assert_eq!(
+        code_fr("Nous avons pour intention, dans la mesure du possible, de partager ces données."),
+        [(Pledge, Some("Nous".into()))]
+    );
+    // 3.10: a carrier before a that-clause holding an assessment codes nothing; a present
+    // tense in "-rons" is no future.
+    assert_eq!(code_fr("Nous réitérons que la coopération constitue la base de notre action."), []);
+    assert_eq!(code_fr("Nous considérons que ce principe est essentiel."), []);
+}
