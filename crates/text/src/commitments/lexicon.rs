@@ -179,18 +179,35 @@ pub(crate) struct Words {
     syms: FxMap<Box<str>, Sym>,
     classes: Vec<u64>,
     names: Vec<Box<str>>,
-    /// Suffixes that give an unlisted word a class ("-ly": adverb).
-    suffixes: Vec<(Box<str>, u64)>,
+    /// Suffixes that give an unlisted word a class ("-ly": adverb), lower case, with
+    /// their length in characters.
+    suffixes: Vec<(Box<str>, usize, u64)>,
     /// Once the lexicon is compiled: an open-addressing table of (hash, symbol) by the
     /// hash of the lower-cased word, so that an ASCII word is looked up without being
     /// copied and lower-cased first.
     table: Vec<(u64, Sym)>,
 }
 
-/// The hash of a word as its lower-case ASCII bytes (the lexicon's own hash).
+/// The hash of a word that is the same in any ASCII letter case (the lexicon's own hash):
+/// eight bytes at a time, each with its 0x20 bit set (which lower-cases letters; other
+/// bytes that it merges are told apart by the comparison that follows a probe).
 fn ascii_hash(word: &[u8]) -> u64 {
     const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    word.iter().fold(0u64, |h, &b| (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(SEED))
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    let mut h = word.len() as u64;
+    let mut chunks = word.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(chunk);
+        h = (h.rotate_left(5) ^ (u64::from_le_bytes(bytes) | CASE)).wrapping_mul(SEED);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut bytes = [0u8; 8];
+        bytes[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ (u64::from_le_bytes(bytes) | CASE)).wrapping_mul(SEED);
+    }
+    h
 }
 
 impl Words {
@@ -231,10 +248,16 @@ impl Words {
         self.classes_of(sym, word)
     }
 
+    /// The first slot of `hash` in a table of `len` slots (a power of two): its high bits,
+    /// where the multiplications of [`ascii_hash`] have mixed every byte in.
+    fn slot(hash: u64, len: usize) -> usize {
+        (hash >> (64 - len.trailing_zeros())) as usize
+    }
+
     fn probe(&self, word: &[u8]) -> Sym {
         let hash = ascii_hash(word);
         let mask = self.table.len() - 1;
-        let mut i = hash as usize & mask;
+        let mut i = Self::slot(hash, self.table.len());
         loop {
             let (h, sym) = self.table[i];
             if sym == NO_SYM {
@@ -256,7 +279,7 @@ impl Words {
                 continue;
             }
             let hash = ascii_hash(name.as_bytes());
-            let mut i = hash as usize & (size - 1);
+            let mut i = Self::slot(hash, size);
             while self.table[i].1 != NO_SYM {
                 i = (i + 1) & (size - 1);
             }
@@ -273,22 +296,21 @@ impl Words {
         if self.suffixes.is_empty() {
             return (sym, class);
         }
+        let bytes = word.as_bytes();
         let ascii = word.is_ascii();
-        let letters = if ascii { word.len() } else { word.chars().count() };
-        let derived = self
-            .suffixes
-            .iter()
-            .find(|(suffix, _)| {
-                letters >= suffix.chars().count() + 3
-                    && if ascii {
-                        word.len() >= suffix.len()
-                            && word.as_bytes()[word.len() - suffix.len()..]
-                                .eq_ignore_ascii_case(suffix.as_bytes())
-                    } else {
-                        word.to_lowercase().ends_with(&**suffix)
-                    }
-            })
-            .map_or(0, |(_, bits)| *bits);
+        let mut derived = 0;
+        for (suffix, chars, bits) in &self.suffixes {
+            let found = if ascii {
+                bytes.len() >= suffix.len() + 3
+                    && bytes[bytes.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+            } else {
+                word.chars().count() >= chars + 3 && word.to_lowercase().ends_with(&**suffix)
+            };
+            if found {
+                derived = *bits;
+                break;
+            }
+        }
         (sym, class | derived)
     }
 
@@ -300,7 +322,7 @@ impl Words {
     /// Every symbol of the lists of `mask`, or `None` when a suffix rule can add
     /// unlisted words to them.
     pub(crate) fn members(&self, mask: u64) -> Option<Vec<Sym>> {
-        if self.suffixes.iter().any(|(_, bits)| bits & mask != 0) {
+        if self.suffixes.iter().any(|(_, _, bits)| bits & mask != 0) {
             return None;
         }
         Some((0..self.classes.len()).filter(|&i| self.classes[i] & mask != 0).map(|i| i as Sym).collect())
@@ -826,7 +848,9 @@ impl Lexicon {
                 .map(|(_, b)| *b)
                 .ok_or_else(|| err(format!("suffixes.{name}: no such class")))?;
             for suffix in suffixes {
-                words.suffixes.push((suffix.as_str().into(), bits));
+                let suffix = suffix.to_lowercase();
+                let chars = suffix.chars().count();
+                words.suffixes.push((suffix.into(), chars, bits));
             }
         }
 
