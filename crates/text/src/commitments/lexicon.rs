@@ -182,32 +182,58 @@ pub(crate) struct Words {
     /// Suffixes that give an unlisted word a class ("-ly": adverb), lower case, with
     /// their length in characters.
     suffixes: Vec<(Box<str>, usize, u64)>,
-    /// Once the lexicon is compiled: an open-addressing table of (hash, symbol) by the
-    /// hash of the lower-cased word, so that an ASCII word is looked up without being
-    /// copied and lower-cased first.
-    table: Vec<(u64, Sym)>,
+    /// Once the lexicon is compiled: the classes of each symbol with those its suffix
+    /// gives (what [`Words::lookup`] returns for it).
+    looked_up: Vec<u64>,
+    /// The last bytes of the suffixes (a bit set), to rule a word out in one test.
+    suffix_ends: [u64; 4],
+    /// Once the lexicon is compiled: an open-addressing table of the ASCII words by the
+    /// hash of their lower-case bytes, holding words of up to 16 bytes inline, so that a
+    /// word is looked up without a copy, an allocation or a second memory access.
+    table: Vec<Slot>,
 }
 
-/// The hash of a word that is the same in any ASCII letter case (the lexicon's own hash):
-/// eight bytes at a time, each with its 0x20 bit set (which lower-cases letters; other
-/// bytes that it merges are told apart by the comparison that follows a probe).
-fn ascii_hash(word: &[u8]) -> u64 {
+/// One entry of [`Words::table`].
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    hash: u64,
+    /// The lower-case word in two little-endian words, zero-padded (words of up to 16
+    /// bytes; longer ones are compared with their name).
+    key: [u64; 2],
+    len: u32,
+    sym: Sym,
+}
+
+const EMPTY: Slot = Slot { hash: 0, key: [0; 2], len: 0, sym: NO_SYM };
+
+/// Eight bytes with their ASCII capitals lower-cased (the other bytes unchanged).
+fn lower8(x: u64) -> u64 {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let seven = x & LOW;
+    // Bytes above 'Z' and from 'A' on (per byte, without carries across bytes).
+    let above_z = seven + 0x2525_2525_2525_2525; // 0x7f - b'Z'
+    let from_a = seven + 0x3f3f_3f3f_3f3f_3f3f; // 0x80 - b'A'
+    let upper = !x & (from_a & !above_z) & HIGH;
+    x | (upper >> 2)
+}
+
+/// Loads up to eight bytes, zero-padded, lower-cased.
+fn load8(bytes: &[u8]) -> u64 {
+    let mut buf = [0u8; 8];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    lower8(u64::from_le_bytes(buf))
+}
+
+/// The hash of a word's lower-case ASCII bytes, eight at a time (the lexicon's own
+/// hash; its high bits pick a slot).
+fn hash_chunks(len: usize, chunks: impl Iterator<Item = u64>) -> u64 {
     const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    const CASE: u64 = 0x2020_2020_2020_2020;
-    let mut h = word.len() as u64;
-    let mut chunks = word.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(chunk);
-        h = (h.rotate_left(5) ^ (u64::from_le_bytes(bytes) | CASE)).wrapping_mul(SEED);
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut bytes = [0u8; 8];
-        bytes[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(5) ^ (u64::from_le_bytes(bytes) | CASE)).wrapping_mul(SEED);
-    }
-    h
+    chunks.fold(len as u64, |h, c| (h.rotate_left(5) ^ c).wrapping_mul(SEED))
+}
+
+fn lower_chunks(word: &[u8]) -> impl Iterator<Item = u64> + '_ {
+    word.chunks(8).map(load8)
 }
 
 impl Words {
@@ -230,60 +256,99 @@ impl Words {
     /// The symbol and word-list bits of a lower-case word, with the classes of its suffix
     /// ("-ly": adverb) unless it is listed as `plain`.
     pub(crate) fn lookup(&self, lower: &str) -> (Sym, u64) {
-        let sym = if lower.is_ascii() && !self.table.is_empty() {
-            self.probe(lower.as_bytes())
-        } else {
-            self.syms.get(lower).copied().unwrap_or(NO_SYM)
-        };
+        if lower.is_ascii() && !self.table.is_empty() {
+            return self.lookup_ascii(lower);
+        }
+        let sym = self.syms.get(lower).copied().unwrap_or(NO_SYM);
         self.classes_of(sym, lower)
     }
 
     /// Looks up an ASCII word in any letter case, without lower-casing it first.
     pub(crate) fn lookup_ascii(&self, word: &str) -> (Sym, u64) {
-        let sym = if self.table.is_empty() {
-            self.syms.get(word.to_ascii_lowercase().as_str()).copied().unwrap_or(NO_SYM)
-        } else {
-            self.probe(word.as_bytes())
-        };
-        self.classes_of(sym, word)
+        if self.table.is_empty() {
+            let sym = self.syms.get(word.to_ascii_lowercase().as_str()).copied().unwrap_or(NO_SYM);
+            return self.classes_of(sym, word);
+        }
+        let sym = self.probe(word.as_bytes());
+        if sym == NO_SYM { (sym, self.suffix_classes(word)) } else { (sym, self.looked_up[sym as usize]) }
     }
 
     /// The first slot of `hash` in a table of `len` slots (a power of two): its high bits,
-    /// where the multiplications of [`ascii_hash`] have mixed every byte in.
+    /// where the multiplications of [`hash_chunks`] have mixed every byte in.
     fn slot(hash: u64, len: usize) -> usize {
         (hash >> (64 - len.trailing_zeros())) as usize
     }
 
     fn probe(&self, word: &[u8]) -> Sym {
-        let hash = ascii_hash(word);
         let mask = self.table.len() - 1;
+        let (hash, key) = if word.len() <= 16 {
+            let key = [load8(&word[..word.len().min(8)]), load8(&word[word.len().min(8)..])];
+            let chunks = if word.len() > 8 { &key[..] } else { &key[..1] };
+            (hash_chunks(word.len(), chunks.iter().copied()), key)
+        } else {
+            (hash_chunks(word.len(), lower_chunks(word)), [0; 2])
+        };
         let mut i = Self::slot(hash, self.table.len());
         loop {
-            let (h, sym) = self.table[i];
-            if sym == NO_SYM {
+            let slot = self.table[i];
+            if slot.sym == NO_SYM {
                 return NO_SYM;
             }
-            if h == hash && self.names[sym as usize].as_bytes().eq_ignore_ascii_case(word) {
-                return sym;
+            if slot.hash == hash
+                && slot.len as usize == word.len()
+                && (if word.len() <= 16 {
+                    slot.key == key
+                } else {
+                    self.names[slot.sym as usize].as_bytes().eq_ignore_ascii_case(word)
+                })
+            {
+                return slot.sym;
             }
             i = (i + 1) & mask;
         }
     }
 
-    /// Lays out the table of [`Words::probe`] (after the last word is interned).
+    /// Lays out the table of [`Words::probe`] and the classes it returns (after the last
+    /// word is interned).
     fn freeze(&mut self) {
         let size = (self.names.len() * 2).next_power_of_two().max(16);
-        self.table = vec![(0, NO_SYM); size];
+        let mut table = vec![EMPTY; size];
         for (sym, name) in self.names.iter().enumerate() {
+            let bytes = name.as_bytes();
             if !name.is_ascii() {
                 continue;
             }
-            let hash = ascii_hash(name.as_bytes());
+            let hash = hash_chunks(bytes.len(), lower_chunks(bytes));
+            let key = if bytes.len() <= 16 {
+                [load8(&bytes[..bytes.len().min(8)]), load8(&bytes[bytes.len().min(8)..])]
+            } else {
+                [0; 2]
+            };
             let mut i = Self::slot(hash, size);
-            while self.table[i].1 != NO_SYM {
+            while table[i].sym != NO_SYM {
                 i = (i + 1) & (size - 1);
             }
-            self.table[i] = (hash, sym as Sym);
+            table[i] = Slot { hash, key, len: bytes.len() as u32, sym: sym as Sym };
+        }
+        for (suffix, _, _) in &self.suffixes {
+            if let Some(&last) = suffix.as_bytes().last() {
+                for b in [last.to_ascii_lowercase(), last.to_ascii_uppercase()] {
+                    self.suffix_ends[usize::from(b >> 6)] |= 1 << (b & 63);
+                }
+            }
+        }
+        self.looked_up =
+            (0..self.names.len()).map(|sym| self.classes_of(sym as Sym, &self.names[sym]).1).collect();
+        self.table = table;
+    }
+
+    /// The classes an unlisted ASCII word takes from its suffix.
+    fn suffix_classes(&self, word: &str) -> u64 {
+        match word.as_bytes().last() {
+            Some(&last) if self.suffix_ends[usize::from(last >> 6)] & (1 << (last & 63)) != 0 => {
+                self.classes_of(NO_SYM, word).1
+            }
+            _ => 0,
         }
     }
 
@@ -1062,4 +1127,40 @@ fn add_to_index(index: &mut Index, pattern: &Pattern, i: usize, words: &Words) -
         index.by_sym.entry(sym).or_default().push(i);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn eight_bytes_lower_case_as_ascii_does() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut bytes = [b'a'; 8];
+                bytes[lane] = b;
+                let lowered = lower8(u64::from_le_bytes(bytes)).to_le_bytes();
+                assert_eq!(lowered[lane], b.to_ascii_lowercase(), "byte {b:#x} in lane {lane}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_are_found_in_any_letter_case_and_length() {
+        let mut words = Words::default();
+        let long = "internationally-recognised-borders";
+        for w in ["we", "reaffirm", "commitment", long, "u.s."] {
+            words.add(w, class::VERB);
+        }
+        words.freeze();
+        for (w, expected) in
+            [("WE", "we"), ("Reaffirm", "reaffirm"), ("COMMITMENT", "commitment"), ("U.S.", "u.s.")]
+        {
+            let (sym, _) = words.lookup_ascii(w);
+            assert_eq!(words.name(sym), expected);
+        }
+        assert_eq!(words.name(words.lookup_ascii(&long.to_uppercase()).0), long);
+        assert_eq!(words.lookup_ascii("wee").0, NO_SYM);
+        assert_eq!(words.lookup_ascii("reaffirms").0, NO_SYM);
+    }
 }
