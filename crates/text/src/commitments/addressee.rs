@@ -312,7 +312,11 @@ impl Analyzer<'_> {
                 && let Some(inner) = self.conjunct(k + 1, false)
                 && inner.range.start > np.range.start
             {
-                if let Some(found) = self.party_of(&inner, policy, direct, prep) {
+                // "the unwavering support of the United States for Brazil’s democracy":
+                // the actor's own side is not its addressee.
+                if let Some(found) = self.party_of(&inner, policy, direct, prep)
+                    && !(self.side.strict() && matches!(self.side_of(inner.range.clone()), Some(Who::Own)))
+                {
                     return Some(found);
                 }
                 k = inner.range.end.max(k + 1);
@@ -448,6 +452,12 @@ impl Analyzer<'_> {
                 }
                 prep = None;
                 direct = policy != Policy::Responsible || !seen_np;
+                i += 1;
+                continue;
+            }
+            // A first word whose capital is only the sentence's names no one ("Full
+            // blocking sanctions on …").
+            if i == self.body_start() && x.is_capital() && self.decapitalised(i) {
                 i += 1;
                 continue;
             }

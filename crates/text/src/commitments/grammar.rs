@@ -933,7 +933,7 @@ impl<'a> Analyzer<'a> {
 
     /// Whether the capital of the sentence's first word is only the sentence's ("Relevant
     /// departments", "Federal funding", "Sanctions do not …").
-    fn decapitalised(&self, p: usize) -> bool {
+    pub(crate) fn decapitalised(&self, p: usize) -> bool {
         let t = self.t;
         let x = &t[p];
         if x.shape & super::tokens::ALL_CAPS != 0 {
@@ -1212,7 +1212,7 @@ impl<'a> Analyzer<'a> {
             Some(Party::Own) => Who::Own,
             _ if group && !is(head, class::COUNTERPART) => Who::Own,
             Some(Party::Third) => Who::Third,
-            _ if is(head, class::COUNTERPART) && !head.is_capital() => Who::Third,
+            _ if is(head, class::COUNTERPART) && !head_capital => Who::Third,
             _ => Who::Own,
         }
     }

@@ -101,10 +101,11 @@ const RESOLVED_PRONOUNS: &[&str] =
 /// The frame of a lead-in waiting for its items.
 struct PendingLead {
     frame: LeadFrame,
-    /// Its items so far were run-in labels ("**Full blocking sanctions on …** This action
-    /// will …"): a paragraph between them with a clause of its own is an item coded alone
-    /// (its label's bold is not in the text), so it does not end the lead-in's scope.
-    labels: bool,
+    /// What its items so far were: run-in labels (`Some(true)`: "**Full blocking sanctions
+    /// on …** This action will …"; a paragraph between them with a clause of its own is an
+    /// item coded alone, its label's bold not being in the text, so it does not end the
+    /// lead-in's scope) or list items (`Some(false)`: then only list items are items).
+    labels: Option<bool>,
 }
 
 /// Runs the codebook rules of `language` over `paragraphs` and returns the commitments
@@ -173,13 +174,13 @@ pub fn extract_commitments(paragraphs: &[Paragraph], language: &str, issuers: &[
             let sentence = &text[range.clone()];
             let last = n + 1 == ranges.len();
             // An item (or a run-in label) under a lead-in.
-            let under_lead = lead.as_ref().filter(|_| n == 0).map(|p| p.frame.clone());
-            if let Some(frame) = under_lead {
+            let under_lead = lead.as_ref().filter(|_| n == 0).map(|p| (p.frame.clone(), p.labels));
+            if let Some((frame, labels)) = under_lead {
                 let list_item = paragraph.kind == ParagraphKind::ListItem;
-                if list_item || run.is_label(sentence) {
+                if list_item || (labels != Some(false) && run.is_label(sentence)) {
                     item_seen = true;
                     if let Some(pending) = &mut lead {
-                        pending.labels = !list_item;
+                        pending.labels = Some(!list_item);
                     }
                     let finds = run.code(sentence, Mode::Item(&frame));
                     run.push(paragraph, &mut counter, &mut cursor, quoted, range, &finds, &mut out);
@@ -191,7 +192,7 @@ pub fn extract_commitments(paragraphs: &[Paragraph], language: &str, issuers: &[
                 let mut frame = None;
                 let finds = run.code(sentence, Mode::LeadIn(&mut frame));
                 if let Some(frame) = frame {
-                    lead = Some(PendingLead { frame, labels: false });
+                    lead = Some(PendingLead { frame, labels: None });
                     set_here = true;
                     continue;
                 }
@@ -202,7 +203,7 @@ pub fn extract_commitments(paragraphs: &[Paragraph], language: &str, issuers: &[
             run.push(paragraph, &mut counter, &mut cursor, quoted, range, &finds, &mut out);
         }
         // A lead-in's scope ends at the first paragraph that is not an item (manual 3.7).
-        let keeps = |p: &PendingLead| p.labels && paragraph.kind == ParagraphKind::Body;
+        let keeps = |p: &PendingLead| p.labels == Some(true) && paragraph.kind == ParagraphKind::Body;
         if !set_here && !item_seen && !ranges.is_empty() && !lead.as_ref().is_some_and(keeps) {
             lead = None;
         }
