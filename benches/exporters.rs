@@ -17,10 +17,10 @@
 #[path = "common/generate.rs"]
 mod generate;
 
-use communique::csv::{CsvDirWriter, CsvSerializer};
+use communique::csv::{CsvSerializer, DirCsvSerializer};
 use communique::jsonld::{JsonLdSerializer, WriterJsonLdSerializer};
 use communique::model::Statement;
-use communique::model::json::{self, JsonLinesWriter};
+use communique::model::json::{self, JsonLinesSerializer, WriterJsonLinesSerializer};
 use communique::xml::{WriterXmlSerializer, XmlSerializer};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -32,10 +32,10 @@ const GENERATED: u64 = 1_000;
 
 /// A writer of one exporter, behind one interface for the benches.
 enum Exporter<W: Write> {
-    Csv(CsvDirWriter),
+    Csv(DirCsvSerializer),
     Xml(WriterXmlSerializer<W>),
     JsonLd(WriterJsonLdSerializer<W>),
-    JsonLines(JsonLinesWriter<W>),
+    JsonLines(WriterJsonLinesSerializer<W>),
 }
 
 impl<W: Write> Exporter<W> {
@@ -45,7 +45,7 @@ impl<W: Write> Exporter<W> {
             "csv" => Self::Csv(CsvSerializer::default().for_dir(scratch).expect("a fresh folder")),
             "xml" => Self::Xml(XmlSerializer::default().for_writer(sink)),
             "jsonld" => Self::JsonLd(JsonLdSerializer::default().for_writer(sink)),
-            "jsonl" => Self::JsonLines(JsonLinesWriter::new(sink)),
+            "jsonl" => Self::JsonLines(JsonLinesSerializer::default().for_writer(sink)),
             other => unreachable!("no exporter {other}"),
         }
     }

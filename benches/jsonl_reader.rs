@@ -1,4 +1,4 @@
-//! Bytes per second of the JSON Lines reader (`communique::model::json::JsonLinesReader`)
+//! Bytes per second of the JSON Lines reader (`communique::model::json::JsonLinesParser`)
 //! beside plain typed serde_json, over 1,000 generated records held in memory.
 //!
 //! `cargo bench --bench jsonl_reader`. The records are records 0..1000 of seed 1 of
@@ -8,7 +8,7 @@
 mod generate;
 
 use communique::model::Statement;
-use communique::model::json::{JsonLinesReader, JsonLinesWriter};
+use communique::model::json::{JsonLinesParser, JsonLinesSerializer};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::Path;
@@ -17,7 +17,7 @@ use std::time::Duration;
 fn reader(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let pool = generate::Pool::ingest_dirs(&generate::default_sources(root)).expect("the shared corpus");
-    let mut writer = JsonLinesWriter::new(Vec::new());
+    let mut writer = JsonLinesSerializer::default().for_writer(Vec::new());
     for i in 0..1_000 {
         writer.serialize_statement(&pool.record(1, i)).expect("written to memory");
     }
@@ -27,10 +27,10 @@ fn reader(c: &mut Criterion) {
     let mut group = c.benchmark_group("jsonl_read");
     group.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
     group.throughput(Throughput::Bytes(bytes.len() as u64));
-    group.bench_function("JsonLinesReader, 1,000 generated records", |b| {
+    group.bench_function("JsonLinesParser, 1,000 generated records", |b| {
         b.iter(|| {
             let mut count = 0;
-            for record in JsonLinesReader::new(&bytes[..]) {
+            for record in JsonLinesParser::default().for_reader(&bytes[..]) {
                 black_box(record.expect("a valid record"));
                 count += 1;
             }

@@ -9,8 +9,9 @@
 //! `csv/` (tables with `csv-metadata.json` and `datapackage.json`), `statements.xml` and
 //! `statements.jsonld`, then prints a summary of paragraphs and commitments by kind.
 
-use communique::model::{CommitmentKind, ParagraphKind, Statement, json};
+use communique::model::{CommitmentKind, ParagraphKind, Statement};
 use communique::text::{IngestOptions, ingest};
+use communique::{Format, StatementSerializer};
 use std::collections::BTreeMap;
 use std::error::Error;
 use std::fs::File;
@@ -27,7 +28,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     if out.exists() {
         std::fs::remove_dir_all(&out)?;
     }
-    std::fs::create_dir_all(out.join("json"))?;
+    std::fs::create_dir_all(&out)?;
 
     let mut statements = Vec::new();
     for path in &inputs {
@@ -37,25 +38,23 @@ fn main() -> Result<(), Box<dyn Error>> {
         statements.push(statement);
     }
 
-    let mut jsonl = json::JsonLinesWriter::new(BufWriter::new(File::create(out.join("statements.jsonl"))?));
-    let mut xml = communique::xml::XmlSerializer::default()
-        .for_writer(BufWriter::new(File::create(out.join("statements.xml"))?));
-    let mut jsonld = communique::jsonld::JsonLdSerializer::default()
-        .for_writer(BufWriter::new(File::create(out.join("statements.jsonld"))?));
-    let mut csv = communique::csv::CsvSerializer::default().for_dir(out.join("csv"))?;
-    for statement in &statements {
-        // An id is data, not a path: `file_stem` makes it a file name that stays in `json/`.
-        let name = format!("{}.json", communique::file_stem(&statement.id));
-        std::fs::write(out.join("json").join(name), json::to_string_pretty(statement))?;
-        jsonl.serialize_statement(statement)?;
-        xml.serialize_statement(statement)?;
-        jsonld.serialize_statement(statement)?;
-        csv.serialize_statement(statement)?;
+    // One serializer for every format, chosen by value: the folders (one JSON file a
+    // statement, named from its id made safe; the CSV tables) and the single files.
+    for (format, name) in [(Format::Json, "json"), (Format::Csv, "csv")] {
+        let mut writer = StatementSerializer::from_format(format).for_dir(out.join(name))?;
+        for statement in &statements {
+            writer.serialize_statement(statement)?;
+        }
+        writer.finish()?;
     }
-    jsonl.finish()?;
-    xml.finish()?;
-    jsonld.finish()?;
-    csv.finish()?;
+    for format in [Format::JsonLines, Format::Xml, Format::JsonLd] {
+        let file = File::create(out.join(format!("statements.{}", format.file_extension())))?;
+        let mut writer = StatementSerializer::from_format(format).for_writer(BufWriter::new(file));
+        for statement in &statements {
+            writer.serialize_statement(statement)?;
+        }
+        writer.finish()?;
+    }
 
     for statement in &statements {
         print_summary(statement);

@@ -24,7 +24,7 @@
 #[path = "../benches/common/generate.rs"]
 mod generate;
 
-use communique::model::json::JsonLinesWriter;
+use communique::model::json::JsonLinesSerializer;
 use generate::{BASE_RECORDS, COMMITMENTS, PARAGRAPHS, Pool};
 use std::error::Error;
 use std::fs::File;
@@ -139,7 +139,7 @@ fn run(args: Args) -> Result<(), Box<dyn Error>> {
 fn write_corpus(pool: &Pool, args: &Args, path: &Path) -> Result<(Stats, u64), Box<dyn Error>> {
     let file = File::create(path).map_err(|e| format!("cannot create {}: {e}", path.display()))?;
     let counting = CountingWriter { inner: BufWriter::with_capacity(1 << 20, file), bytes: 0 };
-    let mut writer = JsonLinesWriter::new(counting);
+    let mut writer = JsonLinesSerializer::default().for_writer(counting);
     let mut stats = Stats::default();
     for index in 0..args.records {
         let statement = pool.record(args.seed, index);

@@ -8,12 +8,12 @@
 //!
 //! By default each line goes straight to `serde_json::from_str::<Statement>` (typed
 //! serde_json, the baseline of the peer table); `--model-reader` uses the
-//! model's `JsonLinesReader` instead (the reader `communique convert` uses, which also
+//! model's `JsonLinesParser` instead (the reader `communique convert` uses, which also
 //! tracks the JSONPath of an error). Prints the number of records, paragraphs and
 //! commitments; exits with 1 and the line number at the first bad record.
 
 use communique::model::Statement;
-use communique::model::json::JsonLinesReader;
+use communique::model::json::JsonLinesParser;
 use std::error::Error;
 use std::fs::File;
 use std::io::{BufRead, BufReader};
@@ -55,7 +55,7 @@ fn run(path: &str, model_reader: bool) -> Result<(u64, u64, u64), Box<dyn Error>
         counts.2 += statement.commitments.len() as u64;
     };
     if model_reader {
-        for statement in JsonLinesReader::new(reader) {
+        for statement in JsonLinesParser::default().for_reader(reader) {
             count(&statement?);
         }
     } else {

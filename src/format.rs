@@ -1,6 +1,12 @@
-//! The formats communique reads and writes, chosen by name or file extension.
+//! The formats communique reads and writes, chosen by name, file extension or, for XML,
+//! the namespace of the root element.
 
+use quick_xml::events::Event;
+use quick_xml::name::ResolveResult;
+use quick_xml::reader::NsReader;
 use std::fmt;
+use std::fs::File;
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 /// A serialisation of statements.
@@ -10,6 +16,8 @@ use std::path::Path;
 /// assert_eq!(Format::from_extension("jsonld"), Some(Format::JsonLd));
 /// assert_eq!(Format::Xml.media_type(), "application/xml");
 /// assert_eq!("jsonl".parse::<Format>(), Ok(Format::JsonLines));
+/// assert_eq!("akn".parse::<Format>(), Ok(Format::Akn));
+/// assert_eq!(Format::Tei.file_extension(), "xml");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -24,6 +32,11 @@ pub enum Format {
     Xml,
     /// JSON-LD (schema.org, Dublin Core, PROV-O, W3C Web Annotation).
     JsonLd,
+    /// Akoma Ntoso 3.0 (OASIS LegalDocML): one `<akomaNtoso><doc name="statement">`
+    /// document a statement ([`communique_akn`]).
+    Akn,
+    /// TEI P5: one `<TEI>` document a statement ([`communique_tei`]).
+    Tei,
     /// Plain text as copied from a web page, repost or mailing list (input only).
     Text,
     /// Markdown with YAML front matter (input only).
@@ -32,11 +45,20 @@ pub enum Format {
 
 impl Format {
     /// Every format.
-    pub const ALL: [Self; 7] =
-        [Self::Json, Self::JsonLines, Self::Csv, Self::Xml, Self::JsonLd, Self::Text, Self::Markdown];
+    pub const ALL: [Self; 9] = [
+        Self::Json,
+        Self::JsonLines,
+        Self::Csv,
+        Self::Xml,
+        Self::JsonLd,
+        Self::Akn,
+        Self::Tei,
+        Self::Text,
+        Self::Markdown,
+    ];
 
     /// The short name used on the command line (`json`, `jsonl`, `csv`, `xml`, `jsonld`,
-    /// `txt`, `md`).
+    /// `akn`, `tei`, `txt`, `md`).
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
@@ -45,12 +67,16 @@ impl Format {
             Self::Csv => "csv",
             Self::Xml => "xml",
             Self::JsonLd => "jsonld",
+            Self::Akn => "akn",
+            Self::Tei => "tei",
             Self::Text => "txt",
             Self::Markdown => "md",
         }
     }
 
-    /// IANA media type.
+    /// Media type: the IANA registration where there is one (`application/tei+xml` is
+    /// RFC 6129's); for Akoma Ntoso `application/akn+xml`, the type its documents name
+    /// in `FRBRformat` (not registered).
     #[must_use]
     pub const fn media_type(self) -> &'static str {
         match self {
@@ -59,15 +85,23 @@ impl Format {
             Self::Csv => "text/csv",
             Self::Xml => "application/xml",
             Self::JsonLd => "application/ld+json",
+            Self::Akn => communique_akn::MEDIA_TYPE,
+            Self::Tei => communique_tei::MEDIA_TYPE,
             Self::Text => "text/plain",
             Self::Markdown => "text/markdown",
         }
     }
 
-    /// Usual file extension, without the dot (`csv` names a folder of tables).
+    /// Usual file extension, without the dot (`csv` names a folder of tables). Akoma
+    /// Ntoso and TEI documents are `xml`, as communique XML is: [`Format::from_path`]
+    /// tells the three apart by the root element.
     #[must_use]
     pub const fn file_extension(self) -> &'static str {
-        self.name()
+        match self {
+            Self::Akn => communique_akn::FILE_EXTENSION,
+            Self::Tei => communique_tei::FILE_EXTENSION,
+            _ => self.name(),
+        }
     }
 
     /// True for formats communique can write (all but plain text and Markdown).
@@ -77,6 +111,9 @@ impl Format {
     }
 
     /// The format of a file extension (without the dot, any case); `None` when unknown.
+    ///
+    /// `xml` gives [`Format::Xml`]: the extension does not tell communique XML from
+    /// Akoma Ntoso or TEI ([`Format::from_path`] and [`Format::from_xml_root`] do).
     #[must_use]
     pub fn from_extension(extension: &str) -> Option<Self> {
         match extension.to_ascii_lowercase().as_str() {
@@ -91,14 +128,68 @@ impl Format {
         }
     }
 
-    /// The format of a path: a folder holding `csv-metadata.json` is [`Format::Csv`];
-    /// otherwise the file extension decides.
+    /// The format of a path: a folder holding `csv-metadata.json` is [`Format::Csv`]; a
+    /// `.xml` file is read up to its root element, whose namespace tells communique XML,
+    /// Akoma Ntoso and TEI apart ([`Format::from_xml_root`]; a file that cannot be read
+    /// that far, or has a root in another namespace, is [`Format::Xml`], whose parser
+    /// then says what is wrong); otherwise the file extension decides.
     #[must_use]
     pub fn from_path(path: &Path) -> Option<Self> {
         if path.is_dir() {
             return path.join("csv-metadata.json").is_file().then_some(Self::Csv);
         }
-        path.extension().and_then(|e| e.to_str()).and_then(Self::from_extension)
+        match path.extension().and_then(|e| e.to_str()).and_then(Self::from_extension)? {
+            Self::Xml => Some(
+                File::open(path)
+                    .ok()
+                    .and_then(|file| Self::from_xml_root(BufReader::new(file)))
+                    .unwrap_or(Self::Xml),
+            ),
+            format => Some(format),
+        }
+    }
+
+    /// The format of the XML document `reader` holds, told by the namespace of its root
+    /// element: [`Format::Xml`] for communique XML ([`communique_xml::NAMESPACE`]),
+    /// [`Format::Akn`] for Akoma Ntoso 3.0 ([`communique_akn::NAMESPACE`]),
+    /// [`Format::Tei`] for TEI P5 ([`communique_tei::NAMESPACE`]).
+    ///
+    /// Reads no further than the root element's start tag (after the XML declaration,
+    /// comments, processing instructions and white space). `None` when the input is not
+    /// well-formed up to there, has no root element, or its root is in another namespace
+    /// or none.
+    ///
+    /// ```
+    /// use communique::Format;
+    /// let tei = "<?xml version=\"1.0\"?>\n<!-- a statement -->\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader>";
+    /// assert_eq!(Format::from_xml_root(tei.as_bytes()), Some(Format::Tei));
+    /// let akn = "<an:akomaNtoso xmlns:an=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"/>";
+    /// assert_eq!(Format::from_xml_root(akn.as_bytes()), Some(Format::Akn));
+    /// assert_eq!(Format::from_xml_root("<TEI/>".as_bytes()), None);
+    /// ```
+    #[must_use]
+    pub fn from_xml_root(reader: impl BufRead) -> Option<Self> {
+        let mut reader = NsReader::from_reader(reader);
+        let mut buffer = Vec::new();
+        loop {
+            buffer.clear();
+            match reader.read_resolved_event_into(&mut buffer).ok()? {
+                (ResolveResult::Bound(namespace), Event::Start(_) | Event::Empty(_)) => {
+                    return [
+                        (communique_xml::NAMESPACE, Self::Xml),
+                        (communique_akn::NAMESPACE, Self::Akn),
+                        (communique_tei::NAMESPACE, Self::Tei),
+                    ]
+                    .into_iter()
+                    .find(|(uri, _)| namespace.0 == *uri)
+                    .map(|(_, format)| format);
+                }
+                (_, Event::Start(_) | Event::Empty(_) | Event::Eof) => return None,
+                // The declaration, comments, processing instructions, a DOCTYPE (which
+                // every reader refuses, saying so) and white space come before the root.
+                _ => {}
+            }
+        }
     }
 }
 
@@ -121,10 +212,102 @@ impl fmt::Display for UnknownFormat {
 
 impl std::error::Error for UnknownFormat {}
 
+/// A [name](Format::name) or a file extension ([`Format::from_extension`]), in any case,
+/// around white space.
 impl std::str::FromStr for Format {
     type Err = UnknownFormat;
 
     fn from_str(name: &str) -> Result<Self, Self::Err> {
-        Self::from_extension(name.trim()).ok_or_else(|| UnknownFormat(name.to_owned()))
+        let trimmed = name.trim();
+        Self::ALL
+            .into_iter()
+            .find(|format| format.name().eq_ignore_ascii_case(trimmed))
+            .or_else(|| Self::from_extension(trimmed))
+            .ok_or_else(|| UnknownFormat(name.to_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Format;
+
+    #[test]
+    fn all_lists_every_format_once_and_names_round_trip() {
+        // An exhaustive match: a new format fails to compile here until ALL has it.
+        let position = |format: Format| match format {
+            Format::Json => 0,
+            Format::JsonLines => 1,
+            Format::Csv => 2,
+            Format::Xml => 3,
+            Format::JsonLd => 4,
+            Format::Akn => 5,
+            Format::Tei => 6,
+            Format::Text => 7,
+            Format::Markdown => 8,
+        };
+        for (i, format) in Format::ALL.into_iter().enumerate() {
+            assert_eq!(position(format), i, "{format}");
+            // Akoma Ntoso and TEI share the extension of XML.
+            let by_extension = if matches!(format, Format::Akn | Format::Tei) { Format::Xml } else { format };
+            assert_eq!(Format::from_extension(format.file_extension()), Some(by_extension));
+            assert_eq!(format.name().parse::<Format>(), Ok(format));
+            assert_eq!(format.name().to_ascii_uppercase().parse::<Format>(), Ok(format));
+        }
+        assert_eq!(Format::from_extension("NDJSON"), Some(Format::JsonLines));
+        assert_eq!(" markdown ".parse::<Format>(), Ok(Format::Markdown));
+        assert!("tex".parse::<Format>().is_err());
+        assert_eq!(Format::JsonLd.media_type(), "application/ld+json");
+        assert_eq!(Format::Akn.media_type(), "application/akn+xml");
+        assert_eq!(Format::Tei.media_type(), "application/tei+xml");
+        assert!(!Format::Markdown.is_writable() && Format::Csv.is_writable() && Format::Tei.is_writable());
+    }
+
+    #[test]
+    fn the_root_namespace_tells_the_xml_vocabularies_apart() {
+        for (document, format) in [
+            ("<statements xmlns=\"https://w3id.org/communique/xml/1.0\"/>", Some(Format::Xml)),
+            (
+                "<statement xmlns='https://w3id.org/communique/xml/1.0' id='a' kind='other'>",
+                Some(Format::Xml),
+            ),
+            (
+                "\u{feff}<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">",
+                Some(Format::Akn),
+            ),
+            (
+                "<?xml-stylesheet href='tei.xsl'?><!-- x --><TEI xmlns='http://www.tei-c.org/ns/1.0'>",
+                Some(Format::Tei),
+            ),
+            // The prefix is the document's choice; the namespace decides.
+            ("<tei:TEI xmlns:tei='http://www.tei-c.org/ns/1.0'/>", Some(Format::Tei)),
+            // A root in no namespace, in another one, a prefix never declared, no root.
+            ("<statements/>", None),
+            ("<html xmlns='http://www.w3.org/1999/xhtml'/>", None),
+            ("<a:TEI/>", None),
+            ("<!-- only a comment -->", None),
+            ("", None),
+            ("not XML", None),
+        ] {
+            assert_eq!(Format::from_xml_root(document.as_bytes()), format, "{document:?}");
+        }
+    }
+
+    #[test]
+    fn an_xml_path_is_read_to_its_root() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, content, format) in [
+            ("a.xml", "<akomaNtoso xmlns='http://docs.oasis-open.org/legaldocml/ns/akn/3.0'/>", Format::Akn),
+            ("t.XML", "<TEI xmlns='http://www.tei-c.org/ns/1.0'/>", Format::Tei),
+            ("c.xml", "<statements xmlns='https://w3id.org/communique/xml/1.0'/>", Format::Xml),
+            // Not one of the three: the XML parser gets it, and says what is wrong.
+            ("broken.xml", "<statements", Format::Xml),
+            // A TEI root in a file whose extension is not xml is not sniffed.
+            ("t.json", "<TEI xmlns='http://www.tei-c.org/ns/1.0'/>", Format::Json),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, content).unwrap();
+            assert_eq!(Format::from_path(&path), Some(format), "{name}");
+        }
+        assert_eq!(Format::from_path(&dir.path().join("missing.xml")), Some(Format::Xml));
     }
 }

@@ -4,6 +4,7 @@
 
 use communique::model::{Statement, json};
 use communique::text::{IngestOptions, ingest};
+use communique::{Format, StatementParser, StatementSerializer};
 use std::io::BufReader;
 use std::path::PathBuf;
 
@@ -45,82 +46,78 @@ fn whitehouse() -> Vec<Statement> {
     all
 }
 
-fn xml(statements: &[Statement]) -> Vec<Statement> {
-    let mut writer = communique::xml::XmlSerializer::default().for_writer(Vec::new());
+/// `statements` written in `format` and read back, through the facade.
+fn through(format: Format, statements: &[Statement]) -> Vec<Statement> {
+    let serializer = StatementSerializer::from_format(format);
+    let parser = StatementParser::from_format(format);
+    if format == Format::Csv {
+        let dir = tempfile::tempdir().unwrap();
+        let mut writer = serializer.for_dir(dir.path()).unwrap();
+        for statement in statements {
+            writer.serialize_statement(statement).unwrap();
+        }
+        let folder = writer.finish().unwrap();
+        return parser.for_path(folder).unwrap().collect::<Result<_, _>>().unwrap();
+    }
+    let mut writer = serializer.for_writer(Vec::new());
     for statement in statements {
         writer.serialize_statement(statement).unwrap();
     }
     let bytes = writer.finish().unwrap();
-    communique::xml::XmlParser::default()
-        .for_reader(BufReader::new(bytes.as_slice()))
-        .collect::<Result<_, _>>()
-        .unwrap()
+    parser.for_reader(BufReader::new(bytes.as_slice())).collect::<Result<_, _>>().unwrap()
 }
 
-fn jsonld(statements: &[Statement]) -> Vec<Statement> {
-    let mut writer = communique::jsonld::JsonLdSerializer::default().for_writer(Vec::new());
+/// Every statement alone, then all of them in one collection, written in `format` and
+/// read back unchanged.
+fn check(format: Format, statements: &[Statement]) {
     for statement in statements {
-        writer.serialize_statement(statement).unwrap();
-    }
-    let bytes = writer.finish().unwrap();
-    communique::jsonld::JsonLdParser::default()
-        .for_reader(BufReader::new(bytes.as_slice()))
-        .collect::<Result<_, _>>()
-        .unwrap()
-}
-
-fn csv(statements: &[Statement]) -> Vec<Statement> {
-    let dir = tempfile::tempdir().unwrap();
-    let mut writer = communique::csv::CsvSerializer::default().for_dir(dir.path()).unwrap();
-    for statement in statements {
-        writer.serialize_statement(statement).unwrap();
-    }
-    writer.finish().unwrap();
-    communique::csv::CsvParser::default().for_dir(dir.path()).unwrap().collect::<Result<_, _>>().unwrap()
-}
-
-fn jsonl(statements: &[Statement]) -> Vec<Statement> {
-    let mut writer = json::JsonLinesWriter::new(Vec::new());
-    for statement in statements {
-        writer.serialize_statement(statement).unwrap();
-    }
-    let bytes = writer.finish().unwrap();
-    json::JsonLinesReader::new(bytes.as_slice()).collect::<Result<_, _>>().unwrap()
-}
-
-fn check(name: &str, statements: &[Statement], through: fn(&[Statement]) -> Vec<Statement>) {
-    for statement in statements {
-        statement.validate().unwrap_or_else(|e| panic!("{name}: {e}"));
+        statement.validate().unwrap_or_else(|e| panic!("{format}: {e}"));
         assert_eq!(
-            through(std::slice::from_ref(statement)),
+            through(format, std::slice::from_ref(statement)),
             std::slice::from_ref(statement),
-            "{name}: {}",
+            "{format}: {}",
             statement.id
         );
     }
-    let all = through(statements);
-    assert_eq!(all.len(), statements.len(), "{name}: the collection");
+    let all = through(format, statements);
+    assert_eq!(all.len(), statements.len(), "{format}: the collection");
     for (back, statement) in all.iter().zip(statements) {
-        assert_eq!(back, statement, "{name}, in the collection: {}", statement.id);
+        assert_eq!(back, statement, "{format}, in the collection: {}", statement.id);
     }
 }
+
+/// The formats that hold a collection.
+const COLLECTIONS: [Format; 4] = [Format::JsonLines, Format::Csv, Format::Xml, Format::JsonLd];
+
+/// The formats whose document holds one statement.
+const ONE_A_DOCUMENT: [Format; 3] = [Format::Json, Format::Akn, Format::Tei];
 
 #[test]
 fn corpus_survives_every_format() {
     let corpus = corpus();
-    check("jsonl", &corpus, jsonl);
-    check("csv", &corpus, csv);
-    check("xml", &corpus, xml);
-    check("jsonld", &corpus, jsonld);
+    for format in COLLECTIONS {
+        check(format, &corpus);
+    }
+    for format in ONE_A_DOCUMENT {
+        for statement in &corpus {
+            let one = std::slice::from_ref(statement);
+            assert_eq!(through(format, one), one, "{format}: {}", statement.id);
+        }
+    }
 }
 
 #[test]
 fn whitehouse_folder_survives_every_format() {
     let folder = whitehouse();
-    check("jsonl", &folder, jsonl);
-    check("csv", &folder, csv);
-    check("xml", &folder, xml);
-    check("jsonld", &folder, jsonld);
+    for format in COLLECTIONS {
+        check(format, &folder);
+    }
+    for format in ONE_A_DOCUMENT {
+        for statement in &folder {
+            let one = std::slice::from_ref(statement);
+            assert_eq!(through(format, one), one, "{format}: {}", statement.id);
+        }
+    }
 }
 
 /// The JSON-LD of every ingested statement is RDF that oxjsonld reads offline, with one

@@ -3,7 +3,6 @@
 //! The command composes the library crates; it holds no format logic of its own.
 
 mod commands;
-mod formats;
 mod inputs;
 mod outputs;
 mod progress;
@@ -11,7 +10,8 @@ mod progress;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
-/// Typed, citable records of official statements: JSON, CSV, XML and JSON-LD.
+/// Typed, citable records of official statements: JSON, CSV, XML, JSON-LD, Akoma Ntoso
+/// and TEI.
 #[derive(Debug, Parser)]
 #[command(name = "communique", version, about, long_about = None, propagate_version = true)]
 struct Cli {

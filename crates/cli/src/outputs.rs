@@ -1,32 +1,91 @@
-//! Output files written atomically: everything goes to temporary paths inside the output
+//! Outputs written atomically: everything goes to temporary paths inside the output
 //! folder and is renamed into place only when the whole run may be kept.
 
-use crate::formats::Prepared;
 use anyhow::{Context, Result, bail};
-use communique::Format;
-use std::collections::HashSet;
+use communique::{
+    DirStatementSerializer, Format, PreparedStatement, StatementSerializer, WriterStatementSerializer,
+};
+use std::fs::File;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use tempfile::{NamedTempFile, TempDir};
 
-/// Where each format goes in the output folder (the layout documented in the README).
+/// Where each format goes in the output folder (the layout documented in the README):
+/// `json/`, `csv/`, `akn/` and `tei/` are folders, the others one file each.
 pub fn target(out: &Path, format: Format) -> PathBuf {
     match format {
         Format::Json => out.join("json"),
-        Format::JsonLines => out.join("statements.jsonl"),
         Format::Csv => out.join("csv"),
-        Format::Xml => out.join("statements.xml"),
-        Format::JsonLd => out.join("statements.jsonld"),
-        Format::Text | Format::Markdown => out.join(format!("statements.{}", format.file_extension())),
+        Format::Akn => out.join("akn"),
+        Format::Tei => out.join("tei"),
         _ => out.join(format!("statements.{}", format.file_extension())),
     }
 }
 
-/// A writer of one format, streaming prepared statements into a temporary place.
-pub trait Sink: Send {
-    /// Appends one statement, formatted by this sink's [`Preparer`](crate::formats::Preparer).
-    fn write(&mut self, prepared: &Prepared) -> Result<()>;
-    /// Completes the output and hands back what to rename where.
-    fn finish(self: Box<Self>) -> Result<Staged>;
+/// True for the formats the layout writes as a folder.
+fn is_folder(format: Format) -> bool {
+    matches!(format, Format::Json | Format::Csv | Format::Akn | Format::Tei)
+}
+
+/// One output, streaming prepared statements into a temporary file or folder in the
+/// output folder.
+pub struct Sink {
+    target: PathBuf,
+    staging: Staging,
+}
+
+enum Staging {
+    File { file: NamedTempFile, writer: WriterStatementSerializer<BufWriter<File>> },
+    Dir { dir: TempDir, writer: DirStatementSerializer },
+}
+
+impl Sink {
+    /// A sink of `serializer`'s format in the output folder `out`.
+    pub fn new(out: &Path, serializer: StatementSerializer) -> Result<Self> {
+        let format = serializer.format();
+        let target = target(out, format);
+        let staging = if is_folder(format) {
+            let dir = tempfile::Builder::new().prefix(&format!(".{}.", format.name())).tempdir_in(out)?;
+            let writer = serializer
+                .for_dir(dir.path())
+                .with_context(|| format!("cannot start {}", target.display()))?;
+            Staging::Dir { dir, writer }
+        } else {
+            let file = tempfile::Builder::new()
+                .prefix(&format!(".statements.{}.", format.name()))
+                .tempfile_in(out)?;
+            let writer = serializer.for_writer(BufWriter::with_capacity(1 << 16, file.reopen()?));
+            Staging::File { file, writer }
+        };
+        Ok(Self { target, staging })
+    }
+
+    /// Appends one statement, prepared by the serializer this sink was made with.
+    pub fn write(&mut self, prepared: &PreparedStatement) -> Result<()> {
+        match &mut self.staging {
+            Staging::File { writer, .. } => writer.write_prepared(prepared),
+            Staging::Dir { writer, .. } => writer.write_prepared(prepared),
+        }
+        .with_context(|| format!("cannot write {}", self.target.display()))
+    }
+
+    /// Completes the output, made durable, and hands back what to rename where.
+    pub fn finish(self) -> Result<Staged> {
+        let Sink { target, staging } = self;
+        let context = || format!("cannot write {}", target.display());
+        match staging {
+            Staging::File { file, writer } => {
+                let mut inner = writer.finish().with_context(context)?;
+                inner.flush().with_context(context)?;
+                inner.get_ref().sync_all().with_context(context)?;
+                Ok(Staged::File(file, target))
+            }
+            Staging::Dir { dir, writer } => {
+                writer.finish().with_context(context)?;
+                Ok(Staged::Dir(dir, target))
+            }
+        }
+    }
 }
 
 /// A finished output waiting to be renamed into place.
@@ -43,8 +102,7 @@ impl Staged {
     pub fn commit(self) -> Result<PathBuf> {
         match self {
             Self::File(file, target) => {
-                set_mode(file.path(), 0o644)?;
-                file.persist(&target).with_context(|| format!("cannot write {}", target.display()))?;
+                persist(file, &target)?;
                 Ok(target)
             }
             Self::Dir(dir, target) => {
@@ -72,7 +130,7 @@ impl Staged {
 
 /// Temporary files are created readable by their owner only; an output gets the usual
 /// permissions of a published file (owner writes, everyone reads).
-pub fn set_mode(path: &Path, mode: u32) -> Result<()> {
+fn set_mode(path: &Path, mode: u32) -> Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
@@ -82,6 +140,27 @@ pub fn set_mode(path: &Path, mode: u32) -> Result<()> {
     #[cfg(not(unix))]
     let _ = (path, mode);
     Ok(())
+}
+
+/// Renames a finished temporary file over `path`, readable by all as published files are.
+pub fn persist(file: NamedTempFile, path: &Path) -> Result<()> {
+    set_mode(file.path(), 0o644)?;
+    file.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// A temporary file beside `path`, to be [persisted](persist) over it.
+pub fn temp_file_beside(path: &Path) -> Result<NamedTempFile> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    Ok(tempfile::Builder::new().prefix(".communique.").tempfile_in(dir)?)
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut file = temp_file_beside(path)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    persist(file, path)
 }
 
 /// Refuses a run that would overwrite an input, or an existing output without `force`.
@@ -104,49 +183,4 @@ pub fn check_targets(out: &Path, formats: &[Format], inputs: &[PathBuf], force: 
         }
     }
     Ok(())
-}
-
-/// One JSON document per statement, named from the sanitised id, in a temporary folder.
-pub struct JsonFiles {
-    dir: TempDir,
-    target: PathBuf,
-    used: HashSet<String>,
-}
-
-impl JsonFiles {
-    /// A sink writing `OUT/json/<id>.json`.
-    pub fn new(out: &Path) -> Result<Self> {
-        let dir = tempfile::Builder::new().prefix(".json.").tempdir_in(out)?;
-        Ok(Self { dir, target: target(out, Format::Json), used: HashSet::new() })
-    }
-}
-
-impl Sink for JsonFiles {
-    fn write(&mut self, prepared: &Prepared) -> Result<()> {
-        let Prepared::JsonFile { id, text } = prepared else {
-            anyhow::bail!("a statement prepared for another format");
-        };
-        let stem = communique::file_stem(id);
-        let mut name = format!("{stem}.json");
-        let mut n = 1;
-        while !self.used.insert(name.to_ascii_lowercase()) {
-            n += 1;
-            name = format!("{stem}-{n}.json");
-        }
-        let path = self.dir.path().join(&name);
-        std::fs::write(&path, text).with_context(|| format!("cannot write {name}"))?;
-        Ok(())
-    }
-
-    fn finish(self: Box<Self>) -> Result<Staged> {
-        Ok(Staged::Dir(self.dir, self.target))
-    }
-}
-
-/// A temporary file in the output folder, buffered.
-pub fn temp_file(out: &Path, format: Format) -> Result<(NamedTempFile, std::io::BufWriter<std::fs::File>)> {
-    let file =
-        tempfile::Builder::new().prefix(&format!(".statements.{}.", format.name())).tempfile_in(out)?;
-    let writer = std::io::BufWriter::with_capacity(1 << 16, file.reopen()?);
-    Ok((file, writer))
 }

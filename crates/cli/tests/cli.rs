@@ -405,3 +405,73 @@ fn json_lines_blank_lines_are_skipped_and_bad_bytes_named() {
     assert_eq!(written.lines().count(), 2);
     assert!(written.lines().nth(1).unwrap().starts_with("{\"id\":\"second\""), "{written}");
 }
+
+#[test]
+fn akn_and_tei_folders_read_back_to_the_same_json_lines() {
+    // The corpus as ingested, and the hand-coded reference statement (apart: it has the id
+    // ingest gives the reference text).
+    let reference = vec![s(&reference_json())];
+    for (name, inputs) in [("corpus", corpus_texts()), ("reference", reference)] {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        let mut args = vec!["convert".to_owned()];
+        args.extend(inputs);
+        args.extend(["--to", "jsonl,akn,tei", "--out", &s(&out)].map(String::from));
+        let run = communique(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        assert!(run.status.success(), "{name}: {}", text(&run.stderr));
+        assert_eq!(names(&out), ["akn", "statements.jsonl", "tei"], "{name}");
+        let jsonl = std::fs::read_to_string(out.join("statements.jsonl")).unwrap();
+        let ids: Vec<String> = jsonl
+            .lines()
+            .map(|line| {
+                serde_json::from_str::<serde_json::Value>(line).unwrap()["id"].as_str().unwrap().to_owned()
+            })
+            .collect();
+        // The ids are ASCII letters, digits and hyphens: each names its file as it is.
+        let mut files: Vec<String> = ids.iter().map(|id| format!("{id}.xml")).collect();
+        files.sort();
+        for folder in ["akn", "tei"] {
+            assert_eq!(names(&out.join(folder)), files, "{name}: {folder}/");
+            // Read back, in the order of the records, gives the same JSON Lines byte for byte.
+            let back = tmp.path().join(format!("from-{folder}"));
+            let mut args = vec!["convert".to_owned()];
+            args.extend(ids.iter().map(|id| s(&out.join(folder).join(format!("{id}.xml")))));
+            args.extend(["--to", "jsonl", "--out", &s(&back)].map(String::from));
+            let run = communique(&args.iter().map(String::as_str).collect::<Vec<_>>());
+            assert!(run.status.success(), "{name}: {folder}: {}", text(&run.stderr));
+            assert_eq!(
+                std::fs::read_to_string(back.join("statements.jsonl")).unwrap(),
+                jsonl,
+                "{name}: {folder}"
+            );
+
+            let first = out.join(folder).join(&files[0]);
+            let validate = communique(&["validate", &s(&first)]);
+            assert_eq!(text(&validate.stdout).trim(), format!("ok: {} (1 record)", s(&first)));
+        }
+    }
+}
+
+#[test]
+fn a_broken_akn_document_is_named_with_line_column_and_element() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let run = communique(&["convert", &s(&reference_json()), "--to", "akn", "--out", &s(&out)]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let document = std::fs::read_to_string(out.join("akn/nato-2022-02-16-59fa18d5.xml")).unwrap();
+    // An element Akoma Ntoso does not have, right after "<mainBody>" (indented by four
+    // spaces): column 15 of its line.
+    let line = document.lines().position(|l| l == "    <mainBody>").unwrap() + 1;
+    let broken = tmp.path().join("broken.xml");
+    std::fs::write(&broken, document.replacen("<mainBody>", "<mainBody><statementBody/>", 1)).unwrap();
+    let run = communique(&["convert", &s(&broken), "--to", "jsonl", "--out", &s(&tmp.path().join("back"))]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(
+        text(&run.stderr).contains(&format!(
+            "{}:{line}:15: at /akomaNtoso/doc[1]/mainBody[1]/statementBody[1]: element <statementBody> is not expected in <mainBody>",
+            s(&broken)
+        )),
+        "{}",
+        text(&run.stderr)
+    );
+}

@@ -8,7 +8,7 @@
 //! a time; any other file is read as one JSON document. Prints one line per table.
 
 use communique_csv::CsvSerializer;
-use communique_model::json::{self, JsonLinesReader};
+use communique_model::json::{self, JsonLinesParser};
 use std::error::Error;
 use std::fs::File;
 use std::io::BufReader;
@@ -42,7 +42,7 @@ fn run() -> Result<(), Box<dyn Error>> {
         let located = |e: &dyn std::fmt::Display| format!("{}: {e}", input.display());
         let file = File::open(&input).map_err(|e| located(&e))?;
         if input.extension().is_some_and(|e| e == "jsonl") {
-            for statement in JsonLinesReader::new(BufReader::new(file)) {
+            for statement in JsonLinesParser::default().for_reader(BufReader::new(file)) {
                 writer.serialize_statement(&statement.map_err(|e| located(&e))?)?;
             }
         } else {

@@ -13,7 +13,7 @@
 
 use communique_csv::{CsvSerializer, PreparedStatement};
 use communique_model::Statement;
-use communique_model::json::JsonLinesReader;
+use communique_model::json::JsonLinesParser;
 use std::error::Error;
 use std::fs::File;
 use std::io::BufReader;
@@ -25,8 +25,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     let rounds: usize = args.next().map_or(Ok(3), |a| a.parse())?;
     let threads: usize = args.next().map_or(Ok(1), |a| a.parse())?;
     let input_bytes = std::fs::metadata(&path)?.len() as f64;
-    let statements =
-        JsonLinesReader::new(BufReader::new(File::open(&path)?)).collect::<Result<Vec<_>, _>>()?;
+    let statements = JsonLinesParser::default()
+        .for_reader(BufReader::new(File::open(&path)?))
+        .collect::<Result<Vec<_>, _>>()?;
     println!("{} records, {:.1} MB of JSON Lines", statements.len(), input_bytes / 1e6);
 
     let report = |label: &str, times: &mut Vec<Duration>| {

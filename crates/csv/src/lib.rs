@@ -10,10 +10,16 @@ mod schema;
 mod writer;
 
 pub use descriptor::{CSVW_METADATA, DATAPACKAGE};
-pub use error::{CsvError, Location};
+#[allow(deprecated)]
+pub use error::CsvError;
+pub use error::{CsvParseError, CsvSerializeError, CsvSyntaxError};
 pub use loader::Loader;
-pub use reader::{CsvDirReader, CsvParser};
-pub use writer::{CsvDirWriter, CsvSerializer, CsvSummary, PreparedStatement, TableSummary};
+#[allow(deprecated)]
+pub use reader::CsvDirReader;
+pub use reader::{CsvParser, DirCsvParser};
+#[allow(deprecated)]
+pub use writer::CsvDirWriter;
+pub use writer::{CsvSerializer, CsvSummary, DirCsvSerializer, PreparedStatement, TableSummary};
 
 /// File names of the tables a CSV folder holds, in the order the descriptors list them.
 pub const TABLE_FILES: [&str; 10] = [

@@ -1,14 +1,14 @@
 //! The streaming reader: one cursor per table, merged on `statement_id`.
 
-use crate::CsvError;
-use crate::cell::{excel_unescape, parse_date};
+use crate::cell::excel_unescape;
 use crate::descriptor::{CSVW_METADATA, excel_safe_property, layout_property};
-use crate::error::Location;
+use crate::error::{CsvParseError, CsvSyntaxError, file_error};
 use crate::schema::{Datatype, LAYOUT, TABLES, Table};
 use communique_model::chrono::NaiveDate;
 use communique_model::{
     Actor, ActorKind, Assessment, Commitment, CommitmentKind, DigestAlgorithm, Fixity, Method, MethodKind,
-    Note, Paragraph, ParagraphKind, Source, Span, Statement, StatementKind, Timestamp,
+    Note, Paragraph, ParagraphKind, Source, Span, Statement, StatementKind, TextPosition, Timestamp,
+    parse_iso_date,
 };
 use std::collections::HashMap;
 use std::fs::File;
@@ -39,23 +39,23 @@ impl CsvParser {
     ///
     /// # Errors
     ///
-    /// [`CsvError::Descriptor`] when `csv-metadata.json` is missing, not JSON, or of
-    /// another layout; [`CsvError::File`] when a table cannot be opened;
-    /// [`CsvError::Data`] when a header row is not the expected one.
-    pub fn for_dir(self, dir: impl AsRef<Path>) -> Result<CsvDirReader, CsvError> {
+    /// [`CsvParseError::Syntax`] when `csv-metadata.json` is missing, not JSON, or of
+    /// another layout, or when a header row is not the expected one;
+    /// [`CsvParseError::Io`] when a table cannot be opened.
+    pub fn for_dir(self, dir: impl AsRef<Path>) -> Result<DirCsvParser, CsvParseError> {
         let dir = dir.as_ref().to_path_buf();
         let excel_safe = read_descriptor(&dir.join(CSVW_METADATA))?;
         let mut cursors = Vec::with_capacity(TABLES.len());
         for table in TABLES {
             cursors.push(Cursor::open(&dir, table, excel_safe)?);
         }
-        Ok(CsvDirReader { dir, excel_safe, cursors, finished: false })
+        Ok(DirCsvParser { dir, excel_safe, cursors, records: 0, finished: false })
     }
 }
 
 /// Reads the layout and the `excel_safe` flag from the CSVW metadata.
-fn read_descriptor(path: &Path) -> Result<bool, CsvError> {
-    let fail = |message: String| CsvError::Descriptor { path: path.to_path_buf(), message };
+fn read_descriptor(path: &Path) -> Result<bool, CsvSyntaxError> {
+    let fail = |message: String| CsvSyntaxError::new(CSVW_METADATA, TextPosition::default(), None, message);
     let text =
         std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read the CSVW metadata: {e}")))?;
     let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| fail(format!("not JSON: {e}")))?;
@@ -73,16 +73,27 @@ fn read_descriptor(path: &Path) -> Result<bool, CsvError> {
         .ok_or_else(|| fail(format!("property {:?} must be true or false", excel_safe_property())))
 }
 
-/// A CSV folder being read; an iterator of the statements in it.
+/// A CSV folder being read, an iterator of the statements in it; made by
+/// [`CsvParser::for_dir`].
+///
+/// Yields each statement in the order written, or the error that stops it (a folder
+/// cannot be read on reliably after a bad row).
 #[derive(Debug)]
-pub struct CsvDirReader {
+#[must_use]
+pub struct DirCsvParser {
     dir: PathBuf,
     excel_safe: bool,
     cursors: Vec<Cursor>,
+    /// Statements read so far.
+    records: u64,
     finished: bool,
 }
 
-impl CsvDirReader {
+/// The reader of a CSV folder before it took the shape of the other format crates.
+#[deprecated(note = "renamed DirCsvParser")]
+pub type CsvDirReader = DirCsvParser;
+
+impl DirCsvParser {
     /// The folder being read.
     #[must_use]
     pub fn dir(&self) -> &Path {
@@ -97,16 +108,21 @@ impl CsvDirReader {
     }
 }
 
-impl Iterator for CsvDirReader {
-    type Item = Result<Statement, CsvError>;
+impl Iterator for DirCsvParser {
+    type Item = Result<Statement, CsvParseError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         if self.finished {
             return None;
         }
-        let result = self.next_statement();
-        if !matches!(result, Ok(Some(_))) {
-            self.finished = true;
+        let record = self.records + 1;
+        let result = self.next_statement().map_err(|error| match error {
+            CsvParseError::Syntax(error) => CsvParseError::Syntax(error.in_record(record)),
+            other => other,
+        });
+        match &result {
+            Ok(Some(_)) => self.records = record,
+            _ => self.finished = true,
         }
         result.transpose()
     }
@@ -144,21 +160,27 @@ fn line_at(path: &Path, byte: u64) -> u64 {
     line
 }
 
+/// The position of the row the CSV parser places at `byte` of the table at `path`.
+fn row_position(path: &Path, byte: u64) -> TextPosition {
+    TextPosition::default().with_line(line_at(path, byte)).with_byte_offset(byte)
+}
+
 impl Row {
-    fn location(&self, column: Option<usize>) -> Location {
-        Location::new(
+    fn syntax_error(&self, column: Option<usize>, message: impl Into<String>) -> CsvSyntaxError {
+        CsvSyntaxError::new(
             self.table.file_name(),
-            line_at(&self.path, self.byte),
+            row_position(&self.path, self.byte),
             column.map(|i| (i + 1, self.table.columns[i].name)),
+            message,
         )
     }
 
-    fn error(&self, column: &str, message: impl Into<String>) -> CsvError {
-        CsvError::data(self.location(Some(self.table.index(column))), message)
+    fn error(&self, column: &str, message: impl Into<String>) -> CsvParseError {
+        self.syntax_error(Some(self.table.index(column)), message).into()
     }
 
-    fn row_error(&self, message: impl Into<String>) -> CsvError {
-        CsvError::data(self.location(None), message)
+    fn row_error(&self, message: impl Into<String>) -> CsvParseError {
+        self.syntax_error(None, message).into()
     }
 
     /// The cell as written (excel_safe escape still on).
@@ -189,13 +211,13 @@ impl Row {
     }
 
     /// A cell that must not be empty.
-    fn required(&self, column: &str) -> Result<&str, CsvError> {
+    fn required(&self, column: &str) -> Result<&str, CsvParseError> {
         let cell = self.raw(column);
         if cell.is_empty() { Err(self.error(column, "is empty but required")) } else { Ok(cell) }
     }
 
     /// A name from a closed list.
-    fn name<T>(&self, column: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, CsvError> {
+    fn name<T>(&self, column: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, CsvParseError> {
         let cell = self.required(column)?;
         parse(cell).ok_or_else(|| {
             let allowed = match self.table.columns[self.table.index(column)].datatype {
@@ -206,7 +228,7 @@ impl Row {
         })
     }
 
-    fn number<T: std::str::FromStr>(&self, column: &str) -> Result<Option<T>, CsvError> {
+    fn number<T: std::str::FromStr>(&self, column: &str) -> Result<Option<T>, CsvParseError> {
         let cell = self.raw(column);
         if cell.is_empty() {
             return Ok(None);
@@ -222,19 +244,19 @@ impl Row {
         parsed.map(Some).ok_or_else(|| self.error(column, format!("{cell:?} is not an integer in range")))
     }
 
-    fn required_number<T: std::str::FromStr>(&self, column: &str) -> Result<T, CsvError> {
+    fn required_number<T: std::str::FromStr>(&self, column: &str) -> Result<T, CsvParseError> {
         self.required(column)?;
         Ok(self.number(column)?.expect("checked non-empty"))
     }
 
-    fn date(&self, column: &str) -> Result<Option<NaiveDate>, CsvError> {
+    fn date(&self, column: &str) -> Result<Option<NaiveDate>, CsvParseError> {
         match self.raw(column) {
             "" => Ok(None),
-            cell => parse_date(cell).map(Some).map_err(|message| self.error(column, message)),
+            cell => parse_iso_date(cell).map(Some).map_err(|message| self.error(column, message)),
         }
     }
 
-    fn timestamp(&self, column: &str) -> Result<Option<Timestamp>, CsvError> {
+    fn timestamp(&self, column: &str) -> Result<Option<Timestamp>, CsvParseError> {
         match self.raw(column) {
             "" => Ok(None),
             cell => cell
@@ -244,7 +266,7 @@ impl Row {
         }
     }
 
-    fn boolean(&self, column: &str) -> Result<bool, CsvError> {
+    fn boolean(&self, column: &str) -> Result<bool, CsvParseError> {
         match self.required(column)? {
             "true" => Ok(true),
             "false" => Ok(false),
@@ -253,7 +275,7 @@ impl Row {
     }
 
     /// Checks that the `position` column holds `expected` (1-based).
-    fn position(&self, expected: usize) -> Result<(), CsvError> {
+    fn position(&self, expected: usize) -> Result<(), CsvParseError> {
         let found: usize = self.required_number("position")?;
         if found == expected {
             Ok(())
@@ -268,7 +290,7 @@ impl Row {
     }
 
     /// A span from two count columns: both empty is no span, one empty an error.
-    fn span(&self, start: &str, end: &str) -> Result<Option<Span>, CsvError> {
+    fn span(&self, start: &str, end: &str) -> Result<Option<Span>, CsvParseError> {
         match (self.number(start)?, self.number(end)?) {
             (Some(s), Some(e)) => Ok(Some(Span::new(s, e))),
             (None, None) => Ok(None),
@@ -278,7 +300,7 @@ impl Row {
     }
 
     /// Checks a column derived from `kind`.
-    fn derived(&self, column: &str, expected: &str) -> Result<(), CsvError> {
+    fn derived(&self, column: &str, expected: &str) -> Result<(), CsvParseError> {
         let cell = self.raw(column);
         if cell == expected {
             Ok(())
@@ -313,24 +335,24 @@ struct Cursor {
 }
 
 impl Cursor {
-    fn open(dir: &Path, table: &'static Table, excel_safe: bool) -> Result<Self, CsvError> {
+    fn open(dir: &Path, table: &'static Table, excel_safe: bool) -> Result<Self, CsvParseError> {
         let path = dir.join(table.file_name());
-        let file = File::open(&path).map_err(|e| CsvError::file(&path, e))?;
+        let file = File::open(&path).map_err(|e| file_error(&path, e))?;
         let reader =
             csv::ReaderBuilder::new().has_headers(false).flexible(false).from_reader(BufReader::new(file));
         let mut cursor = Self { table, path: path.into(), reader, excel_safe, peeked: None, ended: false };
         let header = cursor.read()?.ok_or_else(|| {
-            CsvError::data(Location::new(table.file_name(), 1, None), "is empty: the header row is missing")
+            let start = TextPosition::default().with_line(1).with_byte_offset(0);
+            CsvSyntaxError::new(table.file_name(), start, None, "is empty: the header row is missing")
         })?;
         let expected = table.columns.iter().map(|c| c.name);
         for (i, name) in expected.enumerate() {
             let found = header.record.get(i).unwrap_or("");
             let found = if i == 0 { found.trim_start_matches('\u{feff}') } else { found };
             if found != name {
-                return Err(CsvError::data(
-                    header.location(Some(i)),
-                    format!("header is {found:?} where {name:?} was expected"),
-                ));
+                return Err(header
+                    .syntax_error(Some(i), format!("header is {found:?} where {name:?} was expected"))
+                    .into());
             }
         }
         if header.record.len() != table.columns.len() {
@@ -344,7 +366,7 @@ impl Cursor {
     }
 
     /// The next record of the file, or `None` at its end.
-    fn read(&mut self) -> Result<Option<Row>, CsvError> {
+    fn read(&mut self) -> Result<Option<Row>, CsvParseError> {
         if self.ended {
             return Ok(None);
         }
@@ -368,27 +390,34 @@ impl Cursor {
         }
     }
 
-    fn syntax_error(&self, error: csv::Error) -> CsvError {
+    fn syntax_error(&self, error: csv::Error) -> CsvParseError {
         let file = self.table.file_name();
-        let line = error.position().map_or(0, |p| line_at(&self.path, p.byte()));
+        let position =
+            error.position().map_or_else(TextPosition::default, |p| row_position(&self.path, p.byte()));
         match error.into_kind() {
-            csv::ErrorKind::Io(io) => CsvError::file(file, io),
+            csv::ErrorKind::Io(io) => file_error(&self.path, io).into(),
             csv::ErrorKind::Utf8 { err, .. } => {
                 let column = err.field();
-                CsvError::data(
-                    Location::new(file, line, self.table.columns.get(column).map(|c| (column + 1, c.name))),
+                CsvSyntaxError::new(
+                    file,
+                    position,
+                    self.table.columns.get(column).map(|c| (column + 1, c.name)),
                     format!("invalid UTF-8 (valid up to byte {} of the cell)", err.valid_up_to()),
                 )
+                .into()
             }
-            csv::ErrorKind::UnequalLengths { expected_len, len, .. } => CsvError::data(
-                Location::new(file, line, None),
+            csv::ErrorKind::UnequalLengths { expected_len, len, .. } => CsvSyntaxError::new(
+                file,
+                position,
+                None,
                 format!("row has {len} cells, expected {expected_len}"),
-            ),
-            other => CsvError::data(Location::new(file, line, None), format!("{:?}", other)),
+            )
+            .into(),
+            other => CsvSyntaxError::new(file, position, None, format!("{other:?}")).into(),
         }
     }
 
-    fn peek(&mut self) -> Result<Option<&Row>, CsvError> {
+    fn peek(&mut self) -> Result<Option<&Row>, CsvParseError> {
         if self.peeked.is_none() {
             self.peeked = self.read()?;
         }
@@ -397,7 +426,7 @@ impl Cursor {
 
     /// The next row when it belongs to statement `id` (and, for tables keyed by
     /// commitment, to commitment `commitment`).
-    fn next_for(&mut self, id: &str, commitment: Option<&str>) -> Result<Option<Row>, CsvError> {
+    fn next_for(&mut self, id: &str, commitment: Option<&str>) -> Result<Option<Row>, CsvParseError> {
         let Some(row) = self.peek()? else { return Ok(None) };
         let belongs = row.text_ref("statement_id") == id
             && commitment.is_none_or(|c| row.text_ref("commitment_id") == c);
@@ -405,7 +434,7 @@ impl Cursor {
     }
 
     /// Every row left for statement `id`, in order, checking their positions.
-    fn rows_for(&mut self, id: &str, commitment: Option<&str>) -> Result<Vec<Row>, CsvError> {
+    fn rows_for(&mut self, id: &str, commitment: Option<&str>) -> Result<Vec<Row>, CsvParseError> {
         let mut rows = Vec::new();
         while let Some(row) = self.next_for(id, commitment)? {
             if self.table.columns.iter().any(|c| c.name == "position") {
@@ -417,8 +446,8 @@ impl Cursor {
     }
 }
 
-impl CsvDirReader {
-    fn next_statement(&mut self) -> Result<Option<Statement>, CsvError> {
+impl DirCsvParser {
+    fn next_statement(&mut self) -> Result<Option<Statement>, CsvParseError> {
         let [
             statements,
             issuers,

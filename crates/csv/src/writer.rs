@@ -1,10 +1,10 @@
 //! The streaming writer: statements in, rows appended to every table as they come.
 
-use crate::CsvError;
 use crate::cell::{
     has_four_digit_year, needs_excel_escape, needs_quotes, push_date, push_integer, push_text, push_timestamp,
 };
 use crate::descriptor::{self, CSVW_METADATA, DATAPACKAGE, TableFile};
+use crate::error::{CsvSerializeError, file_error};
 use crate::schema::{
     ASSESSMENTS, COMMITMENT_REFERENCES, COMMITMENTS, Datatype, ISSUERS, KEYWORDS, NOTES, PARAGRAPHS, PLACES,
     STATEMENTS, TABLES, Table,
@@ -56,24 +56,30 @@ impl CsvSerializer {
     ///
     /// # Errors
     ///
-    /// [`CsvError::AlreadyExists`] when `dir` already holds a file this writer would
-    /// write (a table or a descriptor): nothing is overwritten. [`CsvError::File`] when
-    /// the folder or a table cannot be created.
-    pub fn for_dir(self, dir: impl AsRef<Path>) -> Result<CsvDirWriter, CsvError> {
+    /// An I/O error of kind [`io::ErrorKind::AlreadyExists`] when `dir` already holds a
+    /// file this writer would write (a table or a descriptor): nothing is overwritten.
+    /// The I/O error, naming the path, when the folder or a table cannot be created.
+    pub fn for_dir(self, dir: impl AsRef<Path>) -> io::Result<DirCsvSerializer> {
         let dir = dir.as_ref().to_path_buf();
-        fs::create_dir_all(&dir).map_err(|e| CsvError::file(&dir, e))?;
+        fs::create_dir_all(&dir).map_err(|e| file_error(&dir, e))?;
         let names = TABLES.iter().map(|t| t.file_name()).chain([CSVW_METADATA.into(), DATAPACKAGE.into()]);
         for name in names {
             let path = dir.join(name);
             if path.exists() {
-                return Err(CsvError::AlreadyExists { path });
+                return Err(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    format!(
+                        "{}: already exists; write a CSV folder into a new or empty folder",
+                        path.display()
+                    ),
+                ));
             }
         }
         let mut tables = Vec::with_capacity(TABLES.len());
         for table in TABLES {
             tables.push(TableWriter::create(&dir, table)?);
         }
-        Ok(CsvDirWriter { dir, excel_safe: self.excel_safe, tables, previous_id: None, statements: 0 })
+        Ok(DirCsvSerializer { dir, excel_safe: self.excel_safe, tables, previous_id: None, statements: 0 })
     }
 }
 
@@ -109,9 +115,9 @@ struct TableWriter {
 }
 
 impl TableWriter {
-    fn create(dir: &Path, table: &'static Table) -> Result<Self, CsvError> {
+    fn create(dir: &Path, table: &'static Table) -> io::Result<Self> {
         let path = dir.join(table.file_name());
-        let file = File::create_new(&path).map_err(|e| CsvError::file(&path, e))?;
+        let file = File::create_new(&path).map_err(|e| file_error(&path, e))?;
         let file = BufWriter::with_capacity(FILE_BUFFER, file);
         let mut this =
             Self { table, path, out: HashingFile { file, hasher: Sha256::new(), bytes: 0 }, rows: 0 };
@@ -123,24 +129,24 @@ impl TableWriter {
             push_text(&mut header, column.name, false);
         }
         header.extend_from_slice(b"\r\n");
-        this.out.append(&header).map_err(|e| CsvError::file(&this.path, e))?;
+        this.out.append(&header).map_err(|e| file_error(&this.path, e))?;
         Ok(this)
     }
 
     /// Appends rows prepared by [`CsvSerializer::prepare`].
-    fn append(&mut self, bytes: &[u8], rows: u64) -> Result<(), CsvError> {
+    fn append(&mut self, bytes: &[u8], rows: u64) -> io::Result<()> {
         if !bytes.is_empty() {
-            self.out.append(bytes).map_err(|e| CsvError::file(&self.path, e))?;
+            self.out.append(bytes).map_err(|e| file_error(&self.path, e))?;
         }
         self.rows += rows;
         Ok(())
     }
 
-    fn finish(self) -> Result<(TableFile, TableSummary), CsvError> {
+    fn finish(self) -> io::Result<(TableFile, TableSummary)> {
         let path = self.path;
         let HashingFile { file, hasher, bytes } = self.out;
-        let file = file.into_inner().map_err(|e| CsvError::file(&path, e.into_error()))?;
-        file.sync_all().map_err(|e| CsvError::file(&path, e))?;
+        let file = file.into_inner().map_err(|e| file_error(&path, e.into_error()))?;
+        file.sync_all().map_err(|e| file_error(&path, e))?;
         let sha256 = hex(&hasher.finalize());
         let file = TableFile { bytes, sha256: sha256.clone() };
         let summary = TableSummary { file: self.table.file_name(), rows: self.rows, bytes, sha256 };
@@ -412,7 +418,7 @@ fn capacity_hint(s: &Statement) -> usize {
 }
 
 /// One statement formatted as the rows of every table, by [`CsvSerializer::prepare`],
-/// ready for [`CsvDirWriter::write_prepared`].
+/// ready for [`DirCsvSerializer::write_prepared`].
 ///
 /// It holds, for each of the ten tables in the order of [`TABLE_FILES`](crate::TABLE_FILES),
 /// the statement's rows as the bytes that go into the file (UTF-8, RFC 4180, CRLF
@@ -456,12 +462,12 @@ impl PreparedStatement {
 /// A CSV folder being written; made by [`CsvSerializer::for_dir`].
 ///
 /// Rows are appended to the tables as statements come, so memory does not grow with
-/// their number. Call [`CsvDirWriter::finish`] at the end: only then are the
+/// their number. Call [`DirCsvSerializer::finish`] at the end: only then are the
 /// descriptors written, and a folder without `csv-metadata.json` is refused by the
 /// reader.
 #[derive(Debug)]
 #[must_use]
-pub struct CsvDirWriter {
+pub struct DirCsvSerializer {
     dir: PathBuf,
     excel_safe: bool,
     tables: Vec<TableWriter>,
@@ -469,7 +475,12 @@ pub struct CsvDirWriter {
     statements: u64,
 }
 
-/// What [`CsvDirWriter::finish`] wrote.
+/// The writer of a CSV folder before it took the shape of the other format crates.
+#[deprecated(note = "renamed DirCsvSerializer")]
+pub type CsvDirWriter = DirCsvSerializer;
+
+/// What [`DirCsvSerializer::finish`] wrote: the folder, and each table's rows, size and
+/// SHA-256 (a folder's counterpart of the writer a stream serializer's `finish` returns).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CsvSummary {
@@ -498,18 +509,19 @@ pub struct TableSummary {
 }
 
 impl CsvSerializer {
-    /// Formats one statement exactly as [`CsvDirWriter::serialize_statement`] would
+    /// Formats one statement exactly as [`DirCsvSerializer::serialize_statement`] would
     /// write it, without writing: the rows of every table as bytes. Pure, so many
     /// statements can be prepared on many threads and then written, in order, with
-    /// [`CsvDirWriter::write_prepared`] of a writer of the same configuration.
+    /// [`DirCsvSerializer::write_prepared`] of a writer of the same configuration.
     ///
     /// # Errors
     ///
-    /// [`CsvError::Unwritable`] when two commitments of the statement share an eId, or a
+    /// [`CsvSerializeError`] when two commitments of the statement share an eId, or a
     /// date or timestamp has a year without a four-digit form (see
-    /// [`CsvDirWriter::serialize_statement`]). The check against the statement written
-    /// before is [`CsvDirWriter::write_prepared`]'s, as it depends on the order.
-    pub fn prepare(&self, statement: &Statement) -> Result<PreparedStatement, CsvError> {
+    /// [`DirCsvSerializer::serialize_statement`]). The check against the statement
+    /// written before is [`DirCsvSerializer::write_prepared`]'s, as it depends on the
+    /// order.
+    pub fn prepare(&self, statement: &Statement) -> Result<PreparedStatement, CsvSerializeError> {
         check(statement)?;
         let s = statement;
         let mut c = Cells::new(&s.id, self.excel_safe, capacity_hint(s));
@@ -670,8 +682,8 @@ impl CsvSerializer {
 
 /// Refuses, before any row is made, what would not read back the same (the checks that
 /// depend on the statement alone).
-fn check(s: &Statement) -> Result<(), CsvError> {
-    let refuse = |message: String| Err(CsvError::Unwritable { statement_id: s.id.clone(), message });
+fn check(s: &Statement) -> Result<(), CsvSerializeError> {
+    let refuse = |message: String| Err(CsvSerializeError::new(&s.id, message));
     // Sorting the eIds finds whether two are equal; only then is the first commitment
     // (in order) whose eId an earlier one has looked for, to name it.
     let mut ids: Vec<&str> = s.commitments.iter().map(|c| c.id.as_str()).collect();
@@ -702,7 +714,7 @@ fn check(s: &Statement) -> Result<(), CsvError> {
     Ok(())
 }
 
-impl CsvDirWriter {
+impl DirCsvSerializer {
     /// The folder being written.
     #[must_use]
     pub fn dir(&self) -> &Path {
@@ -714,41 +726,43 @@ impl CsvDirWriter {
     ///
     /// The statement is not [validated](Statement::validate); anything the model can
     /// hold is written so that it reads back equal, with two exceptions refused before
-    /// any row is written ([`CsvError::Unwritable`]): a statement with the same id as
-    /// the one written just before it (its rows would merge with the previous
-    /// statement's), and two commitments of one statement sharing an eId (their
-    /// references and assessments are joined by it). A date or timestamp whose year has
-    /// no four-digit form is refused too. Ids must be unique in the whole folder for the
-    /// descriptors' primary keys to hold; only the consecutive case is checked here, so
-    /// that memory stays constant.
+    /// any row is written ([`CsvSerializeError`]): a statement with the same id as the
+    /// one written just before it (its rows would merge with the previous statement's),
+    /// and two commitments of one statement sharing an eId (their references and
+    /// assessments are joined by it). A date or timestamp whose year has no four-digit
+    /// form is refused too. Ids must be unique in the whole folder for the descriptors'
+    /// primary keys to hold; only the consecutive case is checked here, so that memory
+    /// stays constant.
     ///
-    /// It is [`CsvSerializer::prepare`] followed by [`CsvDirWriter::write_prepared`],
+    /// It is [`CsvSerializer::prepare`] followed by [`DirCsvSerializer::write_prepared`],
     /// so the statement's own faults are reported before the check against the
     /// statement written before it.
     ///
     /// # Errors
     ///
-    /// [`CsvError::Unwritable`] as above; [`CsvError::File`] when a table cannot be
-    /// written.
-    pub fn serialize_statement(&mut self, statement: &Statement) -> Result<(), CsvError> {
+    /// A refused statement as an I/O error of kind [`io::ErrorKind::InvalidInput`]
+    /// holding the [`CsvSerializeError`] (nothing of it is written, and the writer can go
+    /// on with the next statement); the I/O error, naming the table, when a table cannot
+    /// be written.
+    pub fn serialize_statement(&mut self, statement: &Statement) -> io::Result<()> {
         let prepared = CsvSerializer { excel_safe: self.excel_safe }.prepare(statement)?;
         self.write_prepared(&prepared)
     }
 
     /// Appends a statement made by [`CsvSerializer::prepare`]: the same rows, in the
-    /// same order, as [`CsvDirWriter::serialize_statement`] of that statement would
+    /// same order, as [`DirCsvSerializer::serialize_statement`] of that statement would
     /// write. Prepared statements must come in the order the statements are to be
     /// written.
     ///
     /// # Errors
     ///
-    /// [`CsvError::Unwritable`], before any row is written, when the statement has the
-    /// same id as the one written just before it, or was prepared with another
-    /// `excel_safe` setting than this writer's (the descriptors would misdescribe its
-    /// cells); [`CsvError::File`] when a table cannot be written.
-    pub fn write_prepared(&mut self, prepared: &PreparedStatement) -> Result<(), CsvError> {
-        let refuse =
-            |message: String| Err(CsvError::Unwritable { statement_id: prepared.id.clone(), message });
+    /// An I/O error of kind [`io::ErrorKind::InvalidInput`] holding a
+    /// [`CsvSerializeError`], before any row is written, when the statement has the same
+    /// id as the one written just before it, or was prepared with another `excel_safe`
+    /// setting than this writer's (the descriptors would misdescribe its cells); the I/O
+    /// error, naming the table, when a table cannot be written.
+    pub fn write_prepared(&mut self, prepared: &PreparedStatement) -> io::Result<()> {
+        let refuse = |message: String| Err(CsvSerializeError::new(&prepared.id, message).into());
         if prepared.excel_safe != self.excel_safe {
             return refuse(format!(
                 "was prepared with excel_safe {}, but this folder is written with excel_safe {}",
@@ -778,8 +792,9 @@ impl CsvDirWriter {
     ///
     /// # Errors
     ///
-    /// [`CsvError::File`] when a table cannot be flushed or a descriptor written.
-    pub fn finish(self) -> Result<CsvSummary, CsvError> {
+    /// The I/O error, naming the file, when a table cannot be flushed or a descriptor
+    /// written.
+    pub fn finish(self) -> io::Result<CsvSummary> {
         let mut files = Vec::with_capacity(self.tables.len());
         let mut tables = Vec::with_capacity(self.tables.len());
         for table in self.tables {
@@ -796,7 +811,7 @@ impl CsvDirWriter {
 }
 
 /// Writes `name` in `dir` through a temporary file renamed into place.
-fn write_atomically(dir: &Path, name: &str, text: &str) -> Result<(), CsvError> {
+fn write_atomically(dir: &Path, name: &str, text: &str) -> io::Result<()> {
     let partial = dir.join(format!(".{name}.partial"));
     let path = dir.join(name);
     let result = (|| {
@@ -807,6 +822,6 @@ fn write_atomically(dir: &Path, name: &str, text: &str) -> Result<(), CsvError> 
     })();
     result.map_err(|e| {
         let _ = fs::remove_file(&partial);
-        CsvError::file(&path, e)
+        file_error(&path, e)
     })
 }

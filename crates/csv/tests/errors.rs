@@ -3,13 +3,13 @@
 mod common;
 
 use common::{all_empty, hostile, reference};
-use communique_csv::{CsvError, CsvParser, CsvSerializer};
+use communique_csv::{CsvParseError, CsvParser, CsvSerializer, CsvSyntaxError};
 use std::fs;
 use std::path::Path;
 
 /// Writes the reference and hostile statements, lets `edit` change one file, and
 /// returns the first error reading the folder gives.
-fn error_after(file: &str, edit: impl FnOnce(String) -> String) -> CsvError {
+fn error_after(file: &str, edit: impl FnOnce(String) -> String) -> CsvParseError {
     let dir = tempfile::tempdir().unwrap();
     let mut writer = CsvSerializer::default().for_dir(dir.path()).unwrap();
     for statement in [reference(), hostile(), all_empty()] {
@@ -24,7 +24,7 @@ fn error_after(file: &str, edit: impl FnOnce(String) -> String) -> CsvError {
     read_error(dir.path())
 }
 
-fn read_error(dir: &Path) -> CsvError {
+fn read_error(dir: &Path) -> CsvParseError {
     match CsvParser::default().for_dir(dir) {
         Err(error) => error,
         Ok(reader) => {
@@ -36,12 +36,20 @@ fn read_error(dir: &Path) -> CsvError {
     }
 }
 
+/// The syntax error `error` holds.
+fn syntax(error: &CsvParseError) -> &CsvSyntaxError {
+    match error {
+        CsvParseError::Syntax(error) => error,
+        other => panic!("not a syntax error: {other:?}"),
+    }
+}
+
 /// Checks file, line, column and message of a data error.
-fn check(error: &CsvError, file: &str, line: u64, column: Option<(usize, &str)>, message: &str) {
-    let location = error.location().unwrap_or_else(|| panic!("no location in {error}"));
-    assert_eq!(location.file(), file, "{error}");
-    assert_eq!(location.line(), line, "{error}");
-    assert_eq!(location.column().zip(location.column_name()), column, "{error}");
+fn check(error: &CsvParseError, file: &str, line: u64, column: Option<(usize, &str)>, message: &str) {
+    let syntax = syntax(error);
+    assert_eq!(syntax.file(), file, "{error}");
+    assert_eq!(syntax.position().line(), Some(line), "{error}");
+    assert_eq!(syntax.column().zip(syntax.column_name()), column, "{error}");
     assert!(error.to_string().contains(message), "{error:?} lacks {message:?}");
 }
 
@@ -56,9 +64,11 @@ fn broken_cells_are_located() {
     let error =
         error_after("commitments.csv", |t| replace_once(&t, ",offer,commissive,", ",offre,commissive,"));
     check(&error, "commitments.csv", 16, Some((8, "kind")), "\"offre\" is not one of: pledge, action,");
+    // The reference statement is the first written: record 1.
+    assert_eq!(syntax(&error).position().record(), Some(1), "{error}");
 
     let error = error_after("statements.csv", |t| replace_once(&t, ",2022-02-16,", ",2022-02-30,"));
-    check(&error, "statements.csv", 2, Some((4, "issued")), "not a day of the calendar");
+    check(&error, "statements.csv", 2, Some((4, "issued")), "no such day in the calendar");
 
     let error = error_after("statements.csv", |t| replace_once(&t, ",2022-02-16T15:14,", ",16 Feb 2022,"));
     check(&error, "statements.csv", 2, Some((5, "last_updated")), "invalid timestamp");
@@ -149,7 +159,7 @@ fn folders_without_descriptor_are_refused() {
     drop(writer);
     // Not finished: tables but no descriptor.
     let error = read_error(dir.path());
-    assert!(matches!(error, CsvError::Descriptor { .. }), "{error:?}");
+    assert_eq!(syntax(&error).file(), "csv-metadata.json", "{error:?}");
     assert!(error.to_string().contains("csv-metadata.json: cannot read the CSVW metadata"), "{error}");
 
     fs::write(

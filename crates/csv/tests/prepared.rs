@@ -4,7 +4,7 @@
 mod common;
 
 use common::{all_empty, bare, folder_bytes, hostile, reference};
-use communique_csv::{CsvError, CsvParser, CsvSerializer, PreparedStatement, TABLE_FILES};
+use communique_csv::{CsvParser, CsvSerializeError, CsvSerializer, PreparedStatement, TABLE_FILES};
 use communique_model::Statement;
 use rayon::prelude::*;
 
@@ -101,7 +101,9 @@ fn write_prepared_refuses_before_writing_a_row() {
 
     let excel = CsvSerializer::default().with_excel_safe(true).prepare(&bare("b")).unwrap();
     let error = writer.write_prepared(&excel).unwrap_err();
-    assert!(matches!(error, CsvError::Unwritable { .. }), "{error}");
+    assert_eq!(error.kind(), std::io::ErrorKind::InvalidInput);
+    let refused = error.get_ref().and_then(|e| e.downcast_ref::<CsvSerializeError>()).unwrap();
+    assert_eq!(refused.statement_id(), "b");
     assert_eq!(
         error.to_string(),
         "statement \"b\": was prepared with excel_safe true, but this folder is written with excel_safe false"

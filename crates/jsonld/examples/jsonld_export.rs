@@ -68,12 +68,12 @@ fn run() -> Result<(), Box<dyn Error>> {
 }
 
 fn read_statements(path: &Path) -> Result<Vec<Statement>, Box<dyn Error>> {
-    let located = |error: json::JsonError| format!("{}: {error}", path.display());
+    let located = |error: json::JsonParseError| format!("{}: {error}", path.display());
     if path.extension().is_some_and(|e| e == "jsonl") {
         let reader = BufReader::new(fs::File::open(path)?);
-        Ok(json::JsonLinesReader::new(reader).collect::<Result<_, _>>().map_err(located)?)
+        Ok(json::JsonLinesParser::default().for_reader(reader).collect::<Result<_, _>>().map_err(located)?)
     } else {
-        Ok(vec![json::from_slice(&fs::read(path)?).map_err(located)?])
+        Ok(vec![json::from_slice(&fs::read(path)?).map_err(|error| located(error.into()))?])
     }
 }
 

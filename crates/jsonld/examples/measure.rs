@@ -50,7 +50,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     );
     let copies: usize = positional.next().map_or(Ok(2_000), |n| n.parse())?;
     let statements: Vec<Statement> = if path.extension().is_some_and(|e| e == "jsonl") {
-        json::JsonLinesReader::new(BufReader::new(File::open(&path)?)).collect::<Result<_, _>>()?
+        json::JsonLinesParser::default()
+            .for_reader(BufReader::new(File::open(&path)?))
+            .collect::<Result<_, _>>()?
     } else {
         let statement = json::from_slice(&std::fs::read(&path)?)?;
         (0..copies)
@@ -84,12 +86,12 @@ fn main() -> Result<(), Box<dyn Error>> {
                 .chunks(part)
                 .map(|part| {
                     let config = &config;
-                    scope.spawn(move || part.iter().map(|s| config.prepare(s)).collect::<Result<Vec<_>, _>>())
+                    scope.spawn(move || part.iter().map(|s| config.prepare(s)).collect::<Vec<_>>())
                 })
                 .collect();
             handles
                 .into_iter()
-                .map(|h| h.join().map_err(|_| "a preparing thread panicked")?.map_err(Box::<dyn Error>::from))
+                .map(|h| h.join().map_err(|_| Box::<dyn Error>::from("a preparing thread panicked")))
                 .collect::<Result<_, Box<dyn Error>>>()
         })?;
         for prepared in prepared.iter().flatten() {

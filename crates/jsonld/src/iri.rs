@@ -1,6 +1,6 @@
 //! Node IRIs: a base IRI, a record id and eIds, percent-encoded (RFC 3986 §2.1).
 
-use crate::JsonLdError;
+use crate::InvalidBaseIri;
 
 /// Percent-encodes `text` for use in an IRI path segment or fragment: ASCII letters,
 /// digits and `-._~` (RFC 3986 unreserved) stay, every other byte of the UTF-8 form
@@ -58,8 +58,8 @@ pub(crate) fn decode(text: &str) -> Option<String> {
 
 /// Checks that `iri` can start node IRIs: an absolute IRI (a scheme, then `:`), with no
 /// fragment, white space or character RFC 3987 excludes (`<>"{}|\^` and backquote).
-pub(crate) fn check_base(iri: &str) -> Result<(), JsonLdError> {
-    let fail = |reason| Err(JsonLdError::InvalidBaseIri { iri: iri.to_owned(), reason });
+pub(crate) fn check_base(iri: &str) -> Result<(), InvalidBaseIri> {
+    let fail = |reason| Err(InvalidBaseIri::new(iri, reason));
     let Some(colon) = iri.find(':') else {
         return fail("no scheme: a base IRI is absolute (https://…, urn:…)");
     };

@@ -3,33 +3,18 @@
 
 mod error;
 mod iri;
-mod read;
-mod write;
+mod reader;
+mod writer;
 
+#[allow(deprecated)]
 pub use error::JsonLdError;
-pub use read::{JsonLdParser, ReaderJsonLdParser};
-pub use write::{DEFAULT_BASE_IRI, DEFAULT_QUOTE_CONTEXT, JsonLdSerializer, WriterJsonLdSerializer};
+pub use error::{InvalidBaseIri, JsonLdParseError, JsonLdSyntaxError, UnknownDocument};
+pub use reader::{JsonLdParser, ReaderJsonLdParser};
+pub use writer::{
+    DEFAULT_BASE_IRI, DEFAULT_QUOTE_CONTEXT, JsonLdSerializer, PreparedStatement, WriterJsonLdSerializer,
+};
 
 use communique_model::CommitmentKind;
-
-/// One statement formatted by [`JsonLdSerializer::prepare`], ready for
-/// [`WriterJsonLdSerializer::write_prepared`].
-///
-/// It holds the statement's node object as UTF-8 JSON text, indented for its place in the
-/// `@graph` array; the writer adds the separators and the document around it. Owned and
-/// `Send + Sync`, so it can be made on one thread and written on another.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PreparedStatement {
-    bytes: Vec<u8>,
-}
-
-impl PreparedStatement {
-    /// The node's JSON text (UTF-8), as [`WriterJsonLdSerializer::write_prepared`] writes it.
-    #[must_use]
-    pub fn as_bytes(&self) -> &[u8] {
-        &self.bytes
-    }
-}
 
 /// The communique namespace: our own classes and properties (`cq:` in the context).
 pub const NAMESPACE: &str = "https://w3id.org/communique/ns#";
@@ -71,20 +56,16 @@ pub const SHAPES: &str = include_str!("../schemas/communique.shapes.ttl");
 ///
 /// # Errors
 ///
-/// [`JsonLdError::UnknownDocument`] for any other address.
+/// [`UnknownDocument`] for any other address.
 ///
 /// ```
 /// let context = communique_jsonld::load_document(communique_jsonld::CONTEXT_IRI)?;
 /// assert!(context.contains("\"cq\": \"https://w3id.org/communique/ns#\""));
 /// assert!(communique_jsonld::load_document("https://schema.org/").is_err());
-/// # Ok::<(), communique_jsonld::JsonLdError>(())
+/// # Ok::<(), communique_jsonld::UnknownDocument>(())
 /// ```
-pub fn load_document(url: &str) -> Result<&'static str, JsonLdError> {
-    if url == CONTEXT_IRI {
-        Ok(CONTEXT_DOCUMENT)
-    } else {
-        Err(JsonLdError::UnknownDocument { url: url.to_owned() })
-    }
+pub fn load_document(url: &str) -> Result<&'static str, UnknownDocument> {
+    if url == CONTEXT_IRI { Ok(CONTEXT_DOCUMENT) } else { Err(UnknownDocument::new(url)) }
 }
 
 /// The codebook v1 concept IRI of `kind`: [`CODEBOOK_NAMESPACE`] and its snake_case name.

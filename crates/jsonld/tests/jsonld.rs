@@ -3,7 +3,7 @@
 //! and the shipped context, vocabulary and shapes.
 
 use communique_jsonld::{
-    CODEBOOK_NAMESPACE, CONTEXT_DOCUMENT, JsonLdError, JsonLdParser, JsonLdSerializer, NAMESPACE,
+    CODEBOOK_NAMESPACE, CONTEXT_DOCUMENT, JsonLdParseError, JsonLdParser, JsonLdSerializer, NAMESPACE,
     PreparedStatement, concept_iri, load_document,
 };
 use communique_model::chrono::NaiveDate;
@@ -128,7 +128,7 @@ fn export(config: JsonLdSerializer, statements: &[Statement]) -> String {
     String::from_utf8(writer.finish().unwrap()).unwrap()
 }
 
-fn read(document: &str) -> Result<Vec<Statement>, JsonLdError> {
+fn read(document: &str) -> Result<Vec<Statement>, JsonLdParseError> {
     JsonLdParser::default().for_reader(document.as_bytes()).collect()
 }
 
@@ -393,7 +393,7 @@ fn statements_prepared_on_several_threads_write_the_same_bytes() {
                     scope.spawn(move || {
                         (t..statements.len())
                             .step_by(threads)
-                            .map(|i| (i, config.prepare(&statements[i]).unwrap()))
+                            .map(|i| (i, config.prepare(&statements[i])))
                             .collect()
                     })
                 })
@@ -414,14 +414,13 @@ fn statements_prepared_on_several_threads_write_the_same_bytes() {
 }
 
 #[test]
-fn statement_node_is_the_prepared_node() {
+fn the_prepared_node_is_the_statement_node() {
     let config = JsonLdSerializer::default();
     let statement = reference();
-    let node = config.statement_node(&statement);
-    let prepared = config.prepare(&statement).unwrap();
+    let prepared = config.prepare(&statement);
     let text = std::str::from_utf8(prepared.as_bytes()).unwrap();
     assert!(text.starts_with("    {\n      \"id\": \"urn:communique:"), "{}", &text[..40]);
-    assert_eq!(node, serde_json::from_str::<serde_json::Value>(text).unwrap());
+    let node: serde_json::Value = serde_json::from_str(text).unwrap();
     assert_eq!(node["recordId"], statement.id.as_str());
     assert_eq!(node["commitment"].as_array().unwrap().len(), statement.commitments.len());
 }
@@ -471,7 +470,7 @@ fn embedded_and_referenced_context_give_the_same_graph() {
 fn bad_base_iris_are_refused() {
     for bad in ["statements/", "https://example.org/#x", "https://exa mple.org/"] {
         let error = JsonLdSerializer::default().with_base_iri(bad).unwrap_err();
-        assert!(matches!(error, JsonLdError::InvalidBaseIri { .. }), "{bad}: {error}");
+        assert_eq!(error.iri(), bad, "{error}");
     }
 }
 
@@ -481,11 +480,19 @@ fn check_error(edit: impl Fn(&mut serde_json::Value), path: &str, message: &str)
     let document = export(JsonLdSerializer::default(), &[rich()]);
     let mut value: serde_json::Value = serde_json::from_str(&document).unwrap();
     edit(&mut value);
-    let errors: Vec<JsonLdError> =
+    let errors: Vec<JsonLdParseError> =
         JsonLdParser::default().for_reader(value.to_string().as_bytes()).filter_map(Result::err).collect();
     assert_eq!(errors.len(), 1, "{errors:?}");
-    assert_eq!(errors[0].path(), Some(path), "{}", errors[0]);
+    assert_eq!(syntax(&errors[0]).position().json_path(), Some(path), "{}", errors[0]);
     assert!(errors[0].to_string().contains(message), "{}", errors[0]);
+}
+
+/// The syntax error `error` holds.
+fn syntax(error: &JsonLdParseError) -> &communique_jsonld::JsonLdSyntaxError {
+    match error {
+        JsonLdParseError::Syntax(error) => error,
+        other => panic!("not a syntax error: {other:?}"),
+    }
 }
 
 #[test]
@@ -544,7 +551,10 @@ fn shape_errors_name_the_json_path() {
         serde_json::from_str(&export(JsonLdSerializer::default(), &[rich(), minimal()])).unwrap();
     value["@graph"][0]["statementKind"] = json!("memo");
     let results: Vec<_> = JsonLdParser::default().for_reader(value.to_string().as_bytes()).collect();
-    assert_eq!(results[0].as_ref().unwrap_err().path(), Some("$['@graph'][0].statementKind"));
+    let at = syntax(results[0].as_ref().unwrap_err()).position();
+    assert_eq!(at.json_path(), Some("$['@graph'][0].statementKind"));
+    // The first node of @graph: record 1.
+    assert_eq!(at.record(), Some(1));
     assert_eq!(results[1].as_ref().unwrap(), &minimal());
 }
 
@@ -553,7 +563,15 @@ fn syntax_errors_give_line_and_column() {
     let errors: Vec<_> = JsonLdParser::default().for_reader("{\n  \"@graph\": [,]\n}".as_bytes()).collect();
     assert_eq!(errors.len(), 1);
     match &errors[0] {
-        Err(JsonLdError::Syntax { line, column, .. }) => assert_eq!((*line, *column), (2, 14), "the comma"),
+        Err(JsonLdParseError::Syntax(error)) => {
+            let at = error.position();
+            // Line 2 starts at byte 2; the comma is its 14th byte: byte 15 of the input.
+            assert_eq!(
+                (at.line(), at.column(), at.byte_offset()),
+                (Some(2), Some(14), Some(15)),
+                "the comma"
+            );
+        }
         other => panic!("{other:?}"),
     }
 }
@@ -702,7 +720,7 @@ fn shapes_parse_and_allow_exactly_the_codebook_kinds() {
 #[test]
 fn the_loader_serves_only_our_context() {
     assert_eq!(load_document(communique_jsonld::CONTEXT_IRI).unwrap(), CONTEXT_DOCUMENT);
-    assert!(matches!(load_document("https://schema.org/"), Err(JsonLdError::UnknownDocument { .. })));
+    assert_eq!(load_document("https://schema.org/").unwrap_err().url(), "https://schema.org/");
 }
 
 /// `tests/data/every-field.json` is [`rich`] in the model's JSON, for the conformance run

@@ -160,6 +160,103 @@ impl CommitmentKind {
     }
 }
 
+/// Every CAMEO code some kind names in [`CommitmentKind::cameo_codes`], each once, in
+/// byte order (`"02"`, `"03"`, …, `"111"`, `"13"`, `"15"`): the closed list a CAMEO
+/// column of an export can hold. Derived from the kinds at compile time, so it cannot
+/// drift from them.
+pub const CAMEO_CODES: [&str; gathered(Codes::Cameo).1] = first(gathered(Codes::Cameo));
+
+/// Every PLOVER event type some kind names in [`CommitmentKind::plover_code`], each once,
+/// in byte order (`"ACCUSE"`, `"AGREE"`, …): the closed list a PLOVER column of an export
+/// can hold. Derived from the kinds at compile time, like [`CAMEO_CODES`].
+pub const PLOVER_CODES: [&str; gathered(Codes::Plover).1] = first(gathered(Codes::Plover));
+
+/// Which event codes of the kinds to gather.
+#[derive(Clone, Copy)]
+enum Codes {
+    Cameo,
+    Plover,
+}
+
+/// Room for the codes of every kind, repeats included.
+const GATHERED: usize = 3 * CommitmentKind::ALL.len();
+
+/// The codes of every kind in `which`, sorted by bytes, each once, at the front of an
+/// array, and how many there are.
+const fn gathered(which: Codes) -> ([&'static str; GATHERED], usize) {
+    let mut codes = [""; GATHERED];
+    let mut len = 0;
+    let mut k = 0;
+    while k < CommitmentKind::ALL.len() {
+        let kind = CommitmentKind::ALL[k];
+        match which {
+            Codes::Cameo => {
+                let cameo = kind.cameo_codes();
+                let mut i = 0;
+                while i < cameo.len() {
+                    codes[len] = cameo[i];
+                    len += 1;
+                    i += 1;
+                }
+            }
+            Codes::Plover => {
+                if let Some(code) = kind.plover_code() {
+                    codes[len] = code;
+                    len += 1;
+                }
+            }
+        }
+        k += 1;
+    }
+    // Insertion sort, then drop repeats.
+    let mut i = 1;
+    while i < len {
+        let mut j = i;
+        while j > 0 && bytes_less(codes[j], codes[j - 1]) {
+            let swap = codes[j];
+            codes[j] = codes[j - 1];
+            codes[j - 1] = swap;
+            j -= 1;
+        }
+        i += 1;
+    }
+    let mut distinct = 0;
+    let mut i = 0;
+    while i < len {
+        if distinct == 0 || bytes_less(codes[distinct - 1], codes[i]) {
+            codes[distinct] = codes[i];
+            distinct += 1;
+        }
+        i += 1;
+    }
+    (codes, distinct)
+}
+
+/// The first `N` codes of [`gathered`] (`N` must be its count).
+const fn first<const N: usize>(gathered: ([&'static str; GATHERED], usize)) -> [&'static str; N] {
+    assert!(gathered.1 == N);
+    let mut codes = [""; N];
+    let mut i = 0;
+    while i < N {
+        codes[i] = gathered.0[i];
+        i += 1;
+    }
+    codes
+}
+
+/// True when `a` sorts before `b` byte by byte.
+const fn bytes_less(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return a[i] < b[i];
+        }
+        i += 1;
+    }
+    a.len() < b.len()
+}
+
 impl fmt::Display for CommitmentKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -167,6 +264,9 @@ impl fmt::Display for CommitmentKind {
 }
 
 impl SpeechActClass {
+    /// Every class, in the order of Searle's taxonomy as the codebook uses it.
+    pub const ALL: [Self; 3] = [Self::Commissive, Self::Directive, Self::Expressive];
+
     /// The snake_case name used in every format.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
@@ -212,5 +312,20 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", kind.as_str()));
         }
         assert_eq!(CommitmentKind::Demand.cameo_codes(), ["10", "02"]);
+    }
+
+    #[test]
+    fn code_lists_hold_every_code_once_in_byte_order() {
+        // The codes of the codebook table in the design brief, sorted by hand; "02" is
+        // demand's second CAMEO code.
+        assert_eq!(CAMEO_CODES, ["02", "03", "05", "10", "11", "111", "13", "15"]);
+        assert_eq!(
+            PLOVER_CODES,
+            ["ACCUSE", "AGREE", "CONSULT", "MOBILIZE", "REQUEST", "SUPPORT", "THREATEN"]
+        );
+        assert_eq!(
+            SpeechActClass::ALL.map(SpeechActClass::as_str),
+            ["commissive", "directive", "expressive"]
+        );
     }
 }

@@ -92,6 +92,18 @@ impl SchemaValidator {
             })
             .collect()
     }
+
+    /// Every way the JSON document `json` (UTF-8, a leading byte order mark ignored) fails
+    /// the schema; empty when it is valid.
+    ///
+    /// # Errors
+    ///
+    /// [`JsonSyntaxError`](crate::json::JsonSyntaxError) with line, column and byte
+    /// offset when `json` is not JSON (or not UTF-8) at all.
+    pub fn check_json(&self, json: &[u8]) -> Result<Vec<SchemaError>, crate::json::JsonSyntaxError> {
+        let value = crate::json::parse_value(json, &crate::TextPosition::default())?;
+        Ok(self.errors(&value))
+    }
 }
 
 /// The JSON Pointer (RFC 6901) `/commitments/0/kind` as the JSONPath `$.commitments[0].kind`.

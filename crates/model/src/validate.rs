@@ -85,24 +85,6 @@ pub fn is_valid_eid(id: &str) -> bool {
     !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
 }
 
-/// True when `updated` certainly lies before the calendar day `issued`.
-///
-/// The issue date names no time zone, and none is invented: the day begins, at the
-/// earliest, at 00:00 in UTC+14 (the easternmost zone in use), that is 10:00 UTC the day
-/// before. A timestamp with an offset is compared as an instant with that bound (a
-/// release last edited at 23:20 −04:00 the evening before it is dated is not "before"
-/// it); a floating timestamp, read in the same unnamed zone as the date, by its date.
-fn updated_before_issued(updated: crate::Timestamp, issued: chrono::NaiveDate) -> bool {
-    match updated.offset() {
-        None => updated.date() < issued,
-        Some(offset) => {
-            let utc = updated.local() - chrono::Duration::seconds(i64::from(offset.local_minus_utc()));
-            let earliest = issued.and_time(chrono::NaiveTime::MIN) - chrono::Duration::hours(14);
-            utc < earliest
-        }
-    }
-}
-
 /// Collects violations. Paths are passed as closures and built only for a violation:
 /// a valid record (the common case) allocates no path strings.
 struct Checker {
@@ -190,7 +172,7 @@ impl Statement {
             check.non_empty(|| format!("$.places[{i}]"), place);
         }
         if let (Some(issued), Some(updated)) = (self.issued, self.last_updated)
-            && updated_before_issued(updated, issued)
+            && !crate::dates_in_order(issued, updated)
         {
             check.push(
                 "$.last_updated",

@@ -25,8 +25,12 @@ fn check(name: &str, edit: impl FnOnce(&mut Value), expect: Expect) {
     match expect {
         Expect::Parse(path) => {
             let error = parsed.expect_err(name);
-            assert_eq!(error.path, path, "{name}: {error}");
-            assert!(error.line > 0 && error.column > 0, "{name}: no position in {error}");
+            let position = error.position();
+            assert_eq!(position.json_path(), Some(path), "{name}: {error}");
+            assert!(
+                position.line() > Some(0) && position.column() > Some(0),
+                "{name}: no position in {error}"
+            );
         }
         Expect::Invalid(kind, path) => {
             let statement = parsed.unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -193,17 +197,25 @@ fn json_lines_errors_carry_the_line() {
     let input = format!(
         "{good}\n\n{{\"id\": \"x\", \"kind\": \"speech\", \"issued\": \"2022-13-01\"}}\n{good}\nnot json\n"
     );
-    let results: Vec<_> = json::JsonLinesReader::new(input.as_bytes()).collect();
+    let results: Vec<_> = json::JsonLinesParser::default().for_reader(input.as_bytes()).collect();
     assert_eq!(results.len(), 4);
     assert!(results[0].is_ok() && results[2].is_ok());
-    let bad_date = results[1].as_ref().unwrap_err();
-    assert_eq!((bad_date.line, bad_date.path.as_str()), (3, "$.issued"));
+    let syntax = |i: usize| match &results[i] {
+        Err(json::JsonParseError::Syntax(error)) => error.clone(),
+        other => panic!("record {i}: {other:?}"),
+    };
+    let bad_date = syntax(1);
+    let at = bad_date.position();
+    assert_eq!((at.line(), at.record(), at.json_path()), (Some(3), Some(2), Some("$.issued")));
     // The value spans columns 41 to 52; the parser reports the column just past it.
-    assert_eq!(bad_date.column, 53, "{bad_date}");
-    assert!(bad_date.message.contains("\"2022-13-01\""), "{bad_date}");
-    let not_json = results[3].as_ref().unwrap_err();
+    assert_eq!(at.column(), Some(53), "{bad_date}");
+    // Line 3 starts after the first record and its newline, and a blank line.
+    assert_eq!(at.byte_offset(), Some(good.len() as u64 + 2 + 52), "{bad_date}");
+    assert!(bad_date.message().contains("\"2022-13-01\""), "{bad_date}");
+    let not_json = syntax(3);
     // "n" could start `null`; the "o" after it is where the text stops being JSON.
-    assert_eq!((not_json.line, not_json.column), (5, 2));
+    let at = not_json.position();
+    assert_eq!((at.line(), at.column(), at.record()), (Some(5), Some(2), Some(4)));
 }
 
 #[test]
@@ -212,8 +224,9 @@ fn invalid_utf8_is_located() {
     bytes.extend_from_slice(&[0xC3, 0x28]);
     bytes.extend_from_slice(b"\", \"kind\": \"other\"}");
     let error = json::from_slice(&bytes).unwrap_err();
-    assert_eq!((error.line, error.column), (2, 15));
-    assert!(error.message.contains("byte offset 26"), "{error}");
+    let at = error.position();
+    assert_eq!((at.line(), at.column(), at.byte_offset()), (Some(2), Some(15), Some(26)));
+    assert!(error.message().contains("byte offset 26"), "{error}");
 }
 
 #[test]

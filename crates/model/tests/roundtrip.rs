@@ -2,7 +2,7 @@
 //! points on real multi-byte text.
 
 use communique_model::chrono::NaiveDate;
-use communique_model::json::{self, JsonLinesReader, JsonLinesWriter};
+use communique_model::json::{self, JsonLinesParser, JsonLinesSerializer};
 use communique_model::{
     Actor, ActorKind, Assessment, Commitment, CommitmentKind, Fixity, Method, Note, Paragraph, ParagraphKind,
     Source, Span, Statement, StatementKind, Timestamp,
@@ -166,11 +166,11 @@ proptest! {
         let back = json::from_str(&pretty).unwrap();
         prop_assert_eq!(&back, &statement);
         prop_assert_eq!(json::to_string_pretty(&back), pretty);
-        let mut writer = JsonLinesWriter::new(Vec::new());
+        let mut writer = JsonLinesSerializer::default().for_writer(Vec::new());
         writer.serialize_statement(&statement).unwrap();
         writer.serialize_statement(&statement).unwrap();
         let bytes = writer.finish().unwrap();
-        let read: Vec<Statement> = JsonLinesReader::new(bytes.as_slice()).collect::<Result<_, _>>().unwrap();
+        let read: Vec<Statement> = JsonLinesParser::default().for_reader(bytes.as_slice()).collect::<Result<_, _>>().unwrap();
         prop_assert_eq!(read, vec![statement.clone(), statement]);
     }
 }

@@ -17,12 +17,6 @@ use std::sync::LazyLock;
 /// furniture common to every language; TOML text). The build script lists the folder.
 pub(crate) const FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
-/// The TOML text of language `code` (a primary subtag such as `en`), if it has a file.
-#[allow(dead_code)] // Read by the codebook as it moves its rules into the files.
-pub(crate) fn file(code: &str) -> Option<&'static str> {
-    FILES.iter().find(|(c, _)| *c == code).map(|(_, text)| *text)
-}
-
 /// What one file says, for the stages that share it.
 #[derive(Debug)]
 pub(crate) struct Language {

@@ -6,17 +6,6 @@
 //! the issuer is no position of the issuer's. One reader for plain text and Markdown.
 
 use crate::layouts::Transcript;
-use communique_model::{Paragraph, ParagraphKind};
-use std::borrow::Cow;
-
-/// The paragraphs the codebook codes: all but reporters' questions.
-pub(crate) fn coded(paragraphs: &[Paragraph]) -> Cow<'_, [Paragraph]> {
-    if paragraphs.iter().any(|p| p.kind == ParagraphKind::Question) {
-        Cow::Owned(paragraphs.iter().filter(|p| p.kind != ParagraphKind::Question).cloned().collect())
-    } else {
-        Cow::Borrowed(paragraphs)
-    }
-}
 
 /// What a paragraph's opening says of its turn.
 #[derive(Debug, Clone, PartialEq, Eq)]

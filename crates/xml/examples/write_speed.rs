@@ -12,7 +12,7 @@
 //! writes in order, and checks the two outputs are the same bytes. With OUT.xml it also
 //! saves the output, to compare versions of the writer byte for byte.
 
-use communique_model::{Statement, json::JsonLinesReader};
+use communique_model::{Statement, json::JsonLinesParser};
 use communique_xml::{PreparedStatement, XmlSerializer};
 use std::fs::File;
 use std::io::BufReader;
@@ -24,8 +24,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let rounds: usize = args.next().map(|n| n.parse()).transpose()?.unwrap_or(5);
     let save = args.next();
     let input_bytes = std::fs::metadata(&path)?.len() as f64;
-    let records =
-        JsonLinesReader::new(BufReader::new(File::open(&path)?)).collect::<Result<Vec<Statement>, _>>()?;
+    let records = JsonLinesParser::default()
+        .for_reader(BufReader::new(File::open(&path)?))
+        .collect::<Result<Vec<Statement>, _>>()?;
     let serializer = XmlSerializer::default();
 
     let mut best = f64::INFINITY;
@@ -54,7 +55,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let second = scope.spawn(move || prepare(second));
             let mut first = prepare(first)?;
             first.extend(second.join().expect("preparing thread")?);
-            Ok::<_, communique_xml::XmlError>(first)
+            Ok::<_, communique_xml::XmlSerializeError>(first)
         })?;
         let mut writer = serializer.clone().for_writer(Vec::with_capacity(output.len()));
         for p in &prepared {

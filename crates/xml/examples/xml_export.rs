@@ -13,7 +13,7 @@
 //! first and renamed into place, so a failed run leaves no half-written file.
 
 use communique_model::Statement;
-use communique_model::json::{self, JsonLinesReader};
+use communique_model::json::{self, JsonLinesParser};
 use communique_xml::{XmlParser, XmlSerializer};
 use std::error::Error;
 use std::fs::{self, File};
@@ -88,7 +88,7 @@ fn read_inputs(inputs: &[String]) -> Result<Vec<Statement>> {
         let located = |error: &dyn std::fmt::Display| format!("{input}: {error}");
         if input.ends_with(".jsonl") {
             let reader = BufReader::new(File::open(input).map_err(|e| located(&e))?);
-            for statement in JsonLinesReader::new(reader) {
+            for statement in JsonLinesParser::default().for_reader(reader) {
                 statements.push(statement.map_err(|e| located(&e))?);
             }
         } else {

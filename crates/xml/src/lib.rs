@@ -7,7 +7,9 @@ mod position;
 mod reader;
 mod writer;
 
-pub use error::{XmlError, XmlSyntaxError};
+#[allow(deprecated)]
+pub use error::XmlError;
+pub use error::{XmlParseError, XmlSerializeError, XmlSyntaxError};
 pub use reader::{ReaderXmlParser, XmlParser};
 pub use writer::{PreparedStatement, WriterXmlSerializer, XmlSerializer};
 

@@ -1,13 +1,14 @@
 //! The streaming reader.
 
 use crate::NAMESPACE;
-use crate::error::{XmlError, XmlSyntaxError};
+use crate::error::{XmlParseError, XmlSyntaxError};
 use crate::escape::{CHAR_ATTRIBUTE, CHAR_ELEMENT, is_xml_char, unescape_char};
 use crate::position::Tracked;
 use communique_model::chrono::NaiveDate;
 use communique_model::{
     Actor, ActorKind, Assessment, Commitment, CommitmentKind, DigestAlgorithm, Fixity, Method, MethodKind,
-    Note, Paragraph, ParagraphKind, Source, Span, Statement, StatementKind, Timestamp, parse_iso_date,
+    Note, Paragraph, ParagraphKind, Source, Span, Statement, StatementKind, TextPosition, Timestamp,
+    parse_iso_date,
 };
 use quick_xml::XmlVersion;
 use quick_xml::events::Event;
@@ -46,7 +47,7 @@ const XSI_NAMESPACE: &str = "http://www.w3.org/2001/XMLSchema-instance";
 /// let statements: Vec<_> = XmlParser::default().for_reader(xml.as_bytes()).collect::<Result<_, _>>()?;
 /// assert_eq!(statements[0].language.as_deref(), Some("en"));
 /// assert_eq!(statements[0].paragraphs[0].text, "We condemn & deplore  this.\r");
-/// # Ok::<_, communique_xml::XmlError>(())
+/// # Ok::<_, communique_xml::XmlParseError>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[must_use]
@@ -54,6 +55,7 @@ pub struct XmlParser {}
 
 impl XmlParser {
     /// A parser with the default settings.
+    #[deprecated(note = "use default()")]
     pub fn new() -> Self {
         Self::default()
     }
@@ -74,6 +76,7 @@ impl XmlParser {
             pop_pending: false,
             event_start: 0,
             statement: None,
+            record: 1,
             state: State::Prolog,
         }
     }
@@ -84,7 +87,7 @@ impl XmlParser {
     /// # Errors
     ///
     /// As the iterator of [`XmlParser::for_reader`]; a document with no statement or with
-    /// more than one is an [`XmlError::Syntax`] error too.
+    /// more than one is an [`XmlParseError::Syntax`] error too.
     pub fn parse_document(&self, reader: impl BufRead) -> Result<Statement> {
         let mut statements = self.clone().for_reader(reader);
         let first = statements.next().transpose()?;
@@ -124,6 +127,8 @@ pub struct ReaderXmlParser<R: BufRead> {
     /// Byte offset where the current event starts.
     event_start: u64,
     statement: Option<String>,
+    /// 1-based number of the statement being read, or to be read next.
+    record: u64,
     state: State,
 }
 
@@ -163,7 +168,7 @@ impl Open {
     }
 }
 
-type Result<T> = std::result::Result<T, XmlError>;
+type Result<T> = std::result::Result<T, XmlParseError>;
 
 /// A fault found while turning an event into a [`Node`]: byte offset and message.
 type Fault = (u64, String);
@@ -207,14 +212,12 @@ impl<R: BufRead> ReaderXmlParser<R> {
                 path.push_str(&format!("[{}]", frame.index));
             }
         }
-        XmlSyntaxError {
-            line,
-            column,
-            offset,
-            path,
-            statement: self.statement.clone(),
-            message: message.into(),
-        }
+        let position = TextPosition::default()
+            .with_line(line)
+            .with_column(column)
+            .with_byte_offset(offset)
+            .with_record(self.record);
+        XmlSyntaxError::new(position, path, self.statement.clone(), message)
     }
 
     fn root(&mut self) -> Result<Option<Statement>> {
@@ -351,7 +354,7 @@ impl<R: BufRead> ReaderXmlParser<R> {
         }
     }
 
-    fn unexpected(&self, open: &Open) -> XmlError {
+    fn unexpected(&self, open: &Open) -> XmlParseError {
         let parent = self.frames.iter().rev().nth(1).map(|f| f.name.as_str()).unwrap_or_default();
         self.error_at(open.at, format!("element <{}> is not allowed in <{parent}>", open.name)).into()
     }
@@ -407,7 +410,7 @@ impl<R: BufRead> ReaderXmlParser<R> {
         }
     }
 
-    fn missing(&self, parent: &str, child: &str) -> XmlError {
+    fn missing(&self, parent: &str, child: &str) -> XmlParseError {
         self.error_here(format!("<{parent}> lacks its required <{child}>")).into()
     }
 
@@ -501,6 +504,7 @@ impl<R: BufRead> ReaderXmlParser<R> {
         }
         s.source = source.unwrap_or_default();
         self.statement = None;
+        self.record += 1;
         Ok(s)
     }
 
@@ -593,7 +597,7 @@ impl<R: BufRead> ReaderXmlParser<R> {
     fn statement_date(&mut self, s: &mut Statement, open: Open) -> Result<()> {
         let at = open.at;
         let (name, value) = self.date(open, &["issued", "lastUpdated", "published"])?;
-        let twice = |parser: &Self| -> XmlError {
+        let twice = |parser: &Self| -> XmlParseError {
             parser.error_at(at, format!("date {name:?} appears more than once")).into()
         };
         match (name.as_str(), value) {

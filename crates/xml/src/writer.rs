@@ -1,7 +1,7 @@
 //! The streaming writer.
 
 use crate::NAMESPACE;
-use crate::error::XmlError;
+use crate::error::XmlSerializeError;
 use crate::escape::{push_attribute, push_text};
 use communique_model::chrono::{Datelike, NaiveDate};
 use communique_model::{Commitment, Note, Paragraph, Span, Statement, Timestamp, iso_date};
@@ -44,6 +44,7 @@ impl Default for XmlSerializer {
 
 impl XmlSerializer {
     /// A serializer with the default settings (two-space indent).
+    #[deprecated(note = "use default()")]
     pub fn new() -> Self {
         Self::default()
     }
@@ -59,8 +60,8 @@ impl XmlSerializer {
     /// at a time.
     ///
     /// Each statement is formatted in memory first and then written whole, so a
-    /// statement that cannot be written (see [`XmlError::Unrepresentable`]) leaves no
-    /// trace in the output. Wrap a file in a [`std::io::BufWriter`] only if you want
+    /// statement that cannot be written (see [`XmlSerializeError`]) leaves no trace in
+    /// the output. Wrap a file in a [`std::io::BufWriter`] only if you want
     /// fewer, larger writes: every statement is already one `write_all`.
     pub fn for_writer<W: Write>(self, writer: W) -> WriterXmlSerializer<W> {
         WriterXmlSerializer { config: self, writer, started: false }
@@ -71,7 +72,7 @@ impl XmlSerializer {
     ///
     /// # Errors
     ///
-    /// The writer's I/O error; an [`XmlError::Unrepresentable`] value as an
+    /// The writer's I/O error; an [`XmlSerializeError`] inside an
     /// [`io::ErrorKind::InvalidInput`] error (nothing is written then).
     pub fn serialize_document<W: Write>(&self, statement: &Statement, mut writer: W) -> io::Result<W> {
         writer.write_all(self.document_to_string(statement)?.as_bytes())?;
@@ -90,7 +91,7 @@ impl XmlSerializer {
     ///
     /// # Errors
     ///
-    /// [`XmlError::Unrepresentable`] when the record holds a value XML cannot carry.
+    /// [`XmlSerializeError`] when the record holds a value XML cannot carry.
     pub fn prepare(&self, statement: &Statement) -> Result<PreparedStatement> {
         let mut xml = String::with_capacity(capacity_hint(statement));
         Formatter { out: &mut xml, indent: self.indent, statement: &statement.id }.statement(statement, 1)?;
@@ -102,7 +103,7 @@ impl XmlSerializer {
     ///
     /// # Errors
     ///
-    /// [`XmlError::Unrepresentable`] when the record holds a value XML cannot carry.
+    /// [`XmlSerializeError`] when the record holds a value XML cannot carry.
     pub fn document_to_string(&self, statement: &Statement) -> Result<String> {
         let mut out = String::from(DECLARATION);
         Formatter { out: &mut out, indent: self.indent, statement: &statement.id }.statement(statement, 0)?;
@@ -180,7 +181,7 @@ impl<W: Write> WriterXmlSerializer<W> {
     ///
     /// # Errors
     ///
-    /// The writer's I/O error; an [`XmlError::Unrepresentable`] value as an
+    /// The writer's I/O error; an [`XmlSerializeError`] inside an
     /// [`io::ErrorKind::InvalidInput`] error, in which case nothing of this statement
     /// is written and the writer can go on with the next one.
     pub fn serialize_statement(&mut self, statement: &Statement) -> io::Result<()> {
@@ -217,8 +218,7 @@ impl<W: Write> WriterXmlSerializer<W> {
         Ok(())
     }
 
-    /// Closes the collection and returns the writer (not flushed beyond what
-    /// `write_all` did: flush it, or call `into_inner` on a `BufWriter`).
+    /// Closes the collection, flushes and returns the writer.
     ///
     /// # Errors
     ///
@@ -230,6 +230,7 @@ impl<W: Write> WriterXmlSerializer<W> {
         }
         tail.push_str("</statements>\n");
         self.writer.write_all(tail.as_bytes())?;
+        self.writer.flush()?;
         Ok(self.writer)
     }
 }
@@ -241,7 +242,7 @@ struct Formatter<'a> {
     statement: &'a str,
 }
 
-type Result<T = ()> = std::result::Result<T, XmlError>;
+type Result<T = ()> = std::result::Result<T, XmlSerializeError>;
 
 impl Formatter<'_> {
     fn newline(&mut self, depth: usize) {
@@ -279,14 +280,12 @@ impl Formatter<'_> {
         self.out.push(' ');
         self.out.push_str(name);
         self.out.push_str("=\"");
-        push_attribute(self.out, value).map_err(|(offset, c)| XmlError::Unrepresentable {
-            statement: self.statement.to_owned(),
-            field: field(),
-            offset: Some(offset),
-            message: format!(
+        push_attribute(self.out, value).map_err(|(offset, c)| {
+            let message = format!(
                 "U+{:04X} at code point {offset} cannot be carried by XML 1.0 in an attribute value",
                 u32::from(c)
-            ),
+            );
+            XmlSerializeError::new(self.statement, field(), Some(offset), message)
         })?;
         self.out.push('"');
         Ok(())
@@ -324,15 +323,11 @@ impl Formatter<'_> {
 
     fn check_year(&self, date: NaiveDate, field: impl FnOnce() -> String) -> Result {
         if !(1..=9999).contains(&date.year()) {
-            return Err(XmlError::Unrepresentable {
-                statement: self.statement.to_owned(),
-                field: field(),
-                offset: None,
-                message: format!(
-                    "year {} is outside 0001-9999, the years xs:date and ISO 8601 YYYY-MM-DD share",
-                    date.year()
-                ),
-            });
+            let message = format!(
+                "year {} is outside 0001-9999, the years xs:date and ISO 8601 YYYY-MM-DD share",
+                date.year()
+            );
+            return Err(XmlSerializeError::new(self.statement, field(), None, message));
         }
         Ok(())
     }

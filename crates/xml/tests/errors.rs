@@ -1,7 +1,7 @@
 //! Malformed or foreign XML gives an error that says what and where: line, column (in
 //! code points), byte offset, element path and statement id.
 
-use communique_xml::{XmlError, XmlParser, XmlSyntaxError};
+use communique_xml::{XmlParseError, XmlParser, XmlSyntaxError};
 
 const NS: &str = "https://w3id.org/communique/xml/1.0";
 
@@ -9,7 +9,7 @@ fn first_error(xml: &str) -> XmlSyntaxError {
     let results: Vec<_> = XmlParser::default().for_reader(xml.as_bytes()).collect();
     let last = results.last().expect("at least one item");
     match last {
-        Err(XmlError::Syntax(error)) => {
+        Err(XmlParseError::Syntax(error)) => {
             assert_eq!(
                 results.len() - 1,
                 results.iter().filter(|r| r.is_ok()).count(),
@@ -24,15 +24,16 @@ fn first_error(xml: &str) -> XmlSyntaxError {
 /// `xml` fails at `line`:`column` in the element `path` with a message containing `message`.
 fn check(xml: &str, line: u64, column: u64, path: &str, message: &str) {
     let error = first_error(xml);
+    let at = error.position();
     assert_eq!(
-        (error.line(), error.column(), error.path()),
-        (line, column, path),
+        (at.line(), at.column(), error.element_path()),
+        (Some(line), Some(column), path),
         "position of {:?} in\n{xml}",
         error.message()
     );
     assert!(error.message().contains(message), "{:?} does not contain {message:?}", error.message());
     // The byte offset agrees with the line and column.
-    let before = &xml.as_bytes()[..usize::try_from(error.byte_offset()).unwrap()];
+    let before = &xml.as_bytes()[..usize::try_from(at.byte_offset().unwrap()).unwrap()];
     let before = std::str::from_utf8(before).unwrap();
     assert_eq!(before.matches('\n').count() as u64 + 1, line);
     assert_eq!(before.rsplit('\n').next().unwrap().chars().count() as u64 + 1, column);
@@ -60,7 +61,10 @@ fn commitment_kind_outside_the_list() {
         "/statements/statement[1]/commitment[1]",
         "kind \"promise\" of <commitment> is not one of pledge, action,",
     );
-    assert_eq!(first_error(&xml).statement(), Some("s1"));
+    let error = first_error(&xml);
+    assert_eq!(error.statement_id(), Some("s1"));
+    // The first statement of the collection is being read.
+    assert_eq!(error.position().record(), Some(1));
 }
 
 #[test]
@@ -267,7 +271,7 @@ fn invalid_utf8_is_an_error_with_a_position() {
     xml[at + 1] = 0xFF;
     let results: Vec<_> = XmlParser::default().for_reader(xml.as_slice()).collect();
     match results.last() {
-        Some(Err(XmlError::Syntax(error))) => assert_eq!(error.line(), 3, "{error}"),
+        Some(Err(XmlParseError::Syntax(error))) => assert_eq!(error.position().line(), Some(3), "{error}"),
         other => panic!("expected a syntax error, got {other:?}"),
     }
 }
@@ -294,6 +298,6 @@ fn error_display_and_io_conversion() {
             error.message()
         )
     );
-    let io: std::io::Error = XmlError::Syntax(error).into();
+    let io: std::io::Error = XmlParseError::Syntax(error).into();
     assert_eq!(io.kind(), std::io::ErrorKind::InvalidData);
 }

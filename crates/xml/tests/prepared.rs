@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use communique_model::Statement;
-use communique_xml::{PreparedStatement, XmlError, XmlSerializer};
+use communique_xml::{PreparedStatement, XmlSerializer};
 use rayon::prelude::*;
 use std::io::ErrorKind;
 
@@ -78,12 +78,8 @@ fn prepared_with_another_indent_is_refused_and_nothing_written() {
 fn prepare_reports_what_cannot_be_written() {
     let mut statement = reference_statement();
     statement.paragraphs[1].id = "para\u{1}2".into();
-    match XmlSerializer::default().prepare(&statement) {
-        Err(XmlError::Unrepresentable { field, offset, .. }) => {
-            assert_eq!((field.as_str(), offset), ("$.paragraphs[1].id", Some(4)));
-        }
-        other => panic!("expected Unrepresentable, got {other:?}"),
-    }
+    let error = XmlSerializer::default().prepare(&statement).unwrap_err();
+    assert_eq!((error.json_path(), error.offset()), ("$.paragraphs[1].id", Some(4)));
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! everything else (issue 5, Done-when 3).
 
 use communique_model::{CommitmentKind, Method, Paragraph, ParagraphKind, Span, Statement, StatementKind};
-use communique_xml::{XmlError, XmlParser, XmlSerializer};
+use communique_xml::{XmlParser, XmlSerializer};
 use std::io;
 
 /// `&`, `<`, `>`, `]]>`, both quote kinds, Cyrillic, an emoji, leading and trailing
@@ -87,15 +87,10 @@ fn a_character_xml_cannot_carry_in_an_attribute_is_an_error() {
     let mut bad = hard_statement();
     bad.paragraphs[0].id = "para\u{1}1".into();
     let error = XmlSerializer::default().document_to_string(&bad).unwrap_err();
-    match &error {
-        XmlError::Unrepresentable { statement, field, offset, message } => {
-            assert_eq!(statement, "hard-text");
-            assert_eq!(field, "$.paragraphs[0].id");
-            assert_eq!(*offset, Some(4));
-            assert!(message.contains("U+0001"), "{message}");
-        }
-        other => panic!("unexpected {other:?}"),
-    }
+    assert_eq!(error.statement_id(), "hard-text");
+    assert_eq!(error.json_path(), "$.paragraphs[0].id");
+    assert_eq!(error.offset(), Some(4));
+    assert!(error.message().contains("U+0001"), "{error}");
     assert_eq!(
         error.to_string(),
         "statement \"hard-text\", $.paragraphs[0].id: U+0001 at code point 4 cannot be carried by XML 1.0 in an attribute value"

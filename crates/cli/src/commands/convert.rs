@@ -1,10 +1,9 @@
 //! `communique convert`: inputs of any format to any set of output formats.
 
-use crate::formats::{OutputOptions, Prepared, Preparer, sink};
 use crate::inputs::{InputError, Inputs, Origin, Work};
-use crate::outputs::{Sink, check_targets};
+use crate::outputs::{Sink, Staged, check_targets};
 use anyhow::{Context, Result, bail};
-use communique::Format;
+use communique::{Format, PreparedStatement, StatementSerializer};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -20,23 +19,27 @@ use std::thread::JoinHandle;
 const BATCH: usize = 32;
 
 /// The formatted outputs of one record, one per sink, in sink order.
-type PreparedRecord = Vec<Prepared>;
+type PreparedRecord = Vec<PreparedStatement>;
 
 /// Convert statements between formats (.txt and .md are ingested on the way).
 ///
 /// Writes, in OUT: statements.jsonl (jsonl), csv/ (csv: tables, csv-metadata.json,
 /// datapackage.json), statements.xml (xml: one collection), statements.jsonld (jsonld),
-/// `json/<id>.json` (json: one file a record).
+/// `json/<id>.json` (json: one file a record), `akn/<id>.xml` (akn: one Akoma Ntoso 3.0
+/// document a record), `tei/<id>.xml` (tei: one TEI P5 document a record).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   communique convert statements/*.txt --to jsonl,csv,xml,jsonld --out out
   communique convert out/statements.jsonl --to csv --excel-safe --out for-excel
+  communique convert out/statements.jsonl --to akn,tei --out archive
+  communique convert archive/akn/*.xml --to jsonl --out back
   communique convert corpus.jsonl --to jsonld --base-iri https://archive.example.org/id/ --out rdf")]
 pub struct Args {
-    /// Input files: .txt, .md, .json, .jsonl, .xml, .jsonld, or a CSV folder.
+    /// Input files: .txt, .md, .json, .jsonl, .xml (communique XML, Akoma Ntoso or TEI),
+    /// .jsonld, or a CSV folder.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
-    /// Comma-separated output formats: json, jsonl, csv, xml, jsonld.
+    /// Comma-separated output formats: json, jsonl, csv, xml, jsonld, akn, tei.
     #[arg(long, value_delimiter = ',', required = true, value_name = "FORMATS")]
     to: Vec<Format>,
     /// Output folder (created when missing).
@@ -63,16 +66,16 @@ pub struct Args {
 
 /// A writer on its own thread: the channel that feeds it batches, and the thread, which
 /// hands the sink back when the channel closes.
-type WriterThread = (SyncSender<Arc<Vec<PreparedRecord>>>, JoinHandle<Result<Box<dyn Sink>>>);
+type WriterThread = (SyncSender<Arc<Vec<PreparedRecord>>>, JoinHandle<Result<Sink>>);
 
 /// The writers of a run: on their own threads when more than one job may run.
 enum Writers {
-    Inline(Vec<Box<dyn Sink>>),
+    Inline(Vec<Sink>),
     Threads(Vec<WriterThread>),
 }
 
 impl Writers {
-    fn new(sinks: Vec<Box<dyn Sink>>, threaded: bool) -> Result<Self> {
+    fn new(sinks: Vec<Sink>, threaded: bool) -> Result<Self> {
         if !threaded {
             return Ok(Self::Inline(sinks));
         }
@@ -136,8 +139,8 @@ impl Writers {
 
     /// Completes every output; on any error every writer is still joined, so that all
     /// temporary outputs are deleted before the error is returned.
-    fn finish(self) -> Result<Vec<crate::outputs::Staged>> {
-        let results: Vec<Result<Box<dyn Sink>>> = match self {
+    fn finish(self) -> Result<Vec<Staged>> {
+        let results: Vec<Result<Sink>> = match self {
             Self::Inline(sinks) => sinks.into_iter().map(Ok).collect(),
             Self::Threads(threads) => threads
                 .into_iter()
@@ -148,8 +151,8 @@ impl Writers {
                 .collect(),
         };
         // Finish the sinks that did not fail; dropping the others deletes their files.
-        let staged: Vec<Result<crate::outputs::Staged>> =
-            results.into_iter().map(|sink| sink.and_then(|sink| sink.finish())).collect();
+        let staged: Vec<Result<Staged>> =
+            results.into_iter().map(|sink| sink.and_then(Sink::finish)).collect();
         staged.into_iter().collect()
     }
 }
@@ -230,8 +233,7 @@ type Outcome = Result<(String, Origin, PreparedRecord), InputError>;
 struct Preparing {
     batches: Batches,
     pool: Option<rayon::ThreadPool>,
-    ingest: Arc<communique::text::IngestOptions>,
-    preparers: Arc<Vec<Preparer>>,
+    serializers: Arc<Vec<StatementSerializer>>,
     pending: std::collections::VecDeque<(u64, Receiver<Option<Vec<Outcome>>>)>,
     /// Why reading stopped, when it stopped on an error: handed out after the batches
     /// already being prepared.
@@ -242,14 +244,9 @@ struct Preparing {
 const BATCHES_IN_FLIGHT: usize = 2;
 
 impl Preparing {
-    fn new(
-        batches: Batches,
-        pool: Option<rayon::ThreadPool>,
-        ingest: communique::text::IngestOptions,
-        preparers: Vec<Preparer>,
-    ) -> Self {
-        let (ingest, preparers) = (Arc::new(ingest), Arc::new(preparers));
-        Self { batches, pool, ingest, preparers, pending: std::collections::VecDeque::new(), failed: None }
+    fn new(batches: Batches, pool: Option<rayon::ThreadPool>, serializers: Vec<StatementSerializer>) -> Self {
+        let serializers = Arc::new(serializers);
+        Self { batches, pool, serializers, pending: std::collections::VecDeque::new(), failed: None }
     }
 }
 
@@ -263,8 +260,7 @@ impl Iterator for Preparing {
                 Err(error) => return Some((0, Err(error))),
             };
             let weight = batch.iter().map(Work::weight).sum();
-            let outcomes =
-                batch.into_iter().map(|work| prepare(work, &self.ingest, &self.preparers)).collect();
+            let outcomes = batch.into_iter().map(|work| prepare(work, &self.serializers)).collect();
             return Some((weight, Ok(outcomes)));
         };
         while self.failed.is_none() && self.pending.len() < BATCHES_IN_FLIGHT {
@@ -278,11 +274,11 @@ impl Iterator for Preparing {
             };
             let weight = batch.iter().map(Work::weight).sum();
             let (sender, receiver) = sync_channel(1);
-            let (ingest, preparers) = (self.ingest.clone(), self.preparers.clone());
+            let serializers = self.serializers.clone();
             pool.spawn(move || {
                 // A panic must reach the main thread as an error, not abort the pool.
                 let outcomes = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    batch.into_par_iter().map(|work| prepare(work, &ingest, &preparers)).collect()
+                    batch.into_par_iter().map(|work| prepare(work, &serializers)).collect()
                 }));
                 let _ = sender.send(outcomes.ok());
             });
@@ -313,15 +309,14 @@ fn fingerprint(id: &str) -> u128 {
 /// names the input and position, also when a format cannot carry the record.
 fn prepare(
     work: Work,
-    options: &communique::text::IngestOptions,
-    preparers: &[Preparer],
+    serializers: &[StatementSerializer],
 ) -> Result<(String, Origin, PreparedRecord), InputError> {
-    let (statement, origin) = work.run(options)?;
-    let prepared = preparers
+    let (statement, origin) = work.run()?;
+    let prepared = serializers
         .iter()
-        .map(|preparer| preparer.prepare(&statement))
-        .collect::<Result<Vec<_>>>()
-        .map_err(|e| InputError { origin: origin.clone(), message: format!("{e:#}") })?;
+        .map(|serializer| serializer.prepare(&statement))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| InputError { origin: origin.clone(), message: e.to_string() })?;
     Ok((statement.id, origin, prepared))
 }
 
@@ -330,11 +325,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     formats.sort();
     formats.dedup();
     if let Some(bad) = formats.iter().find(|f| !f.is_writable()) {
-        bail!("--to {bad}: {bad} is an input format only (write json, jsonl, csv, xml or jsonld)");
+        bail!("--to {bad}: {bad} is an input format only (write json, jsonl, csv, xml, jsonld, akn or tei)");
     }
     std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
     check_targets(&args.out, &formats, &args.inputs, args.force)?;
-    let options = OutputOptions { base_iri: args.base_iri.clone(), excel_safe: args.excel_safe };
     let jobs =
         args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)).max(1);
     let pool = (jobs > 1)
@@ -344,15 +338,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .transpose()?;
     let ingest = args.ingest.options(None)?;
 
-    let (sinks, preparers): (Vec<_>, Vec<_>) = formats
+    let mut serializers = Vec::with_capacity(formats.len());
+    for &format in &formats {
+        let mut serializer = StatementSerializer::from_format(format).with_excel_safe(args.excel_safe);
+        if let Some(base) = &args.base_iri {
+            serializer = serializer.with_base_iri(base.clone()).context("--base-iri")?;
+        }
+        serializers.push(serializer);
+    }
+    let sinks = serializers
         .iter()
-        .map(|&format| sink(&args.out, format, &options))
-        .collect::<Result<Vec<_>>>()?
-        .into_iter()
-        .unzip();
+        .map(|serializer| Sink::new(&args.out, serializer.clone()))
+        .collect::<Result<Vec<_>>>()?;
     // The reader starts before the writers: should it fail to start, no writer has a
     // temporary output yet.
-    let batches = Batches::new(Inputs::new(args.inputs.clone()), jobs > 1)?;
+    let batches = Batches::new(Inputs::new(args.inputs.clone(), ingest), jobs > 1)?;
     let mut writers = Writers::new(sinks, jobs > 1)?;
     let bar = crate::progress::bar(crate::inputs::total_size(&args.inputs));
     let (mut converted, mut failed) = (0usize, 0usize);
@@ -363,7 +363,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut seen: HashSet<u128> = HashSet::new();
     // Reading, ingest, validation and the formatting of every output run in parallel;
     // the writers only append what was prepared, in input order.
-    for (weight, results) in Preparing::new(batches, pool, ingest, preparers) {
+    for (weight, results) in Preparing::new(batches, pool, serializers) {
         let results = match results {
             Ok(results) => results,
             Err(error) => {

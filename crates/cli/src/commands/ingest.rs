@@ -1,10 +1,11 @@
 //! `communique ingest`: text files to records.
 
-use crate::inputs::{InputError, Origin, Work};
-use anyhow::{Context, Result, bail};
-use communique::Format;
-use communique::model::{Statement, json};
-use communique::text::{IngestOptions, InputFormat};
+use crate::inputs::{InputError, Origin, records};
+use crate::outputs::{persist, temp_file_beside};
+use anyhow::{Result, bail};
+use communique::model::Statement;
+use communique::text::IngestOptions;
+use communique::{Format, StatementSerializer};
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -57,31 +58,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     }
     // Records go to a temporary file beside --out (or straight to standard output) as
-    // they come, in input order.
-    let mut temporary = match &args.out {
-        Some(out) => {
-            let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-            Some(tempfile::Builder::new().prefix(".communique.").tempfile_in(dir)?)
-        }
-        None => None,
-    };
+    // they come, in input order: one pretty JSON record, or JSON Lines for several.
+    let mut temporary = args.out.as_deref().map(temp_file_beside).transpose()?;
     let stdout = std::io::stdout();
-    let mut sink: Box<dyn Write> = match &temporary {
+    let sink: Box<dyn Write> = match &temporary {
         Some(file) => Box::new(std::io::BufWriter::new(file.reopen()?)),
         None => Box::new(stdout.lock()),
     };
+    let format = if args.files.len() == 1 { Format::Json } else { Format::JsonLines };
+    let mut writer = StatementSerializer::from_format(format).for_writer(sink);
     let (mut written, mut failed) = (0usize, 0usize);
     for chunk in args.files.chunks(BATCH) {
         let results: Vec<_> = chunk.par_iter().map(|path| ingest_one(path, &options)).collect();
         for result in results {
             match result {
-                Ok(statement) if args.files.len() == 1 => {
-                    sink.write_all(json::to_string_pretty(&statement).as_bytes())?;
-                    written += 1;
-                }
                 Ok(statement) => {
-                    sink.write_all(json::to_string_line(&statement).as_bytes())?;
-                    sink.write_all(b"\n")?;
+                    writer.serialize_statement(&statement)?;
                     written += 1;
                 }
                 Err(error) => {
@@ -91,8 +83,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
         }
     }
-    sink.flush()?;
-    drop(sink);
+    if written > 0 {
+        writer.finish()?.flush()?;
+    }
     if let (Some(file), Some(out)) = (temporary.take(), &args.out) {
         if written == 0 {
             // Nothing to keep: an existing file stays as it was.
@@ -106,39 +99,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
 }
 
 fn ingest_one(path: &Path, options: &IngestOptions) -> Result<Statement, InputError> {
-    let origin = Origin { path: Arc::from(path), position: String::new() };
-    let format = match Format::from_path(path) {
-        Some(Format::Text) => InputFormat::PlainText,
-        Some(Format::Markdown) => InputFormat::Markdown,
+    let refuse = |message: String| Err(InputError { origin: Origin::whole(Arc::from(path)), message });
+    match Format::from_path(path) {
+        Some(Format::Text | Format::Markdown) => {}
         Some(other) => {
-            let message = format!(
+            return refuse(format!(
                 "a {other} file holds records already: use `communique convert` (ingest reads .txt and .md)"
-            );
-            return Err(InputError { origin, message });
+            ));
         }
         None => {
-            let message = "unknown input type: ingest reads plain text (.txt) and Markdown (.md)".to_owned();
-            return Err(InputError { origin, message });
+            return refuse(
+                "unknown input type: ingest reads plain text (.txt) and Markdown (.md)".to_owned(),
+            );
         }
-    };
-    match std::fs::read(path) {
-        Ok(bytes) => Work::Ingest { origin, bytes, format }.run(options).map(|(statement, _)| statement),
-        Err(e) => Err(InputError { origin, message: format!("cannot read: {e}") }),
     }
-}
-
-/// Renames a finished temporary file over `path`, readable by all as published files are.
-fn persist(file: tempfile::NamedTempFile, path: &Path) -> Result<()> {
-    crate::outputs::set_mode(file.path(), 0o644)?;
-    file.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut file = tempfile::Builder::new().prefix(".communique.").tempfile_in(dir)?;
-    file.write_all(bytes)?;
-    file.as_file().sync_all()?;
-    persist(file, path)
+    match records(path, options).next() {
+        Some(result) => result.map(|(statement, _)| statement),
+        None => refuse("nothing to ingest".to_owned()),
+    }
 }

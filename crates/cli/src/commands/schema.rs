@@ -59,7 +59,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Some(dir) => {
             std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
             for (name, contents) in files() {
-                super::ingest::write_atomically(&dir.join(name), contents.as_bytes())?;
+                crate::outputs::write_atomically(&dir.join(name), contents.as_bytes())?;
                 println!("{}", dir.join(name).display());
             }
         }

@@ -1,19 +1,17 @@
 //! `communique validate`: JSON Schema, the model's invariants and, for XML, the XSD.
 
-use crate::inputs::{input_format, records};
+use crate::inputs::{InputError, Origin, Work, input_format, read};
 use anyhow::Result;
 use communique::Format;
-use communique::model::json;
+use communique::model::schema::SchemaValidator;
 use communique::text::IngestOptions;
-use communique_model::schema::SchemaValidator;
-use serde_json::Value;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 /// Check records: JSON and JSON Lines against the JSON Schema (formats asserted) and the
-/// model's invariants; XML, JSON-LD and CSV folders by reading them back and checking the
-/// invariants (XML also against the XSD with xmllint, when it is installed).
+/// model's invariants; XML, Akoma Ntoso, TEI, JSON-LD and CSV folders by reading them back
+/// and checking the invariants (communique XML also against the XSD with xmllint, when it
+/// is installed).
 ///
 /// Prints each problem with file, line or record, and JSON path; exits 1 when anything
 /// is invalid.
@@ -22,7 +20,8 @@ use std::process::{Command, ExitCode};
   communique validate out/statements.jsonl
   communique validate record.json out/statements.xml out/csv")]
 pub struct Args {
-    /// Records to check: .json, .jsonl, .xml, .jsonld, or a CSV folder.
+    /// Records to check: .json, .jsonl, .xml (communique XML, Akoma Ntoso or TEI), .jsonld,
+    /// or a CSV folder.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
 }
@@ -36,43 +35,45 @@ impl Report {
         self.problems += 1;
         println!("{location}: {message}");
     }
+
+    fn error(&mut self, error: &InputError) {
+        self.problem(&error.origin, &error.message);
+    }
 }
 
-/// Checks one JSON record: the schema, then the model's reading and invariants (the
-/// reading's own error only when the schema found nothing). `line` is the record's first
-/// line in `path`.
-fn check_json_record(report: &mut Report, validator: &SchemaValidator, path: &Path, line: usize, text: &str) {
-    let value: Value = match serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)) {
-        Ok(value) => value,
-        Err(e) => {
-            let at = format!("{}:{}:{}", path.display(), e.line() + line - 1, e.column());
-            report.problem(at, format!("not JSON: {}", strip_position(&e.to_string())));
-            return;
+/// Checks one record: the JSON Schema (JSON and JSON Lines), then the model's reading and
+/// invariants (the reading's own error only when the schema found nothing).
+fn check_record(report: &mut Report, validator: &SchemaValidator, work: Work) {
+    let unparsed = match work.item {
+        Ok(unparsed) => unparsed,
+        Err(error) => return report.error(&error),
+    };
+    let origin = Origin { path: work.path.clone(), file: None, position: unparsed.position().clone() };
+    let schema_clean = match unparsed.check_schema(validator) {
+        None => true,
+        Some(Err(syntax)) => {
+            let error = InputError::of_syntax(&work.path, &syntax);
+            return report.problem(&error.origin, format!("not JSON: {}", error.message));
+        }
+        Some(Ok(errors)) => {
+            for error in &errors {
+                report.problem(&origin, format!("schema: at {}: {}", error.path, error.message));
+            }
+            errors.is_empty()
         }
     };
-    let at = format!("{}:{line}", path.display());
-    let schema_errors = validator.errors(&value);
-    for error in &schema_errors {
-        report.problem(&at, format!("schema: at {}: {}", error.path, error.message));
-    }
-    match json::from_line(text, line) {
+    match unparsed.parse() {
         Ok(statement) => {
             if let Err(errors) = statement.validate() {
                 for violation in errors.violations {
-                    report.problem(&at, format!("invariant: at {}: {}", violation.path, violation.message));
+                    report
+                        .problem(&origin, format!("invariant: at {}: {}", violation.path, violation.message));
                 }
             }
         }
-        Err(e) if schema_errors.is_empty() => report.problem(
-            format!("{}:{}:{}", path.display(), e.line, e.column),
-            format!("at {}: {}", e.path, e.message),
-        ),
+        Err(error) if schema_clean => report.error(&InputError::of(&work.path, &error)),
         Err(_) => {}
     }
-}
-
-fn strip_position(message: &str) -> &str {
-    message.rfind(" at line ").map_or(message, |at| &message[..at])
 }
 
 fn check_with_xmllint(report: &mut Report, path: &Path) {
@@ -96,48 +97,22 @@ fn check_with_xmllint(report: &mut Report, path: &Path) {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let validator = SchemaValidator::default();
+    let options = IngestOptions::default();
     let mut report = Report { problems: 0 };
     for path in &args.files {
         let before = report.problems;
         let mut count = 0usize;
         match input_format(path) {
             Err(message) => report.problem(path.display(), message),
-            Ok(Format::Json) => match std::fs::read_to_string(path) {
-                Ok(text) => {
-                    count += 1;
-                    check_json_record(&mut report, &validator, path, 1, &text);
-                }
-                Err(e) => report.problem(path.display(), format!("cannot read: {e}")),
-            },
-            Ok(Format::JsonLines) => match std::fs::File::open(path) {
-                Ok(file) => {
-                    for (n, line) in BufReader::new(file).lines().enumerate() {
-                        match line {
-                            Ok(line) if line.trim().is_empty() => {}
-                            Ok(line) => {
-                                count += 1;
-                                check_json_record(&mut report, &validator, path, n + 1, &line);
-                            }
-                            Err(e) => report.problem(
-                                format!("{}:{}", path.display(), n + 1),
-                                format!("cannot read: {e}"),
-                            ),
-                        }
-                    }
-                }
-                Err(e) => report.problem(path.display(), format!("cannot read: {e}")),
-            },
             Ok(Format::Text | Format::Markdown) => report
                 .problem(path.display(), "a text to ingest, not a record: run `communique ingest` first"),
             Ok(format) => {
                 if format == Format::Xml {
                     check_with_xmllint(&mut report, path);
                 }
-                for result in records(path, &IngestOptions::default()) {
+                for work in read(path, &options) {
                     count += 1;
-                    if let Err(error) = result {
-                        report.problem(&error.origin, &error.message);
-                    }
+                    check_record(&mut report, &validator, work);
                 }
             }
         }

@@ -224,7 +224,7 @@ fn build(text: &str, bytes: &[u8], options: &IngestOptions) -> Result<Statement,
         notes.sort_by_key(|note| note.source_span.map(|s| s.start));
     }
     let commitments = crate::commitments::extract_commitments(
-        &crate::transcript::coded(&body.paragraphs),
+        &body.paragraphs,
         language.as_deref().unwrap_or(""),
         &issuers,
     );

@@ -209,7 +209,7 @@ pub fn ingest_plain(text: &str, bytes: &[u8], options: &IngestOptions) -> Result
         statement.source.retrieved = Some(retrieved);
     }
     statement.commitments = extract_commitments(
-        &crate::transcript::coded(&statement.paragraphs),
+        &statement.paragraphs,
         statement.language.as_deref().unwrap_or(""),
         &statement.issuers,
     );

@@ -1,0 +1,161 @@
+//! The issuer's side (manual 1.5): which parties a statement's commitments can belong to.
+//!
+//! The language file lists sides (`[[commitments.sides]]`): the issuers they belong to and
+//! the names of the parties on them (the issuer, its principals, agencies and the bodies
+//! it belongs to). A statement whose issuer matches a side is read *strictly*: a subject
+//! that names a party (a proper name) off that side is a third party, whose positions
+//! are not coded (manual 3.1). A statement whose issuer matches no side is read as far as
+//! the text shows: pronouns, the issuer's own name and generic party nouns ("the
+//! leaders", "the two sides") are its side, and other names are accepted too, since the
+//! text gives no way to tell a signatory from a third party.
+
+use super::lexicon::{Lexicon, Side, Sym, class};
+use super::tokens::Token;
+use communique_model::Actor;
+
+/// How a noun phrase stands to the issuer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Party {
+    /// The issuer's side.
+    Own,
+    /// A party that is not on the issuer's side.
+    Third,
+    /// Not a party: a thing, event, measure, document or number.
+    Thing,
+}
+
+/// The sides of one statement.
+#[derive(Debug, Default)]
+pub(crate) struct SideView<'a> {
+    sides: Vec<&'a Side>,
+    /// The issuers' names, as symbol sequences.
+    issuers: Vec<Vec<Sym>>,
+}
+
+impl<'a> SideView<'a> {
+    /// The sides of a statement by `issuers`.
+    pub(crate) fn new(lexicon: &'a Lexicon, issuers: &[Actor]) -> Self {
+        let mut sides = Vec::new();
+        for side in &lexicon.sides {
+            let matches = issuers.iter().any(|issuer| {
+                let name = issuer.name.to_lowercase();
+                side.issuers.iter().any(|phrase| contains_words(&name, phrase))
+            });
+            if matches {
+                sides.push(side);
+            }
+        }
+        let issuers = issuers
+            .iter()
+            .map(|issuer| {
+                issuer
+                    .name
+                    .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+                    .filter(|w| !w.is_empty())
+                    .map(|w| lexicon.words.lookup(&w.to_lowercase()).0)
+                    .filter(|&sym| {
+                        !lexicon.words.is(sym, class::DETERMINER | class::PREPOSITION | class::ROLE)
+                    })
+                    .collect()
+            })
+            .collect();
+        Self { sides, issuers }
+    }
+
+    /// Whether a side is known, so that other names are third parties.
+    pub(crate) fn strict(&self) -> bool {
+        !self.sides.is_empty()
+    }
+
+    /// How the run of capitalised words `run` (one name, possibly with titles) stands.
+    /// `None`: a generic title or party noun that names no one in particular.
+    fn run_party(&self, run: &[Token]) -> Option<Party> {
+        for side in &self.sides {
+            if side.foreign.iter().any(|name| contains_seq(run, name)) {
+                return Some(Party::Third);
+            }
+        }
+        for side in &self.sides {
+            if side.names.iter().any(|name| contains_seq(run, name)) {
+                return Some(Party::Own);
+            }
+        }
+        if self
+            .issuers
+            .iter()
+            .any(|issuer| !issuer.is_empty() && issuer.iter().all(|s| run.iter().any(|t| t.sym == *s)))
+        {
+            return Some(Party::Own);
+        }
+        let generic = run
+            .iter()
+            .all(|t| t.class & (class::ROLE | class::AGENT | class::DETERMINER | class::PREPOSITION) != 0);
+        if generic {
+            return None;
+        }
+        if run.iter().all(|t| {
+            t.class & (class::THING | class::DETERMINER | class::PREPOSITION) != 0 || !t.is_capital()
+        }) {
+            return Some(Party::Thing);
+        }
+        Some(if self.strict() { Party::Third } else { Party::Own })
+    }
+
+    /// How the names in `tokens` (a noun phrase, or one conjunct of it) stand: `Own` if
+    /// one names the issuer's side, else `Third` if one names another party, else `None`.
+    pub(crate) fn names(&self, tokens: &[Token]) -> Option<Party> {
+        let mut found: Option<Party> = None;
+        let mut start = None;
+        let flush = |start: &mut Option<usize>, end: usize, found: &mut Option<Party>| {
+            if let Some(s) = start.take() {
+                match self.run_party(&tokens[s..end]) {
+                    Some(Party::Own) => *found = Some(Party::Own),
+                    Some(Party::Third) if *found != Some(Party::Own) => *found = Some(Party::Third),
+                    _ => {}
+                }
+            }
+        };
+        for (i, t) in tokens.iter().enumerate() {
+            let in_name = t.is_word()
+                && (t.is_capital()
+                    || (start.is_some()
+                        && t.class & class::PREPOSITION != 0
+                        && tokens
+                            .get(i + 1)
+                            .is_some_and(|n| n.is_capital() || n.class & class::DETERMINER != 0))
+                    || (start.is_some()
+                        && t.class & class::DETERMINER != 0
+                        && tokens.get(i + 1).is_some_and(Token::is_capital)));
+            if in_name {
+                start.get_or_insert(i);
+            } else {
+                flush(&mut start, i, &mut found);
+            }
+        }
+        flush(&mut start, tokens.len(), &mut found);
+        found
+    }
+}
+
+/// Whether `hay` holds the word sequence `needle` (both lower case), at word boundaries.
+fn contains_words(hay: &str, needle: &str) -> bool {
+    let mut from = 0;
+    while let Some(at) = hay[from..].find(needle) {
+        let start = from + at;
+        let end = start + needle.len();
+        let before = hay[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = hay[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if before && after {
+            return true;
+        }
+        from = start + needle.len().max(1);
+        if from >= hay.len() {
+            break;
+        }
+    }
+    false
+}
+
+fn contains_seq(hay: &[Token], needle: &[Sym]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w.iter().zip(needle).all(|(t, s)| t.sym == *s))
+}

@@ -1,0 +1,838 @@
+//! The manual's examples as a test table (docs/codebook.md, sections 2–6): each sentence
+//! with the coding the manual gives it, read with the issuer of the file it comes from.
+
+use super::*;
+use communique_model::CommitmentKind as K;
+use communique_model::CommitmentKind::{
+    Action, Concern, Condemnation, Demand, Offer, Pledge, Readiness, Solidarity, Support, Warning,
+};
+
+/// Issuers of the files the manual quotes.
+const WH: &str = "The White House";
+const NATO: &str = "NATO Secretary General";
+const G7: &str = "Leaders of the Group of Seven (G7)";
+const UNSC: &str = "Security Council";
+const OSCE: &str = "Chairman-in-Office of the OSCE";
+const STATE: &str = "U.S. Department of State";
+
+/// An addressee the manual does not give for the example: not checked.
+const ANY: Option<&str> = Some("?");
+
+/// A coding: kind, actor, addressee, future_oriented (`None`: the manual does not say;
+/// [`ANY`] for an addressee the manual does not give).
+type Coding = (K, Option<&'static str>, Option<&'static str>, Option<bool>);
+
+fn code(sentence: &str, issuer: &str) -> Vec<Commitment> {
+    let paragraph = Paragraph::new("para_1", ParagraphKind::Body, sentence);
+    extract_commitments(&[paragraph], "en", &[Actor::organization(issuer)])
+}
+
+/// Checks every case and reports all that differ at once.
+fn check_all(cases: &[(&str, &str, &[Coding])]) {
+    let mut failures = Vec::new();
+    for &(issuer, sentence, expected) in cases {
+        let found = code(sentence, issuer);
+        let got: Vec<Coding> = found
+            .iter()
+            .zip(expected.iter().chain(std::iter::repeat(&(Pledge, None, None, None))))
+            .map(|(c, e)| {
+                (
+                    c.kind,
+                    leak(c.actor.as_deref()),
+                    if e.2 == ANY { ANY } else { leak(c.addressee.as_deref()) },
+                    e.3.map(|_| c.future_oriented),
+                )
+            })
+            .collect();
+        if got != expected {
+            let rules: Vec<_> = found.iter().map(|c| c.method.rule.clone().unwrap_or_default()).collect();
+            failures.push(format!("{sentence}\n    expected {expected:?}\n    got      {got:?} {rules:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+fn leak(s: Option<&str>) -> Option<&'static str> {
+    s.map(|s| &*Box::leak(s.to_owned().into_boxed_str()))
+}
+
+#[test]
+fn every_language_file_compiles() {
+    for (code, text) in crate::languages::FILES {
+        // `mul.toml` holds what every language shares (furniture), no codebook; a
+        // language file may have no `[commitments]` table yet (its texts are not coded).
+        let table: toml::Table =
+            toml::from_str(text).unwrap_or_else(|e| panic!("languages/{code}.toml: {e}"));
+        if !table.contains_key("commitments") {
+            assert!(!["en", "fr", "de"].contains(code), "languages/{code}.toml lost its [commitments] table");
+            continue;
+        }
+        if let Err(e) = Codebook::parse(code, text) {
+            panic!("{e}");
+        }
+    }
+    for code in ["en", "fr", "de"] {
+        assert!(codebook(code).is_some(), "no codebook for {code}");
+    }
+}
+
+#[test]
+fn the_manuals_examples_of_each_kind() {
+    check_all(&[
+        // 2.1 pledge
+        (
+            NATO,
+            "We remain committed to our dual-track approach to Russia.",
+            &[(Pledge, Some("We"), None, Some(false))],
+        ),
+        (
+            NATO,
+            "Our commitment to Article 5 of the Washington Treaty is iron-clad.",
+            &[(Pledge, Some("We"), None, Some(false))],
+        ),
+        (NATO, "We stand united to defend each other.", &[(Pledge, Some("We"), None, Some(true))]),
+        (
+            WH,
+            "We intend to strengthen deterrence to maintain peace and stability in the region.",
+            &[(Pledge, Some("We"), None, None)],
+        ),
+        (
+            WH,
+            "The three delegations committed to create an expert working group.",
+            &[(Pledge, Some("The three delegations"), None, Some(true))],
+        ),
+        (
+            WH,
+            "We recommit to working in partnership with Pacific island countries.",
+            &[(Pledge, Some("We"), None, None)],
+        ),
+        (
+            WH,
+            "We must get a vaccine approved for the youngest children.",
+            &[(Pledge, Some("We"), None, Some(true))],
+        ),
+        (
+            WH,
+            "Together with our NATO Allies, the United States will maintain its robust exercise activity and presence in the Baltic Sea region.",
+            &[(Pledge, Some("the United States"), None, Some(true))],
+        ),
+        (
+            NATO,
+            "We adhere to international law and are committed to upholding the rules-based international order.",
+            &[(Pledge, Some("We"), None, Some(false))],
+        ),
+        // 2.2 action
+        (
+            NATO,
+            "As a consequence, we are deploying additional land forces in the eastern part of the Alliance, and have increased the readiness of our forces.",
+            &[(Action, Some("we"), None, Some(false))],
+        ),
+        (
+            NATO,
+            "NATO and Allies continue to pursue diplomacy and dialogue with Russia.",
+            &[(Action, Some("NATO and Allies"), None, Some(false))],
+        ),
+        (
+            WH,
+            "Today, President Joseph R. Biden, Jr. declared that a major disaster exists in the State of Washington and ordered Federal assistance to supplement State, tribal, and local recovery efforts.",
+            &[(Action, Some("President Joseph R. Biden, Jr."), Some("the State of Washington"), Some(false))],
+        ),
+        (
+            WH,
+            "I have ordered the deployment of additional forces to augment our capabilities in Europe to support our NATO Allies.",
+            &[(Action, Some("I"), Some("our NATO Allies"), Some(false))],
+        ),
+        (
+            WH,
+            "Pursuant to section 517 of the Foreign Assistance Act, I hereby designate Kenya as a Major Non-NATO Ally.",
+            &[(Action, Some("I"), Some("Kenya"), Some(false))],
+        ),
+        (
+            WH,
+            "HHS is also conducting a significant outreach effort to health professional associations.",
+            &[(Action, Some("HHS"), None, Some(false))],
+        ),
+        (
+            WH,
+            "I think today you saw that the United States announced another additional $450 million worth of security assistance to Ukraine.",
+            &[(Action, Some("the United States"), Some("Ukraine"), Some(false))],
+        ),
+        // 2.3 readiness
+        (
+            NATO,
+            "We are prepared to further strengthen our defensive and deterrent posture to respond to all contingencies.",
+            &[(Readiness, Some("We"), None, Some(true))],
+        ),
+        (
+            STATE,
+            "The United States stands ready to support this implementation.",
+            &[(Readiness, Some("The United States"), None, Some(true))],
+        ),
+        (
+            WH,
+            "I stand ready to work with President Erdoğan and Türkiye on enhancing defense and deterrence in the Euro-Atlantic area.",
+            &[(Readiness, Some("I"), None, Some(true))],
+        ),
+        (
+            WH,
+            "The federal government has hundreds of additional interagency vaccinators ready to deploy as further needs are identified.",
+            &[(Readiness, Some("The federal government"), None, Some(true))],
+        ),
+        // 2.4 offer
+        (
+            NATO,
+            "We have made substantive proposals to Russia to enhance the security of all nations in the Euro-Atlantic region and await a response.",
+            &[(Offer, Some("We"), Some("Russia"), Some(true))],
+        ),
+        (
+            WH,
+            "We offer our full support for and assistance with Poland’s ongoing investigation.",
+            &[(Offer, Some("We"), Some("Poland"), Some(true))],
+        ),
+        (
+            WH,
+            "The United States will offer robust national capabilities as part of this support network.",
+            &[(Offer, Some("The United States"), None, Some(true))],
+        ),
+        (
+            WH,
+            "President Biden congratulated Indonesia on its leadership and offered continued U.S. support for Indonesia to reach its forestry and land sector net sink target by 2030.",
+            &[
+                (Support, Some("President Biden"), Some("Indonesia"), None),
+                (Offer, Some("President Biden"), Some("Indonesia"), Some(true)),
+            ],
+        ),
+        // 2.5 warning
+        (
+            NATO,
+            "As stated previously, any further Russian aggression against Ukraine will have massive consequences and carry a high price.",
+            &[(Warning, None, Some("Russia"), Some(true))],
+        ),
+        (
+            NATO,
+            "KFOR will respond firmly to any attempts to use violence to disrupt the political process.",
+            &[(Warning, Some("KFOR"), None, Some(true))],
+        ),
+        (
+            WH,
+            "We reiterate that Russia’s irresponsible nuclear rhetoric is unacceptable and that any use of chemical, biological, or nuclear weapons would be met with severe consequences.",
+            &[
+                (Condemnation, Some("We"), Some("Russia"), Some(false)),
+                (Warning, Some("We"), None, Some(true)),
+            ],
+        ),
+        (
+            WH,
+            "President Biden reaffirmed that the United States’ commitment to the ROK and the Korean people is enduring and ironclad, and that any nuclear attack by the DPRK against the ROK will be met with a swift, overwhelming and decisive response.",
+            &[
+                (Pledge, Some("President Biden"), Some("the ROK and the Korean people"), Some(false)),
+                (Warning, Some("President Biden"), Some("the DPRK"), Some(true)),
+            ],
+        ),
+        (
+            WH,
+            "Further, we reiterate that in each of our countries, should an adversary choose to target critical infrastructure systems, we will both respond.",
+            &[(Warning, Some("we"), Some("an adversary"), Some(true))],
+        ),
+        // 2.6 demand
+        (
+            NATO,
+            "We urge Russia, in the strongest possible terms, to choose the path of diplomacy.",
+            &[(Demand, Some("We"), Some("Russia"), Some(false))],
+        ),
+        (
+            NATO,
+            "We strongly encourage Russia to reciprocate and to choose diplomacy and de-escalation.",
+            &[(Demand, Some("We"), Some("Russia"), Some(false))],
+        ),
+        (
+            NATO,
+            "Belgrade and Pristina should now engage fully with President Ahtisaari.",
+            &[(Demand, None, Some("Belgrade and Pristina"), Some(false))],
+        ),
+        (
+            NATO,
+            "It is urgent that all parties engage in a real dialogue.",
+            &[(Demand, None, Some("all parties"), Some(false))],
+        ),
+        (
+            UNSC,
+            "They reaffirmed the need for all States to combat by all means threats to international peace and security.",
+            &[(Demand, Some("They"), Some("all States"), Some(false))],
+        ),
+        (
+            WH,
+            "Russia must end its illegal war of aggression and pay for the damage it has caused to Ukraine.",
+            &[(Demand, None, Some("Russia"), Some(false))],
+        ),
+        (
+            STATE,
+            "The violence and efforts to destabilize the country must end.",
+            &[(Demand, None, None, Some(false))],
+        ),
+        (
+            WH,
+            "States are encouraged to further expand the categories of persons authorized to administer COVID-19 vaccines.",
+            &[(Demand, None, Some("States"), Some(false))],
+        ),
+        (
+            WH,
+            "We call for the peaceful resolution of cross-strait issues through dialogue.",
+            &[(Demand, Some("We"), None, Some(false))],
+        ),
+        // 2.7 support
+        (
+            NATO,
+            "We reaffirm our support for the territorial integrity and sovereignty of Ukraine within its internationally recognised borders.",
+            &[(Support, Some("We"), Some("Ukraine"), Some(false))],
+        ),
+        (
+            NATO,
+            "We support all these efforts, and efforts in the Normandy Format to implement the Minsk agreements.",
+            &[(Support, Some("We"), None, Some(false))],
+        ),
+        (
+            NATO,
+            "On behalf of NATO, I express my appreciation to President Ahtisaari for his tireless efforts, and welcome his proposals.",
+            &[(Support, Some("I"), Some("President Ahtisaari"), Some(false))],
+        ),
+        (
+            WH,
+            "The President thanked the Secretary General for his steadfast leadership of the Alliance.",
+            &[(Support, Some("The President"), Some("the Secretary General"), Some(false))],
+        ),
+        (
+            WH,
+            "President Biden congratulates President Widodo on Indonesia’s successful ASEAN chair year and expresses support for Indonesia’s leadership in the Indo-Pacific.",
+            &[(Support, Some("President Biden"), Some("President Widodo"), Some(false))],
+        ),
+        (
+            WH,
+            "The President also emphasized the importance of shared values, consultation, and capabilities to strengthen deterrence.",
+            &[(Support, Some("The President"), None, Some(false))],
+        ),
+        // 2.8 condemnation
+        (NATO, "I strongly condemn the use of violence.", &[(Condemnation, Some("I"), None, Some(false))]),
+        (
+            G7,
+            "We, the Leaders of the G7, unequivocally condemn in the strongest terms Iran’s direct and unprecedented attack against Israel.",
+            &[(Condemnation, Some("We"), Some("Iran"), Some(false))],
+        ),
+        (
+            G7,
+            "We reiterate our condemnation of Russia’s unprovoked, unjustifiable and illegal military aggression against Ukraine.",
+            &[(Condemnation, Some("We"), Some("Russia"), Some(false))],
+        ),
+        (
+            G7,
+            "We will not recognise these acts in violation of Ukraine’s sovereignty and territorial integrity.",
+            &[(Condemnation, Some("We"), None, Some(false))],
+        ),
+        (
+            WH,
+            "Together, we oppose any unilateral action that seeks to undermine Japan’s administration of the Senkaku Islands.",
+            &[(Condemnation, Some("we"), None, Some(false))],
+        ),
+        (
+            UNSC,
+            "The members of the Security Council reiterated that any acts of terrorism are criminal and unjustifiable.",
+            &[(Condemnation, Some("The members of the Security Council"), None, Some(false))],
+        ),
+        // A censure predicate without an actor (2.8 "In", A8); its subject holds a
+        // relative clause.
+        (
+            STATE,
+            "The violence and mayhem that led to so many senseless deaths and injuries is unacceptable.",
+            &[(Condemnation, None, None, Some(false))],
+        ),
+        // 2.9 concern
+        (
+            NATO,
+            "We are gravely concerned by the very large-scale, unprovoked, and unjustified Russian military build-up.",
+            &[(Concern, Some("We"), Some("Russia"), Some(false))],
+        ),
+        (
+            NATO,
+            "I am extremely concerned about the dramatic developments in Ukraine.",
+            &[(Concern, Some("I"), None, Some(false))],
+        ),
+        (
+            OSCE,
+            "The Chairman-in-Office of the OSCE was horrified to learn of the atrocious crime.",
+            &[(Concern, Some("The Chairman-in-Office of the OSCE"), None, Some(false))],
+        ),
+        (
+            G7,
+            "We are appalled by the large-scale loss of human life that Russia’s actions have inflicted on Ukraine.",
+            &[(Concern, Some("We"), Some("Russia"), Some(false))],
+        ),
+        (
+            WH,
+            "They noted with deep concern the humanitarian consequences of the war in Ukraine.",
+            &[(Concern, Some("They"), None, None)],
+        ),
+        // 2.10 solidarity
+        (
+            STATE,
+            "The United States today mourns with all Ukrainians the heartbreaking loss of life in Odesa.",
+            &[(Solidarity, Some("The United States"), Some("all Ukrainians"), Some(false))],
+        ),
+        (
+            UNSC,
+            "They expressed their deepest sympathy and condolences to the families of the victims and to the Government of Nigeria.",
+            &[(Solidarity, Some("They"), Some("the families of the victims"), Some(false))],
+        ),
+        (
+            WH,
+            "Today our hearts and prayers are with his family.",
+            &[(Solidarity, Some("We"), Some("his family"), Some(false))],
+        ),
+        (
+            WH,
+            "We stand in solidarity with the Ukrainian people, who are bravely defending their homeland, and we call on Russia to end the brutal onslaught against its neighbor.",
+            &[
+                (Solidarity, Some("We"), Some("the Ukrainian people"), Some(false)),
+                (Demand, Some("we"), Some("Russia"), Some(false)),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn the_manuals_decision_rules() {
+    check_all(&[
+        // 3.1 third parties, joint statements, readouts
+        (
+            WH,
+            "President Yoon affirmed that the ROK will apply the full range of its capabilities to the Alliance’s combined defense posture.",
+            &[],
+        ),
+        (
+            WH,
+            "Mr. McGurk and Prime Minister Bouden reaffirmed their mutual commitment to the bilateral partnership.",
+            &[(Pledge, Some("Mr. McGurk and Prime Minister Bouden"), None, Some(false))],
+        ),
+        (
+            WH,
+            "President Biden and other G7 Leaders reiterated their commitment to support Ukraine for as long as it takes.",
+            &[(Pledge, Some("President Biden and other G7 Leaders"), Some("Ukraine"), Some(true))],
+        ),
+        (WH, "NATO will maintain its Open Door policy.", &[(Pledge, Some("NATO"), None, None)]),
+        (
+            WH,
+            "They welcomed the support that Allies and partners are providing bilaterally to help Ukraine defend itself.",
+            &[(Support, Some("They"), None, Some(false))],
+        ),
+        // 3.2 executive acts
+        (
+            WH,
+            "Today, President Joseph R. Biden, Jr. made additional disaster assistance available to the State of Louisiana by authorizing an increase in the level of federal funding.",
+            &[(Action, Some("President Joseph R. Biden, Jr."), Some("the State of Louisiana"), Some(false))],
+        ),
+        (
+            WH,
+            "Robert J. Fenton, Senior Official Performing the Duties of the Administrator, Federal Emergency Management Agency (FEMA), named Timothy B. Manner as the Federal Coordinating Officer for Federal recovery operations in the affected areas.",
+            &[(Action, Some("Robert J. Fenton"), ANY, Some(false))],
+        ),
+        // 3.4 history, occasion, restatement
+        (
+            WH,
+            "The United States approximately doubled the number of seasonal labor visas for Northern Central America this year.",
+            &[(Action, Some("The United States"), None, Some(false))],
+        ),
+        (
+            WH,
+            "As I said yesterday, the United States will defend every inch of NATO territory.",
+            &[(Pledge, Some("the United States"), None, None)],
+        ),
+        // 3.5 conditionals
+        (
+            WH,
+            "When necessary, relevant departments and agencies will issue appropriate exemptions and carveouts to ensure such activity is not disrupted.",
+            &[(Pledge, Some("relevant departments and agencies"), None, Some(true))],
+        ),
+        // 3.6 quoted and reported speech of the issuer's side
+        (
+            WH,
+            "As President Biden told President Zelenskyy when they spoke last week, the United States will continue to bolster Ukraine’s defenses and support its sovereignty and its territorial integrity.",
+            &[(Pledge, Some("the United States"), Some("Ukraine"), Some(true))],
+        ),
+        // 3.7 fact-sheet announcements
+        (
+            WH,
+            "The United States will begin episodic deployments of the long-range fires capabilities in Germany.",
+            &[(Pledge, Some("The United States"), None, None)],
+        ),
+        (
+            WH,
+            "As one part of this effort, the United States is announcing devastating economic measures to ban new investment in Russia, and impose the most severe financial sanctions on Russia’s largest bank.",
+            &[(Action, Some("the United States"), ANY, None)],
+        ),
+        (
+            WH,
+            "The Department of Treasury will announce these entities tomorrow.",
+            &[(Pledge, Some("The Department of Treasury"), None, Some(true))],
+        ),
+        (
+            WH,
+            "President Biden will sign a new Executive Order (E.O.) that includes a prohibition on new investment in Russia by U.S. persons wherever located.",
+            &[(Pledge, Some("President Biden"), None, None)],
+        ),
+        (
+            WH,
+            "The United States is announcing a new $60 million security assistance package, including additional Javelin anti-armor systems.",
+            &[(Action, Some("The United States"), None, Some(false))],
+        ),
+        (
+            WH,
+            "Today, the United States is announcing plans to welcome up to 100,000 Ukrainians fleeing Russia’s aggression.",
+            &[(Pledge, Some("the United States"), ANY, None)],
+        ),
+        (
+            WH,
+            "Today, the United States is announcing it is prepared to provide more than $1 billion in new funding toward humanitarian assistance.",
+            &[(Readiness, Some("the United States"), None, None)],
+        ),
+        // 3.8 nominal commitments
+        (
+            WH,
+            "We are united in our condemnation of Russia’s unjustified and unprovoked war of aggression against Ukraine.",
+            &[(Condemnation, Some("We"), Some("Russia"), Some(false))],
+        ),
+        (
+            WH,
+            "In accordance with section 517 of the Foreign Assistance Act of 1961, I am providing notice of my intent to designate Colombia as a Major Non-NATO Ally.",
+            &[(Pledge, Some("I"), Some("Colombia"), Some(true))],
+        ),
+        (
+            WH,
+            "We reaffirm our steadfast support for Ukraine and the Ukrainian people in the face of ongoing Russian aggression, as well as our continued readiness to hold Russia accountable for its brazen attacks on Ukrainian communities.",
+            &[
+                (Support, Some("We"), Some("Ukraine and the Ukrainian people"), Some(false)),
+                (Readiness, Some("We"), Some("Russia"), None),
+            ],
+        ),
+        (
+            WH,
+            "We reiterate our condemnation of terrorist attacks in north-east Nigeria and our commitment to pursuing designations of terrorist groups.",
+            &[(Condemnation, Some("We"), None, Some(false)), (Pledge, Some("We"), ANY, None)],
+        ),
+        (
+            G7,
+            "We express our full solidarity and support to Israel and its people and reaffirm our commitment towards its security.",
+            &[
+                (Solidarity, Some("We"), Some("Israel and its people"), Some(false)),
+                (Pledge, Some("We"), None, Some(false)),
+            ],
+        ),
+        (
+            G7,
+            "We express our concern over Russia’s announcement of its readiness to conduct a nuclear test, and we call for Russia’s adherence to its moratorium on nuclear tests.",
+            &[(Concern, Some("We"), Some("Russia"), Some(false)), (Demand, Some("we"), None, Some(false))],
+        ),
+        // 3.9 where the subject hides
+        (
+            G7,
+            "Together with the United Nations, we call on Russia to end its blockade of Ukrainian ports.",
+            &[(Demand, Some("we"), Some("Russia"), Some(false))],
+        ),
+        (
+            WH,
+            "In this context, we urge the UN Secretary-General to consider appointing a Special Representative for Climate and Security.",
+            &[(Demand, Some("we"), Some("the UN Secretary-General"), Some(false))],
+        ),
+        (
+            WH,
+            "In condemning in the strongest terms Russia’s further invasion of Ukraine, we express our solidarity and support for Ukraine.",
+            &[
+                (Condemnation, Some("we"), Some("Russia"), Some(false)),
+                (Solidarity, Some("we"), Some("Ukraine"), Some(false)),
+            ],
+        ),
+        (
+            WH,
+            "President Biden and the G7 unequivocally condemned Iran’s attack against Israel.",
+            &[(Condemnation, Some("President Biden and the G7"), Some("Iran"), Some(false))],
+        ),
+        (
+            WH,
+            "Ukraine and the United States intend to continue holding Russia accountable for its aggression.",
+            &[(Pledge, Some("Ukraine and the United States"), Some("Russia"), Some(true))],
+        ),
+        (
+            WH,
+            "To pursue criminal networks, the United States and Mexico commit to increasing bilateral and parallel actions.",
+            &[(Pledge, Some("the United States and Mexico"), None, Some(true))],
+        ),
+        (
+            WH,
+            "Canada, Mexico, and the United States condemn the attack.",
+            &[(Condemnation, Some("Canada, Mexico, and the United States"), None, Some(false))],
+        ),
+        (
+            WH,
+            "To support our shared desire for a secure energy future, the United States and the European Union intend to launch a joint task force.",
+            &[(Pledge, Some("the United States and the European Union"), None, Some(true))],
+        ),
+        (
+            WH,
+            "Delivering on our commitment at the 2022 Summit, we will continue to support the Partnership for Global Infrastructure and Investment.",
+            &[(Pledge, Some("we"), ANY, None)],
+        ),
+        (
+            WH,
+            "In this context, today we express our deep concern about the situation.",
+            &[(Concern, Some("we"), None, Some(false))],
+        ),
+        (
+            WH,
+            "The Leaders also discussed threats to freedom of navigation in the Middle East region, condemning Houthi attacks against commercial vessels in the Red Sea.",
+            &[(Condemnation, Some("The Leaders"), Some("Houthi"), Some(false))],
+        ),
+        // 3.10 modal and stance verbs
+        (
+            WH,
+            "We must continue the effort to provide more vaccines and boosters.",
+            &[(Pledge, Some("We"), None, None)],
+        ),
+        (
+            WH,
+            "All parties must live up to their responsibilities.",
+            &[(Demand, None, Some("All parties"), Some(false))],
+        ),
+        (
+            WH,
+            "We are hopeful that anyone seeking a role in governing Syria will demonstrate a commitment to the rights of all Syrians.",
+            &[(Demand, Some("We"), Some("anyone"), Some(false))],
+        ),
+        (
+            WH,
+            "We reaffirm that maritime disputes must be resolved peacefully.",
+            &[(Demand, Some("We"), None, Some(false))],
+        ),
+        (
+            UNSC,
+            "The members of the Security Council reaffirmed that terrorism in all its forms constitutes one of the most serious threats to international peace and security.",
+            &[],
+        ),
+        (
+            WH,
+            "We are pleased to announce we will co-host the second Global COVID-19 Summit.",
+            &[(Pledge, Some("We"), None, None)],
+        ),
+        (
+            WH,
+            "We welcome the decision, and look forward to working with the U.S. Congress and our NATO Allies to quickly bring Finland and Sweden into the strongest defensive alliance in history.",
+            &[(Support, Some("We"), ANY, None), (Pledge, Some("We"), ANY, None)],
+        ),
+        // The 3.10 table: "will explore, will consider" → pledge; "are considering" → none.
+        (WH, "We will explore new ways to expand cooperation.", &[(Pledge, Some("We"), None, None)]),
+        (WH, "We will consider further steps.", &[(Pledge, Some("We"), None, None)]),
+        (WH, "We are considering further steps.", &[]),
+        // 3.12 pairs
+        (
+            NATO,
+            "We have repeatedly offered, and continue to offer, further dialogue with Russia, and stand ready to engage.",
+            &[(Offer, Some("We"), Some("Russia"), None), (Readiness, Some("We"), None, None)],
+        ),
+        (
+            G7,
+            "In this spirit, we demand that Iran and its proxies cease their attacks, and we stand ready to take further measures now and in response to further destabilizing initiatives.",
+            &[
+                (Demand, Some("we"), Some("Iran and its proxies"), Some(false)),
+                (Readiness, Some("we"), None, Some(true)),
+            ],
+        ),
+        (
+            WH,
+            "We will continue to impose severe and immediate economic costs on President Putin’s regime for this unjustifiable war.",
+            &[(Pledge, Some("We"), ANY, None)],
+        ),
+        (
+            WH,
+            "The G7 and Ukraine stand united in this difficult time.",
+            &[(Solidarity, Some("The G7 and Ukraine"), None, Some(false))],
+        ),
+        (
+            WH,
+            "The leaders expressed deep regret that Hamas refused to release all of its women hostages.",
+            &[(Condemnation, Some("The leaders"), Some("Hamas"), Some(false))],
+        ),
+        // 5.1 the G7 statement, sentence by sentence
+        (
+            G7,
+            "With its actions, Iran has further stepped toward the destabilization of the region and risks provoking an uncontrollable regional escalation.",
+            &[],
+        ),
+        (G7, "This must be avoided.", &[(Demand, None, None, Some(false))]),
+        (
+            G7,
+            "We will continue to work to stabilize the situation and avoid further escalation.",
+            &[(Pledge, Some("We"), None, Some(false))],
+        ),
+        (
+            G7,
+            "We will also strengthen our cooperation to end the crisis in Gaza, including by continuing to work towards an immediate and sustainable ceasefire and the release of hostages by Hamas, and deliver increased humanitarian assistance to Palestinians in need.",
+            &[(Pledge, Some("We"), Some("Palestinians"), Some(true))],
+        ),
+    ]);
+}
+
+#[test]
+fn the_manuals_counter_examples_code_nothing() {
+    let none: &[Coding] = &[];
+    let cases: Vec<(&str, &str, &[Coding])> = [
+        (G7, "Our work is rooted in respect for the Charter of the United Nations (UN) and international partnership."),
+        (WH, "Ukraine remains committed to working closely with G7 members."),
+        (WH, "Going forward, we are actively considering new ways we might expand cooperation with Mexico."),
+        (WH, "In September 2021, Australia, the United Kingdom and the United States announced AUKUS."),
+        (WH, "Now, this is the 13th time that President Biden has authorized a Presidential Drawdown package during this crisis."),
+        (WH, "Ecuador successfully launched a regularization program for Venezuelans in the country."),
+        (WH, "They discussed the readiness of the U.S. and NATO to continue engaging in dialogue with Russia."),
+        (WH, "If we fail to impose severe consequences on Russia, other authoritarians across the globe would be emboldened."),
+        (WH, "We affirm that the International Monetary Fund (IMF) should be central to this effort."),
+        (WH, "Immediate action is needed to ensure the safety of residents."),
+        (WH, "Russia has violated the international rules-based order."),
+        (NATO, "Violence can never be the answer to a political crisis."),
+        (WH, "They discussed their shared concern over Russia’s illegitimate attempts to annex Ukrainian territory."),
+        (WH, "John Warner lived an extraordinary life of service and accomplishment."),
+        (G7, "President Zelenskyy underlined the strong resolve of Ukraine to protect its sovereignty and territorial integrity."),
+        (WH, "Canada will increase refugee resettlement from the Americas."),
+        (WH, "Microsoft and its partners are committed to invest nearly $5 billion."),
+        (WH, "Our Allies will make additional announcements during the Summit."),
+        (WH, "The toll-free telephone numbers will operate from 7:00 a.m. to 9:00 p.m. seven days a week until further notice."),
+        (WH, "This action will freeze any of Sberbank’s and Alfa Bank’s assets touching the U.S. financial system."),
+        (NATO, "Our measures are and remain preventive, proportionate, and non-escalatory."),
+        (WH, "Ms. Tonia Pence of the Federal Emergency Management Agency (FEMA) has been appointed to coordinate Federal recovery operations in the affected areas."),
+        (G7, "Iran fired hundreds of drones and missiles towards Israel."),
+        (WH, "Experts predict Russia’s GDP will contract up to 15 percent this year."),
+        (NATO, "Russia’s actions pose a serious threat to Euro-Atlantic security."),
+        (NATO, "NATO is a defensive Alliance."),
+        (NATO, "This Summit marks a milestone in strengthening our Alliance."),
+        (WH, "President Putin has failed in his goal of dividing the West."),
+        (WH, "Last week, the State Department announced $376 million in additional humanitarian assistance."),
+        (WH, "When we announced the AUKUS partnership in September 2021, we committed to set the highest nuclear non-proliferation standard."),
+        (WH, "President Joe Biden, President Andrés Manuel López Obrador, and Prime Minister Justin Trudeau established this trilateral Committee during the North American Leaders’ Summit on January 9-10, 2023."),
+        (WH, "They discussed the strengthened defensive posture on NATO’s eastern flank."),
+        (WH, "President Biden conveyed that he is looking forward to hosting NATO Allies in Washington, D.C. July 9-11, 2024 for NATO’s 75th anniversary summit."),
+        (WH, "Additional designations may be made at a later date if requested by the State and warranted by the results of further damage assessments."),
+        (WH, "Go ahead, Steve."),
+        (WH, "The President’s action makes Federal funding available to affected individuals in the counties of Bladen and Columbus."),
+        (WH, "Assistance can include grants for temporary housing and home repairs."),
+        (WH, "Federal funding is also available to commonwealth and eligible local governments on a cost-sharing basis."),
+        (WH, "Residents and business owners who sustained losses in the designated counties can begin applying for assistance."),
+        (NATO, "We look forward to our valuable exchanges with the leaders of our partners."),
+        (WH, "In Germany, the President will meet with Chancellor Scholz to continue close coordination on the G7 agenda."),
+        (WH, "The President will be in touch with Senator Capito about further talks."),
+        (WH, "Nothing in this proclamation shall be construed to impair or otherwise affect the authority granted by law."),
+        (WH, "President Joseph R. Biden, Jr. met today with the Bucharest Nine (B9) group to underscore the U.S. commitment to Transatlantic security."),
+        (WH, "The digital transformations underway offer the potential to improve lives."),
+        (WH, "Q But if Russia does use chemical weapons, will the U.S. respond?"),
+        (WH, "All of these costs will compound and intensify over time."),
+        (WH, "The price of oil is driven by supply and demand imbalances."),
+    ]
+    .into_iter()
+    .map(|(issuer, sentence)| (issuer, sentence, none))
+    .collect();
+    check_all(&cases);
+}
+
+/// A commitment of a statement: kind, actor, addressee, future_oriented, id.
+type Coded = (K, Option<String>, Option<String>, bool, String);
+
+/// Codes a statement of several paragraphs; a paragraph written "- …" is a list item.
+fn code_paragraphs(paragraphs: &[&str], issuer: &str) -> Vec<Coded> {
+    let paragraphs: Vec<Paragraph> = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, text)| match text.strip_prefix("- ") {
+            Some(item) => Paragraph::new(format!("para_{}", i + 1), ParagraphKind::ListItem, item),
+            None => Paragraph::new(format!("para_{}", i + 1), ParagraphKind::Body, *text),
+        })
+        .collect();
+    extract_commitments(&paragraphs, "en", &[Actor::organization(issuer)])
+        .into_iter()
+        .map(|c| (c.kind, c.actor, c.addressee, c.future_oriented, c.id))
+        .collect()
+}
+
+#[test]
+fn the_manuals_lead_ins_and_items() {
+    // 3.7: the item read with its lead-in; the lead-in itself gets nothing.
+    let found = code_paragraphs(
+        &[
+            "We are taking concrete steps to:",
+            "- support Ukraine for as long as it takes in the face of Russia’s illegal war of aggression;",
+        ],
+        G7,
+    );
+    assert_eq!(found, [(Pledge, Some("We".into()), Some("Ukraine".into()), true, "para_2__cmt_1".into())]);
+    // 3.7: measures listed under "… include:" are actions of the phrase's owner.
+    let found = code_paragraphs(
+        &[
+            "U.S. actions to strengthen NATO deterrence and defense include:",
+            "- Stationing two squadrons of F-35 aircraft in the United Kingdom.",
+        ],
+        WH,
+    );
+    assert_eq!(found, [(Action, Some("U.S.".into()), None, false, "para_2__cmt_1".into())]);
+    // 3.7: a lead-in whose verb is not a cue makes its items none.
+    let found = code_paragraphs(
+        &[
+            "The two sides then reviewed cooperation and achievements in the following areas:",
+            "- Energy security and the clean energy transition.",
+        ],
+        WH,
+    );
+    assert_eq!(found, []);
+    // 3.7 and 5.3: run-in labels complete "… is announcing the following actions:"; a
+    // label whose head noun is a cue takes the noun's kind; a paragraph with a clause of
+    // its own between them is coded alone and keeps the lead-in open.
+    let found = code_paragraphs(
+        &[
+            "Today, the United States is announcing the following actions:",
+            "Full blocking sanctions on Russia’s largest financial institution, Sberbank, and Russia’s largest private bank, Alfa Bank. This action will freeze any of Sberbank’s and Alfa Bank’s assets touching the U.S financial system.",
+            "The U.S. Treasury prohibited Russia from making debt payments with funds subject to U.S. jurisdiction.",
+            "Commitment to supporting sectors essential to humanitarian activities.",
+        ],
+        WH,
+    );
+    let kinds: Vec<(K, Option<&str>, &str)> =
+        found.iter().map(|(k, a, _, _, id)| (*k, a.as_deref(), id.as_str())).collect();
+    assert_eq!(
+        kinds,
+        [
+            (Action, Some("the United States"), "para_2__cmt_1"),
+            (Action, Some("The U.S. Treasury"), "para_3__cmt_1"),
+            (Pledge, Some("the United States"), "para_4__cmt_1"),
+        ]
+    );
+}
+
+#[test]
+fn the_french_set_reads_futures_intentions_and_carriers_by_the_manual() {
+    let code_fr = |sentence: &str| -> Vec<(K, Option<String>)> {
+        let paragraph = Paragraph::new("para_1", ParagraphKind::Body, sentence);
+        extract_commitments(&[paragraph], "fr", &[Actor::organization("La France")])
+            .into_iter()
+            .map(|c| (c.kind, c.actor))
+            .collect()
+    };
+    // 2.1: the future of the issuer's side is a pledge, whatever its verb.
+    assert_eq!(code_fr("Nous renforcerons notre coopération régionale."), [(Pledge, Some("Nous".into()))]);
+    // 2.1: an intention, with a phrase set off by commas before its verb.
+    assert_eq!(
+        code_fr("Nous avons pour intention, dans la mesure du possible, de partager ces données."),
+        [(Pledge, Some("Nous".into()))]
+    );
+    // 3.10: a carrier before a that-clause holding an assessment codes nothing; a present
+    // tense in "-rons" is no future.
+    assert_eq!(code_fr("Nous réitérons que la coopération constitue la base de notre action."), []);
+    assert_eq!(code_fr("Nous considérons que ce principe est essentiel."), []);
+}
