@@ -6,8 +6,8 @@ use crate::cell::{
 use crate::descriptor::{self, CSVW_METADATA, DATAPACKAGE, TableFile};
 use crate::error::{CsvSerializeError, file_error};
 use crate::schema::{
-    ASSESSMENTS, COMMITMENT_REFERENCES, COMMITMENTS, Datatype, ISSUERS, KEYWORDS, NOTES, PARAGRAPHS, PLACES,
-    STATEMENTS, TABLES, Table,
+    ASSESSMENTS, COMMITMENT_REFERENCES, COMMITMENTS, Datatype, FileName as _, ISSUERS, KEYWORDS, NOTES,
+    PARAGRAPHS, PLACES, STATEMENTS, TABLES, Table,
 };
 use communique_model::chrono::NaiveDate;
 use communique_model::{Span, Statement, Timestamp};
