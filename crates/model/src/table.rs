@@ -466,7 +466,7 @@ mod tests {
     fn every_table_starts_with_the_statement_id() {
         for table in TABLES {
             let first = &table.columns[0];
-            assert_eq!((first.name, first.datatype, first.required), ("statement_id", Datatype::Text, true));
+            assert_eq!((first.name, first.datatype, first.required), ("statement_id", Text, true));
         }
         assert_eq!(STATEMENTS.column_index("position"), None);
         assert_eq!(COMMITMENTS.column_index("quote"), Some(6));
