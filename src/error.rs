@@ -5,6 +5,7 @@ use communique_csv::{CsvParseError, CsvSerializeError, CsvSyntaxError};
 use communique_jsonld::{JsonLdParseError, JsonLdSyntaxError};
 use communique_model::TextPosition;
 use communique_model::json::{JsonParseError, JsonSyntaxError};
+use communique_parquet::{ParquetParseError, ParquetSerializeError, ParquetSyntaxError};
 use communique_xml::{XmlParseError, XmlSerializeError, XmlSyntaxError};
 use std::borrow::Cow;
 use std::fmt;
@@ -36,8 +37,8 @@ impl From<StatementParseError> for io::Error {
 ///
 /// [`position`](Self::position) is the [`TextPosition`] every format crate gives (line,
 /// column in code points, byte offset, record, JSONPath, as far as known);
-/// [`file`](Self::file) names the file inside a folder input (the CSV table) the line and
-/// byte offset are counted in. [`Display`](fmt::Display) is the format crate's own text,
+/// [`file`](Self::file) names the file inside a folder input (the CSV or Parquet table)
+/// the line and byte offset, or the row, are counted in. [`Display`](fmt::Display) is the format crate's own text,
 /// position included; [`message`](Self::message) says what is wrong without it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatementSyntaxError(Syntax);
@@ -48,6 +49,7 @@ enum Syntax {
     Csv(CsvSyntaxError),
     Xml(XmlSyntaxError),
     JsonLd(JsonLdSyntaxError),
+    Parquet(ParquetSyntaxError),
     /// A text or Markdown file ingest could not make a statement of.
     Ingest(String),
     /// A request the chosen format cannot serve (a CSV folder asked for as a stream).
@@ -75,24 +77,27 @@ impl StatementSyntaxError {
             Syntax::Csv(error) => error.position(),
             Syntax::Xml(error) => error.position(),
             Syntax::JsonLd(error) => error.position(),
+            Syntax::Parquet(error) => error.position(),
             Syntax::Ingest(_) | Syntax::Other(_) => &NOWHERE,
         }
     }
 
     /// The file inside a folder input that the position's line and byte offset count in
-    /// (`commitments.csv` of a CSV folder); `None` for an input that is one file.
+    /// (`commitments.csv` of a CSV folder), or the table file of a Parquet folder;
+    /// `None` for an input that is one file.
     #[must_use]
     pub fn file(&self) -> Option<&str> {
         match &self.0 {
             Syntax::Csv(error) => Some(error.file()),
+            Syntax::Parquet(error) => Some(error.file()),
             _ => None,
         }
     }
 
     /// What is wrong, without the position; for CSV with the column when one cell is at
     /// fault (`column 8 (kind): …`), for XML with the element path when there is one
-    /// (`at /statements/statement[2]/commitment[1]: …`), as neither is part of a
-    /// [`TextPosition`].
+    /// (`at /statements/statement[2]/commitment[1]: …`), for Parquet with the row and
+    /// column (`row 4, column kind: …`), as none of them is part of a [`TextPosition`].
     #[must_use]
     pub fn message(&self) -> Cow<'_, str> {
         match &self.0 {
@@ -106,6 +111,21 @@ impl StatementSyntaxError {
             }
             Syntax::Xml(error) => error.message().into(),
             Syntax::JsonLd(error) => error.message().into(),
+            Syntax::Parquet(error) => {
+                let mut message = String::new();
+                if let Some(row) = error.row() {
+                    message.push_str(&format!("row {row}, "));
+                }
+                if let Some(column) = error.column_name() {
+                    message.push_str(&format!("column {column}, "));
+                }
+                if message.is_empty() {
+                    error.message().into()
+                } else {
+                    message.truncate(message.len() - 2);
+                    format!("{message}: {}", error.message()).into()
+                }
+            }
             Syntax::Ingest(message) | Syntax::Other(message) => message.as_str().into(),
         }
     }
@@ -118,6 +138,7 @@ impl fmt::Display for StatementSyntaxError {
             Syntax::Csv(error) => error.fmt(f),
             Syntax::Xml(error) => error.fmt(f),
             Syntax::JsonLd(error) => error.fmt(f),
+            Syntax::Parquet(error) => error.fmt(f),
             Syntax::Ingest(message) | Syntax::Other(message) => f.write_str(message),
         }
     }
@@ -155,7 +176,8 @@ from_format_errors!(
     Json: JsonSyntaxError, JsonParseError,
     Csv: CsvSyntaxError, CsvParseError,
     Xml: XmlSyntaxError, XmlParseError,
-    JsonLd: JsonLdSyntaxError, JsonLdParseError
+    JsonLd: JsonLdSyntaxError, JsonLdParseError,
+    Parquet: ParquetSyntaxError, ParquetParseError
 );
 
 /// A statement a format cannot carry, so it was not prepared (and nothing of it written);
@@ -167,6 +189,7 @@ pub struct StatementSerializeError(Refusal);
 enum Refusal {
     Csv(CsvSerializeError),
     Xml(XmlSerializeError),
+    Parquet(ParquetSerializeError),
     InputOnly(Format),
 }
 
@@ -181,6 +204,7 @@ impl StatementSerializeError {
         match self.0 {
             Refusal::Csv(_) => Format::Csv,
             Refusal::Xml(_) => Format::Xml,
+            Refusal::Parquet(_) => Format::Parquet,
             Refusal::InputOnly(format) => format,
         }
     }
@@ -191,6 +215,7 @@ impl StatementSerializeError {
         match &self.0 {
             Refusal::Csv(error) => Some(error.statement_id()),
             Refusal::Xml(error) => Some(error.statement_id()),
+            Refusal::Parquet(error) => Some(error.statement_id()),
             Refusal::InputOnly(_) => None,
         }
     }
@@ -202,6 +227,7 @@ impl fmt::Display for StatementSerializeError {
         match &self.0 {
             Refusal::Csv(error) => write!(f, "CSV: {error}"),
             Refusal::Xml(error) => write!(f, "XML: {error}"),
+            Refusal::Parquet(error) => write!(f, "Parquet: {error}"),
             Refusal::InputOnly(format) => write!(f, "{format} is an input format only: it cannot be written"),
         }
     }
@@ -212,6 +238,7 @@ impl std::error::Error for StatementSerializeError {
         match &self.0 {
             Refusal::Csv(error) => Some(error),
             Refusal::Xml(error) => Some(error),
+            Refusal::Parquet(error) => Some(error),
             Refusal::InputOnly(_) => None,
         }
     }
@@ -226,6 +253,12 @@ impl From<CsvSerializeError> for StatementSerializeError {
 impl From<XmlSerializeError> for StatementSerializeError {
     fn from(error: XmlSerializeError) -> Self {
         Self(Refusal::Xml(error))
+    }
+}
+
+impl From<ParquetSerializeError> for StatementSerializeError {
+    fn from(error: ParquetSerializeError) -> Self {
+        Self(Refusal::Parquet(error))
     }
 }
 

@@ -24,6 +24,9 @@ pub enum Format {
     Xml,
     /// JSON-LD (schema.org, Dublin Core, PROV-O, W3C Web Annotation).
     JsonLd,
+    /// The tables of the CSV folder, typed, in Apache Parquet, with a Data Package
+    /// descriptor (a folder; the shards of a conversion may share it).
+    Parquet,
     /// Plain text as copied from a web page, repost or mailing list (input only).
     Text,
     /// Markdown with YAML front matter (input only).
@@ -32,11 +35,19 @@ pub enum Format {
 
 impl Format {
     /// Every format.
-    pub const ALL: [Self; 7] =
-        [Self::Json, Self::JsonLines, Self::Csv, Self::Xml, Self::JsonLd, Self::Text, Self::Markdown];
+    pub const ALL: [Self; 8] = [
+        Self::Json,
+        Self::JsonLines,
+        Self::Csv,
+        Self::Xml,
+        Self::JsonLd,
+        Self::Parquet,
+        Self::Text,
+        Self::Markdown,
+    ];
 
     /// The short name used on the command line (`json`, `jsonl`, `csv`, `xml`, `jsonld`,
-    /// `txt`, `md`).
+    /// `parquet`, `txt`, `md`).
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
@@ -45,6 +56,7 @@ impl Format {
             Self::Csv => "csv",
             Self::Xml => "xml",
             Self::JsonLd => "jsonld",
+            Self::Parquet => "parquet",
             Self::Text => "txt",
             Self::Markdown => "md",
         }
@@ -59,12 +71,14 @@ impl Format {
             Self::Csv => "text/csv",
             Self::Xml => "application/xml",
             Self::JsonLd => "application/ld+json",
+            Self::Parquet => "application/vnd.apache.parquet",
             Self::Text => "text/plain",
             Self::Markdown => "text/markdown",
         }
     }
 
-    /// Usual file extension, without the dot (`csv` names a folder of tables).
+    /// Usual file extension, without the dot (`csv` and `parquet` name a folder of
+    /// tables).
     #[must_use]
     pub const fn file_extension(self) -> &'static str {
         self.name()
@@ -85,18 +99,24 @@ impl Format {
             "csv" => Some(Self::Csv),
             "xml" => Some(Self::Xml),
             "jsonld" => Some(Self::JsonLd),
+            "parquet" => Some(Self::Parquet),
             "txt" | "text" => Some(Self::Text),
             "md" | "markdown" => Some(Self::Markdown),
             _ => None,
         }
     }
 
-    /// The format of a path: a folder holding `csv-metadata.json` is [`Format::Csv`];
-    /// otherwise the file extension decides.
+    /// The format of a path: a folder holding `csv-metadata.json` is [`Format::Csv`], one
+    /// holding a Parquet statements table (`statements.parquet`, or a shard's
+    /// `statements-K-of-N.parquet`) is [`Format::Parquet`]; otherwise the file extension
+    /// decides.
     #[must_use]
     pub fn from_path(path: &Path) -> Option<Self> {
         if path.is_dir() {
-            return path.join("csv-metadata.json").is_file().then_some(Self::Csv);
+            if path.join("csv-metadata.json").is_file() {
+                return Some(Self::Csv);
+            }
+            return communique_parquet::is_parquet_folder(path).then_some(Self::Parquet);
         }
         path.extension().and_then(|e| e.to_str()).and_then(Self::from_extension)
     }
@@ -142,8 +162,9 @@ mod tests {
             Format::Csv => 2,
             Format::Xml => 3,
             Format::JsonLd => 4,
-            Format::Text => 5,
-            Format::Markdown => 6,
+            Format::Parquet => 5,
+            Format::Text => 6,
+            Format::Markdown => 7,
         };
         for (i, format) in Format::ALL.into_iter().enumerate() {
             assert_eq!(position(format), i, "{format}");
@@ -152,6 +173,7 @@ mod tests {
         }
         assert_eq!(Format::from_extension("NDJSON"), Some(Format::JsonLines));
         assert_eq!(Format::JsonLd.media_type(), "application/ld+json");
+        assert_eq!(Format::Parquet.media_type(), "application/vnd.apache.parquet");
         assert!(!Format::Markdown.is_writable() && Format::Csv.is_writable());
     }
 }

@@ -9,7 +9,8 @@
 //! [`TextPosition`](model::TextPosition). It also makes safe file names of record ids
 //! with [`file_stem`], and re-exports the member crates — [`model`] (the record types,
 //! validation, JSON and JSON Lines, JSON Schema), [`text`] (ingest of plain text and
-//! Markdown), and the format crates [`csv`], [`xml`] and [`jsonld`], which share one shape
+//! Markdown), and the format crates [`csv`], [`xml`], [`jsonld`] and [`parquet`], which
+//! share one shape
 //! (`XSerializer` / `XParser` configurations, `for_writer` / `for_reader`,
 //! `serialize_statement`, `prepare` / `write_prepared`, `finish`).
 #![deny(missing_docs)]
@@ -23,6 +24,8 @@ mod writer;
 pub use communique_csv as csv;
 pub use communique_jsonld as jsonld;
 pub use communique_model as model;
+pub use communique_parquet as parquet;
+pub use communique_parquet::Shard;
 pub use communique_text as text;
 pub use communique_xml as xml;
 pub use error::{StatementParseError, StatementSerializeError, StatementSyntaxError};

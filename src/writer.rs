@@ -5,6 +5,7 @@ use communique_csv::{CsvSerializer, DirCsvSerializer};
 use communique_jsonld::{InvalidBaseIri, JsonLdSerializer, WriterJsonLdSerializer};
 use communique_model::Statement;
 use communique_model::json::{JsonLinesSerializer, WriterJsonLinesSerializer};
+use communique_parquet::{DirParquetSerializer, ParquetSerializer, Shard};
 use communique_xml::{WriterXmlSerializer, XmlSerializer};
 use std::collections::HashSet;
 use std::fs::File;
@@ -17,8 +18,8 @@ use std::path::{Path, PathBuf};
 ///
 /// [`for_writer`](Self::for_writer) writes one stream: JSON Lines, the XML collection,
 /// the JSON-LD document, or one JSON document (a single statement).
-/// [`for_dir`](Self::for_dir) writes a folder: the CSV tables with their descriptors, or
-/// one JSON file a statement. Writing splits into [`prepare`](Self::prepare) (pure: many
+/// [`for_dir`](Self::for_dir) writes a folder: the CSV tables with their descriptors, the
+/// Parquet tables with theirs, or one JSON file a statement. Writing splits into [`prepare`](Self::prepare) (pure: many
 /// statements are formatted on many threads, the serializer is `Send + Sync`) and
 /// `write_prepared` (in order, with whatever depends on the statements before: separators,
 /// the CSV tables' hashes); `serialize_statement` is exactly the two in turn, so the bytes
@@ -51,6 +52,7 @@ enum SerializerKind {
     Csv(CsvSerializer),
     Xml(XmlSerializer),
     JsonLd(JsonLdSerializer),
+    Parquet(ParquetSerializer),
     /// Plain text and Markdown: read, never written.
     InputOnly(Format),
 }
@@ -67,6 +69,7 @@ impl StatementSerializer {
             Format::Csv => SerializerKind::Csv(CsvSerializer::default()),
             Format::Xml => SerializerKind::Xml(XmlSerializer::default()),
             Format::JsonLd => SerializerKind::JsonLd(JsonLdSerializer::default()),
+            Format::Parquet => SerializerKind::Parquet(ParquetSerializer::default()),
             other => SerializerKind::InputOnly(other),
         };
         Self { kind }
@@ -81,6 +84,7 @@ impl StatementSerializer {
             SerializerKind::Csv(_) => Format::Csv,
             SerializerKind::Xml(_) => Format::Xml,
             SerializerKind::JsonLd(_) => Format::JsonLd,
+            SerializerKind::Parquet(_) => Format::Parquet,
             SerializerKind::InputOnly(format) => *format,
         }
     }
@@ -110,6 +114,16 @@ impl StatementSerializer {
         self
     }
 
+    /// Writes the tables of one shard of a conversion, under names that keep the shards of
+    /// one folder apart ([`ParquetSerializer::with_shard`]: `commitments-2-of-4.parquet`);
+    /// other formats ignore it (their outputs are named apart by whoever places them).
+    pub fn with_shard(mut self, shard: Option<Shard>) -> Self {
+        if let SerializerKind::Parquet(serializer) = self.kind {
+            self.kind = SerializerKind::Parquet(serializer.with_shard(shard));
+        }
+        self
+    }
+
     /// Formats one statement exactly as `serialize_statement` would write it, without
     /// writing: pure, so many statements can be prepared on many threads and then written
     /// in order with `write_prepared` of a writer of this serializer (XML and CSV
@@ -119,8 +133,9 @@ impl StatementSerializer {
     ///
     /// [`StatementSerializeError`] when the format cannot carry the statement (XML: a
     /// character XML 1.0 cannot carry in an attribute, a year outside 0001–9999; CSV: two
-    /// commitments sharing an eId, a year without four digits), or writes nothing at all
-    /// (plain text, Markdown). JSON, JSON Lines and JSON-LD carry every statement.
+    /// commitments sharing an eId, a year without four digits; Parquet: two commitments
+    /// sharing an eId, a timestamp's year without four digits, a number beyond an
+    /// `INT64`), or writes nothing at all (plain text, Markdown). JSON, JSON Lines and JSON-LD carry every statement.
     pub fn prepare(&self, statement: &Statement) -> Result<PreparedStatement, StatementSerializeError> {
         Ok(PreparedStatement(match &self.kind {
             SerializerKind::Json => Prepared::Json {
@@ -131,14 +146,16 @@ impl StatementSerializer {
             SerializerKind::Csv(serializer) => Prepared::Csv(serializer.prepare(statement)?),
             SerializerKind::Xml(serializer) => Prepared::Xml(serializer.prepare(statement)?),
             SerializerKind::JsonLd(serializer) => Prepared::JsonLd(serializer.prepare(statement)),
+            SerializerKind::Parquet(serializer) => Prepared::Parquet(serializer.prepare(statement)?),
             SerializerKind::InputOnly(format) => return Err(StatementSerializeError::input_only(*format)),
         }))
     }
 
     /// A writer of one stream into `writer` (wrap files in a `BufWriter`): JSON Lines, the
     /// XML collection, the JSON-LD document, or one JSON document, which holds exactly one
-    /// statement. CSV is a folder: its writer refuses every statement and `finish` with an
-    /// I/O error of kind [`io::ErrorKind::Unsupported`] (use [`for_dir`](Self::for_dir)).
+    /// statement. CSV and Parquet are folders: their writer refuses every statement and
+    /// `finish` with an I/O error of kind [`io::ErrorKind::Unsupported`] (use
+    /// [`for_dir`](Self::for_dir)).
     pub fn for_writer<W: Write>(self, writer: W) -> WriterStatementSerializer<W> {
         let inner = match self.kind {
             SerializerKind::Json => WriterKind::Json { writer, written: false },
@@ -146,13 +163,15 @@ impl StatementSerializer {
             SerializerKind::Xml(serializer) => WriterKind::Xml(serializer.for_writer(writer)),
             SerializerKind::JsonLd(serializer) => WriterKind::JsonLd(serializer.for_writer(writer)),
             SerializerKind::Csv(_) => WriterKind::NotAStream(Format::Csv),
+            SerializerKind::Parquet(_) => WriterKind::NotAStream(Format::Parquet),
             SerializerKind::InputOnly(format) => WriterKind::NotAStream(format),
         };
         WriterStatementSerializer { inner }
     }
 
     /// A writer of a folder at `dir`, created when missing: the CSV tables with their
-    /// CSVW and Frictionless descriptors ([`CsvSerializer::for_dir`]), or one pretty JSON
+    /// CSVW and Frictionless descriptors ([`CsvSerializer::for_dir`]), the Parquet tables
+    /// with their Data Package descriptor ([`ParquetSerializer::for_dir`]), or one pretty JSON
     /// file a statement, named `<id>.json` from the id made safe by [`file_stem`] (a
     /// second id with the same name, compared without case, gets `-2`, `-3`, …).
     ///
@@ -167,6 +186,7 @@ impl StatementSerializer {
         let dir = dir.as_ref();
         let inner = match self.kind {
             SerializerKind::Csv(serializer) => DirKind::Csv(serializer.for_dir(dir)?),
+            SerializerKind::Parquet(serializer) => DirKind::Parquet(serializer.for_dir(dir)?),
             SerializerKind::Json => {
                 std::fs::create_dir_all(dir)?;
                 DirKind::Json { dir: dir.to_path_buf(), used: HashSet::new() }
@@ -195,6 +215,7 @@ enum Prepared {
     Csv(communique_csv::PreparedStatement),
     Xml(communique_xml::PreparedStatement),
     JsonLd(communique_jsonld::PreparedStatement),
+    Parquet(communique_parquet::PreparedStatement),
 }
 
 impl Prepared {
@@ -205,6 +226,7 @@ impl Prepared {
             Self::Csv(_) => Format::Csv,
             Self::Xml(_) => Format::Xml,
             Self::JsonLd(_) => Format::JsonLd,
+            Self::Parquet(_) => Format::Parquet,
         }
     }
 }
@@ -342,6 +364,7 @@ pub struct DirStatementSerializer {
 #[derive(Debug)]
 enum DirKind {
     Csv(DirCsvSerializer),
+    Parquet(DirParquetSerializer),
     /// One pretty JSON file a statement; `used` holds the names taken, in lowercase.
     Json {
         dir: PathBuf,
@@ -355,6 +378,7 @@ impl DirStatementSerializer {
     pub fn dir(&self) -> &Path {
         match &self.inner {
             DirKind::Csv(writer) => writer.dir(),
+            DirKind::Parquet(writer) => writer.dir(),
             DirKind::Json { dir, .. } => dir,
         }
     }
@@ -368,6 +392,7 @@ impl DirStatementSerializer {
     pub fn serialize_statement(&mut self, statement: &Statement) -> io::Result<()> {
         match &mut self.inner {
             DirKind::Csv(writer) => writer.serialize_statement(statement),
+            DirKind::Parquet(writer) => writer.serialize_statement(statement),
             DirKind::Json { .. } => {
                 let prepared = StatementSerializer::from_format(Format::Json).prepare(statement)?;
                 self.write_prepared(&prepared)
@@ -387,6 +412,7 @@ impl DirStatementSerializer {
     pub fn write_prepared(&mut self, prepared: &PreparedStatement) -> io::Result<()> {
         match (&mut self.inner, &prepared.0) {
             (DirKind::Csv(writer), Prepared::Csv(prepared)) => writer.write_prepared(prepared),
+            (DirKind::Parquet(writer), Prepared::Parquet(prepared)) => writer.write_prepared(prepared),
             (DirKind::Json { dir, used }, Prepared::Json { id, text }) => {
                 let stem = file_stem(id);
                 let mut name = format!("{stem}.json");
@@ -403,11 +429,13 @@ impl DirStatementSerializer {
                 write().map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
             }
             (DirKind::Csv(_), prepared) => Err(mismatch(prepared, Format::Csv)),
+            (DirKind::Parquet(_), prepared) => Err(mismatch(prepared, Format::Parquet)),
             (DirKind::Json { .. }, prepared) => Err(mismatch(prepared, Format::Json)),
         }
     }
 
-    /// Completes the folder (for CSV, flushes the tables and writes the descriptors) and
+    /// Completes the folder (for CSV, flushes the tables and writes the descriptors; for
+    /// Parquet, writes each table's last row group and footer, then the descriptor) and
     /// returns its path.
     ///
     /// # Errors
@@ -416,6 +444,7 @@ impl DirStatementSerializer {
     pub fn finish(self) -> io::Result<PathBuf> {
         match self.inner {
             DirKind::Csv(writer) => Ok(writer.finish()?.dir),
+            DirKind::Parquet(writer) => Ok(writer.finish()?.dir),
             DirKind::Json { dir, .. } => Ok(dir),
         }
     }
