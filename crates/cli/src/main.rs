@@ -10,7 +10,7 @@ mod progress;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
-/// Typed, citable records of official statements: JSON, CSV, XML and JSON-LD.
+/// Typed, citable records of official statements: JSON, CSV, XML, JSON-LD and Parquet.
 #[derive(Debug, Parser)]
 #[command(name = "communique", version, about, long_about = None, propagate_version = true)]
 struct Cli {
