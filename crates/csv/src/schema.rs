@@ -5,10 +5,7 @@
 //! here: the file names, the layout name and the patterns the descriptors give.
 
 use communique_model::TIMESTAMP_PATTERN;
-pub(crate) use communique_model::table::{
-    ASSESSMENTS, COMMITMENT_REFERENCES, COMMITMENTS, Column, Datatype, ISSUERS, KEYWORDS, NOTES, PARAGRAPHS,
-    PLACES, STATEMENTS, TABLES, Table,
-};
+pub(crate) use communique_model::table::{Column, Datatype, TABLES, Table};
 
 /// The file a table is written to in a CSV folder.
 pub(crate) trait FileName {

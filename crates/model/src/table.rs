@@ -13,6 +13,8 @@
 //! assessments of each commitment, ingest notes) is a table of its own, joined to it by
 //! `statement_id` (and, below a commitment, `commitment_id`), with a 1-based `position`
 //! where the order of the list is not given by an eId. Never a list packed in a cell.
+//! [`rows`] lays a statement out as those rows, cell by cell, for a format's writer
+//! ([`RowSink`]).
 //!
 //! ```
 //! use communique_model::table::{self, Datatype};
@@ -23,6 +25,10 @@
 //! assert_eq!((span_start.datatype, span_start.required), (Datatype::Count, true));
 //! assert_eq!(commitments.primary_key, ["statement_id", "commitment_id"]);
 //! ```
+
+mod rows;
+
+pub use rows::{RowSink, rows};
 
 use crate::{
     ActorKind, CAMEO_CODES, CommitmentKind, MethodKind, PLOVER_CODES, ParagraphKind, SpeechActClass,

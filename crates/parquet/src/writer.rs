@@ -9,11 +9,8 @@ use arrow_array::builder::{BooleanBuilder, Date32Builder, Int64Builder, StringBu
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::SchemaRef;
 use communique_model::chrono::{Datelike, NaiveDate};
-use communique_model::table::{
-    ASSESSMENTS, COMMITMENT_REFERENCES, COMMITMENTS, Datatype, EMPTY_VALUES, ISSUERS, KEYWORDS, NOTES,
-    PARAGRAPHS, PLACES, STATEMENTS, TABLES, Table,
-};
-use communique_model::{Span, Statement, Timestamp};
+use communique_model::table::{self, Datatype, EMPTY_VALUES, RowSink, STATEMENTS, TABLES, Table};
+use communique_model::{Statement, Timestamp};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::metadata::KeyValue;
@@ -137,142 +134,14 @@ impl ParquetSerializer {
     /// statement's texts add up to 4 GiB or more.
     pub fn prepare(&self, statement: &Statement) -> Result<PreparedStatement, ParquetSerializeError> {
         check(statement)?;
-        let s = statement;
-        let mut c = Rows::new(s);
-
-        c.row(&STATEMENTS);
-        c.optional(&s.title, || "$.title".into());
-        c.name(s.kind.as_str());
-        c.date(s.issued);
-        c.timestamp(s.last_updated);
-        c.timestamp(s.published);
-        c.optional(&s.language, || "$.language".into());
-        c.optional(&s.reference, || "$.reference".into());
-        c.optional(&s.source.attribution, || "$.source.attribution".into());
-        c.optional(&s.source.url, || "$.source.url".into());
-        c.optional(&s.source.via, || "$.source.via".into());
-        c.date(s.source.retrieved);
-        match &s.fixity {
-            Some(f) => {
-                c.name(f.algorithm.as_str());
-                c.text(&f.digest);
-                c.int(f.size);
-            }
-            None => {
-                c.null();
-                c.null();
-                c.null();
-            }
-        }
-        c.optional(&s.source_text, || "$.source_text".into());
-        c.end();
-
-        for (i, issuer) in s.issuers.iter().enumerate() {
-            c.row(&ISSUERS);
-            c.position(i);
-            c.text(&issuer.name);
-            c.name(issuer.kind.as_str());
-            c.optional(&issuer.role, || format!("$.issuers[{i}].role"));
-            c.end();
-        }
-        for (i, place) in s.places.iter().enumerate() {
-            c.row(&PLACES);
-            c.position(i);
-            c.text(place);
-            c.end();
-        }
-        for (i, keyword) in s.keywords.iter().enumerate() {
-            c.row(&KEYWORDS);
-            c.position(i);
-            c.text(keyword);
-            c.end();
-        }
-        for (i, p) in s.paragraphs.iter().enumerate() {
-            c.row(&PARAGRAPHS);
-            c.position(i);
-            c.text(&p.id);
-            c.optional(&p.number, || format!("$.paragraphs[{i}].number"));
-            c.name(p.kind.as_str());
-            c.text(&p.text);
-            c.span(p.source_span);
-            c.end();
-        }
-        for (i, commitment) in s.commitments.iter().enumerate() {
-            let path = |field: &str| format!("$.commitments[{i}].{field}");
-            let kind = commitment.kind;
-            c.row(&COMMITMENTS);
-            c.position(i);
-            c.text(&commitment.id);
-            c.text(&commitment.paragraph);
-            c.int(commitment.span.start);
-            c.int(commitment.span.end);
-            c.text(&commitment.quote);
-            c.name(kind.as_str());
-            c.name(kind.speech_act_class().as_str());
-            c.name(kind.cameo_codes()[0]);
-            match kind.plover_code() {
-                Some(code) => c.name(code),
-                None => c.null(),
-            }
-            c.optional(&commitment.actor, || path("actor"));
-            c.optional(&commitment.actor_resolved, || path("actor_resolved"));
-            c.optional(&commitment.addressee, || path("addressee"));
-            c.optional(&commitment.cue, || path("cue"));
-            c.optional(&commitment.intensifier, || path("intensifier"));
-            c.boolean(commitment.future_oriented);
-            c.boolean(commitment.conditional);
-            c.name(commitment.method.kind.as_str());
-            c.optional(&commitment.method.rule, || path("method.rule"));
-            c.optional(&commitment.method.codebook, || path("method.codebook"));
-            c.optional(&commitment.method.annotator, || path("method.annotator"));
-            c.end();
-            // As in the CSV tables, a commitment's empty texts are listed in record order:
-            // its own fields, then its assessments' (whose rows come in a later table).
-            for (j, a) in commitment.assessments.iter().enumerate() {
-                if a.evidence.as_deref() == Some("") {
-                    c.empties.push(format!("$.commitments[{i}].assessments[{j}].evidence"));
-                }
-            }
-        }
-        for commitment in &s.commitments {
-            for (j, reference) in commitment.references.iter().enumerate() {
-                c.row(&COMMITMENT_REFERENCES);
-                c.text(&commitment.id);
-                c.position(j);
-                c.text(reference);
-                c.end();
-            }
-        }
-        for commitment in &s.commitments {
-            for (j, a) in commitment.assessments.iter().enumerate() {
-                c.row(&ASSESSMENTS);
-                c.text(&commitment.id);
-                c.position(j);
-                c.int(a.score);
-                c.date(a.period_start);
-                c.date(a.period_end);
-                // Listed in empty_values with its commitment, above.
-                match &a.evidence {
-                    Some(evidence) => c.text(evidence),
-                    None => c.null(),
-                }
-                c.text(&a.assessor);
-                c.end();
-            }
-        }
-        for (i, note) in s.notes.iter().enumerate() {
-            c.row(&NOTES);
-            c.position(i);
-            c.text(&note.code);
-            c.text(&note.message);
-            c.span(note.source_span);
-            c.end();
-        }
+        let mut c = Rows::new(statement);
+        table::rows(statement, &mut c);
         for path in std::mem::take(&mut c.empties) {
             c.row(&EMPTY_VALUES);
             c.text(&path);
             c.end();
         }
+        c.rows[9] = c.cells_rows;
         c.finish()
     }
 }
@@ -321,6 +190,9 @@ struct Rows<'s> {
     text: String,
     cells: Vec<Cell>,
     rows: [u32; TABLES.len()],
+    /// Rows laid out in the current table (for `empty_values`, which `prepare` lays out
+    /// itself).
+    cells_rows: u32,
     /// Paths of optional texts present but empty, for `empty_values`.
     empties: Vec<String>,
     /// The table of the row being laid out, and the next column of it.
@@ -344,27 +216,13 @@ impl<'s> Rows<'s> {
             text: String::with_capacity(estimate),
             cells: Vec::with_capacity(cells),
             rows: [0; TABLES.len()],
+            cells_rows: 0,
             empties: Vec::new(),
             table: &STATEMENTS,
             column: 0,
             too_large: false,
             out_of_range: None,
         }
-    }
-
-    /// Starts a row of `table` with the statement id. Rows come table by table, in the
-    /// order of [`TABLES`].
-    fn row(&mut self, table: &'static Table) {
-        let index = TABLES.iter().position(|t| t.name == table.name).expect("a table of TABLES");
-        self.rows[index] += 1;
-        self.table = table;
-        self.column = 0;
-        self.push(Cell::Id, |d| d == Datatype::Text);
-    }
-
-    /// Ends the row.
-    fn end(&mut self) {
-        debug_assert_eq!(self.column, self.table.columns.len(), "row of {}", self.table.name);
     }
 
     /// Appends the next cell, checking in debug builds that its column's datatype `fits`.
@@ -391,47 +249,9 @@ impl<'s> Rows<'s> {
         }
     }
 
-    /// A text of any text column (free text, a digest).
-    fn text(&mut self, value: &str) {
-        let cell = self.text_cell(value);
-        self.push(cell, |d| matches!(d, Datatype::Text | Datatype::HexDigest));
-    }
-
-    /// A name from a closed list.
-    fn name(&mut self, value: &str) {
-        let cell = self.text_cell(value);
-        self.push(cell, |d| matches!(d, Datatype::Enum(_)));
-    }
-
-    /// An optional text: null when absent; a text present but empty is also listed in
-    /// `empty_values` by `path`, as the CSV tables list it.
-    fn optional(&mut self, value: &Option<String>, path: impl FnOnce() -> String) {
-        match value.as_deref() {
-            None => self.push(Cell::Null, |d| d == Datatype::Text),
-            Some(value) => {
-                if value.is_empty() {
-                    self.empties.push(path());
-                }
-                let cell = self.text_cell(value);
-                self.push(cell, |d| d == Datatype::Text);
-            }
-        }
-    }
-
-    /// A null in a column of any datatype.
-    fn null(&mut self) {
-        self.push(Cell::Null, |_| true);
-    }
-
-    /// The 1-based position of the `index`-th (0-based) row of a list.
-    fn position(&mut self, index: usize) {
-        let position = i64::try_from(index).map_or(i64::MAX, |i| i.saturating_add(1));
-        self.push(Cell::Int(position), |d| d == Datatype::Position);
-    }
-
-    /// A count, an offset or a score. One beyond 2^63 − 1, which no `INT64` holds, is
-    /// noted for [`Rows::finish`] to refuse.
-    fn int<T: TryInto<i64> + Copy + fmt::Display>(&mut self, value: T) {
+    /// An integer of a column whose datatype `fits`; one beyond 2^63 − 1, which no
+    /// `INT64` holds, is noted for [`Rows::finish`] to refuse.
+    fn int<T: TryInto<i64> + Copy + fmt::Display>(&mut self, value: T, fits: fn(Datatype) -> bool) {
         let cell = match value.try_into() {
             Ok(value) => Cell::Int(value),
             Err(_) => {
@@ -440,38 +260,7 @@ impl<'s> Rows<'s> {
                 Cell::Null
             }
         };
-        self.push(cell, |d| matches!(d, Datatype::Count | Datatype::Score));
-    }
-
-    fn boolean(&mut self, value: bool) {
-        self.push(Cell::Bool(value), |d| d == Datatype::Boolean);
-    }
-
-    fn date(&mut self, date: Option<NaiveDate>) {
-        let cell = date.map_or(Cell::Null, |date| Cell::Date(date.num_days_from_ce() - UNIX_EPOCH_FROM_CE));
-        self.push(cell, |d| d == Datatype::Date);
-    }
-
-    /// A timestamp as the model prints it.
-    fn timestamp(&mut self, timestamp: Option<Timestamp>) {
-        let cell = match timestamp {
-            Some(timestamp) => self.text_cell(timestamp.to_iso().as_str()),
-            None => Cell::Null,
-        };
-        self.push(cell, |d| d == Datatype::Timestamp);
-    }
-
-    fn span(&mut self, span: Option<Span>) {
-        match span {
-            Some(span) => {
-                self.int(span.start);
-                self.int(span.end);
-            }
-            None => {
-                self.null();
-                self.null();
-            }
-        }
+        self.push(cell, fits);
     }
 
     fn finish(self) -> Result<PreparedStatement, ParquetSerializeError> {
@@ -488,6 +277,114 @@ impl<'s> Rows<'s> {
             ));
         }
         Ok(PreparedStatement { id: self.id.to_owned(), text: self.text, cells: self.cells, rows: self.rows })
+    }
+}
+
+/// The values of the model's relational view (`communique_model::table::rows`), typed.
+impl RowSink for Rows<'_> {
+    /// Starts a row of `table` with the statement id.
+    fn row(&mut self, table: &'static Table) {
+        self.table = table;
+        self.column = 0;
+        self.cells_rows += 1;
+        self.push(Cell::Id, |d| d == Datatype::Text);
+    }
+
+    fn end(&mut self) {
+        debug_assert_eq!(self.column, self.table.columns.len(), "row of {}", self.table.name);
+    }
+
+    fn end_table(&mut self, index: usize, rows: usize) {
+        debug_assert_eq!(rows, self.cells_rows as usize, "rows of {}", TABLES[index].name);
+        self.rows[index] = self.cells_rows;
+        self.cells_rows = 0;
+    }
+
+    fn text(&mut self, value: &str) {
+        let cell = self.text_cell(value);
+        self.push(cell, |d| d == Datatype::Text);
+    }
+
+    /// Null when absent; a text present but empty is the empty text, and listed in
+    /// `empty_values` by `path`, as the CSV tables list it.
+    fn optional(&mut self, value: &Option<String>, path: impl FnOnce() -> String) {
+        match value.as_deref() {
+            None => self.push(Cell::Null, |d| d == Datatype::Text),
+            Some(value) => {
+                if value.is_empty() {
+                    self.empties.push(path());
+                }
+                let cell = self.text_cell(value);
+                self.push(cell, |d| d == Datatype::Text);
+            }
+        }
+    }
+
+    fn listed_optional(&mut self, value: &Option<String>) {
+        match value.as_deref() {
+            None => self.push(Cell::Null, |d| d == Datatype::Text),
+            Some(value) => self.text(value),
+        }
+    }
+
+    fn empty_value(&mut self, path: &str) {
+        self.empties.push(path.to_owned());
+    }
+
+    fn digest(&mut self, value: &str) {
+        let cell = self.text_cell(value);
+        self.push(cell, |d| d == Datatype::HexDigest);
+    }
+
+    fn name(&mut self, value: &'static str) {
+        let cell = self.text_cell(value);
+        self.push(cell, |d| matches!(d, Datatype::Enum(_)));
+    }
+
+    fn opt_name(&mut self, value: Option<&'static str>) {
+        match value {
+            Some(value) => self.name(value),
+            None => self.push(Cell::Null, |d| matches!(d, Datatype::Enum(_))),
+        }
+    }
+
+    fn position(&mut self, index: usize) {
+        let position = i64::try_from(index).map_or(i64::MAX, |i| i.saturating_add(1));
+        self.push(Cell::Int(position), |d| d == Datatype::Position);
+    }
+
+    fn count(&mut self, value: usize) {
+        self.int(value, |d| d == Datatype::Count);
+    }
+
+    fn size(&mut self, value: u64) {
+        self.int(value, |d| d == Datatype::Count);
+    }
+
+    fn score(&mut self, value: i8) {
+        self.int(value, |d| d == Datatype::Score);
+    }
+
+    fn date(&mut self, date: Option<NaiveDate>) {
+        let cell = date.map_or(Cell::Null, |date| Cell::Date(date.num_days_from_ce() - UNIX_EPOCH_FROM_CE));
+        self.push(cell, |d| d == Datatype::Date);
+    }
+
+    /// A timestamp as the model prints it.
+    fn timestamp(&mut self, timestamp: Option<Timestamp>) {
+        let cell = match timestamp {
+            Some(timestamp) => self.text_cell(timestamp.to_iso().as_str()),
+            None => Cell::Null,
+        };
+        self.push(cell, |d| d == Datatype::Timestamp);
+    }
+
+    fn boolean(&mut self, value: bool) {
+        self.push(Cell::Bool(value), |d| d == Datatype::Boolean);
+    }
+
+    fn absent(&mut self) {
+        self.push(Cell::Null, |_| true);
     }
 }
 
