@@ -6,6 +6,7 @@ use communique_csv::{CsvParseError, CsvSerializeError, CsvSyntaxError};
 use communique_jsonld::{JsonLdParseError, JsonLdSyntaxError};
 use communique_model::TextPosition;
 use communique_model::json::{JsonParseError, JsonSyntaxError};
+use communique_parquet::{ParquetParseError, ParquetSerializeError, ParquetSyntaxError};
 use communique_tei::{TeiParseError, TeiSerializeError, TeiSyntaxError};
 use communique_xml::{XmlParseError, XmlSerializeError, XmlSyntaxError};
 use std::borrow::Cow;
@@ -38,8 +39,8 @@ impl From<StatementParseError> for io::Error {
 ///
 /// [`position`](Self::position) is the [`TextPosition`] every format crate gives (line,
 /// column in code points, byte offset, record, JSONPath, as far as known);
-/// [`file`](Self::file) names the file inside a folder input (the CSV table) the line and
-/// byte offset are counted in. [`Display`](fmt::Display) is the format crate's own text,
+/// [`file`](Self::file) names the file inside a folder input (the CSV or Parquet table)
+/// the line and byte offset, or the row, are counted in. [`Display`](fmt::Display) is the format crate's own text,
 /// position included; [`message`](Self::message) says what is wrong without it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatementSyntaxError(Syntax);
@@ -52,6 +53,7 @@ enum Syntax {
     JsonLd(JsonLdSyntaxError),
     Akn(AknSyntaxError),
     Tei(TeiSyntaxError),
+    Parquet(ParquetSyntaxError),
     /// A text or Markdown file ingest could not make a statement of.
     Ingest(String),
     /// A request the chosen format cannot serve (a CSV folder asked for as a stream).
@@ -81,24 +83,28 @@ impl StatementSyntaxError {
             Syntax::JsonLd(error) => error.position(),
             Syntax::Akn(error) => error.position(),
             Syntax::Tei(error) => error.position(),
+            Syntax::Parquet(error) => error.position(),
             Syntax::Ingest(_) | Syntax::Other(_) => &NOWHERE,
         }
     }
 
     /// The file inside a folder input that the position's line and byte offset count in
-    /// (`commitments.csv` of a CSV folder); `None` for an input that is one file.
+    /// (`commitments.csv` of a CSV folder), or the table file of a Parquet folder;
+    /// `None` for an input that is one file.
     #[must_use]
     pub fn file(&self) -> Option<&str> {
         match &self.0 {
             Syntax::Csv(error) => Some(error.file()),
+            Syntax::Parquet(error) => Some(error.file()),
             _ => None,
         }
     }
 
     /// What is wrong, without the position; for CSV with the column when one cell is at
     /// fault (`column 8 (kind): …`), for XML, Akoma Ntoso and TEI with the element path
-    /// when there is one (`at /statements/statement[2]/commitment[1]: …`), as neither is
-    /// part of a [`TextPosition`].
+    /// when there is one (`at /statements/statement[2]/commitment[1]: …`), for Parquet
+    /// with the row and column (`row 4, column kind: …`), as none of them is part of a
+    /// [`TextPosition`].
     #[must_use]
     pub fn message(&self) -> Cow<'_, str> {
         match &self.0 {
@@ -111,6 +117,21 @@ impl StatementSyntaxError {
             Syntax::Akn(error) => with_element_path(error.element_path(), error.message()),
             Syntax::Tei(error) => with_element_path(error.element_path(), error.message()),
             Syntax::JsonLd(error) => error.message().into(),
+            Syntax::Parquet(error) => {
+                let mut message = String::new();
+                if let Some(row) = error.row() {
+                    message.push_str(&format!("row {row}, "));
+                }
+                if let Some(column) = error.column_name() {
+                    message.push_str(&format!("column {column}, "));
+                }
+                if message.is_empty() {
+                    error.message().into()
+                } else {
+                    message.truncate(message.len() - 2);
+                    format!("{message}: {}", error.message()).into()
+                }
+            }
             Syntax::Ingest(message) | Syntax::Other(message) => message.as_str().into(),
         }
     }
@@ -125,6 +146,7 @@ impl fmt::Display for StatementSyntaxError {
             Syntax::JsonLd(error) => error.fmt(f),
             Syntax::Akn(error) => error.fmt(f),
             Syntax::Tei(error) => error.fmt(f),
+            Syntax::Parquet(error) => error.fmt(f),
             Syntax::Ingest(message) | Syntax::Other(message) => f.write_str(message),
         }
     }
@@ -169,7 +191,8 @@ from_format_errors!(
     Xml: XmlSyntaxError, XmlParseError,
     JsonLd: JsonLdSyntaxError, JsonLdParseError,
     Akn: AknSyntaxError, AknParseError,
-    Tei: TeiSyntaxError, TeiParseError
+    Tei: TeiSyntaxError, TeiParseError,
+    Parquet: ParquetSyntaxError, ParquetParseError
 );
 
 /// A statement a format cannot carry, so it was not prepared (and nothing of it written);
@@ -183,6 +206,7 @@ enum Refusal {
     Xml(XmlSerializeError),
     Akn(AknSerializeError),
     Tei(TeiSerializeError),
+    Parquet(ParquetSerializeError),
     InputOnly(Format),
 }
 
@@ -199,6 +223,7 @@ impl StatementSerializeError {
             Refusal::Xml(_) => Format::Xml,
             Refusal::Akn(_) => Format::Akn,
             Refusal::Tei(_) => Format::Tei,
+            Refusal::Parquet(_) => Format::Parquet,
             Refusal::InputOnly(format) => format,
         }
     }
@@ -211,6 +236,7 @@ impl StatementSerializeError {
             Refusal::Xml(error) => Some(error.statement_id()),
             Refusal::Akn(error) => Some(error.statement_id()),
             Refusal::Tei(error) => Some(error.statement_id()),
+            Refusal::Parquet(error) => Some(error.statement_id()),
             Refusal::InputOnly(_) => None,
         }
     }
@@ -224,6 +250,7 @@ impl fmt::Display for StatementSerializeError {
             Refusal::Xml(error) => write!(f, "XML: {error}"),
             Refusal::Akn(error) => write!(f, "Akoma Ntoso: {error}"),
             Refusal::Tei(error) => write!(f, "TEI: {error}"),
+            Refusal::Parquet(error) => write!(f, "Parquet: {error}"),
             Refusal::InputOnly(format) => write!(f, "{format} is an input format only: it cannot be written"),
         }
     }
@@ -236,6 +263,7 @@ impl std::error::Error for StatementSerializeError {
             Refusal::Xml(error) => Some(error),
             Refusal::Akn(error) => Some(error),
             Refusal::Tei(error) => Some(error),
+            Refusal::Parquet(error) => Some(error),
             Refusal::InputOnly(_) => None,
         }
     }
@@ -262,6 +290,12 @@ impl From<AknSerializeError> for StatementSerializeError {
 impl From<TeiSerializeError> for StatementSerializeError {
     fn from(error: TeiSerializeError) -> Self {
         Self(Refusal::Tei(error))
+    }
+}
+
+impl From<ParquetSerializeError> for StatementSerializeError {
+    fn from(error: ParquetSerializeError) -> Self {
+        Self(Refusal::Parquet(error))
     }
 }
 

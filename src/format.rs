@@ -37,6 +37,9 @@ pub enum Format {
     Akn,
     /// TEI P5: one `<TEI>` document a statement ([`communique_tei`]).
     Tei,
+    /// The tables of the CSV folder, typed, in Apache Parquet, with a Data Package
+    /// descriptor (a folder; the shards of a conversion may share it).
+    Parquet,
     /// Plain text as copied from a web page, repost or mailing list (input only).
     Text,
     /// Markdown with YAML front matter (input only).
@@ -45,7 +48,7 @@ pub enum Format {
 
 impl Format {
     /// Every format.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::Json,
         Self::JsonLines,
         Self::Csv,
@@ -53,12 +56,13 @@ impl Format {
         Self::JsonLd,
         Self::Akn,
         Self::Tei,
+        Self::Parquet,
         Self::Text,
         Self::Markdown,
     ];
 
     /// The short name used on the command line (`json`, `jsonl`, `csv`, `xml`, `jsonld`,
-    /// `akn`, `tei`, `txt`, `md`).
+    /// `akn`, `tei`, `parquet`, `txt`, `md`).
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
@@ -69,6 +73,7 @@ impl Format {
             Self::JsonLd => "jsonld",
             Self::Akn => "akn",
             Self::Tei => "tei",
+            Self::Parquet => "parquet",
             Self::Text => "txt",
             Self::Markdown => "md",
         }
@@ -87,14 +92,15 @@ impl Format {
             Self::JsonLd => "application/ld+json",
             Self::Akn => communique_akn::MEDIA_TYPE,
             Self::Tei => communique_tei::MEDIA_TYPE,
+            Self::Parquet => "application/vnd.apache.parquet",
             Self::Text => "text/plain",
             Self::Markdown => "text/markdown",
         }
     }
 
-    /// Usual file extension, without the dot (`csv` names a folder of tables). Akoma
-    /// Ntoso and TEI documents are `xml`, as communique XML is: [`Format::from_path`]
-    /// tells the three apart by the root element.
+    /// Usual file extension, without the dot (`csv` and `parquet` name a folder of
+    /// tables). Akoma Ntoso and TEI documents are `xml`, as communique XML is:
+    /// [`Format::from_path`] tells the three apart by the root element.
     #[must_use]
     pub const fn file_extension(self) -> &'static str {
         match self {
@@ -122,21 +128,27 @@ impl Format {
             "csv" => Some(Self::Csv),
             "xml" => Some(Self::Xml),
             "jsonld" => Some(Self::JsonLd),
+            "parquet" => Some(Self::Parquet),
             "txt" | "text" => Some(Self::Text),
             "md" | "markdown" => Some(Self::Markdown),
             _ => None,
         }
     }
 
-    /// The format of a path: a folder holding `csv-metadata.json` is [`Format::Csv`]; a
-    /// `.xml` file is read up to its root element, whose namespace tells communique XML,
-    /// Akoma Ntoso and TEI apart ([`Format::from_xml_root`]; a file that cannot be read
-    /// that far, or has a root in another namespace, is [`Format::Xml`], whose parser
-    /// then says what is wrong); otherwise the file extension decides.
+    /// The format of a path: a folder holding `csv-metadata.json` is [`Format::Csv`], one
+    /// holding a Parquet statements table (`statements.parquet`, or a shard's
+    /// `statements-K-of-N.parquet`) is [`Format::Parquet`]; a `.xml` file is read up to
+    /// its root element, whose namespace tells communique XML, Akoma Ntoso and TEI apart
+    /// ([`Format::from_xml_root`]; a file that cannot be read that far, or has a root in
+    /// another namespace, is [`Format::Xml`], whose parser then says what is wrong);
+    /// otherwise the file extension decides.
     #[must_use]
     pub fn from_path(path: &Path) -> Option<Self> {
         if path.is_dir() {
-            return path.join("csv-metadata.json").is_file().then_some(Self::Csv);
+            if path.join("csv-metadata.json").is_file() {
+                return Some(Self::Csv);
+            }
+            return communique_parquet::is_parquet_folder(path).then_some(Self::Parquet);
         }
         match path.extension().and_then(|e| e.to_str()).and_then(Self::from_extension)? {
             Self::Xml => Some(
@@ -242,8 +254,9 @@ mod tests {
             Format::JsonLd => 4,
             Format::Akn => 5,
             Format::Tei => 6,
-            Format::Text => 7,
-            Format::Markdown => 8,
+            Format::Parquet => 7,
+            Format::Text => 8,
+            Format::Markdown => 9,
         };
         for (i, format) in Format::ALL.into_iter().enumerate() {
             assert_eq!(position(format), i, "{format}");
@@ -259,7 +272,9 @@ mod tests {
         assert_eq!(Format::JsonLd.media_type(), "application/ld+json");
         assert_eq!(Format::Akn.media_type(), "application/akn+xml");
         assert_eq!(Format::Tei.media_type(), "application/tei+xml");
+        assert_eq!(Format::Parquet.media_type(), "application/vnd.apache.parquet");
         assert!(!Format::Markdown.is_writable() && Format::Csv.is_writable() && Format::Tei.is_writable());
+        assert!(Format::Parquet.is_writable());
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! with [`file_stem`], and re-exports the member crates — [`model`] (the record types,
 //! validation, JSON and JSON Lines, JSON Schema), [`text`] (ingest of plain text and
 //! Markdown), and the format crates [`csv`], [`xml`], [`jsonld`], [`akn`] (Akoma Ntoso
-//! 3.0) and [`tei`] (TEI P5), which share one shape
+//! 3.0), [`tei`] (TEI P5) and [`parquet`], which share one shape
 //! (`XSerializer` / `XParser` configurations, `for_writer` / `for_reader`,
 //! `serialize_statement`, `prepare` / `write_prepared`, `finish`).
 #![deny(missing_docs)]
@@ -25,6 +25,8 @@ pub use communique_akn as akn;
 pub use communique_csv as csv;
 pub use communique_jsonld as jsonld;
 pub use communique_model as model;
+pub use communique_parquet as parquet;
+pub use communique_parquet::Shard;
 pub use communique_tei as tei;
 pub use communique_text as text;
 pub use communique_xml as xml;

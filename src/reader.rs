@@ -6,6 +6,7 @@ use communique_csv::{CsvParser, DirCsvParser};
 use communique_jsonld::{JsonLdParser, ReaderJsonLdParser};
 use communique_model::json::{JsonLinesParser, ReaderJsonLinesParser, UnparsedJsonLine};
 use communique_model::{Statement, TextPosition};
+use communique_parquet::{DirParquetParser, ParquetParser};
 use communique_tei::TeiParser;
 use communique_text::{IngestOptions, InputFormat};
 use communique_xml::{ReaderXmlParser, XmlParser};
@@ -18,8 +19,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// Reads statements in any [`Format`], chosen by value, as oxrdfio's `RdfParser` reads
 /// any RDF syntax: the one entry point to every format crate's parser.
 ///
-/// [`for_reader`](Self::for_reader) reads a stream (every format but CSV),
-/// [`for_path`](Self::for_path) a file or, for CSV, a folder of tables. Both give a
+/// [`for_reader`](Self::for_reader) reads a stream (every format but CSV and Parquet),
+/// [`for_path`](Self::for_path) a file or, for CSV and Parquet, a folder of tables. Both give a
 /// [`ReaderStatementParser`], an iterator of `Result<Statement, StatementParseError>`;
 /// its [`next_unparsed`](ReaderStatementParser::next_unparsed) splits reading from
 /// parsing, so that statements are parsed on many threads and come out in input order.
@@ -68,8 +69,8 @@ impl StatementParser {
 
     /// An iterator over the statements of the input `reader` holds, in order.
     ///
-    /// A CSV folder is no stream: for [`Format::Csv`] the iterator yields one error (use
-    /// [`for_path`](Self::for_path)).
+    /// A folder of tables is no stream: for [`Format::Csv`] and [`Format::Parquet`] the
+    /// iterator yields one error (use [`for_path`](Self::for_path)).
     pub fn for_reader<R: BufRead>(self, reader: R) -> ReaderStatementParser<R> {
         let consumed = Arc::new(AtomicU64::new(0));
         let inner = match self.format {
@@ -80,10 +81,11 @@ impl StatementParser {
             Format::JsonLd => Inner::JsonLd(
                 JsonLdParser::default().for_reader(Counted { inner: reader, consumed: consumed.clone() }),
             ),
-            Format::Csv => Inner::Failed(Some(
-                StatementSyntaxError::other(
-                    "CSV tables are a folder, not a stream: read them with for_path".to_owned(),
-                )
+            Format::Csv | Format::Parquet => Inner::Failed(Some(
+                StatementSyntaxError::other(format!(
+                    "{} tables are a folder, not a stream: read them with for_path",
+                    if self.format == Format::Csv { "CSV" } else { "Parquet" }
+                ))
                 .into(),
             )),
             format => {
@@ -106,14 +108,18 @@ impl StatementParser {
         ReaderStatementParser { inner, records: 0, consumed, counted: 0 }
     }
 
-    /// An iterator over the statements of the file at `path` or, for [`Format::Csv`],
-    /// of the folder of tables at `path`.
+    /// An iterator over the statements of the file at `path` or, for [`Format::Csv`] and
+    /// [`Format::Parquet`], of the folder of tables at `path` (for Parquet, every set of
+    /// tables in it: the shards of a conversion one after the other).
     ///
     /// # Errors
     ///
     /// [`StatementParseError::Io`] when the file cannot be opened;
     /// for CSV, the errors of [`CsvParser::for_dir`] (a missing or foreign
-    /// `csv-metadata.json`, a table missing or with the wrong header).
+    /// `csv-metadata.json`, a table missing or with the wrong header); for Parquet, a
+    /// syntax error when `path` is not a folder, and the errors of
+    /// [`ParquetParser::for_dir`] (no statements table, a table missing, not Parquet, or
+    /// with other columns).
     pub fn for_path(
         self,
         path: impl AsRef<Path>,
@@ -121,6 +127,18 @@ impl StatementParser {
         let path = path.as_ref();
         if self.format == Format::Csv {
             let inner = Inner::Csv(CsvParser::default().for_dir(path)?);
+            let consumed = Arc::new(AtomicU64::new(0));
+            return Ok(ReaderStatementParser { inner, records: 0, consumed, counted: 0 });
+        }
+        if self.format == Format::Parquet {
+            if !path.is_dir() {
+                return Err(StatementSyntaxError::other(format!(
+                    "{}: Parquet tables are read as a folder: give the folder that holds statements.parquet",
+                    path.display()
+                ))
+                .into());
+            }
+            let inner = Inner::Parquet(ParquetParser::default().for_dir(path)?);
             let consumed = Arc::new(AtomicU64::new(0));
             return Ok(ReaderStatementParser { inner, records: 0, consumed, counted: 0 });
         }
@@ -194,6 +212,7 @@ enum Inner<R: BufRead> {
     Xml(ReaderXmlParser<Counted<R>>),
     JsonLd(ReaderJsonLdParser<Counted<R>>),
     Csv(DirCsvParser),
+    Parquet(DirParquetParser),
     Failed(Option<StatementParseError>),
 }
 
@@ -213,9 +232,9 @@ impl<R: BufRead> ReaderStatementParser<R> {
     ///
     /// JSON Lines records, JSON, Akoma Ntoso and TEI documents and texts to ingest come
     /// out unparsed: the costly part, [`UnparsedStatement::parse`], can run on another
-    /// thread (an
-    /// [`UnparsedStatement`] owns its bytes and is `Send + Sync`). XML, JSON-LD and CSV
-    /// are parsed here, as their records have no boundaries to split on before parsing.
+    /// thread (an [`UnparsedStatement`] owns its bytes and is `Send + Sync`). XML and
+    /// JSON-LD, and the tables of CSV and Parquet are parsed here, as their records have
+    /// no boundaries to split on before parsing.
     /// The iterator's `next` is exactly this and `parse` in turn.
     pub fn next_unparsed(&mut self) -> Option<Result<UnparsedStatement, StatementParseError>> {
         let record = self.records + 1;
@@ -255,6 +274,10 @@ impl<R: BufRead> ReaderStatementParser<R> {
                 (TextPosition::default().with_record(record), self.newly_consumed(), result)
             }
             Inner::Csv(reader) => {
+                let result = streamed(reader.next().map(|r| r.map_err(Into::into)))?;
+                (TextPosition::default().with_record(record), 0, result)
+            }
+            Inner::Parquet(reader) => {
                 let result = streamed(reader.next().map(|r| r.map_err(Into::into)))?;
                 (TextPosition::default().with_record(record), 0, result)
             }
@@ -308,8 +331,8 @@ enum Unparsed {
 
 impl UnparsedStatement {
     /// Where the record is in its input: for JSON Lines its line, byte offset and record
-    /// number; for XML, JSON-LD and CSV its record number; unknown for an input that is
-    /// one statement (JSON, Akoma Ntoso, TEI, text, Markdown).
+    /// number; for XML, JSON-LD, CSV and Parquet its record number; unknown for an input
+    /// that is one statement (JSON, Akoma Ntoso, TEI, text, Markdown).
     #[must_use]
     pub fn position(&self) -> &TextPosition {
         &self.position
@@ -317,7 +340,7 @@ impl UnparsedStatement {
 
     /// Bytes of the input the record accounts for, for progress: the document or the
     /// line with its line break; for a streamed format, what was read since the record
-    /// before (0 for CSV tables).
+    /// before (0 for tables of CSV or Parquet).
     #[must_use]
     pub fn byte_len(&self) -> u64 {
         self.byte_len

@@ -6,6 +6,7 @@ use communique_csv::{CsvSerializer, DirCsvSerializer};
 use communique_jsonld::{InvalidBaseIri, JsonLdSerializer, WriterJsonLdSerializer};
 use communique_model::Statement;
 use communique_model::json::{JsonLinesSerializer, WriterJsonLinesSerializer};
+use communique_parquet::{DirParquetSerializer, ParquetSerializer, Shard};
 use communique_tei::{TeiSerializer, WriterTeiSerializer};
 use communique_xml::{WriterXmlSerializer, XmlSerializer};
 use std::collections::HashSet;
@@ -19,8 +20,9 @@ use std::path::{Path, PathBuf};
 ///
 /// [`for_writer`](Self::for_writer) writes one stream: JSON Lines, the XML collection,
 /// the JSON-LD document, or one JSON, Akoma Ntoso or TEI document (a single statement).
-/// [`for_dir`](Self::for_dir) writes a folder: the CSV tables with their descriptors, or
-/// one JSON, Akoma Ntoso or TEI file a statement. Writing splits into [`prepare`](Self::prepare) (pure: many
+/// [`for_dir`](Self::for_dir) writes a folder: the CSV tables with their descriptors, the
+/// Parquet tables with theirs, or one JSON, Akoma Ntoso or TEI file a statement. Writing
+/// splits into [`prepare`](Self::prepare) (pure: many
 /// statements are formatted on many threads, the serializer is `Send + Sync`) and
 /// `write_prepared` (in order, with whatever depends on the statements before: separators,
 /// the CSV tables' hashes); `serialize_statement` is exactly the two in turn, so the bytes
@@ -55,6 +57,7 @@ enum SerializerKind {
     JsonLd(JsonLdSerializer),
     Akn(AknSerializer),
     Tei(TeiSerializer),
+    Parquet(ParquetSerializer),
     /// Plain text and Markdown: read, never written.
     InputOnly(Format),
 }
@@ -73,6 +76,7 @@ impl StatementSerializer {
             Format::JsonLd => SerializerKind::JsonLd(JsonLdSerializer::default()),
             Format::Akn => SerializerKind::Akn(AknSerializer::default()),
             Format::Tei => SerializerKind::Tei(TeiSerializer::default()),
+            Format::Parquet => SerializerKind::Parquet(ParquetSerializer::default()),
             other => SerializerKind::InputOnly(other),
         };
         Self { kind }
@@ -89,6 +93,7 @@ impl StatementSerializer {
             SerializerKind::JsonLd(_) => Format::JsonLd,
             SerializerKind::Akn(_) => Format::Akn,
             SerializerKind::Tei(_) => Format::Tei,
+            SerializerKind::Parquet(_) => Format::Parquet,
             SerializerKind::InputOnly(format) => *format,
         }
     }
@@ -118,6 +123,16 @@ impl StatementSerializer {
         self
     }
 
+    /// Writes the tables of one shard of a conversion, under names that keep the shards of
+    /// one folder apart ([`ParquetSerializer::with_shard`]: `commitments-2-of-4.parquet`);
+    /// other formats ignore it (their outputs are named apart by whoever places them).
+    pub fn with_shard(mut self, shard: Option<Shard>) -> Self {
+        if let SerializerKind::Parquet(serializer) = self.kind {
+            self.kind = SerializerKind::Parquet(serializer.with_shard(shard));
+        }
+        self
+    }
+
     /// Formats one statement exactly as `serialize_statement` would write it, without
     /// writing: pure, so many statements can be prepared on many threads and then written
     /// in order with `write_prepared` of a writer of this serializer (XML and CSV
@@ -127,9 +142,10 @@ impl StatementSerializer {
     ///
     /// [`StatementSerializeError`] when the format cannot carry the statement (XML, Akoma
     /// Ntoso, TEI: a character XML 1.0 cannot carry in an attribute, a year outside
-    /// 0001–9999; CSV: two commitments sharing an eId, a year without four digits), or
-    /// writes nothing at all (plain text, Markdown). JSON, JSON Lines and JSON-LD carry
-    /// every statement.
+    /// 0001–9999; CSV: two commitments sharing an eId, a year without four digits;
+    /// Parquet: two commitments sharing an eId, a timestamp's year without four digits, a
+    /// number beyond an `INT64`), or writes nothing at all (plain text, Markdown). JSON,
+    /// JSON Lines and JSON-LD carry every statement.
     pub fn prepare(&self, statement: &Statement) -> Result<PreparedStatement, StatementSerializeError> {
         Ok(PreparedStatement(match &self.kind {
             SerializerKind::Json => Prepared::Json {
@@ -146,14 +162,16 @@ impl StatementSerializer {
             SerializerKind::Tei(serializer) => {
                 Prepared::Tei { id: statement.id.clone(), document: serializer.prepare(statement)? }
             }
+            SerializerKind::Parquet(serializer) => Prepared::Parquet(serializer.prepare(statement)?),
             SerializerKind::InputOnly(format) => return Err(StatementSerializeError::input_only(*format)),
         }))
     }
 
     /// A writer of one stream into `writer` (wrap files in a `BufWriter`): JSON Lines, the
     /// XML collection, the JSON-LD document, or one JSON, Akoma Ntoso or TEI document,
-    /// which holds exactly one statement. CSV is a folder: its writer refuses every statement and `finish` with an
-    /// I/O error of kind [`io::ErrorKind::Unsupported`] (use [`for_dir`](Self::for_dir)).
+    /// which holds exactly one statement. CSV and Parquet are folders: their writer
+    /// refuses every statement and `finish` with an I/O error of kind
+    /// [`io::ErrorKind::Unsupported`] (use [`for_dir`](Self::for_dir)).
     pub fn for_writer<W: Write>(self, writer: W) -> WriterStatementSerializer<W> {
         let inner = match self.kind {
             SerializerKind::Json => WriterKind::Json { writer, written: false },
@@ -163,13 +181,15 @@ impl StatementSerializer {
             SerializerKind::Akn(serializer) => WriterKind::Akn(serializer.for_writer(writer)),
             SerializerKind::Tei(serializer) => WriterKind::Tei(serializer.for_writer(writer)),
             SerializerKind::Csv(_) => WriterKind::NotAStream(Format::Csv),
+            SerializerKind::Parquet(_) => WriterKind::NotAStream(Format::Parquet),
             SerializerKind::InputOnly(format) => WriterKind::NotAStream(format),
         };
         WriterStatementSerializer { inner }
     }
 
     /// A writer of a folder at `dir`, created when missing: the CSV tables with their
-    /// CSVW and Frictionless descriptors ([`CsvSerializer::for_dir`]), or one file a
+    /// CSVW and Frictionless descriptors ([`CsvSerializer::for_dir`]), the Parquet tables
+    /// with their Data Package descriptor ([`ParquetSerializer::for_dir`]), or one file a
     /// statement — a pretty JSON document `<id>.json`, an Akoma Ntoso or a TEI document
     /// `<id>.xml` — named from the id made safe by [`file_stem`] (a second id with the
     /// same name, compared without case, gets `-2`, `-3`, …).
@@ -185,6 +205,7 @@ impl StatementSerializer {
         let dir = dir.as_ref();
         let inner = match self.kind {
             SerializerKind::Csv(serializer) => DirKind::Csv(serializer.for_dir(dir)?),
+            SerializerKind::Parquet(serializer) => DirKind::Parquet(serializer.for_dir(dir)?),
             SerializerKind::Json | SerializerKind::Akn(_) | SerializerKind::Tei(_) => {
                 std::fs::create_dir_all(dir)?;
                 DirKind::Files { format: self.format(), dir: dir.to_path_buf(), used: HashSet::new() }
@@ -215,6 +236,7 @@ enum Prepared {
     JsonLd(communique_jsonld::PreparedStatement),
     Akn { id: String, document: communique_akn::PreparedStatement },
     Tei { id: String, document: communique_tei::PreparedStatement },
+    Parquet(communique_parquet::PreparedStatement),
 }
 
 impl Prepared {
@@ -227,6 +249,7 @@ impl Prepared {
             Self::JsonLd(_) => Format::JsonLd,
             Self::Akn { .. } => Format::Akn,
             Self::Tei { .. } => Format::Tei,
+            Self::Parquet(_) => Format::Parquet,
         }
     }
 
@@ -384,6 +407,7 @@ pub struct DirStatementSerializer {
 #[derive(Debug)]
 enum DirKind {
     Csv(DirCsvSerializer),
+    Parquet(DirParquetSerializer),
     /// One file a statement (JSON, Akoma Ntoso, TEI); `used` holds the names taken, in
     /// lowercase.
     Files {
@@ -400,6 +424,7 @@ impl DirStatementSerializer {
         match &self.inner {
             DirKind::Csv(writer) => writer.dir(),
             DirKind::Files { dir, .. } => dir,
+            DirKind::Parquet(writer) => writer.dir(),
         }
     }
 
@@ -412,6 +437,7 @@ impl DirStatementSerializer {
     pub fn serialize_statement(&mut self, statement: &Statement) -> io::Result<()> {
         match &mut self.inner {
             DirKind::Csv(writer) => writer.serialize_statement(statement),
+            DirKind::Parquet(writer) => writer.serialize_statement(statement),
             DirKind::Files { format, .. } => {
                 let prepared = StatementSerializer::from_format(*format).prepare(statement)?;
                 self.write_prepared(&prepared)
@@ -431,6 +457,7 @@ impl DirStatementSerializer {
     pub fn write_prepared(&mut self, prepared: &PreparedStatement) -> io::Result<()> {
         match (&mut self.inner, &prepared.0) {
             (DirKind::Csv(writer), Prepared::Csv(prepared)) => writer.write_prepared(prepared),
+            (DirKind::Parquet(writer), Prepared::Parquet(prepared)) => writer.write_prepared(prepared),
             (DirKind::Files { format, dir, used }, prepared) if prepared.format() == *format => {
                 let Some((id, bytes)) = prepared.as_file() else {
                     unreachable!("a folder of files is made only for formats written one file a statement")
@@ -451,10 +478,12 @@ impl DirStatementSerializer {
             }
             (DirKind::Csv(_), prepared) => Err(mismatch(prepared, Format::Csv)),
             (DirKind::Files { format, .. }, prepared) => Err(mismatch(prepared, *format)),
+            (DirKind::Parquet(_), prepared) => Err(mismatch(prepared, Format::Parquet)),
         }
     }
 
-    /// Completes the folder (for CSV, flushes the tables and writes the descriptors) and
+    /// Completes the folder (for CSV, flushes the tables and writes the descriptors; for
+    /// Parquet, writes each table's last row group and footer, then the descriptor) and
     /// returns its path.
     ///
     /// # Errors
@@ -464,6 +493,7 @@ impl DirStatementSerializer {
         match self.inner {
             DirKind::Csv(writer) => Ok(writer.finish()?.dir),
             DirKind::Files { dir, .. } => Ok(dir),
+            DirKind::Parquet(writer) => Ok(writer.finish()?.dir),
         }
     }
 }

@@ -21,12 +21,13 @@ fn statements() -> Vec<Statement> {
     vec![reference(), ingested, bare]
 }
 
-/// `statements` written in `format` into `dir` (a folder for CSV, else `dir/all.<ext>`),
+/// `statements` written in `format` into `dir` (a folder for CSV and Parquet, else
+/// `dir/all.<ext>`),
 /// once with `serialize_statement` and once with `prepare` and `write_prepared`; the two
 /// must give the same bytes. Returns the path written.
 fn write(format: Format, statements: &[Statement], dir: &Path) -> PathBuf {
     let serializer = StatementSerializer::from_format(format);
-    if format == Format::Csv {
+    if matches!(format, Format::Csv | Format::Parquet) {
         let (direct, prepared) = (dir.join("direct"), dir.join("prepared"));
         let mut writer = serializer.clone().for_dir(&direct).unwrap();
         for statement in statements {
@@ -38,11 +39,15 @@ fn write(format: Format, statements: &[Statement], dir: &Path) -> PathBuf {
             writer.write_prepared(&serializer.prepare(statement).unwrap()).unwrap();
         }
         writer.finish().unwrap();
-        for table in communique::csv::TABLE_FILES.iter().chain(&["csv-metadata.json", "datapackage.json"]) {
+        let mut names: Vec<_> = std::fs::read_dir(&direct).unwrap().map(|e| e.unwrap().file_name()).collect();
+        names.sort();
+        // Ten tables and their descriptors: two for CSV, one for Parquet.
+        assert_eq!(names.len(), if format == Format::Csv { 12 } else { 11 }, "{format}: {names:?}");
+        for name in names {
             assert_eq!(
-                std::fs::read(direct.join(table)).unwrap(),
-                std::fs::read(prepared.join(table)).unwrap(),
-                "{format}: {table}"
+                std::fs::read(direct.join(&name)).unwrap(),
+                std::fs::read(prepared.join(&name)).unwrap(),
+                "{format}: {name:?}"
             );
         }
         return direct;
@@ -126,7 +131,16 @@ fn every_format_round_trips_through_from_format() {
     }
     assert_eq!(
         checked,
-        [Format::Json, Format::JsonLines, Format::Csv, Format::Xml, Format::JsonLd, Format::Akn, Format::Tei]
+        [
+            Format::Json,
+            Format::JsonLines,
+            Format::Csv,
+            Format::Xml,
+            Format::JsonLd,
+            Format::Akn,
+            Format::Tei,
+            Format::Parquet
+        ]
     );
 }
 
@@ -238,10 +252,26 @@ fn parse_errors_carry_one_position_in_every_format() {
     );
     assert_eq!(error.message(), "at /TEI/teiCorpus[1]: element <teiCorpus> is not expected in <TEI>");
 
-    // CSV is a folder: asked for as a stream, it says so.
-    let results: Vec<_> = StatementParser::from_format(Format::Csv).for_reader(&b""[..]).collect();
-    assert_eq!(results.len(), 1);
-    assert!(results[0].as_ref().unwrap_err().to_string().contains("for_path"));
+    // CSV and Parquet are folders: asked for as a stream, they say so.
+    for format in [Format::Csv, Format::Parquet] {
+        let results: Vec<_> = StatementParser::from_format(format).for_reader(&b""[..]).collect();
+        assert_eq!(results.len(), 1);
+        assert!(results[0].as_ref().unwrap_err().to_string().contains("for_path"), "{format}");
+    }
+
+    // Parquet: a row of a table file out of order names the file, the row, the column
+    // and the record.
+    let dir = tempfile::tempdir().unwrap();
+    let one = Statement::builder().id("a").body("We stand united.").build().unwrap();
+    let mut writer = StatementSerializer::from_format(Format::Parquet).for_dir(dir.path()).unwrap();
+    writer.serialize_statement(&one).unwrap();
+    writer.finish().unwrap();
+    assert_eq!(Format::from_path(dir.path()), Some(Format::Parquet));
+    std::fs::remove_file(dir.path().join("paragraphs.parquet")).unwrap();
+    let error = StatementParser::from_format(Format::Parquet).for_path(dir.path()).unwrap_err();
+    let communique::StatementParseError::Syntax(error) = error else { panic!("{error}") };
+    assert_eq!(error.file(), Some("paragraphs.parquet"));
+    assert!(error.message().starts_with("is missing"), "{error}");
 }
 
 #[test]

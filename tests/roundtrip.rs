@@ -50,7 +50,7 @@ fn whitehouse() -> Vec<Statement> {
 fn through(format: Format, statements: &[Statement]) -> Vec<Statement> {
     let serializer = StatementSerializer::from_format(format);
     let parser = StatementParser::from_format(format);
-    if format == Format::Csv {
+    if matches!(format, Format::Csv | Format::Parquet) {
         let dir = tempfile::tempdir().unwrap();
         let mut writer = serializer.for_dir(dir.path()).unwrap();
         for statement in statements {
@@ -87,7 +87,8 @@ fn check(format: Format, statements: &[Statement]) {
 }
 
 /// The formats that hold a collection.
-const COLLECTIONS: [Format; 4] = [Format::JsonLines, Format::Csv, Format::Xml, Format::JsonLd];
+const COLLECTIONS: [Format; 5] =
+    [Format::JsonLines, Format::Csv, Format::Xml, Format::JsonLd, Format::Parquet];
 
 /// The formats whose document holds one statement.
 const ONE_A_DOCUMENT: [Format; 3] = [Format::Json, Format::Akn, Format::Tei];

@@ -164,6 +164,7 @@ def main():
                           "method_type,method_rule,method_codebook,method_annotator")
     T_READ = "read + deserialise only"
     T_CSV = "JSON Lines → CSV tables"
+    T_PQ = "JSON Lines → Parquet tables"
     T_CMT = "JSON Lines → commitments CSV only"
     T_XML = "JSON Lines → one XML document"
     T_LD = "JSON Lines → JSON-LD document"
@@ -175,6 +176,7 @@ def main():
         Tool("c-csv", T_CSV, "communique convert --to csv", convert("csv", one), one, communique=True),
         Tool("py-csv", T_CSV, "Python stdlib csv (3 tables)", [py, bench / "csv_stdlib.py", one, "{out}"], one),
         Tool("pandas", T_CSV, "pandas json_normalize/explode/to_csv", [py, bench / "csv_pandas.py", one, "{out}"], one),
+        Tool("c-parquet", T_PQ, "communique convert --to parquet", convert("parquet", one), one, communique=True),
         Tool("jq", T_CMT, "jq @csv", ["jq", "-r", "-f", bench / "commitments.jq", one], one,
              stdout="{out}/commitments.csv"),
         Tool("mlr", T_CMT, "Miller (mlr put)", ["mlr", "--ijsonl", "--ocsv", "put", "-q", "-f",
@@ -230,6 +232,32 @@ def main():
              for name, path in (("1×", one), ("4×", four), ("16×", sixteen))]
     print("bench: 1×, 4×, 16× corpora, --to csv,xml,jsonld --jobs 1", flush=True)
     rounds(scale, args.scale_runs, work)
+
+    # Parquet: memory and time at 1×, 4× and 16×.
+    pq_scale = [Tool(f"pq-scale-{name}", f"{name} corpus, --to parquet", "communique --jobs 1",
+                     convert("parquet", path, 1), path, communique=True)
+                for name, path in (("1×", one), ("4×", four), ("16×", sixteen))]
+    print("bench: 1×, 4×, 16× corpora, --to parquet --jobs 1", flush=True)
+    rounds(pq_scale, args.scale_runs, work)
+
+    # DuckDB: the README's query over the 16× corpus's tables, Parquet against CSV (the
+    # outputs of the last 16× runs above).
+    T_DUCK = "README query, 16× corpus (DuckDB)"
+    parquet_dir = work / "pq-scale-16×" / "parquet"
+    csv_dir = work / "scale-16×" / "csv"
+    duck = [
+        Tool("duck-parquet", T_DUCK, "over the Parquet tables (read_parquet)",
+             [py, bench / "duckdb_query.py", "parquet", parquet_dir, root / "README.md", cli, "{out}"],
+             sorted(parquet_dir.iterdir()), reports=r"query ([0-9.]+) s"),
+        Tool("duck-csv", T_DUCK, "over the CSV tables (typed loader views)",
+             [py, bench / "duckdb_query.py", "csv", csv_dir, root / "README.md", cli, "{out}"],
+             sorted(csv_dir.iterdir()), reports=r"query ([0-9.]+) s"),
+    ]
+    print("bench: DuckDB, the README's query over the 16× corpus, Parquet and CSV", flush=True)
+    rounds(duck, args.runs, work)
+    same_result = (work / "duck-parquet" / "result.json").read_text() == (work / "duck-csv" / "result.json").read_text()
+    if not same_result:
+        sys.exit("bench: the README's query gives other rows over the Parquet tables than over the CSV tables")
     shutil.rmtree(work, ignore_errors=True)
 
     # The table.
@@ -264,14 +292,21 @@ def main():
                               f"{fmt_memory(t.peak())} | {speed} |")
     scale_lines = ["| corpus | size | median wall | throughput | peak memory | time ÷ time at 1× |",
                    "| --- | ---: | ---: | ---: | ---: | ---: |"]
-    for t in scale:
-        scale_lines.append(f"| {t.task} | {t.input_bytes / 1e6:,.0f} MB | {fmt_seconds(t.wall())} | "
-                           f"{t.mbps():.1f} MB/s | {fmt_memory(t.peak())} | {t.wall() / scale[0].wall():.2f} |")
+    for runs in (scale, pq_scale):
+        for t in runs:
+            scale_lines.append(f"| {t.task} | {t.input_bytes / 1e6:,.0f} MB | {fmt_seconds(t.wall())} | "
+                               f"{t.mbps():.1f} MB/s | {fmt_memory(t.peak())} | {t.wall() / runs[0].wall():.2f} |")
+    duck_lines = ["| query over | tables read | median time of the query | ÷ Parquet |",
+                  "| --- | ---: | ---: | ---: |"]
+    for t in duck:
+        duck_lines.append(f"| {t.name} | {t.input_bytes / 1e6:,.0f} MB | {t.wall():.3f} s | "
+                          f"{t.wall() / duck[0].wall():.1f}× |")
 
     # Targets of issue 9.
     c = by_key
-    peaks = [t.peak() for t in tools + jobs + scale if t.communique]
+    peaks = [t.peak() for t in tools + jobs + scale + pq_scale if t.communique]
     scale_peaks = [t.peak() for t in scale]
+    pq_peaks = [t.peak() for t in pq_scale]
     checks = [
         ("CSV ≥ 25× pandas", c["pandas"].wall() / c["c-csv"].wall(), 25, "×"),
         ("CSV ≥ 5× the stdlib csv script", c["py-csv"].wall() / c["c-csv"].wall(), 5, "×"),
@@ -284,6 +319,10 @@ def main():
         ("peak memory the same at 1×, 4×, 16× (largest ÷ smallest ≤ 1.25)", max(scale_peaks) / min(scale_peaks),
          1.25, "", "max"),
         ("time linear: 16× within 18× the time of 1×", scale[2].wall() / scale[0].wall(), 18, "×", "max"),
+        ("Parquet ≥ the CSV writer's throughput (1× corpus, --jobs 1)", c["c-parquet"].mbps() / c["c-csv"].mbps(),
+         1, "×"),
+        ("Parquet: peak memory the same at 1×, 4×, 16× (largest ÷ smallest ≤ 1.25)", max(pq_peaks) / min(pq_peaks),
+         1.25, "", "max"),
         ("ingest ≥ 25 MB/s per core (White House folder, in process, one thread)", c["c-ingest-core"].mbps(), 25,
          " MB/s"),
         ("(whole process: convert --to jsonl --jobs 1, codebook compiled each run)", c["c-ingest"].mbps(), 25,
@@ -333,7 +372,15 @@ script's document is {same} communique's.
 
 {chr(10).join(scale_lines)}
 
-### Targets of issue 9
+### DuckDB over the 16× corpus's tables ({args.runs} run(s) each)
+
+The README's example query (commitments by kind and year of issue, joined to statements)
+over the Parquet tables and over the CSV tables of the same records, read with the loader's
+typed views; the time of the query alone, in a fresh process each run. Both give the same rows.
+
+{chr(10).join(duck_lines)}
+
+### Targets of issues 9 and 19
 
 {chr(10).join(target_lines)}
 <!-- results:end -->

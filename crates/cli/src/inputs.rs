@@ -8,7 +8,7 @@
 use communique::model::{Statement, TextPosition};
 use communique::text::IngestOptions;
 use communique::{
-    Format, ReaderStatementParser, StatementParseError, StatementParser, StatementSyntaxError,
+    Format, ReaderStatementParser, Shard, StatementParseError, StatementParser, StatementSyntaxError,
     UnparsedStatement,
 };
 use std::fmt;
@@ -121,11 +121,13 @@ impl Work {
 
 /// The format of an input path, or why it has none.
 pub fn input_format(path: &Path) -> Result<Format, String> {
-    if path.is_dir() && !path.join("csv-metadata.json").is_file() {
-        return Err("a folder is read only as CSV tables with their csv-metadata.json".into());
+    let format = Format::from_path(path);
+    if path.is_dir() && format.is_none() {
+        return Err("a folder is read only as CSV tables with their csv-metadata.json, or as Parquet tables (statements.parquet and the others)".into());
     }
-    Format::from_path(path).ok_or_else(|| {
-        "unknown input type (expected .txt, .md, .json, .jsonl, .xml, .jsonld or a CSV folder)".into()
+    format.ok_or_else(|| {
+        "unknown input type (expected .txt, .md, .json, .jsonl, .xml, .jsonld, a CSV folder or a Parquet folder)"
+            .into()
     })
 }
 
@@ -174,17 +176,36 @@ impl Iterator for Input {
     }
 }
 
-/// Streams the work items of every input in order.
+/// Streams the work items of every input in order, or of one shard of them.
 pub struct Inputs {
     pending: std::vec::IntoIter<PathBuf>,
     current: Option<Input>,
     options: IngestOptions,
+    /// The shard taken, and the units of the inputs dealt so far.
+    shard: Option<Shard>,
+    units: u64,
+    /// True when the current input is dealt record by record (JSON Lines in a shard).
+    by_record: bool,
 }
 
 impl Inputs {
     /// Items of `paths`, read lazily, in the order given; texts ingested with `options`.
-    pub fn new(paths: Vec<PathBuf>, options: IngestOptions) -> Self {
-        Self { pending: paths.into_iter(), current: None, options }
+    ///
+    /// With a `shard`, only the items of that shard: the inputs are cut into units, in
+    /// order — each JSON Lines record a unit, every other input (a text, a JSON document,
+    /// an XML or JSON-LD collection, a folder of tables, a path that cannot be read) a unit
+    /// as a whole — and unit `u` (0-based, counted over all inputs) goes to shard
+    /// `u mod N + 1` ([`Shard::takes`]). Every shard reads the JSON Lines inputs through
+    /// (a line is found without being parsed) and opens no other input it does not take.
+    pub fn new(paths: Vec<PathBuf>, options: IngestOptions, shard: Option<Shard>) -> Self {
+        Self { pending: paths.into_iter(), current: None, options, shard, units: 0, by_record: false }
+    }
+
+    /// Deals the next unit: true when it is this run's.
+    fn deal(&mut self) -> bool {
+        let unit = self.units;
+        self.units += 1;
+        self.shard.is_none_or(|shard| shard.takes(unit))
     }
 }
 
@@ -193,11 +214,17 @@ impl Iterator for Inputs {
 
     fn next(&mut self) -> Option<Work> {
         loop {
-            if let Some(work) = self.current.as_mut().and_then(Iterator::next) {
-                return Some(work);
+            while let Some(work) = self.current.as_mut().and_then(Iterator::next) {
+                if !self.by_record || self.deal() {
+                    return Some(work);
+                }
             }
             let path = self.pending.next()?;
-            self.current = Some(Input::open(&path, &self.options));
+            self.current = None;
+            self.by_record = self.shard.is_some() && input_format(&path) == Ok(Format::JsonLines);
+            if self.by_record || self.deal() {
+                self.current = Some(Input::open(&path, &self.options));
+            }
         }
     }
 }

@@ -10,8 +10,8 @@ mod progress;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
-/// Typed, citable records of official statements: JSON, CSV, XML, JSON-LD, Akoma Ntoso
-/// and TEI.
+/// Typed, citable records of official statements: JSON, CSV, XML, JSON-LD, Akoma Ntoso,
+/// TEI and Parquet.
 #[derive(Debug, Parser)]
 #[command(name = "communique", version, about, long_about = None, propagate_version = true)]
 struct Cli {

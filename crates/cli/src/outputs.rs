@@ -3,7 +3,7 @@
 
 use anyhow::{Context, Result, bail};
 use communique::{
-    DirStatementSerializer, Format, PreparedStatement, StatementSerializer, WriterStatementSerializer,
+    DirStatementSerializer, Format, PreparedStatement, Shard, StatementSerializer, WriterStatementSerializer,
 };
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -11,26 +11,52 @@ use std::path::{Path, PathBuf};
 use tempfile::{NamedTempFile, TempDir};
 
 /// Where each format goes in the output folder (the layout documented in the README):
-/// `json/`, `csv/`, `akn/` and `tei/` are folders, the others one file each.
-pub fn target(out: &Path, format: Format) -> PathBuf {
+/// `json/`, `csv/`, `akn/`, `tei/` and `parquet/` are folders, the others one file each.
+///
+/// A shard's outputs are named apart, so that the shards of one conversion can share an
+/// output folder: `statements-2-of-4.jsonl`, `json-2-of-4/`, `csv-2-of-4/`,
+/// `akn-2-of-4/`, `tei-2-of-4/`; its Parquet
+/// tables go into the shared `parquet/`, each file named for the shard
+/// (`commitments-2-of-4.parquet`), so that one pattern reads every shard's table.
+pub fn target(out: &Path, format: Format, shard: Option<Shard>) -> PathBuf {
+    let suffix = shard.map(Shard::suffix).unwrap_or_default();
     match format {
-        Format::Json => out.join("json"),
-        Format::Csv => out.join("csv"),
-        Format::Akn => out.join("akn"),
-        Format::Tei => out.join("tei"),
-        _ => out.join(format!("statements.{}", format.file_extension())),
+        Format::Json => out.join(format!("json{suffix}")),
+        Format::Csv => out.join(format!("csv{suffix}")),
+        Format::Akn => out.join(format!("akn{suffix}")),
+        Format::Tei => out.join(format!("tei{suffix}")),
+        Format::Parquet => out.join("parquet"),
+        _ => out.join(format!("statements{suffix}.{}", format.file_extension())),
     }
 }
 
 /// True for the formats the layout writes as a folder.
 fn is_folder(format: Format) -> bool {
-    matches!(format, Format::Json | Format::Csv | Format::Akn | Format::Tei)
+    matches!(format, Format::Json | Format::Csv | Format::Akn | Format::Tei | Format::Parquet)
+}
+
+/// True when the output of `format` is files added to a folder the shards share (a
+/// shard's Parquet tables), rather than a file or folder of its own.
+fn is_shared_folder(format: Format, shard: Option<Shard>) -> bool {
+    format == Format::Parquet && shard.is_some()
+}
+
+/// The files a shard's output of `format` adds to the shared folder
+/// ([`is_shared_folder`]).
+fn shared_files(format: Format, shard: Option<Shard>) -> Vec<String> {
+    if is_shared_folder(format, shard) {
+        communique::parquet::ParquetSerializer::default().with_shard(shard).file_names()
+    } else {
+        Vec::new()
+    }
 }
 
 /// One output, streaming prepared statements into a temporary file or folder in the
 /// output folder.
 pub struct Sink {
     target: PathBuf,
+    /// True when the output is files added to a folder other shards share.
+    shared: bool,
     staging: Staging,
 }
 
@@ -40,10 +66,13 @@ enum Staging {
 }
 
 impl Sink {
-    /// A sink of `serializer`'s format in the output folder `out`.
-    pub fn new(out: &Path, serializer: StatementSerializer) -> Result<Self> {
+    /// A sink of `serializer`'s format in the output folder `out`, for the shard `shard`
+    /// of a conversion when one is given (the serializer is told so too).
+    pub fn new(out: &Path, serializer: StatementSerializer, shard: Option<Shard>) -> Result<Self> {
         let format = serializer.format();
-        let target = target(out, format);
+        let target = target(out, format, shard);
+        let shared = is_shared_folder(format, shard);
+        let serializer = serializer.with_shard(shard);
         let staging = if is_folder(format) {
             let dir = tempfile::Builder::new().prefix(&format!(".{}.", format.name())).tempdir_in(out)?;
             let writer = serializer
@@ -57,7 +86,7 @@ impl Sink {
             let writer = serializer.for_writer(BufWriter::with_capacity(1 << 16, file.reopen()?));
             Staging::File { file, writer }
         };
-        Ok(Self { target, staging })
+        Ok(Self { target, shared, staging })
     }
 
     /// Appends one statement, prepared by the serializer this sink was made with.
@@ -71,7 +100,7 @@ impl Sink {
 
     /// Completes the output, made durable, and hands back what to rename where.
     pub fn finish(self) -> Result<Staged> {
-        let Sink { target, staging } = self;
+        let Sink { target, shared, staging } = self;
         let context = || format!("cannot write {}", target.display());
         match staging {
             Staging::File { file, writer } => {
@@ -82,7 +111,7 @@ impl Sink {
             }
             Staging::Dir { dir, writer } => {
                 writer.finish().with_context(context)?;
-                Ok(Staged::Dir(dir, target))
+                Ok(if shared { Staged::Files(dir, target) } else { Staged::Dir(dir, target) })
             }
         }
     }
@@ -94,6 +123,8 @@ pub enum Staged {
     File(NamedTempFile, PathBuf),
     /// A temporary folder for a target folder.
     Dir(TempDir, PathBuf),
+    /// A temporary folder whose files go into a target folder that other shards share.
+    Files(TempDir, PathBuf),
 }
 
 impl Staged {
@@ -124,8 +155,34 @@ impl Staged {
                 drop(old);
                 Ok(target)
             }
+            Self::Files(dir, target) => {
+                move_files_into(dir.path(), &target)?;
+                Ok(target)
+            }
         }
     }
+}
+
+/// Moves every file of the folder `from` into the folder `into` (created when missing,
+/// readable by all), each by a rename that replaces a file of the same name (`--force`
+/// was checked before the run started). Descriptors (`.json`) go last, so a reader that
+/// finds a shard's descriptor finds its tables complete.
+fn move_files_into(from: &Path, into: &Path) -> Result<()> {
+    std::fs::create_dir_all(into).with_context(|| format!("cannot create {}", into.display()))?;
+    set_mode(into, 0o755)?;
+    let mut files: Vec<PathBuf> = std::fs::read_dir(from)
+        .with_context(|| format!("cannot read {}", from.display()))?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    files.sort_by_key(|path| (path.extension().is_some_and(|e| e == "json"), path.clone()));
+    for file in files {
+        let name = file.file_name().context("a file without a name")?;
+        let destination = into.join(name);
+        set_mode(&file, 0o644)?;
+        std::fs::rename(&file, &destination)
+            .with_context(|| format!("cannot write {}", destination.display()))?;
+    }
+    Ok(())
 }
 
 /// Temporary files are created readable by their owner only; an output gets the usual
@@ -163,12 +220,19 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     persist(file, path)
 }
 
-/// Refuses a run that would overwrite an input, or an existing output without `force`.
-pub fn check_targets(out: &Path, formats: &[Format], inputs: &[PathBuf], force: bool) -> Result<()> {
+/// Refuses a run that would overwrite an input, or an existing output without `force`
+/// (for a shard's Parquet tables, the files of that shard in the shared folder).
+pub fn check_targets(
+    out: &Path,
+    formats: &[Format],
+    inputs: &[PathBuf],
+    force: bool,
+    shard: Option<Shard>,
+) -> Result<()> {
     let inputs: Vec<PathBuf> = inputs.iter().filter_map(|p| std::fs::canonicalize(p).ok()).collect();
     let out = std::fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf());
     for &format in formats {
-        let target = target(&out, format);
+        let target = target(&out, format, shard);
         for input in &inputs {
             if *input == target || input.starts_with(&target) {
                 bail!(
@@ -178,7 +242,14 @@ pub fn check_targets(out: &Path, formats: &[Format], inputs: &[PathBuf], force: 
                 );
             }
         }
-        if target.exists() && !force {
+        if is_shared_folder(format, shard) {
+            for name in shared_files(format, shard) {
+                let file = target.join(name);
+                if file.exists() && !force {
+                    bail!("{} exists: use --force to replace it", file.display());
+                }
+            }
+        } else if target.exists() && !force {
             bail!("{} exists: use --force to replace it", target.display());
         }
     }

@@ -475,3 +475,143 @@ fn a_broken_akn_document_is_named_with_line_column_and_element() {
         text(&run.stderr)
     );
 }
+
+/// The lines of `file`, sorted: a collection compared as a set of records.
+fn sorted_lines(file: &Path) -> Vec<String> {
+    let mut lines: Vec<String> = std::fs::read_to_string(file).unwrap().lines().map(str::to_owned).collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn parquet_tables_convert_and_read_back_the_same_records() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let mut args = vec!["convert".to_owned()];
+    args.extend(corpus_texts());
+    args.extend(["--to", "jsonl,parquet", "--out", &s(&out)].map(String::from));
+    let run = communique(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert_eq!(names(&out), ["parquet", "statements.jsonl"]);
+    let mut tables: Vec<String> =
+        communique::parquet::TABLE_NAMES.iter().map(|t| format!("{t}.parquet")).collect();
+    tables.push("datapackage.json".into());
+    tables.sort();
+    assert_eq!(names(&out.join("parquet")), tables);
+
+    // Read back as a folder, in the order written: the same JSON Lines, byte for byte.
+    let back = tmp.path().join("back");
+    let run = communique(&["convert", &s(&out.join("parquet")), "--to", "jsonl", "--out", &s(&back)]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert_eq!(
+        std::fs::read(back.join("statements.jsonl")).unwrap(),
+        std::fs::read(out.join("statements.jsonl")).unwrap()
+    );
+    let validate = communique(&["validate", &s(&out.join("parquet"))]);
+    assert!(validate.status.success(), "{}", text(&validate.stdout));
+    // A table file alone is not an input.
+    let run = communique(&[
+        "convert",
+        &s(&out.join("parquet/statements.parquet")),
+        "--to",
+        "jsonl",
+        "--out",
+        &s(&back),
+        "--force",
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(text(&run.stderr).contains("read as a folder"), "{}", text(&run.stderr));
+}
+
+#[test]
+fn four_shards_give_together_the_records_of_one_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Inputs dealt file by file (the ten texts) and record by record (23 JSON Lines
+    // records): 33 units, so shards 1 to 4 take 9, 8, 8 and 8 of them.
+    let mut record: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(reference_json()).unwrap()).unwrap();
+    let mut lines = String::new();
+    for n in 0..23 {
+        record["id"] = format!("record-{n:02}").into();
+        lines.push_str(&format!("{record}\n"));
+    }
+    let jsonl = tmp.path().join("many.jsonl");
+    std::fs::write(&jsonl, &lines).unwrap();
+    let texts = corpus_texts();
+    let mut inputs: Vec<String> = texts[..5].to_vec();
+    inputs.push(s(&jsonl));
+    inputs.extend(texts[5..].iter().cloned());
+
+    let convert = |out: &Path, extra: &[&str]| {
+        let mut args = vec!["convert".to_owned()];
+        args.extend(inputs.iter().cloned());
+        args.extend(["--to", "jsonl,parquet,csv", "--out", &s(out)].map(String::from));
+        args.extend(extra.iter().map(|a| (*a).to_owned()));
+        communique(&args.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let whole = tmp.path().join("whole");
+    let run = convert(&whole, &[]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+
+    let shared = tmp.path().join("shared");
+    let mut counts = Vec::new();
+    for k in 1..=4 {
+        let run =
+            convert(&shared, &["--shard", &format!("{k}/4"), "--jobs", if k % 2 == 0 { "2" } else { "1" }]);
+        assert!(run.status.success(), "{}", text(&run.stderr));
+        counts.push(
+            std::fs::read_to_string(shared.join(format!("statements-{k}-of-4.jsonl")))
+                .unwrap()
+                .lines()
+                .count(),
+        );
+    }
+    assert_eq!(counts, [9, 8, 8, 8]);
+    assert_eq!(
+        names(&shared),
+        [
+            "csv-1-of-4",
+            "csv-2-of-4",
+            "csv-3-of-4",
+            "csv-4-of-4",
+            "parquet",
+            "statements-1-of-4.jsonl",
+            "statements-2-of-4.jsonl",
+            "statements-3-of-4.jsonl",
+            "statements-4-of-4.jsonl"
+        ]
+    );
+    assert_eq!(names(&shared.join("parquet")).len(), 4 * 11);
+    // Shard 1 takes unit 0 (the first text), unit 4 (the fifth) and units 8, 12, … of the
+    // JSON Lines records that follow them (records 3, 7, 11, 15, 19, the 4th, 8th, …).
+    let first = std::fs::read_to_string(shared.join("statements-1-of-4.jsonl")).unwrap();
+    let ids: Vec<String> = first
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(&ids[2..7], ["record-03", "record-07", "record-11", "record-15", "record-19"]);
+
+    // Together, the shards' JSON Lines and their Parquet tables read back are the records
+    // of the one run.
+    let mut together: Vec<String> =
+        (1..=4).flat_map(|k| sorted_lines(&shared.join(format!("statements-{k}-of-4.jsonl")))).collect();
+    together.sort();
+    assert_eq!(together, sorted_lines(&whole.join("statements.jsonl")));
+    let back = tmp.path().join("back");
+    let run = communique(&["convert", &s(&shared.join("parquet")), "--to", "jsonl", "--out", &s(&back)]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert_eq!(sorted_lines(&back.join("statements.jsonl")), sorted_lines(&whole.join("statements.jsonl")));
+
+    // A shard run again is refused without --force, and replaces only its own files with it.
+    let run = convert(&shared, &["--shard", "2/4"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(text(&run.stderr).contains("statements-2-of-4.jsonl exists"), "{}", text(&run.stderr));
+    let run = communique(&["convert", &inputs[0], "--to", "parquet", "--out", &s(&shared), "--shard", "2/4"]);
+    assert!(text(&run.stderr).contains("parquet/statements-2-of-4.parquet exists"), "{}", text(&run.stderr));
+    let run = convert(&shared, &["--shard", "2/4", "--force"]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert_eq!(names(&shared.join("parquet")).len(), 4 * 11);
+    let run = convert(&shared, &["--shard", "5/4"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(text(&run.stderr).contains("expected K/N with 1 ≤ K ≤ N"), "{}", text(&run.stderr));
+}

@@ -3,7 +3,9 @@
 //! 2015) and a Frictionless Tabular Data Package (`datapackage.json`, Data Package and
 //! Table Schema v1).
 
-use crate::schema::{Column, Datatype, HEX_DIGEST_REGEX, LAYOUT, NS, TABLES, TIMESTAMP_REGEX, Table};
+use crate::schema::{
+    Column, Datatype, FileName as _, HEX_DIGEST_REGEX, LAYOUT, NS, TABLES, TIMESTAMP_REGEX, Table,
+};
 use serde_json::{Map, Value, json};
 
 /// File name of the CSVW metadata (the name CSVW processors look for beside the tables).

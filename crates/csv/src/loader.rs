@@ -8,7 +8,7 @@
 //! `""`), and every column gets the type the column definition declares (the one behind
 //! `csv-metadata.json` and `datapackage.json`).
 
-use crate::schema::{Datatype, TABLES, Table};
+use crate::schema::{Datatype, FileName as _, TABLES, Table};
 use std::fmt::Write as _;
 
 /// A tool a loading script is written for.

@@ -3,7 +3,7 @@
 use crate::cell::excel_unescape;
 use crate::descriptor::{CSVW_METADATA, excel_safe_property, layout_property};
 use crate::error::{CsvParseError, CsvSyntaxError, file_error};
-use crate::schema::{Datatype, LAYOUT, TABLES, Table};
+use crate::schema::{Datatype, FileName as _, LAYOUT, TABLES, Table};
 use communique_model::chrono::NaiveDate;
 use communique_model::{
     Actor, ActorKind, Assessment, Commitment, CommitmentKind, DigestAlgorithm, Fixity, Method, MethodKind,

@@ -5,12 +5,10 @@ use crate::cell::{
 };
 use crate::descriptor::{self, CSVW_METADATA, DATAPACKAGE, TableFile};
 use crate::error::{CsvSerializeError, file_error};
-use crate::schema::{
-    ASSESSMENTS, COMMITMENT_REFERENCES, COMMITMENTS, Datatype, ISSUERS, KEYWORDS, NOTES, PARAGRAPHS, PLACES,
-    STATEMENTS, TABLES, Table,
-};
+use crate::schema::{Datatype, FileName as _, TABLES, Table};
 use communique_model::chrono::NaiveDate;
-use communique_model::{Span, Statement, Timestamp};
+use communique_model::table::{self, RowSink};
+use communique_model::{Statement, Timestamp};
 use sha2::{Digest as _, Sha256};
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -180,6 +178,9 @@ struct Cells<'s> {
     /// empty (rare): they go after every other table.
     empties: Vec<u8>,
     empty_rows: u64,
+    /// Where the rows of each table end in `out`, and their number.
+    ends: [usize; 10],
+    rows: [u64; 10],
     #[cfg(debug_assertions)]
     table: &'static Table,
     #[cfg(debug_assertions)]
@@ -198,6 +199,8 @@ impl<'s> Cells<'s> {
             id,
             empties: Vec::new(),
             empty_rows: 0,
+            ends: [0; 10],
+            rows: [0; 10],
             #[cfg(debug_assertions)]
             table: TABLES[0],
             #[cfg(debug_assertions)]
@@ -217,6 +220,28 @@ impl<'s> Cells<'s> {
     #[inline(always)]
     fn expect(&mut self, _fits: fn(Datatype) -> bool) {}
 
+    /// An optional text present but empty: its row in `empty_values.csv`.
+    #[cold]
+    fn list_empty(&mut self, path: &str) {
+        self.empties.extend_from_slice(&self.id);
+        self.empties.push(b',');
+        // The path column is free text.
+        push_text(&mut self.empties, path, self.excel_safe && needs_excel_escape(path));
+        self.empties.extend_from_slice(b"\r\n");
+        self.empty_rows += 1;
+    }
+
+    /// A cell holding a text as it is: no quotes, no `excel_safe` rule.
+    fn bare(&mut self, value: &str) {
+        debug_assert!(!needs_quotes(value.as_bytes()), "{value:?}");
+        self.out.push(b',');
+        self.out.extend_from_slice(value.as_bytes());
+    }
+}
+
+/// The cells of the model's relational view (`communique_model::table::rows`), as RFC
+/// 4180 bytes.
+impl RowSink for Cells<'_> {
     /// Starts a row of `table` with the statement id's cell.
     #[cfg_attr(not(debug_assertions), allow(unused_variables))]
     fn row(&mut self, table: &'static Table) {
@@ -229,11 +254,15 @@ impl<'s> Cells<'s> {
         self.out.extend_from_slice(&self.id);
     }
 
-    /// Ends the row.
     fn end(&mut self) {
         #[cfg(debug_assertions)]
         assert_eq!(self.column, self.table.columns.len(), "row of {}", self.table.name);
         self.out.extend_from_slice(b"\r\n");
+    }
+
+    fn end_table(&mut self, index: usize, rows: usize) {
+        self.ends[index] = self.out.len();
+        self.rows[index] = rows as u64;
     }
 
     /// A cell of free text, with the `excel_safe` rule applied.
@@ -244,36 +273,13 @@ impl<'s> Cells<'s> {
         push_text(&mut self.out, value, apostrophe);
     }
 
-    /// A cell of a column that is not free text (a digest), which the `excel_safe` rule
-    /// leaves alone.
-    fn code(&mut self, value: &str) {
-        self.expect(|d| d != Datatype::Text);
-        self.out.push(b',');
-        push_text(&mut self.out, value, false);
-    }
-
-    /// A cell holding a name from a closed list (a kind, a code), as it is: no such
-    /// name needs quotes (a test of the schema checks every one).
-    fn name(&mut self, value: &'static str) {
-        self.expect(|d| matches!(d, Datatype::Enum(_)));
-        debug_assert!(!needs_quotes(value.as_bytes()), "{value:?}");
-        self.out.push(b',');
-        self.out.extend_from_slice(value.as_bytes());
-    }
-
-    /// An empty cell, in a column of any datatype.
-    fn empty(&mut self) {
-        self.expect(|_| true);
-        self.out.push(b',');
-    }
-
     /// The cell of an optional text: empty when absent. A text that is present but
     /// empty also gets its row in `empty_values.csv`, naming it by `path` (made only
     /// then).
     fn optional(&mut self, value: &Option<String>, path: impl FnOnce() -> String) {
         match value.as_deref() {
             Some("") => {
-                self.empty_value(&path());
+                self.list_empty(&path());
                 self.text("");
             }
             Some(value) => self.text(value),
@@ -281,15 +287,35 @@ impl<'s> Cells<'s> {
         }
     }
 
-    /// An optional text present but empty: its row in `empty_values.csv`.
-    #[cold]
+    /// Empty when absent or empty: an empty text is listed in `empty_values.csv` already.
+    fn listed_optional(&mut self, value: &Option<String>) {
+        self.text(value.as_deref().unwrap_or(""));
+    }
+
     fn empty_value(&mut self, path: &str) {
-        self.empties.extend_from_slice(&self.id);
-        self.empties.push(b',');
-        // The path column is free text.
-        push_text(&mut self.empties, path, self.excel_safe && needs_excel_escape(path));
-        self.empties.extend_from_slice(b"\r\n");
-        self.empty_rows += 1;
+        self.list_empty(path);
+    }
+
+    /// A digest, which the `excel_safe` rule leaves alone.
+    fn digest(&mut self, value: &str) {
+        self.expect(|d| d != Datatype::Text);
+        self.out.push(b',');
+        push_text(&mut self.out, value, false);
+    }
+
+    /// A name from a closed list, as it is: no such name needs quotes (a test of the
+    /// schema checks every one).
+    fn name(&mut self, value: &'static str) {
+        self.expect(|d| matches!(d, Datatype::Enum(_)));
+        self.bare(value);
+    }
+
+    fn opt_name(&mut self, value: Option<&'static str>) {
+        self.name(value.unwrap_or(""));
+    }
+
+    fn position(&mut self, index: usize) {
+        self.count(index + 1);
     }
 
     /// A cell holding a position, count or code point offset.
@@ -299,14 +325,12 @@ impl<'s> Cells<'s> {
         push_integer(&mut self.out, value);
     }
 
-    /// A cell holding a byte count.
     fn size(&mut self, value: u64) {
         self.expect(|d| d == Datatype::Count);
         self.out.push(b',');
         push_integer(&mut self.out, value);
     }
 
-    /// A cell holding a score.
     fn score(&mut self, value: i8) {
         self.expect(|d| d == Datatype::Score);
         self.out.push(b',');
@@ -339,17 +363,10 @@ impl<'s> Cells<'s> {
         self.out.extend_from_slice(if value { b",true" } else { b",false" });
     }
 
-    fn span(&mut self, span: Option<Span>) {
-        match span {
-            Some(span) => {
-                self.count(span.start);
-                self.count(span.end);
-            }
-            None => {
-                self.empty();
-                self.empty();
-            }
-        }
+    /// An empty cell, in a column of any datatype.
+    fn absent(&mut self) {
+        self.expect(|_| true);
+        self.out.push(b',');
     }
 }
 
@@ -525,154 +542,8 @@ impl CsvSerializer {
         check(statement)?;
         let s = statement;
         let mut c = Cells::new(&s.id, self.excel_safe, capacity_hint(s));
-        let mut ends = [0; 10];
-        let mut rows = [0u64; 10];
-
-        c.row(&STATEMENTS);
-        c.optional(&s.title, || "$.title".into());
-        c.name(s.kind.as_str());
-        c.date(s.issued);
-        c.timestamp(s.last_updated);
-        c.timestamp(s.published);
-        c.optional(&s.language, || "$.language".into());
-        c.optional(&s.reference, || "$.reference".into());
-        c.optional(&s.source.attribution, || "$.source.attribution".into());
-        c.optional(&s.source.url, || "$.source.url".into());
-        c.optional(&s.source.via, || "$.source.via".into());
-        c.date(s.source.retrieved);
-        match &s.fixity {
-            Some(f) => {
-                c.name(f.algorithm.as_str());
-                c.code(&f.digest);
-                c.size(f.size);
-            }
-            None => {
-                c.empty();
-                c.empty();
-                c.empty();
-            }
-        }
-        c.optional(&s.source_text, || "$.source_text".into());
-        c.end();
-        (ends[0], rows[0]) = (c.out.len(), 1);
-
-        for (i, issuer) in s.issuers.iter().enumerate() {
-            c.row(&ISSUERS);
-            c.count(i + 1);
-            c.text(&issuer.name);
-            c.name(issuer.kind.as_str());
-            c.optional(&issuer.role, || format!("$.issuers[{i}].role"));
-            c.end();
-        }
-        (ends[1], rows[1]) = (c.out.len(), s.issuers.len() as u64);
-
-        for (i, place) in s.places.iter().enumerate() {
-            c.row(&PLACES);
-            c.count(i + 1);
-            c.text(place);
-            c.end();
-        }
-        (ends[2], rows[2]) = (c.out.len(), s.places.len() as u64);
-
-        for (i, keyword) in s.keywords.iter().enumerate() {
-            c.row(&KEYWORDS);
-            c.count(i + 1);
-            c.text(keyword);
-            c.end();
-        }
-        (ends[3], rows[3]) = (c.out.len(), s.keywords.len() as u64);
-
-        for (i, p) in s.paragraphs.iter().enumerate() {
-            c.row(&PARAGRAPHS);
-            c.count(i + 1);
-            c.text(&p.id);
-            c.optional(&p.number, || format!("$.paragraphs[{i}].number"));
-            c.name(p.kind.as_str());
-            c.text(&p.text);
-            c.span(p.source_span);
-            c.optional(&p.speaker, || format!("$.paragraphs[{i}].speaker"));
-            c.end();
-        }
-        (ends[4], rows[4]) = (c.out.len(), s.paragraphs.len() as u64);
-
-        for (i, commitment) in s.commitments.iter().enumerate() {
-            let path = |field: &str| format!("$.commitments[{i}].{field}");
-            let kind = commitment.kind;
-            c.row(&COMMITMENTS);
-            c.count(i + 1);
-            c.text(&commitment.id);
-            c.text(&commitment.paragraph);
-            c.count(commitment.span.start);
-            c.count(commitment.span.end);
-            c.text(&commitment.quote);
-            c.name(kind.as_str());
-            c.name(kind.speech_act_class().as_str());
-            c.name(kind.cameo_codes()[0]);
-            c.name(kind.plover_code().unwrap_or(""));
-            c.optional(&commitment.actor, || path("actor"));
-            c.optional(&commitment.actor_resolved, || path("actor_resolved"));
-            c.optional(&commitment.addressee, || path("addressee"));
-            c.optional(&commitment.cue, || path("cue"));
-            c.optional(&commitment.intensifier, || path("intensifier"));
-            c.boolean(commitment.future_oriented);
-            c.boolean(commitment.conditional);
-            c.name(commitment.method.kind.as_str());
-            c.optional(&commitment.method.rule, || path("method.rule"));
-            c.optional(&commitment.method.codebook, || path("method.codebook"));
-            c.optional(&commitment.method.annotator, || path("method.annotator"));
-            c.end();
-            // The commitment's empty texts are listed in record order: its own fields,
-            // then its assessments' (whose rows come in a table further on).
-            for (j, a) in commitment.assessments.iter().enumerate() {
-                if a.evidence.as_deref() == Some("") {
-                    c.empty_value(&format!("$.commitments[{i}].assessments[{j}].evidence"));
-                }
-            }
-        }
-        (ends[5], rows[5]) = (c.out.len(), s.commitments.len() as u64);
-
-        let mut count = 0usize;
-        for commitment in &s.commitments {
-            for (j, reference) in commitment.references.iter().enumerate() {
-                c.row(&COMMITMENT_REFERENCES);
-                c.text(&commitment.id);
-                c.count(j + 1);
-                c.text(reference);
-                c.end();
-            }
-            count += commitment.references.len();
-        }
-        (ends[6], rows[6]) = (c.out.len(), count as u64);
-
-        let mut count = 0usize;
-        for commitment in &s.commitments {
-            for (j, a) in commitment.assessments.iter().enumerate() {
-                c.row(&ASSESSMENTS);
-                c.text(&commitment.id);
-                c.count(j + 1);
-                c.score(a.score);
-                c.date(a.period_start);
-                c.date(a.period_end);
-                // Listed in empty_values.csv with the commitment, above.
-                c.text(a.evidence.as_deref().unwrap_or(""));
-                c.text(&a.assessor);
-                c.end();
-            }
-            count += commitment.assessments.len();
-        }
-        (ends[7], rows[7]) = (c.out.len(), count as u64);
-
-        for (i, note) in s.notes.iter().enumerate() {
-            c.row(&NOTES);
-            c.count(i + 1);
-            c.text(&note.code);
-            c.text(&note.message);
-            c.span(note.source_span);
-            c.end();
-        }
-        (ends[8], rows[8]) = (c.out.len(), s.notes.len() as u64);
-
-        let Cells { mut out, empties, empty_rows, .. } = c;
+        table::rows(s, &mut c);
+        let Cells { mut out, empties, empty_rows, mut ends, mut rows, .. } = c;
         out.extend_from_slice(&empties);
         (ends[9], rows[9]) = (out.len(), empty_rows);
 

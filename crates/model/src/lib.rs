@@ -13,6 +13,7 @@ mod position;
 pub mod schema;
 mod span;
 mod statement;
+pub mod table;
 mod timestamp;
 mod validate;
 

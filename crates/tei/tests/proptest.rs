@@ -69,8 +69,9 @@ fn actor() -> impl Strategy<Value = Actor> {
 
 /// A paragraph's kind, text, number, speaker (one of two, so that turns of several
 /// paragraphs occur, or any text) and source span.
-fn paragraph()
--> impl Strategy<Value = (ParagraphKind, String, Option<String>, Option<String>, Option<(usize, usize)>)> {
+type ParagraphParts = (ParagraphKind, String, Option<String>, Option<String>, Option<(usize, usize)>);
+
+fn paragraph() -> impl Strategy<Value = ParagraphParts> {
     (
         prop::sample::select(ParagraphKind::ALL.to_vec()),
         text(),

@@ -3,7 +3,7 @@
 use crate::inputs::{InputError, Inputs, Origin, Work};
 use crate::outputs::{Sink, Staged, check_targets};
 use anyhow::{Context, Result, bail};
-use communique::{Format, PreparedStatement, StatementSerializer};
+use communique::{Format, PreparedStatement, Shard, StatementSerializer};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -26,20 +26,22 @@ type PreparedRecord = Vec<PreparedStatement>;
 /// Writes, in OUT: statements.jsonl (jsonl), csv/ (csv: tables, csv-metadata.json,
 /// datapackage.json), statements.xml (xml: one collection), statements.jsonld (jsonld),
 /// `json/<id>.json` (json: one file a record), `akn/<id>.xml` (akn: one Akoma Ntoso 3.0
-/// document a record), `tei/<id>.xml` (tei: one TEI P5 document a record).
+/// document a record), `tei/<id>.xml` (tei: one TEI P5 document a record), parquet/
+/// (parquet: the tables typed, and datapackage.json).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   communique convert statements/*.txt --to jsonl,csv,xml,jsonld --out out
   communique convert out/statements.jsonl --to csv --excel-safe --out for-excel
   communique convert out/statements.jsonl --to akn,tei --out archive
   communique convert archive/akn/*.xml --to jsonl --out back
-  communique convert corpus.jsonl --to jsonld --base-iri https://archive.example.org/id/ --out rdf")]
+  communique convert corpus.jsonl --to jsonld --base-iri https://archive.example.org/id/ --out rdf
+  communique convert archive.jsonl --to parquet --shard 3/16 --out shared   # one of 16 converters")]
 pub struct Args {
     /// Input files: .txt, .md, .json, .jsonl, .xml (communique XML, Akoma Ntoso or TEI),
-    /// .jsonld, or a CSV folder.
+    /// .jsonld, or a CSV or Parquet folder.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
-    /// Comma-separated output formats: json, jsonl, csv, xml, jsonld, akn, tei.
+    /// Comma-separated output formats: json, jsonl, csv, xml, jsonld, akn, tei, parquet.
     #[arg(long, value_delimiter = ',', required = true, value_name = "FORMATS")]
     to: Vec<Format>,
     /// Output folder (created when missing).
@@ -60,6 +62,12 @@ pub struct Args {
     /// Replace existing outputs.
     #[arg(long)]
     force: bool,
+    /// Convert only the K-th of N deterministic slices of the inputs (JSON Lines record by
+    /// record, other inputs file by file, dealt round-robin), naming the outputs so that N
+    /// shards never collide in one --out: statements-K-of-N.jsonl, csv-K-of-N/,
+    /// parquet/commitments-K-of-N.parquet.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<Shard>,
     #[command(flatten)]
     ingest: super::IngestArgs,
 }
@@ -325,10 +333,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     formats.sort();
     formats.dedup();
     if let Some(bad) = formats.iter().find(|f| !f.is_writable()) {
-        bail!("--to {bad}: {bad} is an input format only (write json, jsonl, csv, xml, jsonld, akn or tei)");
+        bail!(
+            "--to {bad}: {bad} is an input format only (write json, jsonl, csv, xml, jsonld, akn, tei or parquet)"
+        );
     }
     std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
-    check_targets(&args.out, &formats, &args.inputs, args.force)?;
+    check_targets(&args.out, &formats, &args.inputs, args.force, args.shard)?;
     let jobs =
         args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)).max(1);
     let pool = (jobs > 1)
@@ -348,16 +358,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let sinks = serializers
         .iter()
-        .map(|serializer| Sink::new(&args.out, serializer.clone()))
+        .map(|serializer| Sink::new(&args.out, serializer.clone(), args.shard))
         .collect::<Result<Vec<_>>>()?;
     // The reader starts before the writers: should it fail to start, no writer has a
     // temporary output yet.
-    let batches = Batches::new(Inputs::new(args.inputs.clone(), ingest), jobs > 1)?;
+    let batches = Batches::new(Inputs::new(args.inputs.clone(), ingest, args.shard), jobs > 1)?;
     let mut writers = Writers::new(sinks, jobs > 1)?;
-    let bar = crate::progress::bar(crate::inputs::total_size(&args.inputs));
+    // A shard reads about its share of the bytes.
+    let share = args.shard.map_or(1, |shard| u64::from(shard.count()));
+    let bar = crate::progress::bar(crate::inputs::total_size(&args.inputs) / share);
     let (mut converted, mut failed) = (0usize, 0usize);
     // Ids already written: a collection holds each id once (the XSD and the CSV keys
-    // require it), so a later record with the same id is a bad record.
+    // require it), so a later record with the same id is a bad record (within this run:
+    // the shards of one conversion do not see each other's ids).
     // Kept as 128-bit fingerprints (SHA-256 of the id, cut to 16 bytes): 16 bytes a
     // record instead of the id itself, with no collision to fear below 10^18 records.
     let mut seen: HashSet<u128> = HashSet::new();
