@@ -763,6 +763,25 @@ fn code_paragraphs(paragraphs: &[&str], issuer: &str) -> Vec<Coded> {
 }
 
 #[test]
+fn question_paragraphs_are_never_coded() {
+    // A reporter's question, its "Q:" label taken off by the transcript's layout, would
+    // be coded as body text; as a `question` paragraph it codes nothing (manual 3.6),
+    // wherever it stands.
+    let text = "We will send more troops to Poland, and you urge Congress to act.";
+    let body = Paragraph::new("para_1", ParagraphKind::Body, text).with_speaker("Q");
+    assert!(!extract_commitments(&[body], "en", &[Actor::organization(WH)]).is_empty());
+    let paragraphs = vec![
+        Paragraph::new("para_1", ParagraphKind::Body, "We are taking concrete steps to:")
+            .with_speaker("MS. PSAKI"),
+        Paragraph::new("para_2", ParagraphKind::Question, text).with_speaker("Q"),
+        Paragraph::new("para_3", ParagraphKind::ListItem, "strengthen our defenses.")
+            .with_speaker("MS. PSAKI"),
+    ];
+    let found = extract_commitments(&paragraphs, "en", &[Actor::organization(WH)]);
+    assert!(found.iter().all(|c| c.paragraph != "para_2"), "{found:#?}");
+}
+
+#[test]
 fn the_manuals_lead_ins_and_items() {
     // 3.7: the item read with its lead-in; the lead-in itself gets nothing.
     let found = code_paragraphs(
