@@ -337,6 +337,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             "--to {bad}: {bad} is an input format only (write json, jsonl, csv, xml, jsonld, akn, tei or parquet)"
         );
     }
+    let ingest = args.ingest.options(None)?;
     std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
     check_targets(&args.out, &formats, &args.inputs, args.force, args.shard)?;
     let jobs =
@@ -346,7 +347,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
             rayon::ThreadPoolBuilder::new().num_threads(jobs).thread_name(|i| format!("prepare-{i}")).build()
         })
         .transpose()?;
-    let ingest = args.ingest.options(None)?;
 
     let mut serializers = Vec::with_capacity(formats.len());
     for &format in &formats {
