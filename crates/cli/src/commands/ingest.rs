@@ -7,6 +7,8 @@ use communique::model::Statement;
 use communique::text::IngestOptions;
 use communique::{Format, StatementSerializer};
 use rayon::prelude::*;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -68,9 +70,26 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let format = if args.files.len() == 1 { Format::Json } else { Format::JsonLines };
     let mut writer = StatementSerializer::from_format(format).for_writer(sink);
     let (mut written, mut failed) = (0usize, 0usize);
+    // The input of each id written: one output holds each id once, as in `convert`, so a
+    // later record with the same id (the same text given twice) is refused, naming both.
+    let mut seen: HashMap<String, &Path> = HashMap::new();
     for chunk in args.files.chunks(BATCH) {
         let results: Vec<_> = chunk.par_iter().map(|path| ingest_one(path, &options)).collect();
-        for result in results {
+        for (path, result) in chunk.iter().zip(results) {
+            let result = result.and_then(|statement| match seen.entry(statement.id.clone()) {
+                Entry::Vacant(entry) => {
+                    entry.insert(path);
+                    Ok(statement)
+                }
+                Entry::Occupied(entry) => Err(InputError {
+                    origin: Origin::whole(Arc::from(path.as_path())),
+                    message: format!(
+                        "duplicate id {:?}: {} has it already",
+                        statement.id,
+                        entry.get().display()
+                    ),
+                }),
+            });
             match result {
                 Ok(statement) => {
                     writer.serialize_statement(&statement)?;
