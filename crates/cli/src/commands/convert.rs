@@ -417,6 +417,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         bar.inc(weight);
     }
+    if converted == 0 {
+        // Nothing to keep: every output stays as it was, and none is made empty (as
+        // `ingest` keeps its output when it ingested nothing).
+        bar.finish_and_clear();
+        writers.abort();
+        eprintln!(
+            "nothing converted{}: no output was written or replaced",
+            if failed > 0 { format!(" ({failed} failed)") } else { String::new() }
+        );
+        return Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS });
+    }
     let staged = writers.finish()?;
     let mut written = Vec::new();
     for output in staged {
