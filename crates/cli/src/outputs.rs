@@ -1,7 +1,8 @@
 //! Outputs written atomically: everything goes to temporary paths inside the output
-//! folder and is renamed into place only when the whole run may be kept.
+//! folder and is renamed into place only when the whole run may be kept, all outputs of a
+//! run or none ([`commit`]).
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
 use communique::{
     DirStatementSerializer, Format, PreparedStatement, Shard, StatementSerializer, WriterStatementSerializer,
 };
@@ -128,61 +129,291 @@ pub enum Staged {
 }
 
 impl Staged {
-    /// Renames the output into place, replacing what was there (`--force` was checked
-    /// before the run started).
-    pub fn commit(self) -> Result<PathBuf> {
+    /// The file or folder this output is renamed to.
+    fn target(&self) -> &Path {
         match self {
-            Self::File(file, target) => {
-                persist(file, &target)?;
-                Ok(target)
+            Self::File(_, target) | Self::Dir(_, target) | Self::Files(_, target) => target,
+        }
+    }
+}
+
+/// Renames every finished output of a run into place, all or none (`--force` was checked
+/// before the run started): first every existing target is moved aside, to a temporary
+/// folder beside it, then every new output is renamed in, and only then are the old ones
+/// deleted. Should any step fail, what was done is undone — the new outputs removed, the
+/// old ones put back — and the error names the output at fault and says that nothing
+/// was replaced. A target that is neither of the output's kind (a file where a file
+/// goes, a folder where a folder goes) nor a symbolic link is never replaced.
+///
+/// Returns the targets written, in the order given.
+pub fn commit(outputs: Vec<Staged>) -> Result<Vec<PathBuf>> {
+    let targets: Vec<PathBuf> = outputs.iter().map(|output| output.target().to_path_buf()).collect();
+    let mut journal = Journal::default();
+    match commit_into(&outputs, &mut journal) {
+        Ok(()) => {
+            // Renamed away: the temporary outputs must not be deleted any more.
+            for output in outputs {
+                match output {
+                    Staged::File(file, _) => {
+                        let _ = file.into_temp_path().keep();
+                    }
+                    Staged::Dir(dir, _) => {
+                        let _ = dir.keep();
+                    }
+                    // Emptied: deleted on drop.
+                    Staged::Files(..) => {}
+                }
             }
-            Self::Dir(dir, target) => {
-                set_mode(dir.path(), 0o755)?;
-                // A folder cannot be renamed over another: move the old one aside first,
-                // so the target never holds a mix of old and new files.
-                let old = if target.exists() {
-                    let parent = target.parent().unwrap_or(Path::new("."));
-                    let aside = tempfile::Builder::new().prefix(".replaced.").tempdir_in(parent)?;
-                    std::fs::rename(&target, aside.path().join("old"))
-                        .with_context(|| format!("cannot replace {}", target.display()))?;
-                    Some(aside)
-                } else {
-                    None
-                };
-                let temporary = dir.keep();
-                std::fs::rename(&temporary, &target)
-                    .with_context(|| format!("cannot write {}", target.display()))?;
-                drop(old);
-                Ok(target)
-            }
-            Self::Files(dir, target) => {
-                move_files_into(dir.path(), &target)?;
-                Ok(target)
+            journal.discard_old();
+            Ok(targets)
+        }
+        Err(error) => {
+            let undone = journal.roll_back();
+            // Dropping the outputs deletes those that were never renamed in.
+            drop(outputs);
+            match undone {
+                Ok(()) => Err(anyhow!("{error:#}: nothing was replaced, every output is as it was")),
+                Err(kept) => {
+                    Err(anyhow!("{error:#}; undoing the outputs already replaced failed too: {kept:#}"))
+                }
             }
         }
     }
 }
 
-/// Moves every file of the folder `from` into the folder `into` (created when missing,
-/// readable by all), each by a rename that replaces a file of the same name (`--force`
-/// was checked before the run started). Descriptors (`.json`) go last, so a reader that
-/// finds a shard's descriptor finds its tables complete.
-fn move_files_into(from: &Path, into: &Path) -> Result<()> {
-    std::fs::create_dir_all(into).with_context(|| format!("cannot create {}", into.display()))?;
-    set_mode(into, 0o755)?;
+/// The steps of a commit done so far, to undo them in reverse order.
+#[derive(Default)]
+struct Journal {
+    /// Folders holding the old targets moved aside, one for each folder they were in.
+    aside: Vec<(PathBuf, TempDir)>,
+    steps: Vec<Step>,
+}
+
+enum Step {
+    /// The old `target` is now `aside`.
+    MovedAside { target: PathBuf, aside: PathBuf },
+    /// A new output was renamed to `target`.
+    Placed { target: PathBuf, folder: bool },
+    /// The shared folder `folder` was created.
+    Created { folder: PathBuf },
+}
+
+impl Journal {
+    /// Moves an existing `target` (as found by `symlink_metadata`: a link is moved, not
+    /// what it points to) into a temporary folder beside it; nothing when there is none.
+    /// Refuses a target of another kind than the output's (`folder` or a file).
+    fn move_aside(&mut self, target: &Path, folder: bool) -> Result<()> {
+        let Some(kind) =
+            existing_kind(target).with_context(|| format!("cannot replace {}", target.display()))?
+        else {
+            return Ok(());
+        };
+        if !kind.replaceable_by(folder) {
+            bail!(
+                "cannot replace {}: it is {}, where the output {} goes",
+                target.display(),
+                kind.describe(),
+                if folder { "folder" } else { "file" }
+            );
+        }
+        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let index = match self.aside.iter().position(|(folder, _)| folder == parent) {
+            Some(index) => index,
+            None => {
+                let dir = tempfile::Builder::new()
+                    .prefix(".replaced.")
+                    .tempdir_in(parent)
+                    .with_context(|| format!("cannot replace {}", target.display()))?;
+                self.aside.push((parent.to_path_buf(), dir));
+                self.aside.len() - 1
+            }
+        };
+        let aside = self.aside[index].1.path().join(target.file_name().context("a target without a name")?);
+        std::fs::rename(target, &aside).with_context(|| format!("cannot replace {}", target.display()))?;
+        self.steps.push(Step::MovedAside { target: target.to_path_buf(), aside });
+        Ok(())
+    }
+
+    /// Renames the new output `from` to `target`, where nothing is any more.
+    fn place(&mut self, from: &Path, target: &Path, folder: bool) -> Result<()> {
+        set_mode(from, if folder { 0o755 } else { 0o644 })?;
+        std::fs::rename(from, target).with_context(|| format!("cannot write {}", target.display()))?;
+        self.steps.push(Step::Placed { target: target.to_path_buf(), folder });
+        Ok(())
+    }
+
+    /// Undoes every step, last first: removes the new outputs, puts the old ones back.
+    /// On failure, the old outputs not put back are kept where they are, and named.
+    fn roll_back(mut self) -> Result<()> {
+        let mut failures = Vec::new();
+        while let Some(step) = self.steps.pop() {
+            let undone = match &step {
+                Step::Placed { target, folder: true } => std::fs::remove_dir_all(target),
+                Step::Placed { target, folder: false } => std::fs::remove_file(target),
+                Step::MovedAside { target, aside } => std::fs::rename(aside, target),
+                Step::Created { folder } => std::fs::remove_dir(folder),
+            };
+            if let Err(error) = undone {
+                failures.push(match step {
+                    Step::Placed { target, .. } => {
+                        format!("cannot remove the new {}: {error}", target.display())
+                    }
+                    Step::MovedAside { target, aside } => {
+                        format!("the old {} is kept as {}: {error}", target.display(), aside.display())
+                    }
+                    Step::Created { folder } => format!("cannot remove {}: {error}", folder.display()),
+                });
+            }
+        }
+        if failures.is_empty() {
+            // Empty by now: deleted on drop.
+            return Ok(());
+        }
+        // Keep every folder of old outputs that could not be put back.
+        for (_, dir) in self.aside {
+            let _ = dir.keep();
+        }
+        Err(anyhow!("{}", failures.join("; ")))
+    }
+
+    /// Deletes the old outputs, once every new one is in place.
+    fn discard_old(self) {
+        for (_, dir) in self.aside {
+            let path = dir.path().to_path_buf();
+            if let Err(error) = dir.close() {
+                eprintln!("warning: cannot delete the replaced outputs in {}: {error}", path.display());
+            }
+        }
+    }
+}
+
+/// Does the steps of [`commit`] until one fails.
+fn commit_into(outputs: &[Staged], journal: &mut Journal) -> Result<()> {
+    // Every target free first, so that no new output is in place while an old one stays.
+    let mut moves: Vec<(PathBuf, PathBuf, bool)> = Vec::new();
+    for output in outputs {
+        match output {
+            Staged::File(file, target) => {
+                journal.move_aside(target, false)?;
+                moves.push((file.path().to_path_buf(), target.clone(), false));
+            }
+            Staged::Dir(dir, target) => {
+                journal.move_aside(target, true)?;
+                moves.push((dir.path().to_path_buf(), target.clone(), true));
+            }
+            Staged::Files(dir, into) => {
+                match std::fs::metadata(into) {
+                    Ok(metadata) if metadata.is_dir() => {}
+                    Ok(_) => bail!("cannot write into {}: it is not a folder", into.display()),
+                    Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                        std::fs::create_dir(into)
+                            .with_context(|| format!("cannot create {}", into.display()))?;
+                        journal.steps.push(Step::Created { folder: into.clone() });
+                        set_mode(into, 0o755)?;
+                    }
+                    Err(error) => {
+                        return Err(error).with_context(|| format!("cannot write into {}", into.display()));
+                    }
+                }
+                for file in shard_files(dir.path())? {
+                    let destination = into.join(file.file_name().context("a file without a name")?);
+                    journal.move_aside(&destination, false)?;
+                    moves.push((file, destination, false));
+                }
+            }
+        }
+    }
+    for (from, target, folder) in moves {
+        journal.place(&from, &target, folder)?;
+    }
+    Ok(())
+}
+
+/// The files of a shard's staged folder in the order they are moved into the folder the
+/// shards share: descriptors (`.json`) last, so a reader that finds a shard's descriptor
+/// finds its tables complete.
+fn shard_files(from: &Path) -> Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(from)
         .with_context(|| format!("cannot read {}", from.display()))?
         .map(|entry| entry.map(|e| e.path()))
         .collect::<Result<_, _>>()?;
     files.sort_by_key(|path| (path.extension().is_some_and(|e| e == "json"), path.clone()));
-    for file in files {
-        let name = file.file_name().context("a file without a name")?;
-        let destination = into.join(name);
-        set_mode(&file, 0o644)?;
-        std::fs::rename(&file, &destination)
-            .with_context(|| format!("cannot write {}", destination.display()))?;
+    Ok(files)
+}
+
+/// What is at a path, not following a symbolic link there.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    File,
+    Folder,
+    /// A symbolic link to something.
+    Link,
+    /// A symbolic link to nothing.
+    Dangling,
+    /// A FIFO, a device or a socket: its description.
+    Other(&'static str),
+}
+
+impl Kind {
+    /// True when an output (a `folder` or a file) may replace what is there: a link (the
+    /// link, not what it points to), or the same kind of thing.
+    fn replaceable_by(self, folder: bool) -> bool {
+        match self {
+            Self::Link | Self::Dangling => true,
+            Self::Folder => folder,
+            Self::File => !folder,
+            Self::Other(_) => false,
+        }
     }
-    Ok(())
+
+    /// "a folder", "a link to nowhere", …
+    fn describe(self) -> &'static str {
+        match self {
+            Self::File => "a file",
+            Self::Folder => "a folder",
+            Self::Link => "a symbolic link",
+            Self::Dangling => "a link to nowhere",
+            Self::Other(what) => what,
+        }
+    }
+}
+
+/// The kind of what is at `path`, `None` when nothing is (a link to nowhere is something).
+fn existing_kind(path: &Path) -> std::io::Result<Option<Kind>> {
+    let metadata = match std::fs::symlink_metadata(path) {
+        Ok(metadata) => metadata,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(error),
+    };
+    let kind = metadata.file_type();
+    Ok(Some(if kind.is_symlink() {
+        if std::fs::metadata(path).is_ok() { Kind::Link } else { Kind::Dangling }
+    } else if kind.is_dir() {
+        Kind::Folder
+    } else if kind.is_file() {
+        Kind::File
+    } else {
+        Kind::Other(special_kind(&kind))
+    }))
+}
+
+/// Describes a file type that is neither a file, a folder nor a link.
+fn special_kind(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if kind.is_fifo() {
+            return "a FIFO";
+        } else if kind.is_char_device() {
+            return "a character device";
+        } else if kind.is_block_device() {
+            return "a block device";
+        } else if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = kind;
+    "neither a file nor a folder"
 }
 
 /// Temporary files are created readable by their owner only; an output gets the usual
@@ -220,6 +451,29 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     persist(file, path)
 }
 
+/// Refuses to write `target` (an output `folder` or file) where something is, without
+/// `force`; and even with it where what is there is of another kind (a folder where a file
+/// goes), which no run replaces. A symbolic link is something, even to nowhere.
+fn check_target(target: &Path, folder: bool, force: bool) -> Result<()> {
+    let Some(kind) = existing_kind(target).with_context(|| format!("cannot write {}", target.display()))?
+    else {
+        return Ok(());
+    };
+    if !kind.replaceable_by(folder) {
+        bail!(
+            "{} is {}, where the output {} goes: move it away (it is not replaced, even with --force)",
+            target.display(),
+            kind.describe(),
+            if folder { "folder" } else { "file" }
+        );
+    }
+    if !force {
+        let what = if matches!(kind, Kind::Dangling) { " (a link to nowhere)" } else { "" };
+        bail!("{} exists{what}: use --force to replace it", target.display());
+    }
+    Ok(())
+}
+
 /// Refuses a run that would overwrite an input, or an existing output without `force`
 /// (for a shard's Parquet tables, the files of that shard in the shared folder).
 pub fn check_targets(
@@ -243,14 +497,20 @@ pub fn check_targets(
             }
         }
         if is_shared_folder(format, shard) {
-            for name in shared_files(format, shard) {
-                let file = target.join(name);
-                if file.exists() && !force {
-                    bail!("{} exists: use --force to replace it", file.display());
-                }
+            match existing_kind(&target).with_context(|| format!("cannot write {}", target.display()))? {
+                None | Some(Kind::Folder) => {}
+                Some(Kind::Link) if target.is_dir() => {}
+                Some(kind) => bail!(
+                    "{} is {}, where the folder the shards share goes: move it away",
+                    target.display(),
+                    kind.describe()
+                ),
             }
-        } else if target.exists() && !force {
-            bail!("{} exists: use --force to replace it", target.display());
+            for name in shared_files(format, shard) {
+                check_target(&target.join(name), false, force)?;
+            }
+        } else {
+            check_target(&target, is_folder(format), force)?;
         }
     }
     Ok(())

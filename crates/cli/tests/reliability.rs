@@ -25,6 +25,15 @@ fn reference_json() -> PathBuf {
     communique_testdata::root().join("examples/data/nato-2022-02-16-defence-ministers-ukraine.json")
 }
 
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 /// Everything under `dir`, hidden entries included: each path with the bytes of a file,
 /// the target of a link, or nothing for a folder.
 fn snapshot(dir: &Path) -> BTreeMap<String, String> {
@@ -48,10 +57,165 @@ fn snapshot(dir: &Path) -> BTreeMap<String, String> {
     files
 }
 
+/// A line of JSON Lines: the reference record with the id `id`.
+fn record_line(id: &str) -> String {
+    let mut record: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(reference_json()).unwrap()).unwrap();
+    record["id"] = id.into();
+    format!("{record}\n")
+}
+
 /// Converts the reference record to `formats` in `out`, for a run to replace.
 fn existing_outputs(out: &Path, formats: &str) {
     let run = communique(&["convert", &s(&reference_json()), "--to", formats, "--out", &s(out)]);
     assert!(run.status.success(), "{}", text(&run.stderr));
+}
+
+#[cfg(unix)]
+mod unix {
+    use super::*;
+    use std::fs::{File, OpenOptions};
+    use std::io::{Read, Write};
+    use std::process::{Child, Stdio};
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
+
+    pub fn mkfifo(path: &Path) {
+        let status = Command::new("mkfifo").arg(path).status().expect("mkfifo runs");
+        assert!(status.success());
+    }
+
+    /// Starts `communique` with `args`, its standard error kept.
+    pub fn spawn(args: &[&str]) -> Child {
+        Command::new(env!("CARGO_BIN_EXE_communique"))
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary starts")
+    }
+
+    /// Opens the FIFO `fifo` for writing, once `child` opens it for reading.
+    pub fn open_writer(fifo: &Path, child: &mut Child) -> File {
+        let (sender, receiver) = mpsc::channel();
+        let path = fifo.to_owned();
+        std::thread::spawn(move || {
+            let _ = sender.send(OpenOptions::new().write(true).open(path));
+        });
+        loop {
+            if let Ok(file) = receiver.recv_timeout(Duration::from_millis(50)) {
+                return file.unwrap();
+            }
+            if let Some(status) = child.try_wait().unwrap() {
+                // Lets the thread waiting for a reader go.
+                let _ = File::open(fifo);
+                let mut stderr = String::new();
+                child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+                panic!("the command exited ({status}) before reading its input: {stderr}");
+            }
+        }
+    }
+
+    /// Waits for `child` at most a minute, then kills it.
+    pub fn wait(mut child: Child) -> (Option<i32>, String) {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while child.try_wait().unwrap().is_none() {
+            if Instant::now() > deadline {
+                let _ = child.kill();
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let output = child.wait_with_output().unwrap();
+        (output.status.code(), text(&output.stderr))
+    }
+
+    #[test]
+    fn a_commit_that_fails_replaces_no_output() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        existing_outputs(&out, "jsonl,csv,xml");
+        let before = snapshot(&out);
+        let xml = out.join("statements.xml");
+        let old_xml = std::fs::read(&xml).unwrap();
+        let make_folder = || {
+            std::fs::remove_file(&xml).unwrap();
+            std::fs::create_dir(&xml).unwrap();
+            std::fs::write(xml.join("keep.txt"), "keep me").unwrap();
+        };
+
+        // A folder where the file statements.xml goes is not replaced, even with --force:
+        // refused before any work.
+        make_folder();
+        let with_folder = snapshot(&out);
+        let run = communique(&[
+            "convert",
+            &s(&reference_json()),
+            "--to",
+            "jsonl,csv,xml",
+            "--out",
+            &s(&out),
+            "--force",
+        ]);
+        assert_eq!(run.status.code(), Some(2), "{}", text(&run.stderr));
+        assert!(text(&run.stderr).contains("statements.xml is a folder"), "{}", text(&run.stderr));
+        assert_eq!(snapshot(&out), with_folder);
+
+        // The same folder made while the run converts: found when the outputs are
+        // committed, and then none of them is replaced.
+        std::fs::remove_dir_all(&xml).unwrap();
+        std::fs::write(&xml, &old_xml).unwrap();
+        assert_eq!(snapshot(&out), before);
+        let input = tmp.path().join("input.jsonl");
+        mkfifo(&input);
+        let mut child =
+            spawn(&["convert", &s(&input), "--to", "jsonl,csv,xml", "--out", &s(&out), "--force"]);
+        let mut writer = open_writer(&input, &mut child);
+        writer.write_all(record_line("fresh").as_bytes()).unwrap();
+        make_folder();
+        drop(writer);
+        let (code, stderr) = wait(child);
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(stderr.contains(&format!("cannot replace {}", s(&xml))), "{stderr}");
+        assert!(stderr.contains("nothing was replaced"), "{stderr}");
+        assert_eq!(snapshot(&out), with_folder, "the old outputs, and nothing else");
+    }
+
+    #[test]
+    fn a_dangling_link_where_an_output_goes_is_an_existing_output() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        std::fs::create_dir(&out).unwrap();
+        for name in ["json", "csv", "statements.xml"] {
+            std::os::unix::fs::symlink("nowhere", out.join(name)).unwrap();
+        }
+        let before = snapshot(&out);
+        let run = communique(&["convert", &s(&reference_json()), "--to", "json,csv,xml", "--out", &s(&out)]);
+        assert_eq!(run.status.code(), Some(2), "{}", text(&run.stderr));
+        assert!(
+            text(&run.stderr)
+                .contains(&format!("{} exists (a link to nowhere): use --force", s(&out.join("json")))),
+            "{}",
+            text(&run.stderr)
+        );
+        assert_eq!(snapshot(&out), before, "nothing left behind");
+
+        let run = communique(&[
+            "convert",
+            &s(&reference_json()),
+            "--to",
+            "json,csv,xml",
+            "--out",
+            &s(&out),
+            "--force",
+        ]);
+        assert!(run.status.success(), "{}", text(&run.stderr));
+        assert_eq!(names(&out), ["csv", "json", "statements.xml"]);
+        assert_eq!(names(&out.join("json")), [format!("{REFERENCE_ID}.json")]);
+        assert!(out.join("csv/statements.csv").is_file());
+        assert!(std::fs::symlink_metadata(out.join("statements.xml")).unwrap().is_file());
+    }
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! `communique convert`: inputs of any format to any set of output formats.
 
 use crate::inputs::{InputError, Inputs, Origin, Work};
-use crate::outputs::{Sink, Staged, check_targets};
+use crate::outputs::{Sink, Staged, check_targets, commit};
 use anyhow::{Context, Result, bail};
 use communique::{Format, PreparedStatement, Shard, StatementSerializer};
 use rayon::prelude::*;
@@ -429,10 +429,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         return Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS });
     }
     let staged = writers.finish()?;
-    let mut written = Vec::new();
-    for output in staged {
-        written.push(output.commit()?);
-    }
+    let written = commit(staged)?;
     bar.finish_and_clear();
     let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
     eprintln!(
