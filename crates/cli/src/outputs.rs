@@ -9,6 +9,7 @@ use communique::{
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 use tempfile::{NamedTempFile, TempDir};
 
 /// Where each format goes in the output folder (the layout documented in the README):
@@ -59,6 +60,8 @@ pub struct Sink {
     /// True when the output is files added to a folder other shards share.
     shared: bool,
     staging: Staging,
+    /// Listed for removal by a signal until the sink is dropped (after its output).
+    listed: Listed,
 }
 
 enum Staging {
@@ -74,20 +77,28 @@ impl Sink {
         let target = target(out, format, shard);
         let shared = is_shared_folder(format, shard);
         let serializer = serializer.with_shard(shard);
-        let staging = if is_folder(format) {
-            let dir = tempfile::Builder::new().prefix(&format!(".{}.", format.name())).tempdir_in(out)?;
+        let (staging, listed) = if is_folder(format) {
+            let (dir, listed) = listed(
+                || tempfile::Builder::new().prefix(&format!(".{}.", format.name())).tempdir_in(out),
+                TempDir::path,
+            )?;
             let writer = serializer
                 .for_dir(dir.path())
                 .with_context(|| format!("cannot start {}", target.display()))?;
-            Staging::Dir { dir, writer }
+            (Staging::Dir { dir, writer }, listed)
         } else {
-            let file = tempfile::Builder::new()
-                .prefix(&format!(".statements.{}.", format.name()))
-                .tempfile_in(out)?;
+            let (file, listed) = listed(
+                || {
+                    tempfile::Builder::new()
+                        .prefix(&format!(".statements.{}.", format.name()))
+                        .tempfile_in(out)
+                },
+                NamedTempFile::path,
+            )?;
             let writer = serializer.for_writer(BufWriter::with_capacity(1 << 16, file.reopen()?));
-            Staging::File { file, writer }
+            (Staging::File { file, writer }, listed)
         };
-        Ok(Self { target, shared, staging })
+        Ok(Self { target, shared, staging, listed })
     }
 
     /// Appends one statement, prepared by the serializer this sink was made with.
@@ -101,38 +112,39 @@ impl Sink {
 
     /// Completes the output, made durable, and hands back what to rename where.
     pub fn finish(self) -> Result<Staged> {
-        let Sink { target, shared, staging } = self;
+        let Sink { target, shared, staging, listed } = self;
         let context = || format!("cannot write {}", target.display());
         match staging {
             Staging::File { file, writer } => {
                 let mut inner = writer.finish().with_context(context)?;
                 inner.flush().with_context(context)?;
                 inner.get_ref().sync_all().with_context(context)?;
-                Ok(Staged::File(file, target))
+                Ok(Staged::File(file, target, listed))
             }
             Staging::Dir { dir, writer } => {
                 writer.finish().with_context(context)?;
-                Ok(if shared { Staged::Files(dir, target) } else { Staged::Dir(dir, target) })
+                Ok(if shared { Staged::Files(dir, target, listed) } else { Staged::Dir(dir, target, listed) })
             }
         }
     }
 }
 
-/// A finished output waiting to be renamed into place.
+/// A finished output waiting to be renamed into place (listed for removal by a signal
+/// until then).
 pub enum Staged {
     /// A temporary file for a target file.
-    File(NamedTempFile, PathBuf),
+    File(NamedTempFile, PathBuf, Listed),
     /// A temporary folder for a target folder.
-    Dir(TempDir, PathBuf),
+    Dir(TempDir, PathBuf, Listed),
     /// A temporary folder whose files go into a target folder that other shards share.
-    Files(TempDir, PathBuf),
+    Files(TempDir, PathBuf, Listed),
 }
 
 impl Staged {
     /// The file or folder this output is renamed to.
     fn target(&self) -> &Path {
         match self {
-            Self::File(_, target) | Self::Dir(_, target) | Self::Files(_, target) => target,
+            Self::File(_, target, _) | Self::Dir(_, target, _) | Self::Files(_, target, _) => target,
         }
     }
 }
@@ -147,22 +159,30 @@ impl Staged {
 ///
 /// Returns the targets written, in the order given.
 pub fn commit(outputs: Vec<Staged>) -> Result<Vec<PathBuf>> {
+    // A signal waits for the commit to be done, or undone, before it removes what is left.
+    let _committing = lock(&COMMITTING);
     let targets: Vec<PathBuf> = outputs.iter().map(|output| output.target().to_path_buf()).collect();
     let mut journal = Journal::default();
     match commit_into(&outputs, &mut journal) {
         Ok(()) => {
-            // Renamed away: the temporary outputs must not be deleted any more.
+            // Renamed away: the temporary outputs must not be deleted any more (a folder
+            // of shard files is empty now, and deleted), nor removed by a signal.
             for output in outputs {
-                match output {
-                    Staged::File(file, _) => {
+                let listed = match output {
+                    Staged::File(file, _, listed) => {
                         let _ = file.into_temp_path().keep();
+                        listed
                     }
-                    Staged::Dir(dir, _) => {
+                    Staged::Dir(dir, _, listed) => {
                         let _ = dir.keep();
+                        listed
                     }
-                    // Emptied: deleted on drop.
-                    Staged::Files(..) => {}
-                }
+                    Staged::Files(dir, _, listed) => {
+                        drop(dir);
+                        listed
+                    }
+                };
+                drop(listed);
             }
             journal.discard_old();
             Ok(targets)
@@ -293,15 +313,15 @@ fn commit_into(outputs: &[Staged], journal: &mut Journal) -> Result<()> {
     let mut moves: Vec<(PathBuf, PathBuf, bool)> = Vec::new();
     for output in outputs {
         match output {
-            Staged::File(file, target) => {
+            Staged::File(file, target, _) => {
                 journal.move_aside(target, false)?;
                 moves.push((file.path().to_path_buf(), target.clone(), false));
             }
-            Staged::Dir(dir, target) => {
+            Staged::Dir(dir, target, _) => {
                 journal.move_aside(target, true)?;
                 moves.push((dir.path().to_path_buf(), target.clone(), true));
             }
-            Staged::Files(dir, into) => {
+            Staged::Files(dir, into, _) => {
                 match std::fs::metadata(into) {
                     Ok(metadata) if metadata.is_dir() => {}
                     Ok(_) => bail!("cannot write into {}: it is not a folder", into.display()),
@@ -430,25 +450,130 @@ fn set_mode(path: &Path, mode: u32) -> Result<()> {
     Ok(())
 }
 
+/// A temporary file, to be [persisted](persist) over the file it is beside; removed when
+/// dropped, or by a signal.
+#[derive(Debug)]
+pub struct TempFile {
+    file: NamedTempFile,
+    /// Listed for removal by a signal until dropped (after the file).
+    listed: Listed,
+}
+
+impl TempFile {
+    /// The open file.
+    pub fn as_file(&self) -> &File {
+        self.file.as_file()
+    }
+
+    /// A second handle to the file, to write through.
+    pub fn reopen(&self) -> std::io::Result<File> {
+        self.file.reopen()
+    }
+}
+
 /// Renames a finished temporary file over `path`, readable by all as published files are.
-pub fn persist(file: NamedTempFile, path: &Path) -> Result<()> {
+pub fn persist(file: TempFile, path: &Path) -> Result<()> {
+    let TempFile { file, listed } = file;
     set_mode(file.path(), 0o644)?;
     file.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
+    drop(listed);
     Ok(())
 }
 
 /// A temporary file beside `path`, to be [persisted](persist) over it.
-pub fn temp_file_beside(path: &Path) -> Result<NamedTempFile> {
+pub fn temp_file_beside(path: &Path) -> Result<TempFile> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    Ok(tempfile::Builder::new().prefix(".communique.").tempfile_in(dir)?)
+    let (file, listed) =
+        listed(|| tempfile::Builder::new().prefix(".communique.").tempfile_in(dir), NamedTempFile::path)?;
+    Ok(TempFile { file, listed })
 }
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut file = temp_file_beside(path)?;
-    file.write_all(bytes)?;
+    file.file.write_all(bytes)?;
     file.as_file().sync_all()?;
     persist(file, path)
+}
+
+/// Paths of the temporary outputs of this process, which a signal removes
+/// ([`clean_up_on_signals`]).
+static TEMPORARIES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Held while outputs are committed: a signal waits for a commit to be done or undone.
+/// Taken before [`TEMPORARIES`] where both are.
+static COMMITTING: Mutex<()> = Mutex::new(());
+
+/// Locks `mutex`, also when a thread panicked holding it (what it guards stays usable).
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// A temporary output listed for removal by a signal; unlisted when dropped (after the
+/// temporary output itself, which is removed on drop or renamed into place).
+#[derive(Debug)]
+pub struct Listed(PathBuf);
+
+impl Drop for Listed {
+    fn drop(&mut self) {
+        let mut temporaries = lock(&TEMPORARIES);
+        if let Some(index) = temporaries.iter().rposition(|path| *path == self.0) {
+            temporaries.swap_remove(index);
+        }
+    }
+}
+
+/// Creates a temporary output and lists it, with no moment between the two when a signal
+/// could come and miss it.
+fn listed<T>(create: impl FnOnce() -> std::io::Result<T>, path: impl Fn(&T) -> &Path) -> Result<(T, Listed)> {
+    let mut temporaries = lock(&TEMPORARIES);
+    let temporary = create()?;
+    let path = path(&temporary).to_path_buf();
+    temporaries.push(path.clone());
+    Ok((temporary, Listed(path)))
+}
+
+/// On SIGINT, SIGTERM or SIGHUP, removes every temporary output of the process (once a
+/// commit under way is done or undone: no output is ever left half-replaced) and exits
+/// with the conventional code, 128 + the signal's number (130, 143, 129).
+#[cfg(unix)]
+pub fn clean_up_on_signals() -> std::io::Result<()> {
+    use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
+    std::thread::Builder::new().name("signals".into()).spawn(move || {
+        let Some(signal) = signals.forever().next() else { return };
+        // Both held until the process exits: no commit starts, no temporary output is
+        // made or listed any more.
+        let _committing = lock(&COMMITTING);
+        let temporaries = lock(&TEMPORARIES);
+        for path in temporaries.iter() {
+            remove(path);
+        }
+        let name = match signal {
+            SIGINT => "SIGINT",
+            SIGTERM => "SIGTERM",
+            _ => "SIGHUP",
+        };
+        eprintln!("\nstopped by {name}: temporary outputs removed");
+        std::process::exit(128 + signal);
+    })?;
+    Ok(())
+}
+
+/// Removes a temporary file or folder, trying again while a writer still adds files to it.
+#[cfg(unix)]
+fn remove(path: &Path) {
+    for _ in 0..10 {
+        let removed = match std::fs::symlink_metadata(path) {
+            Err(_) => return,
+            Ok(metadata) if metadata.is_dir() => std::fs::remove_dir_all(path),
+            Ok(_) => std::fs::remove_file(path),
+        };
+        if removed.is_ok() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
 }
 
 /// Refuses to write `target` (an output `folder` or file) where something is, without

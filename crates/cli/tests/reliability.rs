@@ -216,6 +216,47 @@ mod unix {
         assert!(out.join("csv/statements.csv").is_file());
         assert!(std::fs::symlink_metadata(out.join("statements.xml")).unwrap().is_file());
     }
+
+    #[test]
+    fn a_signal_removes_every_temporary_output() {
+        for (signal, code) in [("TERM", 143), ("INT", 130), ("HUP", 129)] {
+            let tmp = tempfile::tempdir().unwrap();
+            let out = tmp.path().join("out");
+            existing_outputs(&out, "json,jsonl,csv,xml");
+            let before = snapshot(&out);
+            let input = tmp.path().join("input.jsonl");
+            mkfifo(&input);
+            let mut child = spawn(&[
+                "convert",
+                &s(&input),
+                "--to",
+                "json,jsonl,csv,xml",
+                "--out",
+                &s(&out),
+                "--force",
+                "--jobs",
+                "2",
+            ]);
+            let mut writer = open_writer(&input, &mut child);
+            for n in 0..100 {
+                writer.write_all(record_line(&format!("record-{n:03}")).as_bytes()).unwrap();
+            }
+            writer.flush().unwrap();
+            // The staging files are there, and records are being written into them.
+            let deadline = Instant::now() + Duration::from_secs(30);
+            while !names(&out).iter().any(|name| name.starts_with('.')) {
+                assert!(Instant::now() < deadline, "no staging output appeared");
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            std::thread::sleep(Duration::from_millis(300));
+            let kill = Command::new("kill").arg(format!("-{signal}")).arg(child.id().to_string()).status();
+            assert!(kill.unwrap().success());
+            let (status, stderr) = wait(child);
+            drop(writer);
+            assert_eq!(status, Some(code), "SIG{signal}: {stderr}");
+            assert_eq!(snapshot(&out), before, "SIG{signal}: only what was there before");
+        }
+    }
 }
 
 #[test]
