@@ -370,7 +370,9 @@ enum Kind {
     Link,
     /// A symbolic link to nothing.
     Dangling,
-    /// A FIFO, a device or a socket: its description.
+    /// A FIFO or a character device, written into as a stream: its description.
+    Stream(&'static str),
+    /// A block device or a socket: its description.
     Other(&'static str),
 }
 
@@ -382,7 +384,7 @@ impl Kind {
             Self::Link | Self::Dangling => true,
             Self::Folder => folder,
             Self::File => !folder,
-            Self::Other(_) => false,
+            Self::Stream(_) | Self::Other(_) => false,
         }
     }
 
@@ -393,7 +395,7 @@ impl Kind {
             Self::Folder => "a folder",
             Self::Link => "a symbolic link",
             Self::Dangling => "a link to nowhere",
-            Self::Other(what) => what,
+            Self::Stream(what) | Self::Other(what) => what,
         }
     }
 }
@@ -413,27 +415,27 @@ fn existing_kind(path: &Path) -> std::io::Result<Option<Kind>> {
     } else if kind.is_file() {
         Kind::File
     } else {
-        Kind::Other(special_kind(&kind))
+        special_kind(&kind)
     }))
 }
 
-/// Describes a file type that is neither a file, a folder nor a link.
-fn special_kind(kind: &std::fs::FileType) -> &'static str {
+/// The kind of a file type that is neither a file, a folder nor a link.
+fn special_kind(kind: &std::fs::FileType) -> Kind {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt as _;
         if kind.is_fifo() {
-            return "a FIFO";
+            return Kind::Stream("a FIFO");
         } else if kind.is_char_device() {
-            return "a character device";
+            return Kind::Stream("a character device");
         } else if kind.is_block_device() {
-            return "a block device";
+            return Kind::Other("a block device");
         } else if kind.is_socket() {
-            return "a socket";
+            return Kind::Other("a socket");
         }
     }
     let _ = kind;
-    "neither a file nor a folder"
+    Kind::Other("neither a file nor a folder")
 }
 
 /// Temporary files are created readable by their owner only; an output gets the usual
@@ -494,6 +496,65 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     file.file.write_all(bytes)?;
     file.as_file().sync_all()?;
     persist(file, path)
+}
+
+/// A one-file output (`ingest --out`): a temporary file renamed over a regular file (or
+/// where nothing is) when kept, or a FIFO or a character device (`/dev/null`) written
+/// into as it is, never replaced. A symbolic link is followed (the link stays).
+#[derive(Debug)]
+pub enum FileOutput {
+    /// A temporary file, to be renamed to the path.
+    Replace(TempFile, PathBuf),
+    /// The FIFO or device, open for writing.
+    Stream(File),
+}
+
+impl FileOutput {
+    /// Prepares writing `path`; refuses a folder, a link to nowhere, a block device and a
+    /// socket. Opening a FIFO waits for a reader, as a shell's redirection does.
+    pub fn open(path: &Path) -> Result<Self> {
+        let kind = existing_kind(path).with_context(|| format!("cannot write {}", path.display()))?;
+        match kind {
+            None | Some(Kind::File) => Ok(Self::Replace(temp_file_beside(path)?, path.to_path_buf())),
+            Some(Kind::Link) => {
+                // Resolved whole, so what it names is not a link.
+                let real = std::fs::canonicalize(path)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+                Self::open(&real)
+            }
+            Some(Kind::Stream(_)) => {
+                let file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+                Ok(Self::Stream(file))
+            }
+            Some(kind @ (Kind::Dangling | Kind::Folder | Kind::Other(_))) => bail!(
+                "{} is {}: --out names a file, a FIFO or a character device",
+                path.display(),
+                kind.describe()
+            ),
+        }
+    }
+
+    /// A handle to write the output through.
+    pub fn writer(&self) -> std::io::Result<File> {
+        match self {
+            Self::Replace(file, _) => file.reopen(),
+            Self::Stream(file) => file.try_clone(),
+        }
+    }
+
+    /// Keeps what was written: renames the temporary file into place, made durable.
+    pub fn keep(self) -> Result<()> {
+        match self {
+            Self::Replace(file, path) => {
+                file.as_file().sync_all().with_context(|| format!("cannot write {}", path.display()))?;
+                persist(file, &path)
+            }
+            Self::Stream(_) => Ok(()),
+        }
+    }
 }
 
 /// Paths of the temporary outputs of this process, which a signal removes

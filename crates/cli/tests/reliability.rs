@@ -76,6 +76,7 @@ mod unix {
     use super::*;
     use std::fs::{File, OpenOptions};
     use std::io::{Read, Write};
+    use std::os::unix::fs::FileTypeExt as _;
     use std::process::{Child, Stdio};
     use std::sync::mpsc;
     use std::time::{Duration, Instant};
@@ -256,6 +257,42 @@ mod unix {
             assert_eq!(status, Some(code), "SIG{signal}: {stderr}");
             assert_eq!(snapshot(&out), before, "SIG{signal}: only what was there before");
         }
+    }
+
+    #[test]
+    fn ingest_writes_into_a_fifo_or_a_device_and_never_replaces_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let reference = communique_testdata::reference_text();
+        let fifo = tmp.path().join("records.fifo");
+        mkfifo(&fifo);
+        let (sender, receiver) = mpsc::channel();
+        let path = fifo.clone();
+        std::thread::spawn(move || {
+            let _ = sender.send(std::fs::read_to_string(path));
+        });
+        let run = communique(&["ingest", &s(&reference), "--out", &s(&fifo)]);
+        assert!(run.status.success(), "{}", text(&run.stderr));
+        assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "the FIFO is still one");
+        let read = receiver.recv_timeout(Duration::from_secs(60)).expect("the record came through").unwrap();
+        let record: serde_json::Value = serde_json::from_str(&read).unwrap();
+        assert_eq!(record["id"], REFERENCE_ID);
+        assert_eq!(names(tmp.path()), ["records.fifo"], "no temporary file left");
+
+        // A character device, through a link: should the device ever be replaced, the link
+        // is, never /dev/null itself.
+        let null = tmp.path().join("null");
+        std::os::unix::fs::symlink("/dev/null", &null).unwrap();
+        let run = communique(&["ingest", &s(&reference), "--out", &s(&null)]);
+        assert!(run.status.success(), "{}", text(&run.stderr));
+        assert!(std::fs::symlink_metadata(&null).unwrap().file_type().is_symlink(), "the link is kept");
+        assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+        assert_eq!(names(tmp.path()), ["null", "records.fifo"]);
+
+        // A folder is refused, saying so.
+        let run = communique(&["ingest", &s(&reference), "--out", &s(tmp.path())]);
+        assert_eq!(run.status.code(), Some(2), "{}", text(&run.stderr));
+        assert!(text(&run.stderr).contains("is a folder"), "{}", text(&run.stderr));
+        assert_eq!(names(tmp.path()), ["null", "records.fifo"]);
     }
 }
 
