@@ -27,7 +27,8 @@ pub struct Args {
     /// Text (.txt) or Markdown (.md) files.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
-    /// Write here instead of standard output (replaced atomically).
+    /// Write here instead of standard output (a file is replaced atomically; a FIFO or a
+    /// device such as /dev/null is written into).
     #[arg(long, value_name = "PATH")]
     out: Option<PathBuf>,
     /// Record id, instead of the derived one (one input only).
