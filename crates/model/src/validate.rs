@@ -85,6 +85,14 @@ pub fn is_valid_eid(id: &str) -> bool {
     !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
 }
 
+/// True when `tag` is a well-formed BCP 47 language tag (RFC 5646), as
+/// [`Statement::validate`] requires of a statement's `language`: `en`, `fr-CA`,
+/// `zh-Hant-TW`, but not `en_GB`.
+#[must_use]
+pub fn is_well_formed_language_tag(tag: &str) -> bool {
+    oxilangtag::LanguageTag::parse(tag).is_ok()
+}
+
 /// Collects violations. Paths are passed as closures and built only for a violation:
 /// a valid record (the common case) allocates no path strings.
 struct Checker {
@@ -180,7 +188,7 @@ impl Statement {
             );
         }
         if let Some(tag) = &self.language
-            && oxilangtag::LanguageTag::parse(tag.as_str()).is_err()
+            && !is_well_formed_language_tag(tag)
         {
             check.push(
                 "$.language",
