@@ -291,3 +291,34 @@ fn a_statement_a_format_cannot_carry_is_refused_naming_the_format() {
     }
     assert!(StatementSerializer::from_format(Format::Json).prepare(&statement).is_ok());
 }
+
+#[test]
+fn a_byte_order_mark_at_the_start_is_skipped_in_every_format() {
+    let statements = statements();
+    for format in Format::ALL {
+        // Parquet is binary; texts and Markdown are ingested, their marks kept verbatim
+        // in `source_text`.
+        if !format.is_writable() || format == Format::Parquet {
+            continue;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let records = if ONE_A_FILE.contains(&format) { &statements[..1] } else { &statements[..] };
+        let path = write(format, records, dir.path());
+        let files: Vec<PathBuf> = if path.is_dir() {
+            std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()).collect()
+        } else {
+            vec![path.clone()]
+        };
+        for file in files {
+            let mut bytes = "\u{feff}".as_bytes().to_vec();
+            bytes.extend(std::fs::read(&file).unwrap());
+            std::fs::write(&file, bytes).unwrap();
+        }
+        let back = StatementParser::from_format(format)
+            .for_path(&path)
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap_or_else(|e| panic!("{format}: {e}"));
+        assert_eq!(back, records, "{format}");
+    }
+}

@@ -161,7 +161,9 @@ fn read_descriptor(path: &Path) -> Result<bool, CsvSyntaxError> {
     let fail = |message: String| CsvSyntaxError::new(CSVW_METADATA, TextPosition::default(), None, message);
     let text =
         std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read the CSVW metadata: {e}")))?;
-    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| fail(format!("not JSON: {e}")))?;
+    // A byte order mark at the start is no part of the document (RFC 8259 §8.1).
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| fail(format!("not JSON: {e}")))?;
     let layout = value.get(layout_property()).and_then(|v| v.as_str());
     if layout != Some(LAYOUT) {
         return Err(fail(format!(
