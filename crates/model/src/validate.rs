@@ -50,6 +50,9 @@ pub enum ViolationKind {
     IncompleteMethod,
     /// A calendar date that does not exist (2022-02-30).
     NoSuchDate,
+    /// A date or timestamp whose year is outside 0001–9999: the years that ISO 8601
+    /// `YYYY-MM-DD` (every format's date form) and `xs:date` (which has no year 0) share.
+    DateOutOfRange,
 }
 
 /// Every invariant a statement breaks; never empty.
@@ -92,6 +95,23 @@ struct Checker {
 }
 
 impl Checker {
+    /// A date (or a timestamp's date) whose year is outside 0001–9999.
+    fn year(&mut self, path: impl FnOnce() -> String, date: Option<chrono::NaiveDate>) {
+        use chrono::Datelike as _;
+        if let Some(date) = date
+            && !(1..=9999).contains(&date.year())
+        {
+            self.push(
+                path(),
+                ViolationKind::DateOutOfRange,
+                format!(
+                    "year {} of {date} is outside 0001-9999, the years ISO 8601 YYYY-MM-DD and xs:date share",
+                    date.year()
+                ),
+            );
+        }
+    }
+
     fn push(&mut self, path: impl Into<String>, kind: ViolationKind, message: impl Into<String>) {
         self.violations.push(Violation { path: path.into(), kind, message: message.into() });
     }
@@ -150,7 +170,8 @@ impl Statement {
     /// `paragraph` names a paragraph of the statement; every commitment `span` lies on its
     /// paragraph text and selects exactly its `quote`; paragraph and note source spans lie
     /// on `source_text` when it is present; `last_updated` is not before `issued`;
-    /// `language` is a well-formed BCP 47 tag (RFC 5646); the fixity digest is 64
+    /// every date and timestamp lies in the years 0001–9999, which every format can
+    /// write (`xs:date` has no year 0); `language` is a well-formed BCP 47 tag (RFC 5646); the fixity digest is 64
     /// lowercase hex digits; assessment scores are −1, 0 or +1 and periods in order;
     /// a rule method names its rule and a manual one its annotator.
     ///
@@ -179,6 +200,10 @@ impl Statement {
                 format!("last updated {updated} is before the issue date {issued}"),
             );
         }
+        check.year(|| "$.issued".into(), self.issued);
+        check.year(|| "$.last_updated".into(), self.last_updated.map(|t| t.date()));
+        check.year(|| "$.published".into(), self.published.map(|t| t.date()));
+        check.year(|| "$.source.retrieved".into(), self.source.retrieved);
         if let Some(tag) = &self.language
             && oxilangtag::LanguageTag::parse(tag.as_str()).is_err()
         {
@@ -301,6 +326,8 @@ impl Statement {
                         format!("score {} is not -1, 0 or +1", assessment.score),
                     );
                 }
+                check.year(|| format!("{}.period_start", apath()), assessment.period_start);
+                check.year(|| format!("{}.period_end", apath()), assessment.period_end);
                 if let (Some(start), Some(end)) = (assessment.period_start, assessment.period_end)
                     && end < start
                 {

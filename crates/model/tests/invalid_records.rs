@@ -67,6 +67,59 @@ fn malformed_dates_are_rejected_where_they_stand() {
 }
 
 #[test]
+fn years_outside_0001_to_9999_are_rejected_where_they_stand() {
+    let out = ViolationKind::DateOutOfRange;
+    check("issued in year 0", |r| r["issued"] = json!("0000-02-16"), Expect::Invalid(out, "$.issued"));
+    check(
+        "updated in year 0",
+        |r| {
+            r["issued"] = Value::Null;
+            r["last_updated"] = json!("0000-02-16T15:14");
+        },
+        Expect::Invalid(out, "$.last_updated"),
+    );
+    check(
+        "published in year 0",
+        |r| r["published"] = json!("0000-01-01T00:00Z"),
+        Expect::Invalid(out, "$.published"),
+    );
+    check(
+        "retrieved in year 0",
+        |r| r["source"]["retrieved"] = json!("0000-12-31"),
+        Expect::Invalid(out, "$.source.retrieved"),
+    );
+    for field in ["period_start", "period_end"] {
+        check(
+            field,
+            |r| {
+                r["commitments"][0]["assessments"] =
+                    json!([{"score": 1, field: "0000-03-01", "assessor": "a"}]);
+            },
+            Expect::Invalid(
+                out,
+                if field == "period_start" {
+                    "$.commitments[0].assessments[0].period_start"
+                } else {
+                    "$.commitments[0].assessments[0].period_end"
+                },
+            ),
+        );
+    }
+    // Built in code, a date may lie outside what any format writes as YYYY-MM-DD.
+    let mut statement = json::from_str(REFERENCE).unwrap();
+    statement.issued = communique_model::chrono::NaiveDate::from_ymd_opt(10_000, 1, 1);
+    let errors = statement.validate().unwrap_err();
+    assert!(errors.violations.iter().any(|v| v.kind == out && v.path == "$.issued"), "{errors}");
+    // The edges are valid.
+    for year in ["0001", "9999"] {
+        let mut record = reference();
+        record["issued"] = json!(format!("{year}-01-01"));
+        record["last_updated"] = json!(format!("{year}-12-31T23:59"));
+        json::from_str(&record.to_string()).unwrap().validate().unwrap();
+    }
+}
+
+#[test]
 fn unknown_fields_and_values_are_rejected() {
     check("unknown top-level field", |r| r["colour"] = json!("blue"), Expect::Parse("$.colour"));
     check(
