@@ -322,3 +322,24 @@ fn a_byte_order_mark_at_the_start_is_skipped_in_every_format() {
         assert_eq!(back, records, "{format}");
     }
 }
+
+#[test]
+fn zero_offsets_keep_their_form_in_every_format() {
+    let mut statements = statements();
+    for (statement, offset) in statements.iter_mut().zip(["-00:00", "+00:00", "Z"]) {
+        statement.last_updated = Some(format!("2030-01-02T03:04{offset}").parse().unwrap());
+        statement.published = Some(format!("2030-01-02T03:04:05{offset}").parse().unwrap());
+        statement.issued = None;
+        assert_eq!(statement.last_updated.unwrap().to_string(), format!("2030-01-02T03:04{offset}"));
+    }
+    for format in Format::ALL {
+        if !format.is_writable() {
+            continue;
+        }
+        for statement in &statements {
+            let dir = tempfile::tempdir().unwrap();
+            let path = write(format, std::slice::from_ref(statement), dir.path());
+            assert_eq!(read(format, &path), std::slice::from_ref(statement), "{format}");
+        }
+    }
+}
