@@ -53,6 +53,9 @@ pub enum ViolationKind {
     /// A date or timestamp whose year is outside 0001–9999: the years that ISO 8601
     /// `YYYY-MM-DD` (every format's date form) and `xs:date` (which has no year 0) share.
     DateOutOfRange,
+    /// A fixity size above 2^63 − 1 bytes, which a signed 64-bit integer (Parquet
+    /// `INT64`, SQL `BIGINT`) cannot hold and no file reaches.
+    SizeOutOfRange,
 }
 
 /// Every invariant a statement breaks; never empty.
@@ -170,9 +173,10 @@ impl Statement {
     /// `paragraph` names a paragraph of the statement; every commitment `span` lies on its
     /// paragraph text and selects exactly its `quote`; paragraph and note source spans lie
     /// on `source_text` when it is present; `last_updated` is not before `issued`;
-    /// every date and timestamp lies in the years 0001–9999, which every format can
+    /// ids, paragraph numbers, rules, codebooks and note codes hold no control
+    /// character; every date and timestamp lies in the years 0001–9999, which every format can
     /// write (`xs:date` has no year 0); `language` is a well-formed BCP 47 tag (RFC 5646); the fixity digest is 64
-    /// lowercase hex digits; assessment scores are −1, 0 or +1 and periods in order;
+    /// lowercase hex digits and its size at most 2^63 − 1; assessment scores are −1, 0 or +1 and periods in order;
     /// a rule method names its rule and a manual one its annotator.
     ///
     /// # Errors
@@ -213,6 +217,15 @@ impl Statement {
                 format!("{tag:?} is not a well-formed BCP 47 language tag"),
             );
         }
+        if let Some(fixity) = &self.fixity
+            && i64::try_from(fixity.size).is_err()
+        {
+            check.push(
+                "$.fixity.size",
+                ViolationKind::SizeOutOfRange,
+                format!("{} bytes is more than 2^63 - 1, which a signed 64-bit integer holds", fixity.size),
+            );
+        }
         if let Some(fixity) = &self.fixity {
             let ok = fixity.digest.len() == 64
                 && fixity.digest.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
@@ -245,6 +258,10 @@ impl Statement {
             let path = || format!("$.paragraphs[{i}]");
             let site = IdSite::Paragraph(i);
             let id = eid(&mut check, &paragraph.id, site);
+            if let Some(number) = &paragraph.number {
+                // A label, which TEI carries in an attribute: no control characters.
+                check.identifier(|| format!("{}.number", path()), number);
+            }
             if let Some(first) = seen.insert(id, site) {
                 check.push(
                     site.to_string(),

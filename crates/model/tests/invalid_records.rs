@@ -1,5 +1,6 @@
 //! Every kind of broken record is rejected, and the error names the JSON path at fault.
 
+use communique_model::chrono::NaiveDate;
 use communique_model::{ViolationKind, json};
 use serde_json::{Value, json};
 
@@ -107,7 +108,7 @@ fn years_outside_0001_to_9999_are_rejected_where_they_stand() {
     }
     // Built in code, a date may lie outside what any format writes as YYYY-MM-DD.
     let mut statement = json::from_str(REFERENCE).unwrap();
-    statement.issued = communique_model::chrono::NaiveDate::from_ymd_opt(10_000, 1, 1);
+    statement.issued = NaiveDate::from_ymd_opt(10_000, 1, 1);
     let errors = statement.validate().unwrap_err();
     assert!(errors.violations.iter().any(|v| v.kind == out && v.path == "$.issued"), "{errors}");
     // The edges are valid.
@@ -117,6 +118,24 @@ fn years_outside_0001_to_9999_are_rejected_where_they_stand() {
         record["last_updated"] = json!(format!("{year}-12-31T23:59"));
         json::from_str(&record.to_string()).unwrap().validate().unwrap();
     }
+}
+
+#[test]
+fn a_paragraph_number_with_a_control_character_is_rejected() {
+    check(
+        "number with U+001F",
+        |r| r["paragraphs"][0]["number"] = json!("1\u{1f}"),
+        Expect::Invalid(ViolationKind::MalformedId, "$.paragraphs[0].number"),
+    );
+}
+
+#[test]
+fn a_fixity_size_no_signed_64_bit_integer_holds_is_rejected() {
+    check(
+        "size 2^63",
+        |r| r["fixity"]["size"] = json!(9_223_372_036_854_775_808u64),
+        Expect::Invalid(ViolationKind::SizeOutOfRange, "$.fixity.size"),
+    );
 }
 
 #[test]
