@@ -291,3 +291,55 @@ fn a_statement_a_format_cannot_carry_is_refused_naming_the_format() {
     }
     assert!(StatementSerializer::from_format(Format::Json).prepare(&statement).is_ok());
 }
+
+#[test]
+fn a_byte_order_mark_at_the_start_is_skipped_in_every_format() {
+    let statements = statements();
+    for format in Format::ALL {
+        // Parquet is binary; texts and Markdown are ingested, their marks kept verbatim
+        // in `source_text`.
+        if !format.is_writable() || format == Format::Parquet {
+            continue;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let records = if ONE_A_FILE.contains(&format) { &statements[..1] } else { &statements[..] };
+        let path = write(format, records, dir.path());
+        let files: Vec<PathBuf> = if path.is_dir() {
+            std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()).collect()
+        } else {
+            vec![path.clone()]
+        };
+        for file in files {
+            let mut bytes = "\u{feff}".as_bytes().to_vec();
+            bytes.extend(std::fs::read(&file).unwrap());
+            std::fs::write(&file, bytes).unwrap();
+        }
+        let back = StatementParser::from_format(format)
+            .for_path(&path)
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap_or_else(|e| panic!("{format}: {e}"));
+        assert_eq!(back, records, "{format}");
+    }
+}
+
+#[test]
+fn zero_offsets_keep_their_form_in_every_format() {
+    let mut statements = statements();
+    for (statement, offset) in statements.iter_mut().zip(["-00:00", "+00:00", "Z"]) {
+        statement.last_updated = Some(format!("2030-01-02T03:04{offset}").parse().unwrap());
+        statement.published = Some(format!("2030-01-02T03:04:05{offset}").parse().unwrap());
+        statement.issued = None;
+        assert_eq!(statement.last_updated.unwrap().to_string(), format!("2030-01-02T03:04{offset}"));
+    }
+    for format in Format::ALL {
+        if !format.is_writable() {
+            continue;
+        }
+        for statement in &statements {
+            let dir = tempfile::tempdir().unwrap();
+            let path = write(format, std::slice::from_ref(statement), dir.path());
+            assert_eq!(read(format, &path), std::slice::from_ref(statement), "{format}");
+        }
+    }
+}

@@ -31,6 +31,10 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    #[cfg(unix)]
+    if let Err(error) = outputs::clean_up_on_signals() {
+        eprintln!("warning: cannot handle signals ({error}): an interrupted run may leave temporary files");
+    }
     let result = match cli.command {
         Command::Ingest(args) => commands::ingest::run(args),
         Command::Convert(args) => commands::convert::run(args),

@@ -5,6 +5,7 @@ use crate::descriptor::{CSVW_METADATA, excel_safe_property, layout_property};
 use crate::error::{CsvParseError, CsvSyntaxError, file_error};
 use crate::schema::{Datatype, FileName as _, LAYOUT, TABLES, Table};
 use communique_model::chrono::NaiveDate;
+use communique_model::table::{KeyRows, RowKey, RowOrder, keyed_by_commitment, tables_in_order};
 use communique_model::{
     Actor, ActorKind, Assessment, Commitment, CommitmentKind, DigestAlgorithm, Fixity, Method, MethodKind,
     Note, Paragraph, ParagraphKind, Source, Span, Statement, StatementKind, TextPosition, Timestamp,
@@ -33,15 +34,20 @@ impl CsvParser {
     /// Opens the CSV folder at `dir`: reads `csv-metadata.json` (the layout version and
     /// whether `excel_safe` was used), opens every table and checks its header row.
     ///
-    /// The returned iterator yields the statements in the order they were written,
-    /// reading every table once from start to end: memory holds one statement at a
-    /// time. After the first error it yields nothing more.
+    /// The returned iterator yields the statements in the order of `statements.csv`,
+    /// each with its rows of the other tables, whatever their order: rows may have been
+    /// sorted or moved since they were written. The keys of every table (statement,
+    /// commitment, position) are read once first to check the order the writer gives;
+    /// a table in that order is then streamed, from start to end, and memory holds one
+    /// statement at a time. A table out of that order is indexed instead (the place of
+    /// each row, sorted into the order written, with every statement id) and its rows
+    /// are read from there. After the first error it yields nothing more.
     ///
     /// # Errors
     ///
     /// [`CsvParseError::Syntax`] when `csv-metadata.json` is missing, not JSON, or of
-    /// another layout, or when a header row is not the expected one;
-    /// [`CsvParseError::Io`] when a table cannot be opened.
+    /// another layout, when a header row is not the expected one, or a table is not
+    /// well-formed CSV; [`CsvParseError::Io`] when a table cannot be opened or read.
     pub fn for_dir(self, dir: impl AsRef<Path>) -> Result<DirCsvParser, CsvParseError> {
         let dir = dir.as_ref().to_path_buf();
         let excel_safe = read_descriptor(&dir.join(CSVW_METADATA))?;
@@ -49,8 +55,105 @@ impl CsvParser {
         for table in TABLES {
             cursors.push(Cursor::open(&dir, table, excel_safe)?);
         }
+        let mut keys =
+            TABLES.iter().map(|table| KeyReader::open(&dir, table)).collect::<Result<Vec<_>, _>>()?;
+        let in_order = tables_in_order(&mut KeyReaders(&mut keys))?;
+        if in_order.contains(&false) {
+            let order = row_order(&dir, &in_order)?;
+            for (table, cursor) in cursors.iter_mut().enumerate() {
+                if !in_order[table] {
+                    cursor.order =
+                        Some(KeyReader::open(&dir, TABLES[table])?.sorted(table, &order)?.into_iter());
+                }
+            }
+        }
         Ok(DirCsvParser { dir, excel_safe, cursors, records: 0, finished: false })
     }
+}
+
+/// The keys of one table, read row by row without decoding the other cells: what the
+/// order check and the index of a table out of order read.
+struct KeyReader {
+    table: &'static Table,
+    path: PathBuf,
+    reader: csv::Reader<BufReader<File>>,
+    record: csv::ByteRecord,
+    commitment: Option<usize>,
+    position: Option<usize>,
+}
+
+impl KeyReader {
+    /// Opens the table, its header row (already checked) skipped.
+    fn open(dir: &Path, table: &'static Table) -> Result<Self, CsvParseError> {
+        let path = dir.join(table.file_name());
+        let file = File::open(&path).map_err(|e| file_error(&path, e))?;
+        let reader =
+            csv::ReaderBuilder::new().has_headers(false).flexible(false).from_reader(BufReader::new(file));
+        let commitment = table.column_index("commitment_id");
+        let position = table.column_index("position");
+        let mut keys = Self { table, path, reader, record: csv::ByteRecord::new(), commitment, position };
+        keys.next_row()?;
+        Ok(keys)
+    }
+
+    fn next_row(&mut self) -> Result<bool, CsvParseError> {
+        self.reader.read_byte_record(&mut self.record).map_err(|e| csv_error(self.table, &self.path, e))
+    }
+
+    fn key(&self) -> RowKey<'_> {
+        let cell = |index: Option<usize>| index.and_then(|i| self.record.get(i)).unwrap_or_default();
+        let position = cell(self.position);
+        let position = if !position.is_empty() && position.iter().all(u8::is_ascii_digit) {
+            std::str::from_utf8(position).ok().and_then(|p| p.parse().ok())
+        } else {
+            None
+        };
+        RowKey { statement: cell(Some(0)), commitment: cell(self.commitment), position }
+    }
+
+    /// The place of every row left, in the order written (table `table` of [`TABLES`]).
+    fn sorted(mut self, table: usize, order: &RowOrder) -> Result<Vec<csv::Position>, CsvParseError> {
+        let mut rows = Vec::new();
+        while self.next_row()? {
+            let position = self.record.position().cloned().unwrap_or_else(csv::Position::new);
+            rows.push((order.sort_key(table, self.key()), position));
+        }
+        rows.sort_by_key(|(key, _)| *key);
+        Ok(rows.into_iter().map(|(_, position)| position).collect())
+    }
+}
+
+/// The key readers of every table, for [`tables_in_order`].
+struct KeyReaders<'a>(&'a mut [KeyReader]);
+
+impl KeyRows for KeyReaders<'_> {
+    type Error = CsvParseError;
+
+    fn next_row(&mut self, table: usize) -> Result<bool, CsvParseError> {
+        self.0[table].next_row()
+    }
+
+    fn key(&self, table: usize) -> RowKey<'_> {
+        self.0[table].key()
+    }
+}
+
+/// The order written, from `statements.csv` (and `commitments.csv` when a table keyed
+/// below a commitment is out of order).
+fn row_order(dir: &Path, in_order: &[bool]) -> Result<RowOrder, CsvParseError> {
+    let mut order = RowOrder::new();
+    let mut statements = KeyReader::open(dir, TABLES[0])?;
+    while statements.next_row()? {
+        order.add_statement(statements.key().statement);
+    }
+    if (1..TABLES.len()).any(|table| keyed_by_commitment(table) && !in_order[table]) {
+        let index = TABLES.iter().position(|table| table.name == "commitments").expect("commitments table");
+        let mut commitments = KeyReader::open(dir, TABLES[index])?;
+        while commitments.next_row()? {
+            order.add_commitment(commitments.key());
+        }
+    }
+    Ok(order)
 }
 
 /// Reads the layout and the `excel_safe` flag from the CSVW metadata.
@@ -58,7 +161,9 @@ fn read_descriptor(path: &Path) -> Result<bool, CsvSyntaxError> {
     let fail = |message: String| CsvSyntaxError::new(CSVW_METADATA, TextPosition::default(), None, message);
     let text =
         std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read the CSVW metadata: {e}")))?;
-    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| fail(format!("not JSON: {e}")))?;
+    // A byte order mark at the start is no part of the document (RFC 8259 §8.1).
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| fail(format!("not JSON: {e}")))?;
     let layout = value.get(layout_property()).and_then(|v| v.as_str());
     if layout != Some(LAYOUT) {
         return Err(fail(format!(
@@ -283,7 +388,7 @@ impl Row {
             Err(self.error(
                 "position",
                 format!(
-                    "is {found} where {expected} comes next: rows must stay in the order they were written"
+                    "is {found} where {expected} was expected: the positions of a list run 1, 2, 3, … (one given twice or left out?)"
                 ),
             ))
         }
@@ -332,6 +437,8 @@ struct Cursor {
     excel_safe: bool,
     peeked: Option<Row>,
     ended: bool,
+    /// For a table out of the order written: where its rows are, in that order.
+    order: Option<std::vec::IntoIter<csv::Position>>,
 }
 
 impl Cursor {
@@ -340,7 +447,8 @@ impl Cursor {
         let file = File::open(&path).map_err(|e| file_error(&path, e))?;
         let reader =
             csv::ReaderBuilder::new().has_headers(false).flexible(false).from_reader(BufReader::new(file));
-        let mut cursor = Self { table, path: path.into(), reader, excel_safe, peeked: None, ended: false };
+        let mut cursor =
+            Self { table, path: path.into(), reader, excel_safe, peeked: None, ended: false, order: None };
         let header = cursor.read()?.ok_or_else(|| {
             let start = TextPosition::default().with_line(1).with_byte_offset(0);
             CsvSyntaxError::new(table.file_name(), start, None, "is empty: the header row is missing")
@@ -370,6 +478,13 @@ impl Cursor {
         if self.ended {
             return Ok(None);
         }
+        if let Some(order) = &mut self.order {
+            let Some(position) = order.next() else {
+                self.ended = true;
+                return Ok(None);
+            };
+            self.reader.seek(position).map_err(|e| self.syntax_error(e))?;
+        }
         let mut record = csv::StringRecord::new();
         match self.reader.read_record(&mut record) {
             Ok(true) => {
@@ -391,30 +506,7 @@ impl Cursor {
     }
 
     fn syntax_error(&self, error: csv::Error) -> CsvParseError {
-        let file = self.table.file_name();
-        let position =
-            error.position().map_or_else(TextPosition::default, |p| row_position(&self.path, p.byte()));
-        match error.into_kind() {
-            csv::ErrorKind::Io(io) => file_error(&self.path, io).into(),
-            csv::ErrorKind::Utf8 { err, .. } => {
-                let column = err.field();
-                CsvSyntaxError::new(
-                    file,
-                    position,
-                    self.table.columns.get(column).map(|c| (column + 1, c.name)),
-                    format!("invalid UTF-8 (valid up to byte {} of the cell)", err.valid_up_to()),
-                )
-                .into()
-            }
-            csv::ErrorKind::UnequalLengths { expected_len, len, .. } => CsvSyntaxError::new(
-                file,
-                position,
-                None,
-                format!("row has {len} cells, expected {expected_len}"),
-            )
-            .into(),
-            other => CsvSyntaxError::new(file, position, None, format!("{other:?}")).into(),
-        }
+        csv_error(self.table, &self.path, error)
     }
 
     fn peek(&mut self) -> Result<Option<&Row>, CsvParseError> {
@@ -446,6 +538,30 @@ impl Cursor {
     }
 }
 
+/// The error of the CSV parser reading table `table` at `path`, with its place.
+fn csv_error(table: &'static Table, path: &Path, error: csv::Error) -> CsvParseError {
+    let file = table.file_name();
+    let position = error.position().map_or_else(TextPosition::default, |p| row_position(path, p.byte()));
+    match error.into_kind() {
+        csv::ErrorKind::Io(io) => file_error(path, io).into(),
+        csv::ErrorKind::Utf8 { err, .. } => {
+            let column = err.field();
+            CsvSyntaxError::new(
+                file,
+                position,
+                table.columns.get(column).map(|c| (column + 1, c.name)),
+                format!("invalid UTF-8 (valid up to byte {} of the cell)", err.valid_up_to()),
+            )
+            .into()
+        }
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            CsvSyntaxError::new(file, position, None, format!("row has {len} cells, expected {expected_len}"))
+                .into()
+        }
+        other => CsvSyntaxError::new(file, position, None, format!("{other:?}")).into(),
+    }
+}
+
 impl DirCsvParser {
     fn next_statement(&mut self) -> Result<Option<Statement>, CsvParseError> {
         let [
@@ -470,10 +586,9 @@ impl DirCsvParser {
             {
                 if let Some(row) = cursor.peek()? {
                     let id = row.text("statement_id");
-                    return Err(row.error(
-                        "statement_id",
-                        format!("statement {id:?} is not in statements.csv, or its rows are out of order"),
-                    ));
+                    return Err(
+                        row.error("statement_id", format!("statement {id:?} is not in statements.csv"))
+                    );
                 }
             }
             return Ok(None);
@@ -603,9 +718,7 @@ impl DirCsvParser {
                 let commitment = row.text("commitment_id");
                 return Err(row.error(
                     "commitment_id",
-                    format!(
-                        "{commitment:?} is not a commitment of statement {id:?}, or its rows are out of order"
-                    ),
+                    format!("{commitment:?} is not a commitment of statement {id:?}"),
                 ));
             }
         }

@@ -93,7 +93,7 @@ fn broken_cells_are_located() {
 fn rows_out_of_place_are_located() {
     // The second paragraph row claims position 3.
     let error = error_after("paragraphs.csv", |t| replace_once(&t, ",2,para_2,", ",3,para_2,"));
-    check(&error, "paragraphs.csv", 3, Some((2, "position")), "is 3 where 2 comes next");
+    check(&error, "paragraphs.csv", 3, Some((2, "position")), "is 3 where 2 was expected");
 
     // A reference whose commitment does not exist.
     let error =

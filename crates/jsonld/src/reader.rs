@@ -81,6 +81,11 @@ impl<R: BufRead> Iterator for ReaderJsonLdParser<R> {
 fn read_document(mut reader: impl BufRead) -> Result<Vec<Result<Statement>>, JsonLdParseError> {
     let mut bytes = Vec::new();
     reader.read_to_end(&mut bytes)?;
+    // A byte order mark at the start is no part of the document (RFC 8259 §8.1 lets a
+    // parser ignore one); positions count from after it.
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
     let syntax = |error: serde_json::Error| {
         let position =
             TextPosition::from_line_and_byte_column(&bytes, error.line() as u64, error.column() as u64);

@@ -7,6 +7,7 @@ use communique_model::{
     Statement, TimePrecision, Timestamp,
 };
 use serde_json::Value;
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 /// Base IRI used when none is given: a URN that no one mistakes for a web address.
@@ -567,6 +568,9 @@ struct NodeWriter<'a> {
     iri: Vec<u8>,
     /// Code-point index of each paragraph's text, built when a quote first needs it.
     indexes: Vec<Option<CodePointIndex<'a>>>,
+    /// Index of the first paragraph with each eId, built when a quote first needs it:
+    /// one pass over the paragraphs a statement, not one a commitment.
+    paragraph_at: Option<HashMap<&'a str, usize>>,
 }
 
 impl<'a> NodeWriter<'a> {
@@ -577,7 +581,7 @@ impl<'a> NodeWriter<'a> {
         escape_into(&mut iri, &config.base_iri);
         // Percent-encoding leaves only unreserved ASCII and `%`: nothing to escape.
         iri.extend_from_slice(&encoded);
-        Self { config, statement, iri, indexes: Vec::new() }
+        Self { config, statement, iri, indexes: Vec::new(), paragraph_at: None }
     }
 
     /// The IRI of a part, `{statement}#{fragment}`, without quotes (JSON-safe).
@@ -768,7 +772,16 @@ impl<'a> NodeWriter<'a> {
     /// most a short walk from the nearest checkpoint, not a walk from the paragraph start.
     fn quote_context(&mut self, commitment: &Commitment) -> Option<(&'a str, &'a str)> {
         let paragraphs = &self.statement.paragraphs;
-        let at = paragraphs.iter().position(|p| p.id == commitment.paragraph)?;
+        let at = *self
+            .paragraph_at
+            .get_or_insert_with(|| {
+                let mut at = HashMap::with_capacity(paragraphs.len());
+                for (i, paragraph) in paragraphs.iter().enumerate() {
+                    at.entry(paragraph.id.as_str()).or_insert(i);
+                }
+                at
+            })
+            .get(commitment.paragraph.as_str())?;
         if self.indexes.len() < paragraphs.len() {
             self.indexes.resize(paragraphs.len(), None);
         }

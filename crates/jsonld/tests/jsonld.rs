@@ -734,3 +734,15 @@ fn every_field_fixture_is_current() {
         panic!("regenerated {}: review and commit", path.display());
     }
 }
+
+#[test]
+fn a_byte_order_mark_at_the_start_is_skipped() {
+    let statement = reference();
+    let mut writer = JsonLdSerializer::default().for_writer(Vec::new());
+    writer.serialize_statement(&statement).unwrap();
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(writer.finish().unwrap());
+    let back: Vec<_> =
+        JsonLdParser::default().for_reader(bytes.as_slice()).collect::<Result<_, _>>().unwrap();
+    assert_eq!(back, [statement]);
+}

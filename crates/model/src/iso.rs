@@ -4,7 +4,7 @@
 //! cost thousands of instructions a call. [`iso_date`] and [`Timestamp::to_iso`] write
 //! the same text digit by digit into an [`IsoText`], which needs no allocation.
 
-use crate::{TimePrecision, Timestamp};
+use crate::{TimePrecision, Timestamp, ZeroOffset};
 use chrono::{Datelike, NaiveDate, Timelike};
 use std::fmt::{self, Write as _};
 use std::ops::Deref;
@@ -147,7 +147,11 @@ impl Timestamp {
         if let Some(offset) = self.offset() {
             let seconds = offset.local_minus_utc();
             if seconds == 0 {
-                text.push(b'Z');
+                match self.zero_offset() {
+                    Some(ZeroOffset::Plus) => b"+00:00".iter().for_each(|&b| text.push(b)),
+                    Some(ZeroOffset::Minus) => b"-00:00".iter().for_each(|&b| text.push(b)),
+                    _ => text.push(b'Z'),
+                }
             } else {
                 text.push(if seconds < 0 { b'-' } else { b'+' });
                 let seconds = seconds.unsigned_abs();

@@ -27,8 +27,11 @@ pub use paragraph::{Paragraph, ParagraphKind};
 pub use position::TextPosition;
 pub use span::{CodePointIndex, Span, byte_offset, code_point_len};
 pub use statement::{Actor, ActorKind, DigestAlgorithm, Fixity, Note, Source, Statement, StatementKind};
-pub use timestamp::{TIMESTAMP_PATTERN, TimePrecision, Timestamp, TimestampError};
-pub use validate::{ValidationErrors, Violation, ViolationKind, is_clean_identifier, is_valid_eid};
+pub use timestamp::{TIMESTAMP_PATTERN, TimePrecision, Timestamp, TimestampError, ZeroOffset};
+pub use validate::{
+    ValidationErrors, Violation, ViolationKind, is_clean_identifier, is_valid_eid,
+    is_well_formed_language_tag,
+};
 
 /// Re-exported so callers name dates and offsets with the same types the model uses.
 pub use chrono;

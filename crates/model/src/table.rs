@@ -26,8 +26,10 @@
 //! assert_eq!(commitments.primary_key, ["statement_id", "commitment_id"]);
 //! ```
 
+mod order;
 mod rows;
 
+pub use order::{KeyRows, RowKey, RowOrder, keyed_by_commitment, tables_in_order};
 pub use rows::{RowSink, rows};
 
 use crate::{

@@ -27,8 +27,10 @@ pub enum TimePrecision {
 /// A statement that says "last updated: 16 Feb. 2022 15:14" gives no time zone, and the
 /// record must not invent one: the timestamp is then *floating* (`offset() == None`).
 /// The ISO 8601 / RFC 3339 text form is `YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM]`:
-/// `2022-02-16T15:14`, `2014-05-02T20:40-04:00`, `2025-01-21T10:00:00Z`. A zero offset is
-/// written `Z`. Dates and times that do not exist (2022-02-30, 24:01) are errors.
+/// `2022-02-16T15:14`, `2014-05-02T20:40-04:00`, `2025-01-21T10:00:00Z`. A zero offset
+/// keeps the form it was printed in ([`ZeroOffset`]): `Z`, `+00:00`, or `-00:00`, which
+/// RFC 3339 §4.3 gives a meaning of its own (the time is UTC, the local offset unknown).
+/// Dates and times that do not exist (2022-02-30, 24:01) are errors.
 ///
 /// ```
 /// use communique_model::Timestamp;
@@ -36,12 +38,30 @@ pub enum TimePrecision {
 /// assert_eq!(t.offset().unwrap().local_minus_utc(), -4 * 3600);
 /// assert_eq!(t.to_string(), "2014-05-02T20:40-04:00");
 /// assert!("2022-02-30T10:00".parse::<Timestamp>().is_err());
+/// let unknown: Timestamp = "2022-02-16T15:14-00:00".parse().unwrap();
+/// assert_eq!(unknown.to_string(), "2022-02-16T15:14-00:00");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Timestamp {
     local: NaiveDateTime,
     offset: Option<FixedOffset>,
     precision: TimePrecision,
+    /// How a zero offset was printed (`Z` for any other offset, and for none).
+    zero: ZeroOffset,
+}
+
+/// How a zero UTC offset is printed: the three forms RFC 3339 allows, which are not the
+/// same statement (§4.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum ZeroOffset {
+    /// `Z`: UTC.
+    #[default]
+    Z,
+    /// `+00:00`: UTC, printed as an offset (the local time is UTC).
+    Plus,
+    /// `-00:00`: the time is UTC, the local offset is unknown.
+    Minus,
 }
 
 impl Timestamp {
@@ -69,7 +89,7 @@ impl Timestamp {
             }
         }
         .unwrap_or(time);
-        Self { local: local.date().and_time(time), offset, precision }
+        Self { local: local.date().and_time(time), offset, precision, zero: ZeroOffset::Z }
     }
 
     /// A floating (no offset) timestamp to the minute, the commonest printed form.
@@ -81,11 +101,30 @@ impl Timestamp {
         Some(Self::new(local, None, TimePrecision::Minute))
     }
 
-    /// The same instant with a UTC offset attached (or removed with `None`).
+    /// The same instant with a UTC offset attached (or removed with `None`); a zero
+    /// offset is printed `Z` (see [`Timestamp::with_zero_offset`]).
     #[must_use]
     pub fn with_offset(mut self, offset: Option<FixedOffset>) -> Self {
         self.offset = offset;
+        self.zero = ZeroOffset::Z;
         self
+    }
+
+    /// A zero UTC offset in the form `form` (`Z`, `+00:00` or `-00:00`); a timestamp
+    /// without a zero offset is returned unchanged.
+    #[must_use]
+    pub fn with_zero_offset(mut self, form: ZeroOffset) -> Self {
+        if self.zero_offset().is_some() {
+            self.zero = form;
+        }
+        self
+    }
+
+    /// The form of a zero UTC offset as printed, `None` when the offset is not zero or
+    /// there is none.
+    #[must_use]
+    pub fn zero_offset(&self) -> Option<ZeroOffset> {
+        (self.offset?.local_minus_utc() == 0).then_some(self.zero)
     }
 
     /// Local date and time as printed.
@@ -174,6 +213,11 @@ impl FromStr for Timestamp {
         let time = NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)
             .filter(|_| second < 60)
             .ok_or_else(|| fail("no such time of day"))?;
+        let zero = match &text[rest..] {
+            "+00:00" => ZeroOffset::Plus,
+            "-00:00" => ZeroOffset::Minus,
+            _ => ZeroOffset::Z,
+        };
         let offset = match &text[rest..] {
             "" => None,
             "Z" => Some(FixedOffset::east_opt(0).expect("zero offset")),
@@ -192,7 +236,7 @@ impl FromStr for Timestamp {
                 Some(FixedOffset::east_opt(seconds).ok_or_else(|| fail("offset out of range"))?)
             }
         };
-        Ok(Self { local: date.and_time(time), offset, precision })
+        Ok(Self { local: date.and_time(time), offset, precision, zero })
     }
 }
 
@@ -250,6 +294,25 @@ mod tests {
         check("2025-01-21T10:00:00Z");
         check("2023-05-20T09:30:15+09:00");
         check("2023-05-20T09:30:15.250+05:30");
+        check("2023-05-20T09:30+00:00");
+        check("2023-05-20T09:30-00:00");
+        check("2023-05-20T09:30:15Z");
+    }
+
+    #[test]
+    fn zero_offsets_keep_their_form() {
+        let at = |text: &str| text.parse::<Timestamp>().unwrap();
+        assert_eq!(at("2023-05-20T09:30Z").zero_offset(), Some(ZeroOffset::Z));
+        assert_eq!(at("2023-05-20T09:30+00:00").zero_offset(), Some(ZeroOffset::Plus));
+        assert_eq!(at("2023-05-20T09:30-00:00").zero_offset(), Some(ZeroOffset::Minus));
+        assert_eq!(at("2023-05-20T09:30+01:00").zero_offset(), None);
+        assert_ne!(at("2023-05-20T09:30-00:00"), at("2023-05-20T09:30Z"));
+        let z = at("2023-05-20T09:30Z");
+        assert_eq!(z.with_zero_offset(ZeroOffset::Minus).to_string(), "2023-05-20T09:30-00:00");
+        assert_eq!(
+            at("2023-05-20T09:30").with_zero_offset(ZeroOffset::Minus).to_string(),
+            "2023-05-20T09:30"
+        );
     }
 
     #[test]

@@ -50,6 +50,12 @@ pub enum ViolationKind {
     IncompleteMethod,
     /// A calendar date that does not exist (2022-02-30).
     NoSuchDate,
+    /// A date or timestamp whose year is outside 0001–9999: the years that ISO 8601
+    /// `YYYY-MM-DD` (every format's date form) and `xs:date` (which has no year 0) share.
+    DateOutOfRange,
+    /// A fixity size above 2^63 − 1 bytes, which a signed 64-bit integer (Parquet
+    /// `INT64`, SQL `BIGINT`) cannot hold and no file reaches.
+    SizeOutOfRange,
 }
 
 /// Every invariant a statement breaks; never empty.
@@ -85,6 +91,14 @@ pub fn is_valid_eid(id: &str) -> bool {
     !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
 }
 
+/// True when `tag` is a well-formed BCP 47 language tag (RFC 5646), as
+/// [`Statement::validate`] requires of a statement's `language`: `en`, `fr-CA`,
+/// `zh-Hant-TW`, but not `en_GB`.
+#[must_use]
+pub fn is_well_formed_language_tag(tag: &str) -> bool {
+    oxilangtag::LanguageTag::parse(tag).is_ok()
+}
+
 /// Collects violations. Paths are passed as closures and built only for a violation:
 /// a valid record (the common case) allocates no path strings.
 struct Checker {
@@ -92,6 +106,23 @@ struct Checker {
 }
 
 impl Checker {
+    /// A date (or a timestamp's date) whose year is outside 0001–9999.
+    fn year(&mut self, path: impl FnOnce() -> String, date: Option<chrono::NaiveDate>) {
+        use chrono::Datelike as _;
+        if let Some(date) = date
+            && !(1..=9999).contains(&date.year())
+        {
+            self.push(
+                path(),
+                ViolationKind::DateOutOfRange,
+                format!(
+                    "year {} of {date} is outside 0001-9999, the years ISO 8601 YYYY-MM-DD and xs:date share",
+                    date.year()
+                ),
+            );
+        }
+    }
+
     fn push(&mut self, path: impl Into<String>, kind: ViolationKind, message: impl Into<String>) {
         self.violations.push(Violation { path: path.into(), kind, message: message.into() });
     }
@@ -151,8 +182,10 @@ impl Statement {
     /// `paragraph` names a paragraph of the statement; every commitment `span` lies on its
     /// paragraph text and selects exactly its `quote`; paragraph and note source spans lie
     /// on `source_text` when it is present; `last_updated` is not before `issued`;
-    /// `language` is a well-formed BCP 47 tag (RFC 5646); the fixity digest is 64
-    /// lowercase hex digits; assessment scores are −1, 0 or +1 and periods in order;
+    /// ids, paragraph numbers, rules, codebooks and note codes hold no control
+    /// character; every date and timestamp lies in the years 0001–9999, which every format can
+    /// write (`xs:date` has no year 0); `language` is a well-formed BCP 47 tag (RFC 5646); the fixity digest is 64
+    /// lowercase hex digits and its size at most 2^63 − 1; assessment scores are −1, 0 or +1 and periods in order;
     /// a rule method names its rule and a manual one its annotator.
     ///
     /// # Errors
@@ -180,13 +213,26 @@ impl Statement {
                 format!("last updated {updated} is before the issue date {issued}"),
             );
         }
+        check.year(|| "$.issued".into(), self.issued);
+        check.year(|| "$.last_updated".into(), self.last_updated.map(|t| t.date()));
+        check.year(|| "$.published".into(), self.published.map(|t| t.date()));
+        check.year(|| "$.source.retrieved".into(), self.source.retrieved);
         if let Some(tag) = &self.language
-            && oxilangtag::LanguageTag::parse(tag.as_str()).is_err()
+            && !is_well_formed_language_tag(tag)
         {
             check.push(
                 "$.language",
                 ViolationKind::MalformedLanguageTag,
                 format!("{tag:?} is not a well-formed BCP 47 language tag"),
+            );
+        }
+        if let Some(fixity) = &self.fixity
+            && i64::try_from(fixity.size).is_err()
+        {
+            check.push(
+                "$.fixity.size",
+                ViolationKind::SizeOutOfRange,
+                format!("{} bytes is more than 2^63 - 1, which a signed 64-bit integer holds", fixity.size),
             );
         }
         if let Some(fixity) = &self.fixity {
@@ -221,6 +267,10 @@ impl Statement {
             let path = || format!("$.paragraphs[{i}]");
             let site = IdSite::Paragraph(i);
             let id = eid(&mut check, &paragraph.id, site);
+            if let Some(number) = &paragraph.number {
+                // A label, which TEI carries in an attribute: no control characters.
+                check.identifier(|| format!("{}.number", path()), number);
+            }
             if let Some(first) = seen.insert(id, site) {
                 check.push(
                     site.to_string(),
@@ -306,6 +356,8 @@ impl Statement {
                         format!("score {} is not -1, 0 or +1", assessment.score),
                     );
                 }
+                check.year(|| format!("{}.period_start", apath()), assessment.period_start);
+                check.year(|| format!("{}.period_end", apath()), assessment.period_end);
                 if let (Some(start), Some(end)) = (assessment.period_start, assessment.period_end)
                     && end < start
                 {

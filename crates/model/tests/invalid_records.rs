@@ -1,5 +1,6 @@
 //! Every kind of broken record is rejected, and the error names the JSON path at fault.
 
+use communique_model::chrono::NaiveDate;
 use communique_model::{ViolationKind, json};
 use serde_json::{Value, json};
 
@@ -63,6 +64,77 @@ fn malformed_dates_are_rejected_where_they_stand() {
         "updated before issued",
         |r| r["last_updated"] = json!("2022-02-15T10:00"),
         Expect::Invalid(ViolationKind::DateOrder, "$.last_updated"),
+    );
+}
+
+#[test]
+fn years_outside_0001_to_9999_are_rejected_where_they_stand() {
+    let out = ViolationKind::DateOutOfRange;
+    check("issued in year 0", |r| r["issued"] = json!("0000-02-16"), Expect::Invalid(out, "$.issued"));
+    check(
+        "updated in year 0",
+        |r| {
+            r["issued"] = Value::Null;
+            r["last_updated"] = json!("0000-02-16T15:14");
+        },
+        Expect::Invalid(out, "$.last_updated"),
+    );
+    check(
+        "published in year 0",
+        |r| r["published"] = json!("0000-01-01T00:00Z"),
+        Expect::Invalid(out, "$.published"),
+    );
+    check(
+        "retrieved in year 0",
+        |r| r["source"]["retrieved"] = json!("0000-12-31"),
+        Expect::Invalid(out, "$.source.retrieved"),
+    );
+    for field in ["period_start", "period_end"] {
+        check(
+            field,
+            |r| {
+                r["commitments"][0]["assessments"] =
+                    json!([{"score": 1, field: "0000-03-01", "assessor": "a"}]);
+            },
+            Expect::Invalid(
+                out,
+                if field == "period_start" {
+                    "$.commitments[0].assessments[0].period_start"
+                } else {
+                    "$.commitments[0].assessments[0].period_end"
+                },
+            ),
+        );
+    }
+    // Built in code, a date may lie outside what any format writes as YYYY-MM-DD.
+    let mut statement = json::from_str(REFERENCE).unwrap();
+    statement.issued = NaiveDate::from_ymd_opt(10_000, 1, 1);
+    let errors = statement.validate().unwrap_err();
+    assert!(errors.violations.iter().any(|v| v.kind == out && v.path == "$.issued"), "{errors}");
+    // The edges are valid.
+    for year in ["0001", "9999"] {
+        let mut record = reference();
+        record["issued"] = json!(format!("{year}-01-01"));
+        record["last_updated"] = json!(format!("{year}-12-31T23:59"));
+        json::from_str(&record.to_string()).unwrap().validate().unwrap();
+    }
+}
+
+#[test]
+fn a_paragraph_number_with_a_control_character_is_rejected() {
+    check(
+        "number with U+001F",
+        |r| r["paragraphs"][0]["number"] = json!("1\u{1f}"),
+        Expect::Invalid(ViolationKind::MalformedId, "$.paragraphs[0].number"),
+    );
+}
+
+#[test]
+fn a_fixity_size_no_signed_64_bit_integer_holds_is_rejected() {
+    check(
+        "size 2^63",
+        |r| r["fixity"]["size"] = json!(9_223_372_036_854_775_808u64),
+        Expect::Invalid(ViolationKind::SizeOutOfRange, "$.fixity.size"),
     );
 }
 

@@ -174,3 +174,22 @@ proptest! {
         prop_assert_eq!(read, vec![statement.clone(), statement]);
     }
 }
+
+#[test]
+fn json_lines_skip_a_byte_order_mark_at_the_start() {
+    let statement = json::from_str(REFERENCE).unwrap();
+    let mut writer = JsonLinesSerializer::default().for_writer(Vec::new());
+    writer.serialize_statement(&statement).unwrap();
+    writer.serialize_statement(&statement).unwrap();
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(writer.finish().unwrap());
+    let back: Vec<_> =
+        JsonLinesParser::default().for_reader(bytes.as_slice()).collect::<Result<_, _>>().unwrap();
+    assert_eq!(back, [statement.clone(), statement]);
+    // A mark on a blank first line is skipped too; one later is an error on its line.
+    let back: Vec<_> =
+        JsonLinesParser::default().for_reader("\u{feff}\n".as_bytes()).collect::<Result<_, _>>().unwrap();
+    assert!(back.is_empty());
+    let error = JsonLinesParser::default().for_reader("\n\u{feff}{}".as_bytes()).next().unwrap().unwrap_err();
+    assert!(error.to_string().contains("line 2"), "{error}");
+}

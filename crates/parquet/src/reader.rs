@@ -4,15 +4,19 @@
 use crate::Shard;
 use crate::error::{ParquetParseError, ParquetSyntaxError, file_error};
 use crate::schema::{LAYOUT, LAYOUT_KEY, arrow_type, file_name, statements_file};
+use arrow_array::RecordBatch;
 use arrow_array::cast::AsArray as _;
 use arrow_array::types::{Date32Type, Int64Type};
 use arrow_array::{Array, ArrayRef};
 use communique_model::chrono::NaiveDate;
-use communique_model::table::{TABLES, Table};
+use communique_model::table::{
+    KeyRows, RowKey, RowOrder, TABLES, Table, keyed_by_commitment, tables_in_order,
+};
 use communique_model::{
     Actor, ActorKind, Assessment, Commitment, CommitmentKind, DigestAlgorithm, Fixity, Method, MethodKind,
     Note, Paragraph, ParagraphKind, Source, Span, Statement, StatementKind, Timestamp,
 };
+use parquet::arrow::ProjectionMask;
 use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
 use std::collections::{HashSet, VecDeque};
 use std::fs::File;
@@ -66,10 +70,15 @@ impl ParquetParser {
     /// shards of a sharded conversion, each marked by its statements table), and opens
     /// the first set, checking every table's columns against the column definitions.
     ///
-    /// The returned iterator yields the statements in the order they were written, set
-    /// after set (shard 1 of N before shard 2), reading every table once from start to
-    /// end, a batch of rows at a time: memory holds one statement and a batch per table.
-    /// After the first error it yields nothing more.
+    /// The returned iterator yields the statements in the order of the statements table,
+    /// set after set (shard 1 of N before shard 2), each with its rows of the other
+    /// tables, whatever their order: rows may have been sorted or moved since they were
+    /// written. When a set is opened, the key columns of its tables (statement,
+    /// commitment, position) are read first to check the order the writer gives; a
+    /// table in that order is then read once from start to end, a batch of rows at a
+    /// time, and memory holds one statement and a batch per table. A table out of that
+    /// order is read whole into memory and its rows taken in the order written. After
+    /// the first error it yields nothing more.
     ///
     /// # Errors
     ///
@@ -173,8 +182,160 @@ impl TableSet {
         for table in TABLES {
             cursors.push(Cursor::open(dir, table, shard)?);
         }
+        let mut keys =
+            TABLES.iter().map(|table| KeyReader::open(dir, table, shard)).collect::<Result<Vec<_>, _>>()?;
+        let in_order = tables_in_order(&mut KeyReaders(&mut keys))?;
+        if in_order.contains(&false) {
+            let mut order = RowOrder::new();
+            let mut statements = KeyReader::open(dir, TABLES[0], shard)?;
+            while statements.next_row()? {
+                order.add_statement(statements.key().statement);
+            }
+            if (1..TABLES.len()).any(|table| keyed_by_commitment(table) && !in_order[table]) {
+                let index =
+                    TABLES.iter().position(|table| table.name == "commitments").expect("commitments table");
+                let mut commitments = KeyReader::open(dir, TABLES[index], shard)?;
+                while commitments.next_row()? {
+                    order.add_commitment(commitments.key());
+                }
+            }
+            for (table, cursor) in cursors.iter_mut().enumerate() {
+                if !in_order[table] {
+                    let rows = KeyReader::open(dir, TABLES[table], shard)?.sorted(table, &order)?;
+                    cursor.reorder(rows)?;
+                }
+            }
+        }
         Ok(Self { shard, cursors })
     }
+}
+
+/// The key columns of one table file (`statement_id`, and `commitment_id` and `position`
+/// where it has them), read row by row: what the order check and the sorting of a table
+/// out of order read.
+struct KeyReader {
+    file: String,
+    batches: ParquetRecordBatchReader,
+    batch: Option<RecordBatch>,
+    /// Index of the current row in the batch, and the batch's length.
+    at: usize,
+    len: usize,
+    started: bool,
+    /// Indexes of the key columns in the batch.
+    statement: usize,
+    commitment: Option<usize>,
+    position: Option<usize>,
+}
+
+impl KeyReader {
+    /// Opens the key columns of a table whose cursor is open (its columns checked).
+    fn open(dir: &Path, table: &'static Table, shard: Option<Shard>) -> Result<Self, ParquetParseError> {
+        let file = file_name(table, shard);
+        let path = dir.join(&file);
+        let fail = |message: String| ParquetSyntaxError::new(file.clone(), None, None, message);
+        let opened = File::open(&path).map_err(|e| file_error(&path, e))?;
+        let builder = ParquetRecordBatchReaderBuilder::try_new(opened)
+            .map_err(|e| fail(format!("is not a readable Parquet file: {e}")))?;
+        let names = ["statement_id", "commitment_id", "position"];
+        let roots: Vec<usize> = names.iter().filter_map(|name| table.column_index(name)).collect();
+        let mask = ProjectionMask::roots(builder.parquet_schema(), roots.iter().copied());
+        let batches = builder
+            .with_projection(mask)
+            .with_batch_size(BATCH_ROWS)
+            .build()
+            .map_err(|e| fail(format!("is not a readable Parquet file: {e}")))?;
+        // The projected columns keep the order of the table's.
+        let index = |name: &str| table.column_index(name).map(|i| roots.iter().filter(|&&r| r < i).count());
+        Ok(Self {
+            file,
+            batches,
+            batch: None,
+            at: 0,
+            len: 0,
+            started: false,
+            statement: 0,
+            commitment: index("commitment_id"),
+            position: index("position"),
+        })
+    }
+
+    fn next_row(&mut self) -> Result<bool, ParquetParseError> {
+        if self.started {
+            self.at += 1;
+        }
+        self.started = true;
+        while self.at >= self.len {
+            match self.batches.next() {
+                None => return Ok(false),
+                Some(Ok(batch)) => {
+                    self.len = batch.num_rows();
+                    self.batch = Some(batch);
+                    self.at = 0;
+                }
+                Some(Err(error)) => {
+                    return Err(ParquetSyntaxError::new(
+                        self.file.clone(),
+                        None,
+                        None,
+                        format!("cannot be read: {error}"),
+                    )
+                    .into());
+                }
+            }
+        }
+        Ok(true)
+    }
+
+    fn key(&self) -> RowKey<'_> {
+        let Some(batch) = &self.batch else { return RowKey::default() };
+        let text = |index: Option<usize>| {
+            index.map_or(&[][..], |i| {
+                let array = batch.column(i).as_string::<i32>();
+                if array.is_valid(self.at) { array.value(self.at).as_bytes() } else { &[] }
+            })
+        };
+        let position = self.position.and_then(|i| {
+            let array = batch.column(i).as_primitive::<Int64Type>();
+            array.is_valid(self.at).then(|| array.value(self.at)).and_then(|p| u64::try_from(p).ok())
+        });
+        RowKey { statement: text(Some(self.statement)), commitment: text(self.commitment), position }
+    }
+
+    /// The 0-based index of every row, in the order written (table `table` of [`TABLES`]).
+    fn sorted(mut self, table: usize, order: &RowOrder) -> Result<Vec<u64>, ParquetParseError> {
+        let mut rows = Vec::new();
+        let mut row = 0u64;
+        while self.next_row()? {
+            rows.push((order.sort_key(table, self.key()), row));
+            row += 1;
+        }
+        rows.sort_by_key(|(key, _)| *key);
+        Ok(rows.into_iter().map(|(_, row)| row).collect())
+    }
+}
+
+/// The key readers of every table of a set, for [`tables_in_order`].
+struct KeyReaders<'a>(&'a mut [KeyReader]);
+
+impl KeyRows for KeyReaders<'_> {
+    type Error = ParquetParseError;
+
+    fn next_row(&mut self, table: usize) -> Result<bool, ParquetParseError> {
+        self.0[table].next_row()
+    }
+
+    fn key(&self, table: usize) -> RowKey<'_> {
+        self.0[table].key()
+    }
+}
+
+/// A table read whole, its rows taken in the order written.
+struct Reorder {
+    batches: Vec<RecordBatch>,
+    /// Rows of the file before each batch.
+    starts: Vec<u64>,
+    /// 0-based row indexes, in the order written.
+    order: std::vec::IntoIter<u64>,
 }
 
 /// One table file being read, a batch of rows at a time, with a current row.
@@ -190,6 +351,8 @@ struct Cursor {
     /// Rows of the file before the current batch.
     before: u64,
     ended: bool,
+    /// For a table out of the order written: its rows, and that order.
+    reorder: Option<Reorder>,
 }
 
 impl std::fmt::Debug for Cursor {
@@ -268,7 +431,17 @@ impl Cursor {
             .with_batch_size(BATCH_ROWS)
             .build()
             .map_err(|e| fail(format!("is not a readable Parquet file: {e}")))?;
-        Ok(Self { table, file: name, batches, columns: Vec::new(), len: 0, at: 0, before: 0, ended: false })
+        Ok(Self {
+            table,
+            file: name,
+            batches,
+            columns: Vec::new(),
+            len: 0,
+            at: 0,
+            before: 0,
+            ended: false,
+            reorder: None,
+        })
     }
 
     /// 1-based row number of the current row in the file.
@@ -281,12 +454,46 @@ impl Cursor {
         ParquetSyntaxError::new(self.file.clone(), Some(self.row()), column, message).into()
     }
 
+    /// Reads the whole table, to take its rows in `order` (0-based indexes).
+    fn reorder(&mut self, order: Vec<u64>) -> Result<(), ParquetParseError> {
+        let mut batches = Vec::new();
+        let mut starts = Vec::new();
+        let mut rows = 0u64;
+        for batch in &mut self.batches {
+            let batch = batch.map_err(|error| {
+                ParquetSyntaxError::new(
+                    self.file.clone(),
+                    Some(rows + 1),
+                    None,
+                    format!("cannot be read: {error}"),
+                )
+            })?;
+            starts.push(rows);
+            rows += batch.num_rows() as u64;
+            batches.push(batch);
+        }
+        self.reorder = Some(Reorder { batches, starts, order: order.into_iter() });
+        Ok(())
+    }
+
     /// True when there is a current row, reading the next batch when the last one is
-    /// used up.
+    /// used up (or, for a table out of order, taking its next row in the order written).
     fn has_row(&mut self) -> Result<bool, ParquetParseError> {
         while self.at >= self.len {
             if self.ended {
                 return Ok(false);
+            }
+            if let Some(reorder) = &mut self.reorder {
+                let Some(row) = reorder.order.next() else {
+                    self.ended = true;
+                    return Ok(false);
+                };
+                let batch = reorder.starts.partition_point(|&start| start <= row) - 1;
+                self.columns = reorder.batches[batch].columns().to_vec();
+                self.before = reorder.starts[batch];
+                self.at = usize::try_from(row - self.before).expect("a row of the batch");
+                self.len = self.at + 1;
+                continue;
             }
             match self.batches.next() {
                 None => {
@@ -389,7 +596,7 @@ impl Cursor {
             Err(self.error(
                 Some("position"),
                 format!(
-                    "is {found} where {expected} comes next: rows must stay in the order they were written"
+                    "is {found} where {expected} was expected: the positions of a list run 1, 2, 3, … (one given twice or left out?)"
                 ),
             ))
         }
@@ -518,9 +725,7 @@ impl TableSet {
                     let id = cursor.opt_str("statement_id").unwrap_or_default().to_owned();
                     return Err(cursor.error(
                         Some("statement_id"),
-                        format!(
-                            "statement {id:?} is not in the statements table, or its rows are out of order"
-                        ),
+                        format!("statement {id:?} is not in the statements table"),
                     ));
                 }
             }
@@ -679,9 +884,7 @@ impl TableSet {
                 let commitment = cursor.opt_str("commitment_id").unwrap_or_default().to_owned();
                 return Err(cursor.error(
                     Some("commitment_id"),
-                    format!(
-                        "{commitment:?} is not a commitment of statement {id:?}, or its rows are out of order"
-                    ),
+                    format!("{commitment:?} is not a commitment of statement {id:?}"),
                 ));
             }
         }

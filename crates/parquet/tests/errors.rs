@@ -138,7 +138,7 @@ fn rows_of_a_statement_not_in_the_statements_table_are_an_error() {
     let error = syntax(read_all(dir.path()));
     assert_eq!(
         error.to_string(),
-        "empty_values.parquet, row 1, column statement_id: statement \"zz\" is not in the statements table, or its rows are out of order"
+        "empty_values.parquet, row 1, column statement_id: statement \"zz\" is not in the statements table"
     );
     assert_eq!(error.position().record(), Some(2));
 }
@@ -165,7 +165,7 @@ fn positions_out_of_order_are_an_error() {
     let error = syntax(read_all(dir.path()));
     assert_eq!(
         error.to_string(),
-        "places.parquet, row 2, column position: is 3 where 2 comes next: rows must stay in the order they were written"
+        "places.parquet, row 2, column position: is 3 where 2 was expected: the positions of a list run 1, 2, 3, … (one given twice or left out?)"
     );
     assert_eq!(error.position().record(), Some(1));
 }

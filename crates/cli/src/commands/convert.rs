@@ -1,7 +1,7 @@
 //! `communique convert`: inputs of any format to any set of output formats.
 
 use crate::inputs::{InputError, Inputs, Origin, Work};
-use crate::outputs::{Sink, Staged, check_targets};
+use crate::outputs::{Sink, Staged, check_targets, commit};
 use anyhow::{Context, Result, bail};
 use communique::{Format, PreparedStatement, Shard, StatementSerializer};
 use rayon::prelude::*;
@@ -337,6 +337,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             "--to {bad}: {bad} is an input format only (write json, jsonl, csv, xml, jsonld, akn, tei or parquet)"
         );
     }
+    let ingest = args.ingest.options(None)?;
     std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
     check_targets(&args.out, &formats, &args.inputs, args.force, args.shard)?;
     let jobs =
@@ -346,7 +347,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
             rayon::ThreadPoolBuilder::new().num_threads(jobs).thread_name(|i| format!("prepare-{i}")).build()
         })
         .transpose()?;
-    let ingest = args.ingest.options(None)?;
 
     let mut serializers = Vec::with_capacity(formats.len());
     for &format in &formats {
@@ -417,11 +417,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         bar.inc(weight);
     }
-    let staged = writers.finish()?;
-    let mut written = Vec::new();
-    for output in staged {
-        written.push(output.commit()?);
+    if converted == 0 && failed > 0 {
+        // Every input failed: every output stays as it was, and none is made empty (as
+        // `ingest` keeps its output when it ingested nothing). Inputs that hold no
+        // record at all, and none that failed, still give empty outputs.
+        bar.finish_and_clear();
+        writers.abort();
+        eprintln!("nothing converted ({failed} failed): no output was written or replaced");
+        return Ok(ExitCode::from(1));
     }
+    let staged = writers.finish()?;
+    let written = commit(staged)?;
     bar.finish_and_clear();
     let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
     eprintln!(

@@ -1,12 +1,14 @@
 //! `communique ingest`: text files to records.
 
 use crate::inputs::{InputError, Origin, records};
-use crate::outputs::{persist, temp_file_beside};
+use crate::outputs::FileOutput;
 use anyhow::{Result, bail};
 use communique::model::Statement;
 use communique::text::IngestOptions;
 use communique::{Format, StatementSerializer};
 use rayon::prelude::*;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -25,7 +27,8 @@ pub struct Args {
     /// Text (.txt) or Markdown (.md) files.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
-    /// Write here instead of standard output (replaced atomically).
+    /// Write here instead of standard output (a file is replaced atomically; a FIFO or a
+    /// device such as /dev/null is written into).
     #[arg(long, value_name = "PATH")]
     out: Option<PathBuf>,
     /// Record id, instead of the derived one (one input only).
@@ -44,33 +47,54 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let options = args.ingest.options(args.id.clone())?;
     if let Some(out) = &args.out {
-        let out_canon = out
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .map_or_else(|| std::env::current_dir().ok(), |p| std::fs::canonicalize(p).ok());
+        // The file --out names in the end (through a link too), or where it would be.
+        let out_canon = std::fs::canonicalize(out).ok().or_else(|| {
+            let dir = out
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map_or_else(|| std::env::current_dir().ok(), |p| std::fs::canonicalize(p).ok())?;
+            Some(dir.join(out.file_name()?))
+        });
         for input in &args.files {
-            if let (Ok(input), Some(dir), Some(name)) =
-                (std::fs::canonicalize(input), &out_canon, out.file_name())
-                && input == dir.join(name)
+            if let (Ok(input), Some(out)) = (std::fs::canonicalize(input), &out_canon)
+                && input == *out
             {
                 bail!("refusing to write over the input {}", input.display());
             }
         }
     }
-    // Records go to a temporary file beside --out (or straight to standard output) as
-    // they come, in input order: one pretty JSON record, or JSON Lines for several.
-    let mut temporary = args.out.as_deref().map(temp_file_beside).transpose()?;
+    // Records go to a temporary file beside --out, into the FIFO or device it names, or
+    // to standard output as they come, in input order: one pretty JSON record, or JSON
+    // Lines for several.
+    let mut output = args.out.as_deref().map(FileOutput::open).transpose()?;
     let stdout = std::io::stdout();
-    let sink: Box<dyn Write> = match &temporary {
-        Some(file) => Box::new(std::io::BufWriter::new(file.reopen()?)),
+    let sink: Box<dyn Write> = match &output {
+        Some(output) => Box::new(std::io::BufWriter::new(output.writer()?)),
         None => Box::new(stdout.lock()),
     };
     let format = if args.files.len() == 1 { Format::Json } else { Format::JsonLines };
     let mut writer = StatementSerializer::from_format(format).for_writer(sink);
     let (mut written, mut failed) = (0usize, 0usize);
+    // The input of each id written: one output holds each id once, as in `convert`, so a
+    // later record with the same id (the same text given twice) is refused, naming both.
+    let mut seen: HashMap<String, &Path> = HashMap::new();
     for chunk in args.files.chunks(BATCH) {
         let results: Vec<_> = chunk.par_iter().map(|path| ingest_one(path, &options)).collect();
-        for result in results {
+        for (path, result) in chunk.iter().zip(results) {
+            let result = result.and_then(|statement| match seen.entry(statement.id.clone()) {
+                Entry::Vacant(entry) => {
+                    entry.insert(path);
+                    Ok(statement)
+                }
+                Entry::Occupied(entry) => Err(InputError {
+                    origin: Origin::whole(Arc::from(path.as_path())),
+                    message: format!(
+                        "duplicate id {:?}: {} has it already",
+                        statement.id,
+                        entry.get().display()
+                    ),
+                }),
+            });
             match result {
                 Ok(statement) => {
                     writer.serialize_statement(&statement)?;
@@ -86,13 +110,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if written > 0 {
         writer.finish()?.flush()?;
     }
-    if let (Some(file), Some(out)) = (temporary.take(), &args.out) {
+    if let (Some(output), Some(out)) = (output.take(), &args.out) {
         if written == 0 {
             // Nothing to keep: an existing file stays as it was.
             eprintln!("nothing ingested: {} left unchanged", out.display());
         } else {
-            file.as_file().sync_all()?;
-            persist(file, out)?;
+            output.keep()?;
         }
     }
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })

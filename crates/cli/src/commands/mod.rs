@@ -7,7 +7,7 @@ pub mod schema;
 pub mod stats;
 pub mod validate;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use communique::model::chrono::NaiveDate;
 use communique::text::IngestOptions;
 
@@ -26,8 +26,11 @@ pub struct IngestArgs {
 }
 
 impl IngestArgs {
-    /// The library's options for these arguments.
+    /// The library's options for these arguments; an error names the option at fault.
     pub fn options(&self, id: Option<String>) -> Result<IngestOptions> {
+        if let Some(tag) = &self.lang {
+            check_language_tag(tag)?;
+        }
         let retrieved: Option<NaiveDate> = self
             .retrieved
             .as_deref()
@@ -43,4 +46,20 @@ impl IngestArgs {
             ..IngestOptions::default()
         })
     }
+}
+
+/// Refuses a `--lang` that is not a well-formed BCP 47 tag, before any input is read (the
+/// record it would give could not pass validation), suggesting the tag meant where it can.
+fn check_language_tag(tag: &str) -> Result<()> {
+    use communique::model::is_well_formed_language_tag;
+    if is_well_formed_language_tag(tag) {
+        return Ok(());
+    }
+    let hyphens = tag.replace('_', "-");
+    if hyphens != tag && is_well_formed_language_tag(&hyphens) {
+        bail!(
+            "--lang {tag:?} is not a BCP 47 language tag: subtags are joined by hyphens (--lang {hyphens})"
+        );
+    }
+    bail!("--lang {tag:?} is not a well-formed BCP 47 language tag (e.g. en, fr, de, en-GB)")
 }

@@ -59,6 +59,9 @@ const BLOCK: usize = 256 * 1024;
 /// few batches read ahead and being parsed).
 const RECYCLED_BLOCKS: usize = 8;
 
+/// U+FEFF in UTF-8.
+const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
+
 /// The statements of a JSON Lines input; made by [`JsonLinesParser::for_reader`].
 ///
 /// Yields each statement in order, or the error of its line. Reading and parsing can
@@ -122,9 +125,17 @@ impl<R: BufRead> ReaderJsonLinesParser<R> {
             match self.reader.read_until(b'\n', &mut block) {
                 Ok(0) => self.done = true,
                 Ok(read) => {
-                    let offset = self.read;
+                    let mut offset = self.read;
                     self.read += read as u64;
                     self.line += 1;
+                    // A byte order mark at the start of the input is no part of the
+                    // first record (RFC 8259 §8.1 lets a parser ignore one).
+                    let start = if offset == 0 && block[start..].starts_with(BYTE_ORDER_MARK) {
+                        offset += BYTE_ORDER_MARK.len() as u64;
+                        start + BYTE_ORDER_MARK.len()
+                    } else {
+                        start
+                    };
                     let mut end = block.len();
                     while end > start && matches!(block[end - 1], b'\n' | b'\r') {
                         end -= 1;
