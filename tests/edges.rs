@@ -1,7 +1,7 @@
 //! Records at the edges of every type — years 1 and 9999, every precision and form of
 //! offset, empty and absent optional texts, long texts, characters formats make hard,
-//! every kind — that pass `validate()` are written by every format and read back
-//! identical.
+//! every kind, paragraphs with and without a speaker — that pass `validate()` are
+//! written by every format and read back identical.
 
 use communique::model::chrono::NaiveDate;
 use communique::model::{
@@ -91,7 +91,7 @@ prop_compose! {
         source in (optional_text(), optional_text(), optional_text(), prop::option::of(date())),
         fixity in prop::option::of((text(), any::<u64>())),
         source_text in prop::option::of(text()),
-        paragraphs in prop::collection::vec((required_text(), optional_text(), prop::sample::select(ParagraphKind::ALL.to_vec())), 0..4),
+        paragraphs in prop::collection::vec((required_text(), optional_text(), prop::sample::select(ParagraphKind::ALL.to_vec()), prop::option::of(prop_oneof![Just("Q".to_owned()), identifier()])), 0..4),
         kinds in prop::collection::vec(prop::sample::select(CommitmentKind::ALL.to_vec()), 4),
         fields in prop::collection::vec(optional_text(), 8),
         flags in (any::<bool>(), any::<bool>(), any::<bool>()),
@@ -103,7 +103,7 @@ prop_compose! {
         let paragraphs: Vec<Paragraph> = paragraphs
             .into_iter()
             .enumerate()
-            .map(|(i, (text, number, kind))| Paragraph { id: format!("para_{}", i + 1), number, kind, text, source_span: None })
+            .map(|(i, (text, number, kind, speaker))| Paragraph { id: format!("para_{}", i + 1), number, kind, text, speaker, source_span: None })
             .collect();
         let commitments = paragraphs
             .iter()

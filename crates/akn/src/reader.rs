@@ -798,13 +798,14 @@ impl Reading<'_> {
                     for (i, part) in self.children(child)?.into_iter().enumerate() {
                         match part.name.as_str() {
                             "listIntroduction" if part.ns == Ns::Akn && i == 0 => {
-                                let (id, source_span) = self.identity(part)?;
+                                let (id, source_span, speaker) = self.identity(part)?;
                                 let text = self.marked_text(part, &id, marks)?;
                                 s.paragraphs.push(Paragraph {
                                     id,
                                     number: None,
                                     kind: ParagraphKind::LeadIn,
                                     text,
+                                    speaker,
                                     source_span,
                                 });
                             }
@@ -821,8 +822,8 @@ impl Reading<'_> {
         Ok(())
     }
 
-    /// The eId and the source span of a paragraph's element.
-    fn identity(&self, element: &Element) -> Result<(String, Option<Span>)> {
+    /// The eId, the source span and the speaker of a paragraph's element.
+    fn identity(&self, element: &Element) -> Result<(String, Option<Span>, Option<String>)> {
         let id = self.required(element, "eId")?.to_owned();
         let start = element.attribute_in(&Ns::Ext, "sourceStart");
         let end = element.attribute_in(&Ns::Ext, "sourceEnd");
@@ -834,11 +835,12 @@ impl Reading<'_> {
             }),
             _ => return Err(self.error(element, "cq:sourceStart and cq:sourceEnd come together")),
         };
-        Ok((id, source_span))
+        let speaker = element.attribute_in(&Ns::Ext, "speaker").map(str::to_owned);
+        Ok((id, source_span, speaker))
     }
 
     fn item(&self, item: &Element, marks: &mut Vec<(String, Mark)>) -> Result<Paragraph> {
-        let (id, source_span) = self.identity(item)?;
+        let (id, source_span, speaker) = self.identity(item)?;
         let children = self.children(item)?;
         let (number, p) = match children.as_slice() {
             [num, p] if num.is(&Ns::Akn, "num") && p.is(&Ns::Akn, "p") => (Some(self.text(num)?), p),
@@ -846,11 +848,11 @@ impl Reading<'_> {
             _ => return Err(self.error(item, "<item> must hold an optional <num> and one <p>")),
         };
         let text = self.marked_text(p, &id, marks)?;
-        Ok(Paragraph { id, number, kind: ParagraphKind::ListItem, text, source_span })
+        Ok(Paragraph { id, number, kind: ParagraphKind::ListItem, text, speaker, source_span })
     }
 
     fn paragraph(&self, paragraph: &Element, marks: &mut Vec<(String, Mark)>) -> Result<Paragraph> {
-        let (id, source_span) = self.identity(paragraph)?;
+        let (id, source_span, speaker) = self.identity(paragraph)?;
         let children = self.children(paragraph)?;
         let (number, part) = match children.as_slice() {
             [num, part] if num.is(&Ns::Akn, "num") => (Some(self.text(num)?), *part),
@@ -874,13 +876,14 @@ impl Reading<'_> {
                     ("p", _) if block.ns == Ns::Akn => (ParagraphKind::Body, block),
                     ("block", Some("quote")) if block.ns == Ns::Akn => (ParagraphKind::Quote, block),
                     ("block", Some("preface")) if block.ns == Ns::Akn => (ParagraphKind::Preface, block),
+                    ("block", Some("question")) if block.ns == Ns::Akn => (ParagraphKind::Question, block),
                     _ => return Err(self.unexpected(block, part)),
                 }
             }
             _ => return Err(self.unexpected(part, paragraph)),
         };
         let text = self.marked_text(text_element, &id, marks)?;
-        Ok(Paragraph { id, number, kind, text, source_span })
+        Ok(Paragraph { id, number, kind, text, speaker, source_span })
     }
 }
 

@@ -913,11 +913,15 @@ impl Formatter<'_> {
         Ok(())
     }
 
-    /// ` eId="…"` and, with a source span, ` cq:sourceStart="…" cq:sourceEnd="…"`.
+    /// ` eId="…"`; with a source span, ` cq:sourceStart="…" cq:sourceEnd="…"`; with a
+    /// speaker (a transcript's turn), ` cq:speaker="…"`.
     fn identify(&mut self, i: usize, p: &Paragraph) -> Result {
         self.attribute("eId", &p.id, || format!("$.paragraphs[{i}].id"))?;
         if let Some(span) = p.source_span {
             self.span_attributes("cq:sourceStart", "cq:sourceEnd", span);
+        }
+        if let Some(speaker) = &p.speaker {
+            self.attribute("cq:speaker", speaker, || format!("$.paragraphs[{i}].speaker"))?;
         }
         Ok(())
     }
@@ -930,7 +934,7 @@ impl Formatter<'_> {
 
     /// A paragraph that is not in a list: `<paragraph>` with its number and, by kind,
     /// `<content><p>` (body), `<heading>` (heading), `<intro><p>` (lead-in), or
-    /// `<content><block name="quote|preface">`.
+    /// `<content><block name="quote|preface|question">`.
     fn paragraph(&mut self, depth: usize, i: usize, p: &Paragraph) -> Result {
         self.open(depth, "paragraph");
         self.identify(i, p)?;
@@ -942,7 +946,7 @@ impl Formatter<'_> {
             ParagraphKind::ListItem => unreachable!("list items are written in a blockList"),
             ParagraphKind::Heading => ("", "heading"),
             ParagraphKind::LeadIn => ("intro", "p"),
-            ParagraphKind::Quote | ParagraphKind::Preface => ("content", "block"),
+            ParagraphKind::Quote | ParagraphKind::Preface | ParagraphKind::Question => ("content", "block"),
         };
         if !outer.is_empty() {
             self.open(d, outer);

@@ -660,6 +660,7 @@ impl DirCsvParser {
                 number: row.opt_text("number", &mut empties, || format!("$.paragraphs[{i}].number")),
                 kind: row.name("kind", ParagraphKind::from_name)?,
                 text: row.text("text"),
+                speaker: row.opt_text("speaker", &mut empties, || format!("$.paragraphs[{i}].speaker")),
                 source_span: row.span("source_start", "source_end")?,
             });
         }

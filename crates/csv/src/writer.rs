@@ -399,8 +399,11 @@ fn capacity_hint(s: &Statement) -> usize {
         + 2 * TIMESTAMP;
     let issuers: usize = s.issuers.iter().map(|i| id + text(&i.name) + optional(&i.role) + 2 * CELL).sum();
     let lists: usize = s.places.iter().chain(&s.keywords).map(|t| id + text(t) + CELL).sum();
-    let paragraphs: usize =
-        s.paragraphs.iter().map(|p| id + text(&p.id) + optional(&p.number) + text(&p.text) + 4 * CELL).sum();
+    let paragraphs: usize = s
+        .paragraphs
+        .iter()
+        .map(|p| id + text(&p.id) + optional(&p.number) + text(&p.text) + optional(&p.speaker) + 4 * CELL)
+        .sum();
     let commitments: usize = s
         .commitments
         .iter()

@@ -73,10 +73,10 @@ fn broken_cells_are_located() {
     let error = error_after("statements.csv", |t| replace_once(&t, ",2022-02-16T15:14,", ",16 Feb 2022,"));
     check(&error, "statements.csv", 2, Some((5, "last_updated")), "invalid timestamp");
 
-    let error = error_after("paragraphs.csv", |t| replace_once(&t, ",80,571\r\n", ",80,5x1\r\n"));
+    let error = error_after("paragraphs.csv", |t| replace_once(&t, ",80,571,\r\n", ",80,5x1,\r\n"));
     check(&error, "paragraphs.csv", 2, Some((8, "source_end")), "\"5x1\" is not an integer");
 
-    let error = error_after("paragraphs.csv", |t| replace_once(&t, ",80,571\r\n", ",,571\r\n"));
+    let error = error_after("paragraphs.csv", |t| replace_once(&t, ",80,571,\r\n", ",,571,\r\n"));
     check(&error, "paragraphs.csv", 2, Some((7, "source_start")), "is empty while source_end is not");
 
     let error = error_after("commitments.csv", |t| {

@@ -300,7 +300,14 @@ mod generated {
                 opt_text(),
             ),
             proptest::collection::vec(
-                (text(), opt_text(), 0usize..6, text(), proptest::option::of(span())),
+                (
+                    text(),
+                    opt_text(),
+                    0..ParagraphKind::ALL.len(),
+                    text(),
+                    opt_text(),
+                    proptest::option::of(span()),
+                ),
                 0..4,
             ),
             proptest::collection::vec(commitment(), 0..4),
@@ -331,11 +338,12 @@ mod generated {
                 source_text: source.5,
                 paragraphs: paragraphs
                     .into_iter()
-                    .map(|(id, number, kind, text, source_span)| Paragraph {
+                    .map(|(id, number, kind, text, speaker, source_span)| Paragraph {
                         id,
                         number,
                         kind: ParagraphKind::ALL[kind],
                         text,
+                        speaker,
                         source_span,
                     })
                     .collect(),

@@ -22,6 +22,7 @@ fn statement(n: usize) -> Statement {
             number: None,
             kind: ParagraphKind::Body,
             text: text.to_owned(),
+            speaker: None,
             source_span: None,
         })
         .collect();

@@ -564,6 +564,7 @@ fn paragraph(statement_iri: &str, index: usize, value: &Value, path: String) -> 
         number: node.string("number")?,
         kind,
         text: node.req_str("text")?.to_owned(),
+        speaker: node.string("speaker")?,
         source_span: source_selector(&mut node, &id)?,
     };
     node.finish()?;

@@ -684,6 +684,7 @@ impl<'a> NodeWriter<'a> {
         out.opt("number", paragraph.number.as_deref());
         out.field("paragraphKind", paragraph.kind.as_str());
         out.field("text", &paragraph.text);
+        out.opt("speaker", paragraph.speaker.as_deref());
         if let Some(span) = paragraph.source_span {
             out.key("sourceSelector");
             Self::selector(out, &id, b"/source", span);

@@ -110,6 +110,7 @@ fn rich() -> Statement {
         .unwrap();
     statement.keywords = vec!["Chechnya".into(), "ceasefire".into(), "Chechnya".into()];
     statement.paragraphs[1].number = Some("1".into());
+    statement.paragraphs[1].speaker = Some("THE CHAIRMAN-IN-OFFICE".into());
     statement.paragraphs[1].source_span = Some(Span::new(26, 26 + text.chars().count()));
     statement
 }

@@ -95,7 +95,7 @@ prop_compose! {
         fixity in prop::option::of(("[0-9a-f]{64}", any::<u64>())),
         source_text in opt_text(),
         paragraphs in prop::collection::vec(
-            (text(), opt_text(), prop::sample::select(ParagraphKind::ALL.to_vec()), text(), prop::option::of(span())), 0..4),
+            (text(), opt_text(), prop::sample::select(ParagraphKind::ALL.to_vec()), text(), opt_text(), prop::option::of(span())), 0..4),
         commitments in prop::collection::vec(commitment(), 0..4),
         notes in prop::collection::vec((text(), text(), prop::option::of(span())), 0..3),
     ) -> Statement {
@@ -106,8 +106,8 @@ prop_compose! {
             source: Source { attribution: source.0, url: source.1, via: source.2, retrieved: source.3 },
             fixity: fixity.map(|(digest, size)| Fixity { algorithm: DigestAlgorithm::Sha256, digest, size }),
             source_text,
-            paragraphs: paragraphs.into_iter().map(|(id, number, kind, text, source_span)| {
-                Paragraph { id, number, kind, text, source_span }
+            paragraphs: paragraphs.into_iter().map(|(id, number, kind, text, speaker, source_span)| {
+                Paragraph { id, number, kind, text, speaker, source_span }
             }).collect(),
             commitments,
             notes: notes.into_iter().map(|(code, message, source_span)| Note { code, message, source_span }).collect(),

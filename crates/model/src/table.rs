@@ -290,6 +290,12 @@ pub const PARAGRAPHS: Table = Table {
             false,
             "End of the block in the statement's source_text, in Unicode code points (exclusive).",
         ),
+        col(
+            "speaker",
+            Text,
+            false,
+            "Who speaks the paragraph in a transcript, as its turn is labelled (Q: a reporter).",
+        ),
     ],
     primary_key: &["statement_id", "paragraph_id"],
     foreign_keys: &[TO_STATEMENT],

@@ -177,6 +177,7 @@ impl Statement {
     /// Checks every invariant of the record and reports all that are broken at once.
     ///
     /// Checked: a non-empty `id`, `title` (when present) and paragraph and quote texts;
+    /// a paragraph's `speaker`, when present, non-empty and free of control characters;
     /// well-formed and unique eIds across paragraphs and commitments; every commitment's
     /// `paragraph` names a paragraph of the statement; every commitment `span` lies on its
     /// paragraph text and selects exactly its `quote`; paragraph and note source spans lie
@@ -283,6 +284,10 @@ impl Statement {
             check.non_empty(|| format!("{}.text", path()), &paragraph.text);
             if let Some(number) = &paragraph.number {
                 check.non_empty(|| format!("{}.number", path()), number);
+            }
+            if let Some(speaker) = &paragraph.speaker {
+                check.non_empty(|| format!("{}.speaker", path()), speaker);
+                check.identifier(|| format!("{}.speaker", path()), speaker);
             }
             if let (Some(span), Some(len)) = (paragraph.source_span, source_len) {
                 check.span_on(|| format!("{}.source_span", path()), span, len, "source text");

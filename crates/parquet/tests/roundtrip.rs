@@ -78,10 +78,10 @@ fn empty_and_absent_stay_apart() {
     let dir = tempfile::tempdir().unwrap();
     let (summary, back) = round_trip(dir.path(), &statements);
     assert_eq!(back, statements);
-    // all_empty() has 18 optional texts present but empty (counted for the CSV tables);
+    // all_empty() has 19 optional texts present but empty (counted for the CSV tables);
     // bare() has none.
     assert_eq!(summary.tables[9].file, "empty_values.parquet");
-    assert_eq!(summary.tables[9].rows, 18);
+    assert_eq!(summary.tables[9].rows, 19);
 }
 
 #[test]
@@ -259,7 +259,7 @@ fn prepared_statements_write_the_same_bytes() {
     let serializer = ParquetSerializer::default();
     let prepared: Vec<_> = statements.iter().map(|s| serializer.prepare(s).unwrap()).collect();
     assert_eq!(prepared[0].rows(5), Some(17));
-    assert_eq!(prepared[2].rows(9), Some(18));
+    assert_eq!(prepared[2].rows(9), Some(19));
     let mut writer = serializer.for_dir(prepared_dir.path()).unwrap();
     for p in &prepared {
         writer.write_prepared(p).unwrap();
@@ -379,7 +379,14 @@ mod generated {
                 opt_text(),
             ),
             proptest::collection::vec(
-                (text(), opt_text(), 0usize..6, text(), proptest::option::of(span())),
+                (
+                    text(),
+                    opt_text(),
+                    0usize..ParagraphKind::ALL.len(),
+                    text(),
+                    opt_text(),
+                    proptest::option::of(span()),
+                ),
                 0..4,
             ),
             proptest::collection::vec(commitment(), 0..4),
@@ -410,11 +417,12 @@ mod generated {
                 source_text: source.5,
                 paragraphs: paragraphs
                     .into_iter()
-                    .map(|(id, number, kind, text, source_span)| Paragraph {
+                    .map(|(id, number, kind, text, speaker, source_span)| Paragraph {
                         id,
                         number,
                         kind: ParagraphKind::ALL[kind],
                         text,
+                        speaker,
                         source_span,
                     })
                     .collect(),

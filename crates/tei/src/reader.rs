@@ -846,7 +846,7 @@ impl Reading<'_> {
         for child in self.children(text)? {
             match child.name.as_str() {
                 "body" if !body => {
-                    self.blocks(child, s, parts, true)?;
+                    self.blocks(child, s, parts, true, None)?;
                     body = true;
                 }
                 "back" if body => {
@@ -875,12 +875,33 @@ impl Reading<'_> {
     }
 
     /// The paragraphs of `<body>` or of a `<div>` in it (`divs` says whether divisions
-    /// may appear: only at the top).
-    fn blocks(&self, parent: &Element, s: &mut Statement, parts: &mut Parts, divs: bool) -> Result<()> {
-        for child in self.children(parent)? {
+    /// may appear: only at the top), or of a speech `<sp>` (`speaker`: its speaker, which
+    /// each of its paragraphs takes).
+    fn blocks(
+        &self,
+        parent: &Element,
+        s: &mut Statement,
+        parts: &mut Parts,
+        divs: bool,
+        speaker: Option<&str>,
+    ) -> Result<()> {
+        let mut children = self.children(parent)?.into_iter();
+        if speaker.is_some() {
+            // The `<speaker>` that opens the speech, read by the caller.
+            children.next();
+        }
+        for child in children {
             let kind = match (child.name.as_str(), child.attribute("type")) {
                 ("div", _) if divs => {
-                    self.blocks(child, s, parts, false)?;
+                    self.blocks(child, s, parts, false, None)?;
+                    continue;
+                }
+                ("sp", _) if speaker.is_none() => {
+                    let name = match self.children(child)?.first() {
+                        Some(first) if first.name == "speaker" => self.text(first)?,
+                        _ => return Err(self.error(child, "<sp> must open with its <speaker>")),
+                    };
+                    self.blocks(child, s, parts, false, Some(&name))?;
                     continue;
                 }
                 ("list", _) => {
@@ -888,28 +909,36 @@ impl Reading<'_> {
                         if item.name != "item" {
                             return Err(self.unexpected(item, child));
                         }
-                        s.paragraphs.push(self.block(item, ParagraphKind::ListItem, parts)?);
+                        s.paragraphs.push(self.block(item, ParagraphKind::ListItem, speaker, parts)?);
                     }
                     continue;
                 }
                 ("p", _) => ParagraphKind::Body,
-                ("head", _) if !divs => ParagraphKind::Heading,
+                ("head", _) if !divs && speaker.is_none() => ParagraphKind::Heading,
+                ("ab", Some("heading")) if speaker.is_some() => ParagraphKind::Heading,
                 ("ab", Some("lead_in")) => ParagraphKind::LeadIn,
                 ("ab", Some("preface")) => ParagraphKind::Preface,
+                ("ab", Some("question")) => ParagraphKind::Question,
                 ("quote", _) => ParagraphKind::Quote,
                 _ => return Err(self.unexpected(child, parent)),
             };
-            s.paragraphs.push(self.block(child, kind, parts)?);
+            s.paragraphs.push(self.block(child, kind, speaker, parts)?);
         }
         Ok(())
     }
 
-    fn block(&self, element: &Element, kind: ParagraphKind, parts: &mut Parts) -> Result<Paragraph> {
+    fn block(
+        &self,
+        element: &Element,
+        kind: ParagraphKind,
+        speaker: Option<&str>,
+        parts: &mut Parts,
+    ) -> Result<Paragraph> {
         let id = self.required_xml(element, "id")?.to_owned();
         let number = element.attribute("n").map(str::to_owned);
         let source_span = self.source_span(element, "corresp")?;
         let text = self.marked_text(element, &id, &mut parts.inline)?;
-        Ok(Paragraph { id, number, kind, text, source_span })
+        Ok(Paragraph { id, number, kind, text, speaker: speaker.map(str::to_owned), source_span })
     }
 }
 

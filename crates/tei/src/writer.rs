@@ -792,10 +792,13 @@ impl Formatter<'_> {
         Ok(())
     }
 
-    /// The paragraphs: body text as `<p>`, lead-ins and preface matter as
-    /// `<ab type="lead_in|preface">`, quotes as `<quote>`, runs of list items as
-    /// `<list><item>`; a heading opens a `<div>` with it as `<head>`, holding what
-    /// follows up to the next heading.
+    /// The paragraphs: body text as `<p>`, lead-ins, preface matter and reporters'
+    /// questions as `<ab type="lead_in|preface|question">`, quotes as `<quote>`, runs of
+    /// list items as `<list><item>`; a heading opens a `<div>` with it as `<head>`,
+    /// holding what follows up to the next heading. Paragraphs with a speaker (a
+    /// transcript's turns) are grouped, a run of one speaker at a time, in a speech
+    /// `<sp>` that opens with the `<speaker>`; a heading in a turn is
+    /// `<ab type="heading">` there.
     fn body(&mut self, depth: usize) -> Result {
         let paragraphs = &self.s.paragraphs;
         self.open(depth, "body");
@@ -809,7 +812,7 @@ impl Formatter<'_> {
         let mut i = 0;
         while i < paragraphs.len() {
             let p = &paragraphs[i];
-            if p.kind == ParagraphKind::Heading {
+            if p.kind == ParagraphKind::Heading && p.speaker.is_none() {
                 if in_div {
                     self.close(depth + 1, "div");
                 }
@@ -818,32 +821,58 @@ impl Formatter<'_> {
                 in_div = true;
             }
             let d = if in_div { depth + 2 } else { depth + 1 };
-            if p.kind == ParagraphKind::ListItem {
-                self.open(d, "list");
-                self.out.push('>');
-                while let Some(item) = paragraphs.get(i).filter(|p| p.kind == ParagraphKind::ListItem) {
-                    self.block(d + 1, "item", None, i, item)?;
-                    i += 1;
-                }
-                self.close(d, "list");
+            let Some(speaker) = &p.speaker else {
+                i = self.paragraph(d, i)?;
                 continue;
-            }
-            let (element, kind) = match p.kind {
-                ParagraphKind::Body => ("p", None),
-                ParagraphKind::Heading => ("head", None),
-                ParagraphKind::LeadIn => ("ab", Some("lead_in")),
-                ParagraphKind::Quote => ("quote", None),
-                ParagraphKind::Preface => ("ab", Some("preface")),
-                ParagraphKind::ListItem => unreachable!("list items are written in a list"),
             };
-            self.block(d, element, kind, i, p)?;
-            i += 1;
+            self.open(d, "sp");
+            self.out.push('>');
+            self.open(d + 1, "speaker");
+            self.out.push('>');
+            push_text(&mut self.out, speaker);
+            self.out.push_str("</speaker>");
+            while paragraphs.get(i).is_some_and(|p| p.speaker.as_ref() == Some(speaker)) {
+                i = self.paragraph(d + 1, i)?;
+            }
+            self.close(d, "sp");
         }
         if in_div {
             self.close(depth + 1, "div");
         }
         self.close(depth, "body");
         Ok(())
+    }
+
+    /// Paragraph `i`, or the run of list items of one speaker that starts there; returns
+    /// the index of the paragraph after it.
+    fn paragraph(&mut self, d: usize, i: usize) -> Result<usize> {
+        let paragraphs = &self.s.paragraphs;
+        let p = &paragraphs[i];
+        if p.kind == ParagraphKind::ListItem {
+            self.open(d, "list");
+            self.out.push('>');
+            let mut j = i;
+            while let Some(item) =
+                paragraphs.get(j).filter(|n| n.kind == ParagraphKind::ListItem && n.speaker == p.speaker)
+            {
+                self.block(d + 1, "item", None, j, item)?;
+                j += 1;
+            }
+            self.close(d, "list");
+            return Ok(j);
+        }
+        let (element, kind) = match p.kind {
+            ParagraphKind::Body => ("p", None),
+            ParagraphKind::Heading if p.speaker.is_some() => ("ab", Some("heading")),
+            ParagraphKind::Heading => ("head", None),
+            ParagraphKind::LeadIn => ("ab", Some("lead_in")),
+            ParagraphKind::Quote => ("quote", None),
+            ParagraphKind::Preface => ("ab", Some("preface")),
+            ParagraphKind::Question => ("ab", Some("question")),
+            ParagraphKind::ListItem => unreachable!("list items are written in a list"),
+        };
+        self.block(d, element, kind, i, p)?;
+        Ok(i + 1)
     }
 
     /// One paragraph as `<element xml:id="…" type="…" n="…" corresp="…">text</element>`.

@@ -1,6 +1,7 @@
 //! Random records at the edges of every type round-trip exactly: texts with every
 //! character XML makes hard (markup, CR, characters XML 1.0 cannot carry, white space at
-//! the ends), empty strings beside absent values, every paragraph kind in any order,
+//! the ends), empty strings beside absent values, every paragraph kind in any order (with a speaker
+//! or none),
 //! commitments whose spans lie on their text, overlap, or lie nowhere, and records that
 //! `Statement::validate` would refuse. Printed numbers are TEI attribute values (`n`),
 //! so they are drawn from the characters XML can carry.
@@ -66,11 +67,16 @@ fn actor() -> impl Strategy<Value = Actor> {
         .prop_map(|(name, kind, role)| Actor { name, kind, role })
 }
 
-fn paragraph() -> impl Strategy<Value = (ParagraphKind, String, Option<String>, Option<(usize, usize)>)> {
+/// A paragraph's kind, text, number, speaker (one of two, so that turns of several
+/// paragraphs occur, or any text) and source span.
+type ParagraphParts = (ParagraphKind, String, Option<String>, Option<String>, Option<(usize, usize)>);
+
+fn paragraph() -> impl Strategy<Value = ParagraphParts> {
     (
         prop::sample::select(ParagraphKind::ALL.to_vec()),
         text(),
         prop::option::of(attribute_text()),
+        prop::option::of(prop_oneof![Just("MS. JEAN-PIERRE".to_owned()), Just("Q".to_owned()), text()]),
         prop::option::of((0usize..50, 0usize..50)),
     )
 }
@@ -171,11 +177,12 @@ prop_compose! {
         let paragraphs: Vec<Paragraph> = paragraphs
             .into_iter()
             .enumerate()
-            .map(|(i, (kind, text, number, source_span))| Paragraph {
+            .map(|(i, (kind, text, number, speaker, source_span))| Paragraph {
                 id: if numbered_ids { format!("para_{}", i + 1) } else { paragraph_ids[i].clone() },
                 number,
                 kind,
                 text,
+                speaker,
                 source_span: source_span.map(|(start, end)| Span::new(start, end)),
             })
             .collect();

@@ -1,34 +1,85 @@
 //! Dates and times as statements print them, in English, French and German forms.
 //!
+//! One date reader for plain text and Markdown. Month and weekday names, day suffixes
+//! and the words before a time come from the `[dates]` tables of the language files, so
+//! a language's dates are read once its file is added.
+//!
 //! Recognised: "16 Feb. 2022", "14 March 1997", "17 December 1996", "11 février 2016",
-//! "19. Februar 2022", "1er mars 2022", "March 4, 2014", "MAY 20, 2023", "Jul 22nd, 2024"
-//! (with an optional weekday before: "Mon.", "Saturday,"), ISO 8601 "2022-02-16",
-//! German "22.02.2022" (day first, as DIN 5008 writes it) and slashed "11/02/2016",
-//! which is ambiguous: it is read month first in English (the United States convention)
-//! and day first in other languages, and the reading is reported. Times: "15:14",
-//! "10:57:03", "08:40 PM", with a zone abbreviation or offset ("EDT", "UTC+2", "+01:00").
+//! "19. Februar 2022", "1er mars 2022", "3. Jänner 2019", "March 4, 2014", "MAY 20, 2023",
+//! "Jul 22nd, 2024" (with an optional weekday before: "Mon.", "Saturday,"), ISO 8601
+//! "2022-02-16", German "22.02.2022" (day first, as DIN 5008 writes it) and slashed or
+//! dashed "11/02/2016", "18-07-2019", which are ambiguous: read by the `numeric_order`
+//! of the document's language (month first in English, the United States convention;
+//! day first in French and German), and the other reading is reported. Times: "15:14",
+//! "10:57:03", "08:40 PM", "1:32 P.M.", with a zone abbreviation or offset ("EDT",
+//! "UTC+2", "+01:00"), after a comma, a dash or a word such as "at", "um", "à".
 
+use crate::languages;
 use crate::screen::Screened;
 use communique_model::chrono::{FixedOffset, NaiveDate, NaiveTime};
 use communique_model::{TimePrecision, Timestamp};
 use regex::Regex;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-const MONTHS: &str = r"jan(?:uary|vier|uar)?|j[äa]nner|feb(?:ruary|ruar)?|f[ée]v(?:rier)?|mar(?:ch|s)?|m[äa]rz|apr(?:il)?|avr(?:il)?|may|mai|jun(?:e|i)?|juin|jul(?:y|i)?|juil(?:let)?|aug(?:ust)?|ao[ûu]t|sep(?:t|tember|tembre)?|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember)?";
-const WEEKDAYS: &str = r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag";
+/// The words of every language file's `[dates]` table: month and weekday forms (lower
+/// case, longest first, for the patterns), each month form's number, day suffixes and
+/// the words before a time.
+struct Words {
+    months: Vec<String>,
+    month_numbers: HashMap<String, u32>,
+    weekdays: Vec<String>,
+    day_suffixes: Vec<String>,
+    time_prefixes: Vec<String>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let mut words = Words {
+        months: Vec::new(),
+        month_numbers: HashMap::new(),
+        weekdays: Vec::new(),
+        day_suffixes: Vec::new(),
+        time_prefixes: Vec::new(),
+    };
+    for dates in languages::all().iter().filter_map(|l| l.dates.as_ref()) {
+        for (i, forms) in dates.months.iter().enumerate() {
+            for form in forms {
+                words.month_numbers.entry(form.clone()).or_insert(i as u32 + 1);
+                words.months.push(form.clone());
+            }
+        }
+        words.weekdays.extend(dates.weekdays.iter().flatten().cloned());
+        words.day_suffixes.extend(dates.day_suffixes.iter().cloned());
+        words.time_prefixes.extend(dates.time_prefixes.iter().cloned());
+    }
+    for list in [&mut words.months, &mut words.weekdays, &mut words.day_suffixes, &mut words.time_prefixes] {
+        list.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then_with(|| a.cmp(b)));
+        list.dedup();
+    }
+    words
+});
+
+/// `words` as one alternation of escaped literals.
+fn alternation(words: &[String]) -> String {
+    words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+}
 
 static DATE: LazyLock<Screened> = LazyLock::new(|| {
+    let words = &*WORDS;
+    let months = alternation(&words.months);
+    let weekdays = alternation(&words.weekdays);
+    let suffixes = alternation(&words.day_suffixes);
     Screened::new(
         &format!(
             r"(?ix)
-        (?:\b(?P<wd>{WEEKDAYS})\.?,?\s+)?
+        (?:\b(?P<wd>{weekdays})\.?,?\s+)?
         (?:
-            \b(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+)?(?P<m1>{MONTHS})\b\.?,?\s+(?P<y1>\d{{4}})\b
-          | \b(?P<m2>{MONTHS})\b\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})\b
+            \b(?P<d1>\d{{1,2}})(?:{suffixes})?\s+(?:of\s+)?(?P<m1>{months})\b\.?,?\s+(?P<y1>\d{{4}})\b
+          | \b(?P<m2>{months})\b\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})\b
           | \b(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})\b
           | \b(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}})\b
-          | \b(?P<a5>\d{{1,2}})/(?P<b5>\d{{1,2}})/(?P<y5>\d{{4}})\b
+          | \b(?P<a5>\d{{1,2}})[/-](?P<b5>\d{{1,2}})[/-](?P<y5>\d{{4}})\b
         )"
         ),
         false,
@@ -36,17 +87,19 @@ static DATE: LazyLock<Screened> = LazyLock::new(|| {
 });
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)^[\s,]*(?:at\s+|um\s+|à\s+)?
-        (?P<h>\d{1,2})[:h.](?P<mi>\d{2})(?::(?P<s>\d{2}))?
+    let prefixes = alternation(&WORDS.time_prefixes);
+    Regex::new(&format!(
+        r"(?ix)^[\s,]*(?:[-–—|]\s*)?(?:(?:{prefixes})\s+)?
+        (?P<h>\d{{1,2}})[:h.](?P<mi>\d{{2}})(?::(?P<s>\d{{2}}))?
         (?:\s*(?P<ampm>[ap])\.?\s?m\.?)?
         (?:\s*(?:Uhr|h))?
-        (?:\s*(?P<tz>(?:UTC|GMT)\s*[+-−]\s*\d{1,2}(?::?\d{2})?|[+-−]\d{2}:?\d{2}|Z\b|[A-Z]{2,5}\b))?",
-    )
+        (?:\s*(?P<tz>(?:UTC|GMT)\s*[+-−]\s*\d{{1,2}}(?::?\d{{2}})?|[+-−]\d{{2}}:?\d{{2}}|Z\b|[A-Z]{{2,5}}\b))?"
+    ))
     .expect("time pattern compiles")
 });
 
-/// Which of two numbers comes first in a slashed date ("11/02/2016").
+/// Which of two numbers comes first in a slashed or dashed date ("11/02/2016",
+/// "18-07-2019").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum NumericOrder {
     /// 11/02/2016 is 2 November 2016 (United States).
@@ -56,11 +109,20 @@ pub(crate) enum NumericOrder {
 }
 
 impl NumericOrder {
-    /// The order a document in `language` (BCP 47) uses: month first for English without
-    /// a region or with US, day first otherwise.
+    /// The order a document in `language` (BCP 47) uses: the `numeric_order` of its
+    /// language file, except that a region other than the United States (`en-GB`) reads
+    /// day first; month first when the language is not known, day first for a language
+    /// without a file.
     pub(crate) fn for_language(language: Option<&str>) -> Self {
-        match language.map(str::to_ascii_lowercase).as_deref() {
-            Some("en" | "en-us") | None => Self::MonthFirst,
+        let Some(tag) = language else { return Self::MonthFirst };
+        let lower = tag.to_ascii_lowercase();
+        let mut parts = lower.split('-');
+        let primary = parts.next().unwrap_or_default();
+        if parts.any(|p| p.len() == 2 && p != "us") {
+            return Self::DayFirst;
+        }
+        match languages::get(primary).and_then(|l| l.dates.as_ref()).map(|d| d.numeric_order.as_str()) {
+            Some("month-first") => Self::MonthFirst,
             _ => Self::DayFirst,
         }
     }
@@ -79,25 +141,15 @@ pub(crate) struct FoundDate {
     pub other_reading: Option<NaiveDate>,
 }
 
-/// Month number of a month name or abbreviation (English, French, German).
+/// Month number of a month name or abbreviation of any language file.
 fn month_number(name: &str) -> Option<u32> {
-    let lower = name.to_lowercase();
-    let n = match lower.as_str() {
-        s if s.starts_with("jan") || s.starts_with("jä") || s.starts_with("jv") => 1,
-        s if s.starts_with("fe") || s.starts_with("fé") => 2,
-        "mar" | "march" | "mars" | "märz" | "marz" => 3,
-        s if s.starts_with("ap") || s.starts_with("av") => 4,
-        "may" | "mai" => 5,
-        "jun" | "june" | "juni" | "juin" => 6,
-        s if s.starts_with("jul") || s.starts_with("juil") => 7,
-        s if s.starts_with("au") || s.starts_with("ao") => 8,
-        s if s.starts_with("sep") => 9,
-        s if s.starts_with("oc") || s.starts_with("ok") => 10,
-        s if s.starts_with("nov") => 11,
-        s if s.starts_with("de") || s.starts_with("dé") => 12,
-        _ => return None,
-    };
-    Some(n)
+    WORDS.month_numbers.get(&name.trim_end_matches('.').to_lowercase()).copied()
+}
+
+/// Whether `word` is a month or weekday name of a language file.
+pub(crate) fn is_month_or_weekday(word: &str) -> bool {
+    let lower = word.trim_end_matches(['.', ',']).to_lowercase();
+    WORDS.month_numbers.contains_key(&lower) || WORDS.weekdays.contains(&lower)
 }
 
 /// The first date in `text` that exists in the calendar.
@@ -130,6 +182,25 @@ pub(crate) fn find_date(text: &str, order: NumericOrder) -> Option<FoundDate> {
         let whole = caps.get(0)?;
         Some(FoundDate { date, range: whole.range(), weekday: caps.name("wd").is_some(), other_reading })
     })
+}
+
+/// Whether a last update `updated` lies before the issue day `issued`, by the model's
+/// rule: a floating timestamp by its date; one with an offset when its instant is before
+/// the earliest instant of the issue day anywhere (00:00 at UTC+14).
+///
+/// This is the one place ingest asks the question (plain text and Markdown both); it
+/// follows `Statement::validate`, whose own rule is private to the model, and gives way
+/// to it once the model makes it public.
+pub(crate) fn updated_before_issued(updated: Timestamp, issued: NaiveDate) -> bool {
+    match updated.offset() {
+        None => updated.date() < issued,
+        Some(offset) => {
+            let utc = updated.local()
+                - communique_model::chrono::Duration::seconds(i64::from(offset.local_minus_utc()));
+            let earliest = issued.and_time(NaiveTime::MIN) - communique_model::chrono::Duration::hours(14);
+            utc < earliest
+        }
+    }
 }
 
 /// A time of day at the start of `text` (after spaces, commas or "at"), with its zone.
@@ -245,6 +316,39 @@ mod tests {
         check("30 February 2022", MonthFirst, None);
         check("on 19 February in Munich", MonthFirst, None);
         check("Press Release (2007) 013", MonthFirst, None);
+        // Dashed numeric dates, as the European Parliament prints them.
+        check("18-07-2019 - 11:37", MonthFirst, Some("2019-07-18"));
+        check("04-03-2025", DayFirst, Some("2025-03-04"));
+        check("Schengen, 3. Juli 2018", DayFirst, Some("2018-07-03"));
+        check("3. Jänner 2019", DayFirst, Some("2019-01-03"));
+        check("Monday, March 10, 2025", MonthFirst, Some("2025-03-10"));
+        check("le 3 févr. 2025", DayFirst, Some("2025-02-03"));
+    }
+
+    #[test]
+    fn orders_by_language() {
+        assert_eq!(NumericOrder::for_language(Some("en")), NumericOrder::MonthFirst);
+        assert_eq!(NumericOrder::for_language(Some("en-US")), NumericOrder::MonthFirst);
+        assert_eq!(NumericOrder::for_language(Some("en-GB")), NumericOrder::DayFirst);
+        assert_eq!(NumericOrder::for_language(Some("fr")), NumericOrder::DayFirst);
+        assert_eq!(NumericOrder::for_language(Some("pl")), NumericOrder::DayFirst);
+        assert_eq!(NumericOrder::for_language(None), NumericOrder::MonthFirst);
+    }
+
+    #[test]
+    fn update_order_follows_the_model() {
+        let issued = NaiveDate::from_ymd_opt(2023, 11, 7).unwrap();
+        let at = |text: &str| text.parse::<Timestamp>().unwrap();
+        // Floating: by the date.
+        assert!(updated_before_issued(at("2023-11-06T23:59"), issued));
+        assert!(!updated_before_issued(at("2023-11-07T00:00"), issued));
+        // 18:13 at UTC−5 is 23:13 UTC, after 00:00 of the issue day at UTC+14.
+        assert!(!updated_before_issued(at("2023-11-06T18:13:19-05:00"), issued));
+        // 08:00 at UTC−5 is 13:00 UTC on 6 November, before 10:00 UTC on 6 November? No:
+        // the issue day starts at 10:00 UTC on 6 November at UTC+14, so 13:00 is not before.
+        assert!(!updated_before_issued(at("2023-11-06T08:00:00-05:00"), issued));
+        // 08:00 at UTC−5 on 5 November is 13:00 UTC on 5 November: before.
+        assert!(updated_before_issued(at("2023-11-05T08:00:00-05:00"), issued));
     }
 
     #[test]
@@ -266,5 +370,9 @@ mod tests {
         check_time(" 09:00 XYZ", Some("2014-05-02T09:00"));
         check_time(" 25:00", None);
         check_time(" no time", None);
+        check_time(" - 11:37", Some("2014-05-02T11:37"));
+        check_time(", 18:00", Some("2014-05-02T18:00"));
+        check_time("1:32 P.M. EST", Some("2014-05-02T13:32-05:00"));
+        check_time(" um 16:20 Uhr", Some("2014-05-02T16:20"));
     }
 }

@@ -1,8 +1,16 @@
-//! Metadata lines: datelines, crawl dates, the nato.int bullet block, document
-//! references, attribution lines, "Issued by" lines, document-type lines, mailing-list
-//! subjects, e-mail timestamps, and the issuer named in a title or preface.
+//! Metadata lines: datelines, crawl dates, publication, repost and update lines, the
+//! nato.int bullet block, document references, attribution lines, "Issued by" lines,
+//! document-type lines, place labels, mailing-list subjects, e-mail timestamps, and the
+//! issuer named in a title or preface.
+//!
+//! The phrases that open a publication, repost or update line ("Published", "Dernière
+//! modification", "Zuletzt aktualisiert", "Stand"), the words a dateline may put before
+//! its date ("le", "am") and the words of document-type lines come from the language
+//! files (`[dates]` and `[kinds]`), so one reader serves every language there is a file
+//! for.
 
-use crate::dates::{FoundDate, NumericOrder, find_date, time_after};
+use crate::dates::{self, FoundDate, NumericOrder, find_date, time_after};
+use crate::{kinds, languages};
 use communique_model::{StatementKind, Timestamp};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -22,8 +30,18 @@ pub(crate) enum Meta {
     /// updated: 16 Feb. 2022 15:14"); `rest` is the byte offset where body text follows
     /// the dateline on the same line, if any.
     Dateline { places: Vec<String>, date: FoundDate, updated: Option<Timestamp>, rest: Option<usize> },
-    /// "Issued on 02 Feb. 2007".
-    IssuedOn(FoundDate),
+    /// "Issued on 02 Feb. 2007", "Published 14 September 2024", "Publication date:
+    /// November 18, 2019, 16:55": the issue date, and the time of publication when one is
+    /// printed.
+    IssuedOn(FoundDate, Option<Timestamp>),
+    /// "Posted on April 3, 2025 by editor": the day a blog or repost site published its
+    /// copy.
+    Reposted(FoundDate),
+    /// A line holding only a time of day ("18:00", "1:32 P.M. EST"): the time of the date
+    /// line before it, if there is one.
+    TimeOfDay,
+    /// "Ort Saarbrücken": a labelled place.
+    Place(String),
     /// "Last updated: 14 Jan. 2009 10:57".
     LastUpdated(Timestamp),
     /// "Last updated: 14 Jan. 2009" with no time: a record timestamp needs a time of day,
@@ -83,15 +101,58 @@ static ISSUER_CUT: LazyLock<Regex> = LazyLock::new(|| {
 static IN_PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\bin\s+(?P<place>{PLACE})\s*,?\s+\S")).expect("in-place compiles")
 });
-static ISSUED_ON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:issued|published|released|veröffentlicht|publié)\s+(?:on|am|le)\s+")
-        .expect("issued-on compiles")
-});
-static LAST_UPDATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:last\s+updated|updated|last\s+modified|zuletzt\s+aktualisiert|aktualisiert|mis\s+à\s+jour(?:\s+le)?)\s*:?\s*").expect("updated compiles")
-});
-static DOC_TYPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?P<ps>press\s+statement|statement|presseerklärung|erklärung|déclaration)|(?P<pr>press\s+release|news\s+release|pressemitteilung|communiqué\s+de\s+presse|media\s+note)|(?P<rd>readout)|(?P<sp>speech|remarks|rede|discours)|(?P<pb>press\s+briefing|briefing)|(?P<js>joint\s+statement|gemeinsame\s+erklärung|déclaration\s+conjointe)|(?P<co>communiqu[ée]))\s*\.?$").expect("doc type compiles")
+/// The phrases of every language file's `[dates]` table, as anchored patterns: a
+/// publication line, a repost line, an update line, a place label.
+struct Phrases {
+    published: Regex,
+    reposted: Regex,
+    updated: Regex,
+    place_label: Regex,
+    date_article: Regex,
+    /// First words of those phrases, capitalised ("Published", "Stand"): never a place.
+    first_words: Vec<String>,
+}
+
+static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
+    let mut lists: [Vec<String>; 5] = Default::default();
+    for dates in languages::all().iter().filter_map(|l| l.dates.as_ref()) {
+        lists[0].extend(dates.published.iter().cloned());
+        lists[1].extend(dates.reposted.iter().cloned());
+        lists[2].extend(dates.updated.iter().cloned());
+        lists[3].extend(dates.place_labels.iter().cloned());
+        lists[4].extend(dates.date_articles.iter().cloned());
+    }
+    let first_words = lists[..4]
+        .iter()
+        .flatten()
+        .filter_map(|p| p.split_whitespace().next())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+        })
+        .collect();
+    // A phrase, then an optional colon or full stop, then white space.
+    let pattern = |list: &mut Vec<String>| {
+        list.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        list.dedup();
+        let alternation =
+            list.iter().map(|p| regex::escape(p).replace(' ', r"\s+")).collect::<Vec<_>>().join("|");
+        Regex::new(&format!(r"(?i)^(?:{alternation})(?:\s*[:.]\s*|\s+)")).expect("phrase pattern compiles")
+    };
+    let [published, reposted, updated, places, articles] = &mut lists;
+    let date_article = {
+        articles.sort_by_key(|a| std::cmp::Reverse(a.len()));
+        let alternation = articles.iter().map(|p| regex::escape(p)).collect::<Vec<_>>().join("|");
+        Regex::new(&format!(r"^(?:{alternation})\s+")).expect("date article compiles")
+    };
+    Phrases {
+        published: pattern(published),
+        reposted: pattern(reposted),
+        updated: pattern(updated),
+        place_label: pattern(places),
+        date_article,
+        first_words,
+    }
 });
 static LIST_SUBJECT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[(?P<list>[\w .@-]{1,60})\]\s+\S").expect("list subject compiles"));
@@ -103,66 +164,47 @@ static MAIL_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 static SUBJECT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:re|aw|fwd?|wg|tr)\s*:\s*|(?:press\s+(?:statements?|releases?)|media\s+notes?|news\s+releases?|readouts?|statements?|communiqués?|pressemitteilung(?:en)?|communiqués?\s+de\s+presse)\s*:\s*)+").expect("subject prefix compiles")
 });
-static DATE_ARTICLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:le|am|den|du)\s+").expect("date article compiles"));
+/// A line holding only a time of day: "18:00", "1:32 P.M. EST", "16:20 Uhr".
+static TIME_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:uhr|h))?(?:\s*(?:[A-Z]{2,5}|(?:UTC|GMT)?\s*[+-−]\d{1,2}(?::?\d{2})?))?$")
+        .expect("time-only pattern compiles")
+});
+/// A place after a label ("Ort Saarbrücken"): one to four capitalised words, perhaps
+/// with a country or state after a comma.
+static PLACE_ONLY_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}.'’-]*(?:[ -]\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’ -]{1,30})?$")
+        .expect("place pattern compiles")
+});
 static US_STATE_SUFFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",\s*(?:D\.\s?C\.|[A-Z]{2})$").expect("state suffix compiles"));
 static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[•·▪◦‣∙●\-–*]\s*").expect("bullet compiles"));
 
-/// Words that start a line but are never a dateline place.
-const NOT_PLACES: &[&str] = &[
-    "On",
-    "In",
-    "At",
-    "By",
-    "Since",
-    "Until",
-    "From",
-    "As",
-    "Today",
-    "Issued",
-    "Updated",
-    "Last",
-    "Published",
-    "Released",
-    "The",
-    "This",
-    "We",
-    "Our",
-    "Am",
-    "Le",
-    "La",
-    "Les",
-    "Der",
-    "Die",
-    "Das",
-    "Mon",
-    "Tue",
-    "Wed",
-    "Thu",
-    "Fri",
-    "Sat",
-    "Sun",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Source",
-    "Date",
-    "Dated",
-    "Posted",
-    "After",
-    "Before",
-    "During",
-    "For",
-    "Following",
-];
+/// Whether `line` holds only a time of day ("18:00", "1:32 P.M. EST", "16:20 Uhr").
+pub(crate) fn is_time_line(line: &str) -> bool {
+    TIME_ONLY.is_match(line.trim())
+}
 
-fn is_month_or_weekday(word: &str) -> bool {
-    find_date(&format!("1 {word} 2000"), NumericOrder::DayFirst).is_some()
+/// Whether `text` is a publication, repost or update phrase and nothing else ("Published",
+/// "Last updated:", "Stand"), a label whose date is printed on the next line.
+pub(crate) fn is_date_label(text: &str) -> bool {
+    let label = format!("{} ", text.trim().trim_end_matches(':').trim());
+    let phrases = &*PHRASES;
+    [&phrases.published, &phrases.reposted, &phrases.updated]
+        .iter()
+        .any(|p| p.find(&label).is_some_and(|m| m.end() == label.len()))
+}
+
+/// Words that start a line but are never a dateline place, besides the stop words of
+/// the language files, month and weekday names and the first words of publication and
+/// update phrases.
+const NOT_PLACES: &[&str] =
+    &["Today", "Yesterday", "Issued", "Last", "Source", "Dated", "Since", "Following"];
+
+fn never_a_place(first: &str) -> bool {
+    NOT_PLACES.contains(&first)
+        || dates::is_month_or_weekday(first)
+        || PHRASES.first_words.iter().any(|w| w == first)
+        || languages::all().iter().any(|l| l.stop_words.contains(&first.to_lowercase()))
 }
 
 /// Parses `line` (trimmed) as a metadata line.
@@ -178,7 +220,7 @@ pub(crate) fn parse(line: &str, order: NumericOrder) -> Option<Meta> {
         }
         return match parse_plain(rest, order)? {
             meta @ (Meta::Date { .. }
-            | Meta::IssuedOn(_)
+            | Meta::IssuedOn(..)
             | Meta::LastUpdated(_)
             | Meta::UpdatedDay(_)
             | Meta::Reference(_)
@@ -209,21 +251,44 @@ fn parse_plain(line: &str, order: NumericOrder) -> Option<Meta> {
     if LIST_SUBJECT.is_match(line) {
         return Some(subject(line));
     }
-    if let Some(m) = ISSUED_ON.find(line)
-        && let Some(found) = date_at_start(&line[m.end()..], order)
-        && line[m.end() + found.range.end..].trim().is_empty()
-    {
-        return Some(Meta::IssuedOn(shift(found, m.end())));
-    }
-    if let Some(m) = LAST_UPDATED.find(line)
+    let phrases = &*PHRASES;
+    if let Some(m) = phrases.published.find(line)
         && let Some(found) = date_at_start(&line[m.end()..], order)
     {
         let after = &line[m.end() + found.range.end..];
+        match time_after(after, found.date) {
+            Some((time, used)) if after[used..].trim().is_empty() => {
+                return Some(Meta::IssuedOn(shift(found, m.end()), Some(time)));
+            }
+            None if after.trim().is_empty() => return Some(Meta::IssuedOn(shift(found, m.end()), None)),
+            _ => {}
+        }
+    }
+    if let Some(m) = phrases.reposted.find(line)
+        && let Some(found) = date_at_start(&line[m.end()..], order)
+    {
+        let after = line[m.end() + found.range.end..].trim_start();
+        // "Posted on April 3, 2025 by editor", "… at 9:14 AM".
+        if after.is_empty() || after.starts_with("by ") || time_after(after, found.date).is_some() {
+            return Some(Meta::Reposted(shift(found, m.end())));
+        }
+    }
+    if let Some(m) = phrases.updated.find(line)
+        && let Some(found) = date_at_start(&line[m.end()..], order)
+    {
+        let after = &line[m.end() + found.range.end..];
+        let history = after.trim_start().starts_with(['+', '(', '-', '–']) && after.len() < 40;
         return match time_after(after, found.date) {
             Some((time, used)) if after[used..].trim().is_empty() => Some(Meta::LastUpdated(time)),
-            None if after.trim().is_empty() => Some(Meta::UpdatedDay(shift(found, m.end()))),
+            None if after.trim().is_empty() || history => Some(Meta::UpdatedDay(shift(found, m.end()))),
             _ => None,
         };
+    }
+    if let Some(m) = phrases.place_label.find(line) {
+        let place = line[m.end()..].trim();
+        if PLACE_ONLY_LOOSE.is_match(place) {
+            return Some(Meta::Place(normalise_place(place)));
+        }
     }
     if let Some(caps) = ISSUED_BY.captures(line) {
         let full = caps.name("who")?;
@@ -240,11 +305,14 @@ fn parse_plain(line: &str, order: NumericOrder) -> Option<Meta> {
             return Some(Meta::IssuedBy { issuer, place, date });
         }
     }
-    if let Some(caps) = DOC_TYPE.captures(line) {
-        return Some(Meta::DocType(doc_kind(&caps)));
+    if let Some(kind) = kinds::from_line(line) {
+        return Some(Meta::DocType(kind));
     }
     if let Some(found) = date_at_start(line, order) {
         return date_line(line, found, order);
+    }
+    if TIME_ONLY.is_match(line) {
+        return Some(Meta::TimeOfDay);
     }
     dateline(line, order)
 }
@@ -289,20 +357,10 @@ fn subject(line: &str) -> Meta {
             break;
         }
     }
-    Meta::ListSubject { list, title: (!rest.is_empty()).then(|| rest.to_owned()) }
-}
-
-fn doc_kind(caps: &regex::Captures<'_>) -> StatementKind {
-    let pairs = [
-        ("ps", StatementKind::PressStatement),
-        ("pr", StatementKind::PressRelease),
-        ("rd", StatementKind::Readout),
-        ("sp", StatementKind::Speech),
-        ("pb", StatementKind::PressBriefing),
-        ("js", StatementKind::JointStatement),
-        ("co", StatementKind::Communique),
-    ];
-    pairs.into_iter().find(|(name, _)| caps.name(name).is_some()).map_or(StatementKind::Other, |(_, k)| k)
+    Meta::ListSubject {
+        list: list.filter(|l| !l.is_empty()),
+        title: (!rest.is_empty()).then(|| rest.to_owned()),
+    }
 }
 
 fn shift(mut found: FoundDate, by: usize) -> FoundDate {
@@ -329,10 +387,16 @@ fn date_line(line: &str, found: FoundDate, order: NumericOrder) -> Option<Meta> 
     if let Some((time, used)) = time_after(rest, found.date)
         && rest[used..].trim().is_empty()
     {
-        if time.offset().is_some() || found.other_reading.is_some() || found.weekday {
-            return Some(Meta::Published { date: found, time });
-        }
-        return Some(Meta::Date { date: found, kind: None });
+        return Some(Meta::Published { date: found, time });
+    }
+    // A category label after the date: "21.01.2022 Aktuelle Meldung".
+    if !rest.starts_with(['-', '–', '—', '|'])
+        && rest.split_whitespace().count() <= 3
+        && rest.chars().next().is_some_and(char::is_uppercase)
+        && !rest.ends_with(['.', '!', '?', ':'])
+        && !rest.chars().any(|c| c.is_ascii_digit())
+    {
+        return Some(Meta::Date { date: found, kind: kinds::from_line(rest) });
     }
     let after_dash = rest.strip_prefix(['-', '–', '—', '|']).map(str::trim)?;
     if after_dash.is_empty() {
@@ -341,8 +405,8 @@ fn date_line(line: &str, found: FoundDate, order: NumericOrder) -> Option<Meta> 
     if date_at_start(after_dash, order).is_some_and(|d| after_dash[d.range.end..].trim().is_empty()) {
         return Some(Meta::Date { date: found, kind: None });
     }
-    if let Some(caps) = DOC_TYPE.captures(after_dash) {
-        return Some(Meta::Date { date: found, kind: Some(doc_kind(&caps)) });
+    if let Some(kind) = kinds::from_line(after_dash) {
+        return Some(Meta::Date { date: found, kind: Some(kind) });
     }
     None
 }
@@ -353,12 +417,12 @@ fn dateline(line: &str, order: NumericOrder) -> Option<Meta> {
     let caps = PLACE_PREFIX.captures(line)?;
     let place = caps.name("place")?.as_str();
     let first = place.split([' ', ',', '/']).next().unwrap_or_default();
-    if NOT_PLACES.contains(&first) || is_month_or_weekday(first) {
+    if never_a_place(first) {
         return None;
     }
     let mut after_place = caps.get(0)?.end();
     // French "Paris, le 4 mars 2022", German "Bonn, den 3. März 2022", "Berlin, am …".
-    if let Some(m) = DATE_ARTICLE.find(&line[after_place..]) {
+    if let Some(m) = PHRASES.date_article.find(&line[after_place..]) {
         after_place += m.end();
     }
     let found = date_at_start(&line[after_place..], order)?;
@@ -385,7 +449,7 @@ fn dateline(line: &str, order: NumericOrder) -> Option<Meta> {
     let mut rest_start = None;
     if let Some(after_dash) = trimmed.strip_prefix(['-', '–', '—', '|']) {
         let after_dash_trim = after_dash.trim_start();
-        if let Some(m) = LAST_UPDATED.find(after_dash_trim) {
+        if let Some(m) = PHRASES.updated.find(after_dash_trim) {
             let tail = &after_dash_trim[m.end()..];
             if let Some(d) = date_at_start(tail, order) {
                 updated = time_after(&tail[d.range.end..], d.date).map(|(t, _)| t);
@@ -505,25 +569,6 @@ pub(crate) fn issuer_from_subscription(text: &str) -> Option<String> {
     (!who.is_empty()).then(|| who.to_owned())
 }
 
-/// Statement kind a title names.
-pub(crate) fn kind_from_title(title: &str) -> Option<StatementKind> {
-    let lower = title.to_lowercase();
-    let pairs: [(&str, StatementKind); 11] = [
-        ("joint statement", StatementKind::JointStatement),
-        ("gemeinsame erklärung", StatementKind::JointStatement),
-        ("chair's statement", StatementKind::ChairStatement),
-        ("chair’s statement", StatementKind::ChairStatement),
-        ("vorsitz", StatementKind::ChairStatement),
-        ("communiqu", StatementKind::Communique),
-        ("declaration", StatementKind::Declaration),
-        ("déclaration", StatementKind::Declaration),
-        ("readout", StatementKind::Readout),
-        ("remarks", StatementKind::Speech),
-        ("statement", StatementKind::PressStatement),
-    ];
-    pairs.into_iter().find(|(needle, _)| lower.contains(needle)).map(|(_, k)| k)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -543,7 +588,12 @@ mod tests {
                 updated.map(|u| format!(" updated {u}")).unwrap_or_default(),
                 rest.map(|r| format!(" rest {:?}", &line[r..])).unwrap_or_default()
             ),
-            Some(Meta::IssuedOn(d)) => format!("issued {}", d.date),
+            Some(Meta::IssuedOn(d, time)) => {
+                format!("issued {}{}", d.date, time.map(|t| format!(" at {t}")).unwrap_or_default())
+            }
+            Some(Meta::Reposted(d)) => format!("reposted {}", d.date),
+            Some(Meta::TimeOfDay) => "time".to_owned(),
+            Some(Meta::Place(p)) => format!("place {p}"),
             Some(Meta::LastUpdated(t)) => format!("updated {t}"),
             Some(Meta::UpdatedDay(d)) => format!("updated day {}", d.date),
             Some(Meta::Reference(r)) => format!("reference {r}"),
@@ -611,6 +661,22 @@ mod tests {
         check("May 2, 2014", "date 2014-05-02");
         check("• support Ukraine for as long as it takes;", "none");
         check("Preamble", "none");
+        check("Published 14 September 2024", "issued 2024-09-14");
+        check("Publication date: November 18, 2019, 16:55", "issued 2019-11-18 at 2019-11-18T16:55");
+        check("Last updated at April 25, 2020, 17:06", "updated 2020-04-25T17:06");
+        check("Last updated 15 September 2024 + show all updates", "updated day 2024-09-15");
+        check("Dernière modification : 04/03/2025", "updated day 2025-04-03");
+        check("Zuletzt aktualisiert 03.03.2025 16:20", "updated 2025-03-03T16:20");
+        check("Stand 27.01.2022", "updated day 2022-01-27");
+        check("Posted on April 3, 2025 by editor", "reposted 2025-04-03");
+        check("Datum 28.01.2022", "issued 2022-01-28");
+        check("Ort Saarbrücken", "place Saarbrücken");
+        check("18:00", "time");
+        check("1:32 P.M. EST", "time");
+        check("Press Releases", "type press_release");
+        check("18-07-2019 - 11:37", "published 2019-07-18T11:37");
+        check("Published in section: News", "none");
+        check("21.01.2022 Aktuelle Meldung", "date 2022-01-21");
     }
 
     #[test]

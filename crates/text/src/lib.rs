@@ -5,19 +5,20 @@ pub mod commitments;
 mod dates;
 mod error;
 pub mod eval;
+mod furniture;
 mod header;
+mod kinds;
 mod language;
 mod languages;
+mod layouts;
 pub mod markdown;
-mod noise;
-mod paragraphs;
+mod offsets;
 pub mod plain;
 mod repeat;
-// The codebook's cue prefilter was screen.rs's largest user; the date and noise
-// stages use the rest.
-#[allow(dead_code)]
 mod screen;
 pub mod sentences;
+mod signature;
+mod transcript;
 
 pub use commitments::extract_commitments;
 pub use error::IngestError;
@@ -49,7 +50,8 @@ pub struct IngestOptions {
     pub source_url: Option<String>,
     /// Date the copy was retrieved, when the caller knows it.
     pub retrieved: Option<NaiveDate>,
-    /// Input kind; `None` chooses by content (a leading `---` front-matter block means Markdown).
+    /// Input kind; `None` chooses by content (a leading `---` front-matter block, perhaps
+    /// after a byte-order mark, means Markdown).
     pub format: Option<InputFormat>,
 }
 
@@ -63,7 +65,9 @@ pub fn ingest(bytes: &[u8], options: &IngestOptions) -> Result<Statement, Ingest
     let text =
         std::str::from_utf8(bytes).map_err(|e| IngestError::InvalidUtf8 { offset: e.valid_up_to() })?;
     let format = options.format.unwrap_or_else(|| {
-        if text.starts_with("---\n") || text.starts_with("---\r\n") {
+        // A byte-order mark before the front matter is no part of it.
+        let start = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if start.starts_with("---\n") || start.starts_with("---\r\n") {
             InputFormat::Markdown
         } else {
             InputFormat::PlainText

@@ -1,7 +1,7 @@
 //! A body printed twice on one page (a site template repeating the article, a copy
 //! pasted twice): the second copy is found and dropped, the first kept.
 
-use crate::paragraphs::Para;
+use crate::plain::Para;
 use std::collections::HashMap;
 
 /// A run of paragraphs that repeats an earlier run.

@@ -1,4 +1,4 @@
-//! Fast screening of regular expressions (the codebook's, the noise and date patterns).
+//! Fast screening of regular expressions (the date reader's patterns).
 //!
 //! A pattern as written ("the exact pattern") may carry bounded repetitions such
 //! as `[^,;:]{0,200}` and Unicode word boundaries. Both defeat the `regex` crate's lazy
@@ -10,9 +10,7 @@
 //! runs at full speed; the exact pattern runs only on the few sentences its screen
 //! lets through, so results are those of the exact pattern alone.
 
-use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexBuilder};
-use regex_syntax::hir::{Hir, HirKind};
 
 /// Repetitions bounded above by at least this many are made unbounded in a screen.
 const LARGE_BOUND: u32 = 16;
@@ -29,8 +27,8 @@ impl Screened {
     ///
     /// # Panics
     ///
-    /// When the pattern does not compile: codebook patterns are constants, and a test
-    /// compiles every one of them.
+    /// When the pattern does not compile: the date patterns are constants, and the tests
+    /// compile every one of them.
     pub(crate) fn new(pattern: &str, case_insensitive: bool) -> Self {
         let exact = build(pattern, case_insensitive);
         let loose = loosen(pattern, case_insensitive);
@@ -38,139 +36,14 @@ impl Screened {
         Self { screen, exact }
     }
 
-    /// The exact pattern as written.
-    pub(crate) fn pattern(&self) -> &str {
-        self.exact.as_str()
-    }
-
-    /// Whether the exact pattern matches somewhere in `text`.
-    pub(crate) fn is_match(&self, text: &str) -> bool {
-        self.screen.is_match(text) && self.exact.is_match(text)
-    }
-
-    /// The exact pattern's leftmost-first match, as `Regex::find`.
-    pub(crate) fn find<'h>(&self, text: &'h str) -> Option<regex::Match<'h>> {
-        if self.screen.is_match(text) { self.exact.find(text) } else { None }
-    }
-
-    /// The exact pattern's successive non-overlapping matches, as `Regex::find_iter`.
-    pub(crate) fn find_iter<'h>(&self, text: &'h str) -> impl Iterator<Item = regex::Match<'h>> {
-        self.screen.is_match(text).then(|| self.exact.find_iter(text)).into_iter().flatten()
-    }
-
     /// The exact pattern's successive non-overlapping matches with their groups, as
     /// `Regex::captures_iter`.
     pub(crate) fn captures_iter<'h>(&self, text: &'h str) -> impl Iterator<Item = regex::Captures<'h>> {
         self.screen.is_match(text).then(|| self.exact.captures_iter(text)).into_iter().flatten()
     }
-
-    /// The exact pattern's leftmost-first match and its groups, as `Regex::captures`.
-    pub(crate) fn captures<'h>(&self, text: &'h str) -> Option<regex::Captures<'h>> {
-        if self.screen.is_match(text) { self.exact.captures(text) } else { None }
-    }
 }
 
-/// Which of a list of patterns can match a text, found in one pass of an Aho-Corasick
-/// automaton over literals that every match of a pattern must contain.
-///
-/// A pattern from which no such literals can be drawn (say, one that starts with an
-/// optional adverb and has no required word) is a candidate for every text.
-#[derive(Debug, Clone)]
-pub(crate) struct Prefilter {
-    automaton: AhoCorasick,
-    /// Pattern index of each literal of the automaton.
-    owner: Vec<usize>,
-    /// Patterns with no required literal.
-    always: Vec<usize>,
-    len: usize,
-}
-
-impl Prefilter {
-    /// A prefilter for `patterns` (regex syntax, already narrowed to Latin classes).
-    ///
-    /// # Panics
-    ///
-    /// When the literals do not make an automaton (they are few and short: never).
-    pub(crate) fn new(patterns: &[String], case_insensitive: bool) -> Self {
-        let mut literals = Vec::new();
-        let mut owner = Vec::new();
-        let mut always = Vec::new();
-        for (index, pattern) in patterns.iter().enumerate() {
-            match required_literals(pattern, case_insensitive) {
-                Some(set) => {
-                    owner.extend(std::iter::repeat_n(index, set.len()));
-                    literals.extend(set);
-                }
-                None => always.push(index),
-            }
-        }
-        // A full DFA: a few hundred short literals make a small one, and an overlapping
-        // search is fastest on it. No prefilter: the literals are common words found in
-        // nearly every sentence, so a prefilter only adds work.
-        let automaton = AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .prefilter(false)
-            .build(&literals)
-            .expect("codebook literals make an automaton");
-        Self { automaton, owner, always, len: patterns.len() }
-    }
-
-    /// For each pattern, whether it can match `text` (false: it certainly cannot).
-    pub(crate) fn candidates(&self, text: &str) -> Vec<bool> {
-        self.last_literals(text).iter().map(Option::is_some).collect()
-    }
-
-    /// For each pattern, `None` when it certainly cannot match `text`, else the largest
-    /// byte offset at which one of its literals starts (`usize::MAX` for a pattern with
-    /// no literal): a match of the pattern cannot start after it.
-    pub(crate) fn last_literals(&self, text: &str) -> Vec<Option<usize>> {
-        let mut out = vec![None; self.len];
-        for &index in &self.always {
-            out[index] = Some(usize::MAX);
-        }
-        for found in self.automaton.find_overlapping_iter(text) {
-            let last = &mut out[self.owner[found.pattern().as_usize()]];
-            *last = Some(last.map_or(found.start(), |l| l.max(found.start())));
-        }
-        out
-    }
-}
-
-/// Literals at least one of which occurs in every text `pattern` matches, or `None`
-/// when the pattern's structure gives no finite set (an optional or repeated-from-zero
-/// part, a class, a case-insensitive letter).
-///
-/// A literal is one; a concatenation takes the best set among its parts (the one whose
-/// shortest literal is longest); an alternation the union of its branches' sets, when
-/// every branch has one; a capture group or a repetition of at least one its content's.
-pub(crate) fn required_literals(pattern: &str, case_insensitive: bool) -> Option<Vec<Vec<u8>>> {
-    let hir =
-        regex_syntax::ParserBuilder::new().case_insensitive(case_insensitive).build().parse(pattern).ok()?;
-    let set = necessary(&hir)?;
-    (!set.iter().any(Vec::is_empty)).then_some(set)
-}
-
-fn necessary(hir: &Hir) -> Option<Vec<Vec<u8>>> {
-    match hir.kind() {
-        HirKind::Literal(literal) => Some(vec![literal.0.to_vec()]),
-        HirKind::Capture(capture) => necessary(&capture.sub),
-        HirKind::Repetition(repetition) if repetition.min >= 1 => necessary(&repetition.sub),
-        HirKind::Concat(parts) => parts
-            .iter()
-            .filter_map(necessary)
-            .max_by_key(|set| (set.iter().map(Vec::len).min().unwrap_or(0), std::cmp::Reverse(set.len()))),
-        HirKind::Alternation(branches) => {
-            let mut out = Vec::new();
-            for branch in branches {
-                out.extend(necessary(branch)?);
-            }
-            Some(out)
-        }
-        _ => None,
-    }
-}
-
-/// Compiles one codebook pattern.
+/// Compiles one pattern.
 ///
 /// # Panics
 ///
@@ -180,7 +53,7 @@ pub(crate) fn build(pattern: &str, case_insensitive: bool) -> Regex {
         .case_insensitive(case_insensitive)
         .size_limit(64 << 20)
         .build()
-        .unwrap_or_else(|e| panic!("codebook pattern {pattern:?} does not compile: {e}"))
+        .unwrap_or_else(|e| panic!("pattern {pattern:?} does not compile: {e}"))
 }
 
 /// The screen of `pattern`: a pattern that matches at least every text `pattern` matches.
@@ -456,26 +329,6 @@ mod tests {
     }
 
     #[test]
-    fn finds_required_literals() {
-        let check = |pattern: &str, expected: Option<&[&str]>| {
-            let got = required_literals(pattern, false)
-                .map(|set| set.into_iter().map(|l| String::from_utf8(l).unwrap()).collect::<Vec<_>>());
-            assert_eq!(got, expected.map(|e| e.iter().map(|s| (*s).to_owned()).collect()), "{pattern}");
-        };
-        check(r"(?:urge|urges|urged)\b", Some(&["urge", "urges", "urged"]));
-        check(r"(?:have\s+)?(?:\w+ly\s+)?(?:made|tabled)\s+(?:\w+\s+)?proposals?", Some(&["proposal"]));
-        check(r"(?:look|looks)\s+forward\s+to\b", Some(&["forward"]));
-        check(r"will\s+\w|(?:shall|must)\s", Some(&["will", "shall", "must"]));
-        check(r"(?:\w+ly\s+)?\p{Ll}", None);
-        check(r"(?:a|)b?", None);
-        assert_eq!(required_literals("urge", true), None);
-        let prefilter =
-            Prefilter::new(&[r"\burge".into(), r"(?:x)?\w".into(), "call(?:up)?on".into()], false);
-        assert_eq!(prefilter.candidates("We urge"), [true, true, false]);
-        assert_eq!(prefilter.candidates("We call upon"), [false, true, true]);
-    }
-
-    #[test]
     fn screens_accept_what_the_exact_pattern_accepts() {
         let pattern = r"^(?:As\b[^,]{0,20},\s+)?(?P<actor>We)\s+(?:urge|call)\b";
         let screened = Screened::new(pattern, false);
@@ -486,7 +339,11 @@ mod tests {
             "We urged",
             "As a very long clause here, We urge",
         ] {
-            assert_eq!(screened.captures(text).is_some(), build(pattern, false).is_match(text), "{text}");
+            assert_eq!(
+                screened.captures_iter(text).next().is_some(),
+                build(pattern, false).is_match(text),
+                "{text}"
+            );
             assert!(screened.screen.is_match(text) || !screened.exact.is_match(text), "{text}");
         }
     }

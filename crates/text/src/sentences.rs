@@ -5,7 +5,8 @@
 //! prose: it does not break after titles and abbreviations ("Mr.", "No.", "Feb.",
 //! "U.S.", "e.g."), single initials ("J. Solana"), inside parentheses ("(G7)") or before
 //! a lower-case continuation, and it keeps closing quotes and brackets with the sentence
-//! they end.
+//! they end. A page break — FORM FEED (U+000C) or VERTICAL TAB (U+000B) — ends a
+//! sentence wherever it stands, as a paragraph break would.
 
 use communique_model::Span;
 
@@ -35,18 +36,9 @@ const ABBREVIATIONS: &[&str] = &[
 /// ```
 #[must_use]
 pub fn sentences(text: &str) -> Vec<Span> {
-    sentence_byte_ranges(text)
-        .into_iter()
-        .scan((0usize, 0usize), |(byte_pos, cp_pos), range| {
-            // Advance a single cursor: ranges come in increasing order, so the whole scan
-            // is linear.
-            *cp_pos += text[*byte_pos..range.start].chars().count();
-            let start = *cp_pos;
-            *cp_pos += text[range.clone()].chars().count();
-            *byte_pos = range.end;
-            Some(Span::new(start, *cp_pos))
-        })
-        .collect()
+    // Ranges come in increasing order: one cursor walks the text once.
+    let mut cursor = crate::offsets::CodePoints::new(text);
+    sentence_byte_ranges(text).into_iter().map(|range| cursor.span(range)).collect()
 }
 
 /// Like [`sentences`], but in byte offsets of `text`.
@@ -73,6 +65,18 @@ pub fn sentence_byte_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
         match bytes[i..].iter().position(|&b| ACTED_ON[usize::from(b)]) {
             Some(skip) => i += skip,
             None => break,
+        }
+        if matches!(bytes[i], 0x0B | 0x0C) {
+            // A page break ends the sentence before it, whatever precedes it.
+            if let Some(s) = start.take() {
+                let end = s + text[s..i].trim_end().len();
+                if end > s {
+                    out.push(s..end);
+                }
+            }
+            depth = 0;
+            i += 1;
+            continue;
         }
         let stop = match bytes[i] {
             b'(' | b'[' => {
@@ -114,13 +118,13 @@ pub fn sentence_byte_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// The bytes [`sentence_byte_ranges`] acts on inside a sentence: brackets, terminators
-/// and the lead byte of '…'.
+/// The bytes [`sentence_byte_ranges`] acts on inside a sentence: brackets, terminators,
+/// the lead byte of '…' and the page breaks.
 const ACTED_ON: [bool; 256] = {
     let mut table = [false; 256];
     let mut i = 0;
     while i < 256 {
-        table[i] = matches!(i as u8, b'(' | b'[' | b')' | b']' | b'.' | b'!' | b'?' | 0xE2);
+        table[i] = matches!(i as u8, b'(' | b'[' | b')' | b']' | b'.' | b'!' | b'?' | 0xE2 | 0x0B | 0x0C);
         i += 1;
     }
     table
@@ -220,6 +224,9 @@ mod tests {
         check("e.g. this one. Next", &["e.g. this one.", "Next"]);
         check("Wir danken Herrn Dr. Müller. Er geht.", &["Wir danken Herrn Dr. Müller.", "Er geht."]);
         check("an end. and not a new one", &["an end. and not a new one"]);
+        // A page break between two sentences separates them, with or without a stop.
+        check("We met.\u{c}We agreed.", &["We met.", "We agreed."]);
+        check("We met\u{b}We agreed", &["We met", "We agreed"]);
     }
 
     #[test]

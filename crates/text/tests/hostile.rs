@@ -132,3 +132,70 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_page_break_separates_sentences_and_paragraphs() {
+    // FORM FEED and VERTICAL TAB between two sentences, as a printed page gives them.
+    let text = "We condemn the attack on the convoy.\u{c}We call on all parties to protect aid workers.\u{b}We stand ready to help.";
+    let statement = ingest(text.as_bytes(), &plain()).expect("three paragraphs");
+    let texts: Vec<&str> = statement.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "We condemn the attack on the convoy.",
+            "We call on all parties to protect aid workers.",
+            "We stand ready to help."
+        ]
+    );
+    let sentences = communique_text::sentences("We met.\u{c}We agreed.");
+    assert_eq!(sentences.len(), 2);
+}
+
+#[test]
+fn a_byte_order_mark_before_front_matter_is_skipped() {
+    let text = "\u{feff}---\ntitle: \"Joint Statement on\\_AUKUS\"\ndate: '2023-03-13'\nsource_url: https://www.whitehouse.gov/briefing-room/statements-releases/2023/03/13/aukus/\n---\nToday we announce our pathway.\n";
+    let statement = ingest(text.as_bytes(), &IngestOptions::default()).expect("Markdown with front matter");
+    assert_eq!(statement.title.as_deref(), Some("Joint Statement on\u{a0}AUKUS"));
+    assert_eq!(statement.issued.map(|d| d.to_string()).as_deref(), Some("2023-03-13"));
+    assert_eq!(statement.paragraphs.len(), 1);
+    assert_eq!(statement.paragraphs[0].text, "Today we announce our pathway.");
+    assert_eq!(statement.source_text.as_deref(), Some(text), "the verbatim text keeps the mark");
+    // In plain text, the mark is no part of the first line (the title).
+    let text = "\u{feff}Statement on the ceasefire\n\nWe welcome the ceasefire agreed in Doha and urge all parties to respect it fully.\n";
+    let statement = ingest(text.as_bytes(), &plain()).expect("plain text");
+    assert_eq!(statement.title.as_deref(), Some("Statement on the ceasefire"));
+}
+
+#[test]
+fn a_title_keeps_every_character() {
+    // A word joiner in "COVID-⁠19" and a no-break space stay in the title.
+    let text = "FACT SHEET: Plan to Defeat the COVID-\u{2060}19\u{a0}Pandemic\n\nToday the leaders agreed on a plan to end the pandemic and to prepare for the next one.\n";
+    let statement = ingest(text.as_bytes(), &plain()).expect("plain text");
+    assert_eq!(
+        statement.title.as_deref(),
+        Some("FACT SHEET: Plan to Defeat the COVID-\u{2060}19\u{a0}Pandemic")
+    );
+}
+
+#[test]
+fn short_statements_are_coded_in_an_assumed_language() {
+    // Too short for the trigram detector: the stop words decide, and a note says so.
+    let text = "We urge calm in Gaza.";
+    let statement = ingest(text.as_bytes(), &plain()).expect("one paragraph");
+    assert_eq!(statement.language.as_deref(), Some("en"));
+    let note = statement.notes.iter().find(|n| n.code == "language.assumed").expect("a language note");
+    assert!(note.message.contains("English"), "{}", note.message);
+}
+
+#[test]
+fn a_page_of_fifty_thousand_menu_lines() {
+    // Short lines by the thousand around one statement (every stage is linear, so this
+    // takes as long as any text of its size).
+    let menu: String = (0..25_000).map(|i| format!("Menu item {i}\n")).collect();
+    let text = format!(
+        "{menu}\nStatement on the ceasefire\n\nWe welcome the ceasefire agreed in Doha and urge all parties to respect it fully and without delay.\n\n{menu}"
+    );
+    let statement = ingest(text.as_bytes(), &plain()).expect("a statement");
+    assert_eq!(statement.paragraphs.len(), 1);
+    assert_eq!(statement.title.as_deref(), Some("Statement on the ceasefire"));
+}

@@ -172,10 +172,21 @@ fn markup_resolved(slice: &str) -> String {
     as_read(&out)
 }
 
-/// The slice without a leading list marker or printed number, as the crate strips it.
-fn without_marker(resolved: &str, number: Option<&str>) -> String {
+/// The slice without a leading list marker (a bullet left as text included), printed
+/// number or speaker's label, as the crate strips them.
+fn without_marker(resolved: &str, number: Option<&str>, speaker: Option<&str>) -> String {
     let mut rest = resolved.trim_start();
-    if let Some(after) = rest.strip_prefix("- ").or_else(|| rest.strip_prefix("+ ")) {
+    // A transcript's speaker label ("MS. JEAN-PIERRE:", "Q") opens the turn's first
+    // paragraph.
+    if let Some(speaker) = speaker
+        && let Some(after) =
+            rest.strip_prefix(&format!("{speaker}: ")).or_else(|| rest.strip_prefix(&format!("{speaker} ")))
+    {
+        rest = after;
+    }
+    if let Some(after) =
+        rest.strip_prefix("- ").or_else(|| rest.strip_prefix("+ ")).or_else(|| rest.strip_prefix("• "))
+    {
         rest = after;
     }
     if let Some(number) = number {
@@ -206,8 +217,10 @@ fn every_file_ingests_exactly() {
             fail(format!("invalid: {e}"));
         }
         let front = front_matter(&text);
-        let title = value(&front, "title").map(as_read);
-        if s.title != title {
+        // The title keeps every character of the front matter: no-break spaces, the word
+        // joiner of "COVID-\u{2060}19".
+        let title = value(&front, "title");
+        if s.title.as_deref() != title {
             fail(format!("title {:?} != front matter {title:?}", s.title));
         }
         let date = value(&front, "date").expect("every file has a date");
@@ -255,13 +268,131 @@ fn every_file_ingests_exactly() {
                 fail(format!("{} has no span on the source", p.id));
                 continue;
             };
-            let resolved = without_marker(&markup_resolved(slice), p.number.as_deref());
+            let resolved = without_marker(&markup_resolved(slice), p.number.as_deref(), p.speaker.as_deref());
             if resolved != *t {
                 fail(format!("{} span gives {resolved:?}, text is {t:?}", p.id));
             }
         }
     }
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+}
+
+// ---- 3. no page furniture in a paragraph ---------------------------------------------
+
+/// Each class of page furniture issue 15 names, as a check of its own on a paragraph
+/// (independent of the crate's rules): the class, and whether a paragraph (of a record
+/// with the given title, at the given index of so many paragraphs) belongs to it.
+#[allow(clippy::type_complexity)]
+fn furniture_classes()
+-> Vec<(&'static str, Box<dyn Fn(&communique_model::Paragraph, Option<&str>, usize, usize) -> bool>)> {
+    let phone = regex::Regex::new(r"\(?\d{3}\)?[ .-]?\d{3}-\d{4}").unwrap();
+    let email = regex::Regex::new(r"[\w.+-]+@[\w-]+\.[\w.-]+").unwrap();
+    let time = regex::Regex::new(r"^\d{1,2}:\d{2} [AP]\.M\. E[SD]T$").unwrap();
+    let names_and_date = regex::Regex::new(
+        r"^(?:[A-Z][A-Za-z.’'-]*(?:,? (?:Jr\.|JR\.))?,? ?)+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4})?$",
+    )
+    .unwrap();
+    let lower = |p: &str| p.to_lowercase();
+    vec![
+        (
+            "contact block (a telephone number or an e-mail address in a short paragraph)",
+            Box::new(move |p: &communique_model::Paragraph, _: Option<&str>, _: usize, _: usize| {
+                p.text.split_whitespace().count() <= 40
+                    && (phone.is_match(&p.text) || email.is_match(&p.text))
+            }),
+        ),
+        (
+            "FEMA's \"FOR FURTHER INFORMATION MEDIA SHOULD CONTACT …\"",
+            Box::new(|p: &communique_model::Paragraph, _: Option<&str>, _: usize, _: usize| {
+                p.text.starts_with("FOR FURTHER INFORMATION")
+            }),
+        ),
+        (
+            "briefing header or footer (room, time, END)",
+            Box::new(move |p: &communique_model::Paragraph, _: Option<&str>, _: usize, _: usize| {
+                let p = p.text.as_str();
+                p.ends_with("Press Briefing Room")
+                    || time.is_match(p)
+                    || p == "END"
+                    || p == "Via Teleconference"
+            }),
+        ),
+        (
+            "\"Begin text\" marker",
+            Box::new(move |p: &communique_model::Paragraph, _: Option<&str>, _: usize, _: usize| {
+                let l = lower(&p.text);
+                l.trim_matches(|c: char| !c.is_alphabetic()).starts_with("begin text")
+                    || l.trim_matches(|c: char| !c.is_alphabetic()).starts_with("end text")
+            }),
+        ),
+        (
+            "\"•\" bullet left in the text",
+            Box::new(|p: &communique_model::Paragraph, _: Option<&str>, _: usize, _: usize| {
+                p.text.contains('•')
+            }),
+        ),
+        (
+            "signature lines (names and a date at the end)",
+            Box::new(move |p: &communique_model::Paragraph, _: Option<&str>, index: usize, count: usize| {
+                // A list of names (those present at a meeting) is no signature.
+                index + 1 == count
+                    && p.kind != ParagraphKind::ListItem
+                    && p.text.split_whitespace().count() >= 2
+                    && names_and_date.is_match(&p.text)
+            }),
+        ),
+        (
+            "the title repeated as the first line of the body",
+            Box::new(|p: &communique_model::Paragraph, title: Option<&str>, index: usize, _: usize| {
+                index == 0 && title.is_some_and(|t| as_read(t).eq_ignore_ascii_case(&p.text))
+            }),
+        ),
+        (
+            "share, blog, GOV.UK, French or German page furniture",
+            Box::new(|p: &communique_model::Paragraph, _: Option<&str>, _: usize, _: usize| {
+                const LINES: &[&str] = &[
+                    "Share this:",
+                    "Post a Comment",
+                    "<< Home",
+                    "Updates to this page",
+                    "Haut de page",
+                    "nach oben",
+                    "Print this page",
+                ];
+                LINES.iter().any(|l| p.text.eq_ignore_ascii_case(l))
+                    || p.text.starts_with("Share this: Facebook")
+            }),
+        ),
+    ]
+}
+
+#[test]
+fn no_furniture_is_left_in_a_paragraph() {
+    let classes = furniture_classes();
+    let mut found: Vec<Vec<String>> = vec![Vec::new(); classes.len()];
+    for path in corpus_files() {
+        let name = path.file_name().expect("file name").to_string_lossy().into_owned();
+        let (_, s) = read(&path);
+        let count = s.paragraphs.len();
+        for (index, p) in s.paragraphs.iter().enumerate() {
+            for (k, (_, check)) in classes.iter().enumerate() {
+                if check(p, s.title.as_deref(), index, count) {
+                    found[k].push(format!(
+                        "{name} {}: {:?}",
+                        p.id,
+                        p.text.chars().take(80).collect::<String>()
+                    ));
+                }
+            }
+        }
+    }
+    let report: Vec<String> = classes
+        .iter()
+        .zip(&found)
+        .filter(|(_, hits)| !hits.is_empty())
+        .map(|((what, _), hits)| format!("{what}: {} paragraph(s)\n  {}", hits.len(), hits.join("\n  ")))
+        .collect();
+    assert!(report.is_empty(), "{}", report.join("\n"));
 }
 
 // ---- 2. five files, paragraph by paragraph ------------------------------------------
@@ -295,7 +426,7 @@ fn taoiseach_2021_headings_before_hard_breaks_and_bullet_lists() {
     assert_eq!(s.kind.as_str(), "joint_statement");
     assert_eq!(
         s.title.as_deref(),
-        Some("Joint Statement by President Joe Biden and Taoiseach Micheál Martin")
+        Some("Joint Statement by President Joe\u{a0}Biden and Taoiseach Micheál\u{a0}Martin")
     );
     assert!(s.places.is_empty());
     check(
@@ -384,8 +515,9 @@ fn jeddah_2022_communique_dateline_and_headings() {
     assert_eq!(
         s.title.as_deref(),
         Some(
-            "The Jeddah Communique: A Joint Statement Between the United States of America and the Kingdom of Saudi Arabia"
-        )
+            "The Jeddah Communique:  A Joint Statement Between the United\u{a0}States of America and the Kingdom of Saudi\u{a0}Arabia"
+        ),
+        "the title as the front matter prints it: two spaces, no-break spaces"
     );
     assert_eq!(s.last_updated, None, "the file has no modified_time");
     assert_eq!(s.issuers[0].name, "The White House");
@@ -506,11 +638,47 @@ fn kenya_2024_memorandum_dateline_date_and_signature() {
                 None,
                 "You are authorized and directed to publish this determination in the Federal Register.",
             ),
-            (B, None, "JOSEPH R. BIDEN JR."),
         ],
     );
+    // The signature is set aside.
+    let signature = s.notes.iter().find(|n| n.code == "metadata.signature").expect("signature note");
+    assert!(signature.message.contains("JOSEPH R. BIDEN JR."));
     // Emphasis is resolved inside the sentence: "*et seq*." gives "et seq.".
     assert!(s.paragraphs[4].text.ends_with("Arms Export Control Act (22 U.S.C. 2751 et seq.)."));
     let dateline = s.notes.iter().find(|n| n.code == "dateline.date").expect("dateline date note");
     assert!(dateline.message.contains("June 24, 2024"));
+}
+
+#[test]
+fn briefing_2022_turns_speakers_and_questions() {
+    let (_, s) = named("2022-06-23-press-briefing-by-press-secretary-karine-jean-pierre");
+    assert_eq!(s.kind.as_str(), "press_briefing");
+    assert!(s.notes.iter().any(|n| n.code == "layout.chosen" && n.message.contains("whitehouse-transcript")));
+    let first: Vec<(Option<&str>, ParagraphKind, String)> = s
+        .paragraphs
+        .iter()
+        .take(6)
+        .map(|p| (p.speaker.as_deref(), p.kind, p.text.chars().take(30).collect()))
+        .collect();
+    assert_eq!(
+        first,
+        [
+            (Some("Q"), ParagraphKind::Question, "Hi, Karine.".to_owned()),
+            (Some("MS. JEAN-PIERRE"), B, "Hi. Good afternoon, everybody.".to_owned()),
+            (Some("MR. KIRBY"), B, "Yes, ma’am.".to_owned()),
+            (Some("MS. JEAN-PIERRE"), B, "Our next security assistance t".to_owned()),
+            // The turn goes on in a paragraph of its own.
+            (Some("MS. JEAN-PIERRE"), B, "Okay. All yours, Kirby.".to_owned()),
+            (Some("MR. KIRBY"), B, "Thank you. Okay, just off the ".to_owned()),
+        ]
+    );
+    // The room and the times are set aside.
+    for code in ["noise.briefing", "metadata.time"] {
+        assert!(s.notes.iter().any(|n| n.code == code), "no {code} note");
+    }
+    // No question is coded as a commitment of the issuer.
+    let questions: Vec<&str> =
+        s.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Question).map(|p| p.id.as_str()).collect();
+    assert!(questions.len() > 20, "{} questions", questions.len());
+    assert!(s.commitments.iter().all(|c| !questions.contains(&c.paragraph.as_str())));
 }

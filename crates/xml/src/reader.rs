@@ -691,6 +691,7 @@ impl<R: BufRead> ReaderXmlParser<R> {
         let id = self.required(&mut open, "eId")?;
         let kind =
             self.kind(&mut open, ParagraphKind::from_name, &ParagraphKind::ALL.map(ParagraphKind::as_str))?;
+        let speaker = open.take("speaker");
         self.finish_attributes(&mut open)?;
         let (mut number, mut text, mut source_span) = (None, None, None);
         while let Some(child) = self.child()? {
@@ -711,7 +712,7 @@ impl<R: BufRead> ReaderXmlParser<R> {
             }
         }
         let text = text.ok_or_else(|| self.missing("paragraph", "text"))?;
-        Ok(Paragraph { id, number, kind, text, source_span })
+        Ok(Paragraph { id, number, kind, text, speaker, source_span })
     }
 
     fn commitment(&mut self, mut open: Open) -> Result<Commitment> {

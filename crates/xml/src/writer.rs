@@ -466,6 +466,9 @@ impl Formatter<'_> {
         self.open(depth, "paragraph");
         self.attribute("eId", &p.id, || format!("$.paragraphs[{i}].id"))?;
         self.plain_attribute("kind", p.kind.as_str());
+        if let Some(speaker) = &p.speaker {
+            self.attribute("speaker", speaker, || format!("$.paragraphs[{i}].speaker"))?;
+        }
         self.out.push('>');
         self.optional_text(depth + 1, "num", p.number.as_deref());
         self.text_element(depth + 1, "text", &p.text);

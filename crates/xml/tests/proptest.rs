@@ -60,7 +60,7 @@ prop_compose! {
         language in prop::option::of(attribute_text()),
         keywords in prop::collection::vec(text(), 0..3),
         source_text in prop::option::of(text()),
-        texts in prop::collection::vec((text(), prop::option::of(text())), 0..3),
+        texts in prop::collection::vec((text(), prop::option::of(text()), prop::option::of(attribute_text())), 0..3),
         paragraph_kind in prop::sample::select(ParagraphKind::ALL.to_vec()),
         commitment_kind in prop::sample::select(CommitmentKind::ALL.to_vec()),
         fields in prop::collection::vec(prop::option::of(text()), 6),
@@ -75,11 +75,12 @@ prop_compose! {
         let paragraphs: Vec<Paragraph> = texts
             .iter()
             .enumerate()
-            .map(|(i, (text, number))| Paragraph {
+            .map(|(i, (text, number, speaker))| Paragraph {
                 id: format!("para_{}", i + 1),
                 number: number.clone(),
                 kind: paragraph_kind,
                 text: text.clone(),
+                speaker: speaker.clone(),
                 source_span: Some(Span::new(i, i + text.chars().count())),
             })
             .collect();

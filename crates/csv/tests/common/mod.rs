@@ -131,6 +131,7 @@ pub fn hostile() -> Statement {
         paragraphs: vec![
             Paragraph::new("para_1", ParagraphKind::Body, para_text.clone())
                 .with_number("-1")
+                .with_speaker("=Q, \"MS. PSAKI\"")
                 .with_source_span(Span::new(0, 10)),
         ],
         commitments: vec![commitment],
@@ -185,6 +186,7 @@ pub fn all_empty() -> Statement {
             number: Some(String::new()),
             kind: ParagraphKind::Heading,
             text: String::new(),
+            speaker: None,
             source_span: Some(Span::new(0, 0)),
         }],
         commitments: vec![commitment],

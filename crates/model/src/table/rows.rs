@@ -207,6 +207,7 @@ pub fn rows(s: &Statement, sink: &mut impl RowSink) {
         sink.name(p.kind.as_str());
         sink.text(&p.text);
         sink.span(p.source_span);
+        sink.optional(&p.speaker, || format!("$.paragraphs[{i}].speaker"));
         sink.end();
     }
     sink.end_table(4, s.paragraphs.len());

@@ -107,7 +107,9 @@ pub fn hostile() -> Statement {
         paragraphs: vec![
             Paragraph::new("para_1", ParagraphKind::Body, para_text.clone())
                 .with_number("-1")
-                .with_source_span(Span::new(0, 10)),
+                .with_source_span(Span::new(0, 10))
+                .with_speaker("=MR. \"O'NEILL\", Київ"),
+            Paragraph::new("para_2", ParagraphKind::Question, "Will you act?").with_speaker("Q"),
         ],
         commitments: vec![commitment],
         notes: vec![
@@ -161,6 +163,7 @@ pub fn all_empty() -> Statement {
             number: Some(String::new()),
             kind: ParagraphKind::Heading,
             text: String::new(),
+            speaker: Some(String::new()),
             source_span: Some(Span::new(0, 0)),
         }],
         commitments: vec![commitment],

@@ -110,6 +110,60 @@ pub fn every_kind() -> Statement {
     statement
 }
 
+/// The transcript of a briefing: paragraphs with the speaker of their turn (a turn of
+/// several paragraphs, a heading, a lead-in with its items and a quote in one), reporters'
+/// questions, a speaker's name with markup characters, and a paragraph with no speaker
+/// between two turns.
+pub fn transcript() -> Statement {
+    let jean_pierre = "MS. JEAN-PIERRE";
+    let paragraphs = vec![
+        Paragraph::new("para_1", ParagraphKind::Preface, "James S. Brady Press Briefing Room"),
+        Paragraph::new("para_2", ParagraphKind::Body, "Good afternoon, everybody.").with_speaker(jean_pierre),
+        Paragraph::new("para_3", ParagraphKind::Heading, "Ukraine").with_speaker(jean_pierre),
+        Paragraph::new("para_4", ParagraphKind::LeadIn, "Today we are announcing:").with_speaker(jean_pierre),
+        Paragraph::new("para_5", ParagraphKind::ListItem, "new sanctions;").with_speaker(jean_pierre),
+        Paragraph::new("para_6", ParagraphKind::ListItem, "more aid.").with_speaker(jean_pierre),
+        Paragraph::new("para_7", ParagraphKind::Question, "Will you send more troops?").with_speaker("Q"),
+        Paragraph::new("para_8", ParagraphKind::Quote, "“We will stand with Ukraine.”")
+            .with_speaker(jean_pierre),
+        Paragraph::new("para_9", ParagraphKind::Question, "And the timing?").with_speaker("Q"),
+        Paragraph::new("para_10", ParagraphKind::Body, "(Laughter.)"),
+        Paragraph::new("para_11", ParagraphKind::Heading, "Energy"),
+        Paragraph::new("para_12", ParagraphKind::Body, "We will keep prices down.")
+            .with_speaker("MR. \"O'NEILL\" & <THE CHAIR>"),
+        Paragraph::new("para_13", ParagraphKind::ListItem, "a list item of no one's turn"),
+        Paragraph::new("para_14", ParagraphKind::ListItem, "and one of a turn").with_speaker("Q"),
+    ];
+    let commitments = vec![
+        Commitment::new(
+            "para_5__cmt_1",
+            "para_5",
+            Span::new(0, 13),
+            "new sanctions",
+            CommitmentKind::Action,
+            Method::rule("en.action.announce"),
+        ),
+        Commitment::new(
+            "para_12__cmt_1",
+            "para_12",
+            Span::new(0, 24),
+            "We will keep prices down",
+            CommitmentKind::Pledge,
+            Method::rule("en.pledge.will"),
+        ),
+    ];
+    let statement = Statement {
+        id: "wh-2024-03-01-briefing".into(),
+        kind: StatementKind::PressBriefing,
+        language: Some("en".into()),
+        paragraphs,
+        commitments,
+        ..Statement::default()
+    };
+    statement.validate().unwrap();
+    statement
+}
+
 /// A record with nothing but an id: no paragraph, no title, no date, no language.
 pub fn bare() -> Statement {
     Statement { id: "bare".into(), ..Statement::default() }
@@ -117,5 +171,5 @@ pub fn bare() -> Statement {
 
 /// Every record the round-trip tests use but the corpora.
 pub fn hand_made() -> Vec<Statement> {
-    vec![reference_statement(), full_statement(), every_kind(), bare()]
+    vec![reference_statement(), full_statement(), every_kind(), transcript(), bare()]
 }

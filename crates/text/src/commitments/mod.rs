@@ -30,8 +30,9 @@ mod tokens;
 
 pub use lexicon::{AddresseeRule, LexiconError, Position, Rule, SubjectRule};
 
+use crate::offsets::CodePoints;
 use crate::sentences::sentence_byte_ranges;
-use communique_model::{Actor, Commitment, Method, Paragraph, ParagraphKind, Span};
+use communique_model::{Actor, Commitment, Method, Paragraph, ParagraphKind};
 use grammar::{Analyzer, Find, LeadFrame};
 use lexicon::{Grammar, Lexicon};
 use side::SideView;
@@ -124,8 +125,9 @@ struct PendingLead {
 ///   kind (`en.pledge.intend`).
 /// - `actor_resolved` is the first of `issuers` when the actor is a first-person or
 ///   singular third-person pronoun ("we", "I", "he") and an issuer is known.
-/// - Headings give no commitment; a lead-in completed by list items gives none itself,
-///   its items take its actor and frame (manual 3.7).
+/// - Headings and reporters' questions (`question` paragraphs, turns opening with "Q")
+///   give no commitment; a lead-in completed by list items gives none itself, its items
+///   take its actor and frame (manual 3.7).
 ///
 /// Time and memory are linear in the length of the paragraphs.
 #[must_use]
@@ -151,8 +153,10 @@ pub fn extract_commitments(paragraphs: &[Paragraph], language: &str, issuers: &[
             lead = None;
             continue;
         }
-        // A reporter's turn in a briefing transcript is never coded (manual 3.6).
-        if is_reporter_turn(text) {
+        // A reporter's question (a `question` paragraph, as a transcript's layout marks
+        // it, or a turn that opens with "Q") is never coded (manual 3.6): a question put
+        // to the issuer is no position of the issuer's.
+        if paragraph.kind == ParagraphKind::Question || is_reporter_turn(text) {
             continue;
         }
         let ranges: Vec<Range<usize>> = if paragraph.kind == ParagraphKind::ListItem {
@@ -161,7 +165,7 @@ pub fn extract_commitments(paragraphs: &[Paragraph], language: &str, issuers: &[
         } else {
             sentence_byte_ranges(text)
         };
-        let mut cursor = Cursor::default();
+        let mut cursor = CodePoints::new(text);
         let mut item_seen = false;
         let mut set_here = false;
         for (n, range) in ranges.iter().enumerate() {
@@ -234,27 +238,6 @@ struct Run<'a> {
     tokenizer: Tokenizer,
     tokens: Vec<Token>,
     buffers: grammar::Buffers,
-}
-
-/// Code points counted so far in a paragraph (sentences come in increasing order, so
-/// spans are computed in one pass over the paragraph).
-#[derive(Debug, Default)]
-struct Cursor {
-    byte: usize,
-    code_points: usize,
-}
-
-impl Cursor {
-    fn span(&mut self, text: &str, range: &Range<usize>) -> Span {
-        if range.start < self.byte {
-            *self = Self::default();
-        }
-        self.code_points += text[self.byte..range.start].chars().count();
-        self.byte = range.start;
-        let start = self.code_points;
-        let end = start + text[range.clone()].chars().count();
-        Span::new(start, end)
-    }
 }
 
 impl Run<'_> {
@@ -349,7 +332,7 @@ impl Run<'_> {
         &self,
         paragraph: &Paragraph,
         counter: &mut usize,
-        cursor: &mut Cursor,
+        cursor: &mut CodePoints<'_>,
         quoted: &Range<usize>,
         analyzed: &Range<usize>,
         finds: &[Find],
@@ -359,7 +342,7 @@ impl Run<'_> {
             return;
         }
         let text = paragraph.text.as_str();
-        let span = cursor.span(text, quoted);
+        let span = cursor.span(quoted.clone());
         let quote = &text[quoted.clone()];
         let sentence = &text[analyzed.clone()];
         // The sentence's tokens (as `code` left them), for the cue, flags and references.

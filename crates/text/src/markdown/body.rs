@@ -5,7 +5,11 @@
 //! [`Span`]s of the whole file. The rules that turn blocks into paragraphs are listed in
 //! the module documentation of [`crate::markdown`].
 
-use communique_model::{Note, Paragraph, ParagraphKind, Span};
+use crate::offsets::CodePoints;
+use crate::{furniture, header, layouts::Layout};
+#[cfg(test)]
+use communique_model::Span;
+use communique_model::{Note, Paragraph, ParagraphKind};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -29,8 +33,17 @@ pub(crate) struct Body {
     pub notes: Vec<Note>,
 }
 
+/// What the final passes know of the record beside the body.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Context<'c> {
+    /// The title, to find it printed again as the body's first line.
+    pub title: Option<&'c str>,
+    /// The page layout chosen by evidence in the file, if any.
+    pub layout: Option<&'c Layout>,
+}
+
 /// Parses the body `text[body_start..]`; spans count code points of the whole `text`.
-pub(crate) fn parse(text: &str, body_start: usize) -> Body {
+pub(crate) fn parse(text: &str, body_start: usize, context: Context<'_>) -> Body {
     let body = &text[body_start..];
     let source = blank_nbsp_lines(body);
     let mut walker = Walker::new(&source);
@@ -39,7 +52,7 @@ pub(crate) fn parse(text: &str, body_start: usize) -> Body {
     }
     walker.flush();
     let mut positions = CodePoints::new(text);
-    finish(walker.out, body_start, text, &mut positions)
+    finish(walker.out, body_start, text, &mut positions, context)
 }
 
 /// A copy of `body` in which every line holding only spaces, tabs and no-break spaces is
@@ -67,34 +80,6 @@ fn blank_nbsp_lines(body: &str) -> Cow<'_, str> {
     match out.map(String::from_utf8) {
         Some(Ok(blanked)) => Cow::Owned(blanked),
         _ => Cow::Borrowed(body),
-    }
-}
-
-/// Converts increasing byte offsets of a text to code-point offsets in one pass.
-struct CodePoints<'a> {
-    text: &'a str,
-    byte: usize,
-    chars: usize,
-}
-
-impl<'a> CodePoints<'a> {
-    fn new(text: &'a str) -> Self {
-        Self { text, byte: 0, chars: 0 }
-    }
-
-    fn at(&mut self, byte: usize) -> usize {
-        if byte < self.byte {
-            self.byte = 0;
-            self.chars = 0;
-        }
-        self.chars += self.text[self.byte..byte].chars().count();
-        self.byte = byte;
-        self.chars
-    }
-
-    fn span(&mut self, bytes: Range<usize>) -> Span {
-        let start = self.at(bytes.start);
-        Span::new(start, self.at(bytes.end))
     }
 }
 
@@ -187,6 +172,8 @@ struct Walker<'s> {
     image: usize,
     block: Option<Block>,
     out: Vec<Candidate>,
+    /// The event before was a soft line break.
+    soft_break: bool,
 }
 
 impl<'s> Walker<'s> {
@@ -203,6 +190,7 @@ impl<'s> Walker<'s> {
             image: 0,
             block: None,
             out: Vec::new(),
+            soft_break: false,
         }
     }
 
@@ -361,6 +349,7 @@ impl<'s> Walker<'s> {
     }
 
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        let soft_break = std::mem::take(&mut self.soft_break);
         match event {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => self.begin(BlockKind::Paragraph, range.start),
@@ -438,12 +427,22 @@ impl<'s> Walker<'s> {
                 }
                 _ => self.cover_last_byte(&range),
             },
-            Event::Text(text) => self.text(&text, range),
+            Event::Text(text) => {
+                // A line that opens with a bullet the converter left as text ("• Licensed
+                // health professionals …") is an item of its own.
+                if soft_break && text.starts_with(BULLETS) {
+                    self.hard_break(&range);
+                }
+                self.text(&text, range);
+            }
             Event::Code(text) | Event::InlineMath(text) | Event::DisplayMath(text) => {
                 self.push(&text, &range);
             }
             Event::Html(html) | Event::InlineHtml(html) => self.html(&html, range),
-            Event::SoftBreak => self.push(" ", &range),
+            Event::SoftBreak => {
+                self.push(" ", &range);
+                self.soft_break = true;
+            }
             Event::HardBreak => self.hard_break(&range),
             Event::Rule | Event::FootnoteReference(_) | Event::TaskListMarker(_) => {}
         }
@@ -512,7 +511,7 @@ impl<'s> Walker<'s> {
                 open = false;
                 continue;
             }
-            if marked[i] || !open {
+            if marked[i] || !open || seg.raw.trim_start_matches(is_blank).starts_with(BULLETS) {
                 groups.push(vec![i]);
                 open = !marked[i];
             } else {
@@ -549,8 +548,11 @@ impl<'s> Walker<'s> {
             let source = trim_source(self.source, source);
             let heading_like = marked[group[0]] && group.len() == 1;
             let first_in_item = g == 0 && block.item.as_ref().is_some_and(|(_, n, _)| n.is_some());
+            let bullet = bullet_prefix(&raw);
             let (number, prefix) = if first_in_item {
                 (block.item.as_ref().and_then(|(_, n, _)| n.clone()), 0)
+            } else if bullet > 0 {
+                (None, bullet)
             } else {
                 number_prefix(&raw, &runs).map_or((None, 0), |(n, len)| (Some(n), len))
             };
@@ -562,6 +564,8 @@ impl<'s> Walker<'s> {
                 ParagraphKind::Heading
             } else if let Some((ordered, _, _)) = &block.item {
                 if *ordered && !led_in { ParagraphKind::Body } else { ParagraphKind::ListItem }
+            } else if bullet > 0 {
+                ParagraphKind::ListItem
             } else if heading_like && text.chars().count() <= HEADING_MAX_CHARS && !text.ends_with(['.', ':'])
             {
                 ParagraphKind::Heading
@@ -577,6 +581,66 @@ impl<'s> Walker<'s> {
                 plain: block.item.is_none() && !block.quote && block.kind == BlockKind::Paragraph,
             });
         }
+    }
+}
+
+/// Furniture sentences at the end of `candidate` (the last sentences, all of them
+/// furniture by [`furniture::classify`], after at least one that is not): the candidate
+/// is cut before them, and the byte range they take in `source` (the body) is returned
+/// with their class.
+fn trailing_furniture(
+    candidate: &mut Candidate,
+    source: &str,
+    layout: Option<&furniture::Rules>,
+) -> Option<(Range<usize>, furniture::Furniture)> {
+    // Furniture is short: only the last sentences, forty words at most, are tried, from
+    // the last one back; the earliest start that is still furniture wins.
+    if !candidate.text.contains(". ") && !candidate.text.contains("? ") && !candidate.text.contains("! ") {
+        return None;
+    }
+    let sentences = crate::sentences::sentence_byte_ranges(&candidate.text);
+    let mut best: Option<(usize, furniture::Furniture)> = None;
+    for k in (1..sentences.len()).rev() {
+        let rest = &candidate.text[sentences[k].start..];
+        if rest.split_whitespace().nth(40).is_some() {
+            break;
+        }
+        if let Some(found) = furniture::classify(rest, layout) {
+            best = Some((k, found));
+        }
+    }
+    let (k, found) = best?;
+    let rest = &candidate.text[sentences[k].start..];
+    // Where the furniture starts in the source: its first words, markup aside.
+    let words: Vec<String> = rest.split_whitespace().take(3).map(regex::escape).collect();
+    let pattern = regex::Regex::new(&words.join(r"\s+")).ok()?;
+    let slice = &source[candidate.source.clone()];
+    let start = pattern.find_iter(slice).last()?.start();
+    let kept = slice[..start].trim_end_matches(is_blank).len();
+    if kept == 0 {
+        return None;
+    }
+    let cut = candidate.source.start + start..candidate.source.end;
+    candidate.source.end = candidate.source.start + kept;
+    candidate.text.truncate(sentences[k - 1].end);
+    Some((cut, found))
+}
+
+/// Bullets a converter leaves as text at the start of a line.
+const BULLETS: [char; 9] = ['•', '·', '▪', '◦', '●', '○', '■', '➢', '►'];
+
+/// The byte length of a bullet printed as text before a paragraph's text, and the white
+/// space after it; 0 when there is none.
+fn bullet_prefix(raw: &str) -> usize {
+    let lead = raw.len() - raw.trim_start_matches(is_blank).len();
+    let rest = &raw[lead..];
+    match rest.chars().next() {
+        Some(c) if BULLETS.contains(&c) => {
+            let after = &rest[c.len_utf8()..];
+            let blank = after.len() - after.trim_start_matches(is_blank).len();
+            if blank == 0 && !after.is_empty() { 0 } else { lead + c.len_utf8() + blank }
+        }
+        _ => 0,
     }
 }
 
@@ -743,30 +807,22 @@ fn is_end_mark(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| matches!(c, '#' | '*' | '-' | '_' | '=' | '~' | ' '))
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// True for a date line such as `June 24, 2024`.
+/// True for a line holding only a date (`June 24, 2024`), read by the date reader plain
+/// text uses.
 fn is_date_line(text: &str) -> bool {
-    let Some((month, rest)) = text.split_once(' ') else { return false };
-    let Some((day, year)) = rest.split_once(", ") else { return false };
-    MONTHS.contains(&month)
-        && (1..=2).contains(&day.len())
-        && day.bytes().all(|b| b.is_ascii_digit())
-        && year.len() == 4
-        && year.bytes().all(|b| b.is_ascii_digit())
+    matches!(
+        header::parse(text, crate::dates::NumericOrder::MonthFirst),
+        Some(header::Meta::Date { kind: None, .. } | header::Meta::Retrieved(_))
+    )
+}
+
+/// The first 80 characters of a text, for a note.
+fn clip(text: &str) -> String {
+    let mut out: String = text.chars().take(80).collect();
+    if out.len() < text.len() {
+        out.push('…');
+    }
+    out
 }
 
 /// The place of a dateline line (`Jeddah, Saudi Arabia`, `Leuven, Belgium`): two or three
@@ -796,11 +852,55 @@ fn dateline_place(text: &str) -> Option<String> {
 
 /// Final passes: drop what is not a paragraph, read the dateline, mark a standfirst as
 /// preface, give eIds and code-point spans.
-fn finish(candidates: Vec<Candidate>, body_start: usize, text: &str, positions: &mut CodePoints<'_>) -> Body {
+fn finish(
+    candidates: Vec<Candidate>,
+    body_start: usize,
+    text: &str,
+    positions: &mut CodePoints<'_>,
+    context: Context<'_>,
+) -> Body {
     let mut body = Body::default();
     let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
-    for candidate in candidates {
+    let layout_rules = context.layout.map(|l| &l.furniture);
+    let last = candidates.len().saturating_sub(3);
+    for (index, mut candidate) in candidates.into_iter().enumerate() {
+        // Furniture run on at the end of one of the last paragraphs ("… assessments. FOR
+        // FURTHER INFORMATION MEDIA SHOULD CONTACT …") is cut off and set aside.
+        if index >= last
+            && candidate.kind != ParagraphKind::Quote
+            && let Some((cut, found)) = trailing_furniture(&mut candidate, &text[body_start..], layout_rules)
+        {
+            let span = positions.span(body_start + cut.start..body_start + cut.end);
+            body.notes.push(
+                Note::new(found.code, format!("{} run on at the end of a paragraph set aside", found.what))
+                    .with_source_span(span),
+            );
+        }
         let bytes = body_start + candidate.source.start..body_start + candidate.source.end;
+        // A time line of a transcript ("3:46 P.M. EDT").
+        if candidate.text.len() < 40 && header::is_time_line(&candidate.text) {
+            let span = positions.span(bytes);
+            body.notes.push(
+                Note::new("metadata.time", format!("time line set aside: {}", candidate.text))
+                    .with_source_span(span),
+            );
+            continue;
+        }
+        // The title printed again as the body's first line.
+        if kept.is_empty()
+            && let Some(title) = context.title
+            && resolve(title).to_lowercase() == candidate.text.to_lowercase()
+        {
+            let span = positions.span(bytes);
+            body.notes.push(
+                Note::new(
+                    "metadata.title_repeated",
+                    format!("the title printed again set aside: {}", clip(&candidate.text)),
+                )
+                .with_source_span(span),
+            );
+            continue;
+        }
         if candidate.text.is_empty() {
             if !is_comment_only(&text[bytes.clone()]) {
                 let span = positions.span(bytes);
@@ -818,6 +918,18 @@ fn finish(candidates: Vec<Candidate>, body_start: usize, text: &str, positions: 
             let span = positions.span(bytes);
             body.notes.push(
                 Note::new("noise.end_mark", format!("end mark {:?} is not a paragraph", candidate.text))
+                    .with_source_span(span),
+            );
+            continue;
+        }
+        // Page furniture, by the rules plain text follows (the FEMA contact line, a
+        // briefing room's name, a "Begin text" marker).
+        if candidate.kind != ParagraphKind::Quote
+            && let Some(found) = furniture::classify(&candidate.text, layout_rules)
+        {
+            let span = positions.span(bytes);
+            body.notes.push(
+                Note::new(found.code, format!("{} set aside: {}", found.what, clip(&candidate.text)))
                     .with_source_span(span),
             );
             continue;
@@ -840,6 +952,38 @@ fn finish(candidates: Vec<Candidate>, body_start: usize, text: &str, positions: 
             }
         }
         kept.push(candidate);
+    }
+    // Signature lines at the end ("Joseph R. Biden, Jr." / "Emmanuel Macron" / a date).
+    let signed = {
+        // Only the last few paragraphs can sign: their lines as a reader reads them.
+        let tail = kept.len().saturating_sub(6);
+        let lines: Vec<String> = kept[tail..]
+            .iter()
+            .map(|c| {
+                let source = &text[body_start + c.source.start..body_start + c.source.end];
+                source.lines().map(resolve).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+            })
+            .collect();
+        let plain_end = kept.iter().rev().take_while(|c| c.plain).count();
+        let trailing = crate::signature::trailing(lines.iter().map(String::as_str));
+        // A body of signatures alone keeps them.
+        if trailing == lines.len() && tail == 0 { 0 } else { trailing.min(plain_end) }
+    };
+    for candidate in kept.drain(kept.len() - signed..) {
+        let span = positions.span(body_start + candidate.source.start..body_start + candidate.source.end);
+        body.notes.push(
+            Note::new("metadata.signature", format!("signature set aside: {}", clip(&candidate.text)))
+                .with_source_span(span),
+        );
+    }
+    // A paragraph ending with ":" before bullets left as text leads in to them.
+    for i in 0..kept.len().saturating_sub(1) {
+        if kept[i].kind == ParagraphKind::Body
+            && kept[i].text.ends_with(':')
+            && kept[i + 1].kind == ParagraphKind::ListItem
+        {
+            kept[i].kind = ParagraphKind::LeadIn;
+        }
     }
     // A standfirst: the paragraphs that open the body wholly in bold or italics (not
     // headings), when body text follows.
@@ -869,14 +1013,27 @@ fn finish(candidates: Vec<Candidate>, body_start: usize, text: &str, positions: 
             i += 1;
         }
     }
+    // A transcript's turns: each paragraph's speaker, a reporter's question.
+    let mut turns = context.layout.and_then(|l| l.transcript.as_ref()).map(crate::transcript::Turns::new);
     body.paragraphs = kept
         .into_iter()
         .enumerate()
         .map(|(i, c)| {
             let span = positions.span(body_start + c.source.start..body_start + c.source.end);
-            let mut paragraph =
-                Paragraph::new(format!("para_{}", i + 1), c.kind, c.text).with_source_span(span);
+            let (mut kind, mut text, mut speaker) = (c.kind, c.text, None);
+            if let Some(turns) = turns.as_mut() {
+                let turn = turns.read(&text);
+                if turn.label > 0 {
+                    text = text[turn.label..].trim_start().to_owned();
+                }
+                if turn.question && kind != ParagraphKind::Heading {
+                    kind = ParagraphKind::Question;
+                }
+                speaker = turn.speaker;
+            }
+            let mut paragraph = Paragraph::new(format!("para_{}", i + 1), kind, text).with_source_span(span);
             paragraph.number = c.number;
+            paragraph.speaker = speaker;
             paragraph
         })
         .collect();
@@ -888,7 +1045,11 @@ mod tests {
     use super::*;
 
     fn paragraphs(markdown: &str) -> Vec<(ParagraphKind, Option<String>, String)> {
-        parse(markdown, 0).paragraphs.into_iter().map(|p| (p.kind, p.number, p.text)).collect()
+        parse(markdown, 0, Context::default())
+            .paragraphs
+            .into_iter()
+            .map(|p| (p.kind, p.number, p.text))
+            .collect()
     }
 
     fn check(markdown: &str, expected: &[(ParagraphKind, Option<&str>, &str)]) {
@@ -896,7 +1057,7 @@ mod tests {
         let expected: Vec<_> =
             expected.iter().map(|(k, n, t)| (*k, n.map(str::to_owned), (*t).to_owned())).collect();
         assert_eq!(got, expected, "\n{markdown}");
-        for p in parse(markdown, 0).paragraphs {
+        for p in parse(markdown, 0, Context::default()).paragraphs {
             assert!(p.source_span.unwrap().slice(markdown).is_some());
         }
     }
@@ -1003,13 +1164,17 @@ mod tests {
 
     #[test]
     fn datelines_end_marks_and_standfirsts_are_not_paragraphs() {
-        let body = parse("**Jeddah, Saudi Arabia**\n\n*A standfirst in italics.*\n\nText.\n\n\\###\n", 0);
+        let body = parse(
+            "**Jeddah, Saudi Arabia**\n\n*A standfirst in italics.*\n\nText.\n\n\\###\n",
+            0,
+            Context::default(),
+        );
         assert_eq!(body.places, ["Jeddah, Saudi Arabia"]);
         let kinds: Vec<_> = body.paragraphs.iter().map(|p| (p.kind, p.text.as_str())).collect();
         assert_eq!(kinds, [(P, "A standfirst in italics."), (B, "Text.")]);
         assert_eq!(body.notes.len(), 1);
         assert_eq!(body.notes[0].code, "noise.end_mark");
-        let body = parse("June 24, 2024  \n\nPresidential Determination\n", 0);
+        let body = parse("June 24, 2024  \n\nPresidential Determination\n", 0, Context::default());
         assert!(body.places.is_empty());
         assert_eq!(body.notes[0].code, "dateline.date");
         assert_eq!(body.paragraphs.len(), 1);
@@ -1018,7 +1183,7 @@ mod tests {
     #[test]
     fn spans_cover_markers_and_markup_in_code_points() {
         let text = "---\nt: é\n---\n**Héading**\n\n1.  Numbered\n    line.\n";
-        let body = parse(text, 14);
+        let body = parse(text, 14, Context::default());
         let slices: Vec<_> =
             body.paragraphs.iter().map(|p| p.source_span.unwrap().slice(text).unwrap()).collect();
         assert_eq!(slices, ["**Héading**", "1.  Numbered\n    line."]);

@@ -1,7 +1,8 @@
 //! The YAML front-matter block of a Markdown file: where it lies, and what it says.
 //!
-//! A block opens with a line `---` on the file's first line and closes with the next line
-//! `---` (or `...`, the YAML document end marker), as Jekyll, Hugo and pandoc write it.
+//! A block opens with a line `---` on the file's first line (after a byte-order mark, if
+//! the file starts with one) and closes with the next line `---` (or `...`, the YAML
+//! document end marker), as Jekyll, Hugo and pandoc write it.
 //! Its content is read with [`saphyr`] (YAML 1.2, core schema), so double-quoted scalars
 //! keep YAML's escapes (`\u2019`, `\_` = U+00A0, `\xC4`) and line folding, and a value such
 //! as `2021-01-26 13:40:50-05:00` stays the string it was printed as.
@@ -31,7 +32,8 @@ pub(crate) struct Block {
 pub(crate) fn locate(text: &str) -> Result<Option<Block>, MarkdownError> {
     let mut lines = line_ranges(text);
     let Some(first) = lines.next() else { return Ok(None) };
-    if text[first.clone()].trim_end() != "---" {
+    // A byte-order mark (U+FEFF) an editor wrote before the fence is skipped.
+    if text[first.clone()].trim_start_matches('\u{feff}').trim_end() != "---" {
         return Ok(None);
     }
     let yaml_start = first.end;
@@ -228,6 +230,10 @@ mod tests {
         assert_eq!(&crlf[block.yaml.clone()], "title: A\r\n");
         assert_eq!(&crlf[block.body_start..], "Body");
         assert_eq!(locate("Body only\n---\n").unwrap(), None);
+        // A byte-order mark before the fence.
+        let bom = "\u{feff}---\ntitle: A\n---\nBody\n";
+        let block = locate(bom).unwrap().unwrap();
+        assert_eq!(&bom[block.yaml.clone()], "title: A\n");
         assert_eq!(locate("").unwrap(), None);
     }
 

@@ -6,7 +6,8 @@
 //! use communique_text::{IngestOptions, markdown};
 //! let file = "---\ntitle: \"Joint Statement on\\_AUKUS\"\ndate: '2023-03-13'\npublished_time: 2023-03-13 17:20:00-04:00\nsource_url: https://www.whitehouse.gov/briefing-room/statements-releases/2023/03/13/aukus/\n---\n**San Diego, California**\n\nToday we announce\nour pathway.\n";
 //! let statement = markdown::read_markdown(file, file.as_bytes(), &IngestOptions::default())?;
-//! assert_eq!(statement.title.as_deref(), Some("Joint Statement on AUKUS"));
+//! // The title as the front matter gives it: YAML's `\_` is a no-break space.
+//! assert_eq!(statement.title.as_deref(), Some("Joint Statement on\u{a0}AUKUS"));
 //! assert_eq!(statement.kind.as_str(), "joint_statement");
 //! assert_eq!(statement.places, ["San Diego, California"]);
 //! assert_eq!(statement.published.unwrap().to_string(), "2023-03-13T17:20:00-04:00");
@@ -26,8 +27,10 @@
 //! `source_url` the source address and `tags` the keywords. Any other key is kept as a
 //! [`Note`] with code `front_matter.unmapped`, message `key: value` (the value as printed)
 //! and the entry's span; the file itself is kept verbatim in `source_text` in any case.
-//! The title is resolved as paragraph text is (below): YAML's `\_` is a no-break space,
-//! which becomes a plain space.
+//! The title keeps every character the front matter gives (YAML's `\_` is a no-break
+//! space, a word joiner stays in "COVID-\u{2060}19"); it is matched against paragraphs
+//! and the kind table as a reader reads it. A byte-order mark before the opening `---`
+//! is skipped.
 //!
 //! # Body
 //!
@@ -62,20 +65,30 @@
 //!   `noise.end_mark` note, blocks with no text (images, figures) with a
 //!   `markdown.no_text` note; HTML comments (`<!-- -->`) are dropped.
 //! - bold or underlined blocks ending with `:` are not headings but text (a lead-in
-//!   when a list follows: `**WE HEREBY DECLARE TO:**`).
+//!   when a list follows: `**WE HEREBY DECLARE TO:**`);
+//! - a line that opens with a bullet left as text (`• Licensed health professionals …`)
+//!   is a list item of its own, and the paragraph before it that ends with `:` leads in;
+//! - page furniture is set aside with the rules plain text follows (the language files'
+//!   phrases, the page layout's, the shape rules: the FEMA line "FOR FURTHER INFORMATION
+//!   MEDIA SHOULD CONTACT …", "* * * Begin text * * *", a briefing room's name), also
+//!   when it is run on at the end of a paragraph; so are time lines of a transcript
+//!   ("3:46 P.M. EDT", `metadata.time`), the title printed again as the body's first
+//!   paragraph (`metadata.title_repeated`) and signature lines at the end ("Joseph R.
+//!   Biden, Jr." / "Emmanuel Macron" / a date, `metadata.signature`).
 //!
 //! # The rest of the record
 //!
-//! The kind comes from the title (the first of these words in it wins: communiqué,
-//! declaration other than a disaster or emergency declaration, joint or leaders'
-//! statement, readout, statement, press briefing or press call, remarks, fact sheet),
-//! else from the tags (`statements-releases` or `press-release` give `press_release`),
-//! else `other`. The issuer is "The White House" when the source address is on
-//! `whitehouse.gov` or an archived White House site (`*whitehouse.archives.gov`); other
-//! files name no issuer. The language is the caller's, else the one detected in the
-//! body (whatlang, when reliable), else `en`. `fixity` is the SHA-256 of the bytes,
-//! `source_text` the whole file, and the id the caller's or
-//! [`Statement::derive_id`]'s.
+//! The kind comes from the title, by the one table plain text uses too (the `[kinds]`
+//! tables of the language files: the cue printed first wins; "Disaster Declaration"
+//! names no declaration), else from the tags (`statements-releases` or `press-release`
+//! give `press_release`), else `other`. The issuer is "The White House" when the source
+//! address is on `whitehouse.gov` or an archived White House site
+//! (`*whitehouse.archives.gov`); other files name no issuer. The language is the
+//! caller's, else the one the detector plain text uses finds in the body; when it is
+//! unsure, a `language.assumed` note says which language the script and stop words gave.
+//! A page layout recognised in the body (a White House briefing) is kept in a
+//! `layout.chosen` note. `fixity` is the SHA-256 of the bytes, `source_text` the whole
+//! file, and the id the caller's or [`Statement::derive_id`]'s.
 
 mod body;
 mod front_matter;
@@ -162,16 +175,32 @@ fn build(text: &str, bytes: &[u8], options: &IngestOptions) -> Result<Statement,
         Some(block) => (front_matter::parse(text, block)?, block.body_start),
         None => (front_matter::FrontMatter::default(), 0),
     };
-    let body = body::parse(text, body_start);
+    // The title keeps every character of the front matter (a no-break space, a word
+    // joiner in "COVID-\u{2060}19"); what is matched against it is read as a reader reads it.
+    let title = front.title.filter(|t| !body::resolve(t).is_empty());
+    let layout = crate::layouts::choose(&text[body_start..]);
+    let context = body::Context { title: title.as_deref(), layout: layout.as_ref().map(|c| c.layout) };
+    let body = body::parse(text, body_start, context);
 
-    let title = front.title.as_deref().map(body::resolve).filter(|t| !t.is_empty());
     let url = options.source_url.clone().or(front.source_url);
     let issuers = match url.as_deref() {
         Some(url) if is_white_house(url) => vec![Actor::organization("The White House")],
         _ => Vec::new(),
     };
-    let language = options.language.clone().unwrap_or_else(|| detect_language(&body.paragraphs));
     let mut notes = body.notes;
+    let language = match &options.language {
+        Some(tag) => Some(tag.clone()),
+        None => {
+            let decision = crate::language::decide(&crate::language::sample(
+                body.paragraphs.iter().map(|p| p.text.as_str()),
+            ));
+            notes.extend(decision.note);
+            decision.tag
+        }
+    };
+    if let Some(choice) = &layout {
+        notes.push(choice.note());
+    }
     notes.extend(front.unmapped.into_iter().map(|(key, value, span)| {
         Note::new("front_matter.unmapped", format!("{key}: {value}")).with_source_span(span)
     }));
@@ -183,7 +212,7 @@ fn build(text: &str, bytes: &[u8], options: &IngestOptions) -> Result<Statement,
     // in a note.
     let mut last_updated = front.modified;
     if let (Some(modified), Some(issued)) = (front.modified, front.date)
-        && !model_accepts_update(issued, modified)
+        && crate::dates::updated_before_issued(modified, issued)
     {
         last_updated = None;
         let mut note = Note::new(
@@ -194,7 +223,11 @@ fn build(text: &str, bytes: &[u8], options: &IngestOptions) -> Result<Statement,
         notes.push(note);
         notes.sort_by_key(|note| note.source_span.map(|s| s.start));
     }
-    let commitments = crate::commitments::extract_commitments(&body.paragraphs, &language, &issuers);
+    let commitments = crate::commitments::extract_commitments(
+        &body.paragraphs,
+        language.as_deref().unwrap_or(""),
+        &issuers,
+    );
     let mut statement = Statement {
         id: String::new(),
         kind: statement_kind(title.as_deref(), &front.tags),
@@ -204,7 +237,7 @@ fn build(text: &str, bytes: &[u8], options: &IngestOptions) -> Result<Statement,
         issued: front.date,
         last_updated,
         published: front.published,
-        language: Some(language),
+        language,
         reference: None,
         keywords: front.tags,
         source: Source { attribution: None, url, via: None, retrieved: options.retrieved },
@@ -229,102 +262,17 @@ fn is_white_house(url: &str) -> bool {
         || (host.ends_with("whitehouse.archives.gov") && !host.contains(".."))
 }
 
-/// The kind the title names (the earliest cue in it wins), else the one the tags name.
+/// The kind the title names (the table plain text uses, [`crate::kinds`]), else the one
+/// the tags name.
 fn statement_kind(title: Option<&str>, tags: &[String]) -> StatementKind {
-    const CUES: [(&str, StatementKind); 14] = [
-        ("communiqu", StatementKind::Communique),
-        ("declaration", StatementKind::Declaration),
-        ("déclaration", StatementKind::Declaration),
-        ("joint statement", StatementKind::JointStatement),
-        ("joint leaders", StatementKind::JointStatement),
-        ("leaders\u{2019} statement", StatementKind::JointStatement),
-        ("leaders' statement", StatementKind::JointStatement),
-        ("leaders statement", StatementKind::JointStatement),
-        ("readout", StatementKind::Readout),
-        ("statement", StatementKind::PressStatement),
-        ("press briefing", StatementKind::PressBriefing),
-        ("press call", StatementKind::PressBriefing),
-        ("remarks", StatementKind::Speech),
-        ("fact sheet", StatementKind::PressRelease),
-    ];
-    const NOT_A_DECLARATION: [&str; 4] =
-        ["disaster declaration", "emergency declaration", "act declaration", "declaration of emergency"];
-    if let Some(title) = title {
-        let lower = title.to_lowercase();
-        let mut best: Option<(usize, StatementKind)> = None;
-        for (cue, kind) in CUES {
-            let found = lower.match_indices(cue).map(|(i, _)| i).find(|&i| {
-                kind != StatementKind::Declaration
-                    || !NOT_A_DECLARATION
-                        .iter()
-                        .any(|not| lower.match_indices(not).any(|(j, _)| j <= i && i < j + not.len()))
-            });
-            if let Some(i) = found
-                && best.is_none_or(|(b, _)| i < b)
-            {
-                best = Some((i, kind));
-            }
-        }
-        if let Some((_, kind)) = best {
-            return kind;
-        }
+    if let Some(kind) = title.and_then(crate::kinds::from_title) {
+        return kind;
     }
     if tags.iter().any(|t| matches!(t.as_str(), "statements-releases" | "press-release" | "press-releases")) {
         StatementKind::PressRelease
     } else {
         StatementKind::Other
     }
-}
-
-/// Whether [`Statement::validate`] accepts `updated` as the `last_updated` of a statement
-/// issued on `issued` (the model owns the ordering rule; this asks it).
-fn model_accepts_update(
-    issued: communique_model::chrono::NaiveDate,
-    updated: communique_model::Timestamp,
-) -> bool {
-    let probe = Statement {
-        id: "probe".into(),
-        issued: Some(issued),
-        last_updated: Some(updated),
-        ..Statement::default()
-    };
-    match probe.validate() {
-        Ok(()) => true,
-        Err(errors) => errors.violations.iter().all(|v| v.path != "$.last_updated"),
-    }
-}
-
-/// BCP 47 tag of the language of the body, when whatlang is sure of it; `en` otherwise.
-fn detect_language(paragraphs: &[communique_model::Paragraph]) -> String {
-    let mut sample = String::new();
-    for paragraph in paragraphs {
-        if sample.len() > 2000 {
-            break;
-        }
-        sample.push_str(&paragraph.text);
-        sample.push('\n');
-    }
-    let tag = whatlang::detect(&sample).filter(whatlang::Info::is_reliable).and_then(|info| {
-        Some(match info.lang().code() {
-            "eng" => "en",
-            "fra" => "fr",
-            "spa" => "es",
-            "por" => "pt",
-            "deu" => "de",
-            "ita" => "it",
-            "nld" => "nl",
-            "rus" => "ru",
-            "ukr" => "uk",
-            "pol" => "pl",
-            "ara" => "ar",
-            "cmn" => "zh",
-            "jpn" => "ja",
-            "kor" => "ko",
-            "tur" => "tr",
-            _ => return None,
-        })
-    });
-    tag.unwrap_or("en").to_owned()
 }
 
 #[cfg(test)]

@@ -81,6 +81,7 @@ pub fn full_statement() -> Statement {
         paragraphs: vec![
             Paragraph::new("para_1", ParagraphKind::ListItem, paragraph_1)
                 .with_number("1")
+                .with_speaker("MR. \"O'NEILL\" & <THE CHAIR>")
                 .with_source_span(source_span_1),
             Paragraph::new("para_2", ParagraphKind::Heading, "]]> end").with_source_span(source_span_2),
         ],
