@@ -1,0 +1,9 @@
+//! The Markdown reader, through the facade: any input is read or refused, never a panic.
+#![no_main]
+
+use communique::Format;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    communique_fuzz::read(Format::Markdown, data);
+});
