@@ -143,11 +143,15 @@ impl std::error::Error for MarkdownError {}
 ///
 /// # Errors
 ///
+/// - [`IngestError::Empty`] for a file of nothing but white space, as for plain text;
 /// - [`IngestError::Markdown`] (1-based line, column in code points, message) for front
 ///   matter that is not valid YAML, is not a mapping, is never closed, or gives a date or
 ///   timestamp that does not exist;
 /// - [`IngestError::Invalid`] for a record that fails [`Statement::validate`].
 pub fn ingest_markdown(text: &str, bytes: &[u8], options: &IngestOptions) -> Result<Statement, IngestError> {
+    if is_blank(text) {
+        return Err(IngestError::Empty);
+    }
     let statement = build(text, bytes, options)?;
     statement.validate().map_err(|errors| IngestError::Invalid(Box::new(errors)))?;
     Ok(statement)
@@ -160,12 +164,22 @@ pub fn ingest_markdown(text: &str, bytes: &[u8], options: &IngestOptions) -> Res
 ///
 /// [`MarkdownError`] with the line and column in the file for front matter that is not
 /// valid YAML, is not a mapping, is never closed, or gives a `date`, `published_time` or
-/// `modified_time` that does not exist; and, at line 1, for a record that fails
+/// `modified_time` that does not exist; at line 1 for a file of nothing but white space;
+/// and, at line 1, for a record that fails
 /// [`Statement::validate`] (e.g. a language tag given by the caller that is not BCP 47).
 pub fn read_markdown(text: &str, bytes: &[u8], options: &IngestOptions) -> Result<Statement, MarkdownError> {
+    if is_blank(text) {
+        return Err(MarkdownError::new(1, 1, IngestError::Empty.to_string()));
+    }
     let statement = build(text, bytes, options)?;
     statement.validate().map_err(|errors| MarkdownError::new(1, 1, errors.to_string()))?;
     Ok(statement)
+}
+
+/// True for a file with nothing but white space (and a byte-order mark): no statement, as
+/// for an empty plain text.
+fn is_blank(text: &str) -> bool {
+    text.strip_prefix('\u{feff}').unwrap_or(text).trim().is_empty()
 }
 
 /// The record, not yet validated.
@@ -277,6 +291,21 @@ fn statement_kind(title: Option<&str>, tags: &[String]) -> StatementKind {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_blank_file_is_refused_as_an_empty_text_is() {
+        let options = IngestOptions::default();
+        for text in ["", "  \n\n\t", "\u{feff}\n"] {
+            assert!(
+                matches!(ingest_markdown(text, text.as_bytes(), &options), Err(IngestError::Empty)),
+                "{text:?}"
+            );
+            let error = read_markdown(text, text.as_bytes(), &options).unwrap_err();
+            assert!(error.to_string().contains("the text is empty"), "{error}");
+        }
+        // One sentence is a statement.
+        assert!(ingest_markdown("Statement.\n", b"Statement.\n", &options).is_ok());
+    }
     use super::*;
 
     #[test]
