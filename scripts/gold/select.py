@@ -2,13 +2,20 @@
 development part and a test part. Deterministic: the same folders give the same
 selection. Writes tests/data/commitments/selection.tsv (file, genre, words, split).
 
-Usage: python3 scripts/gold/select.py
+Usage: python3 scripts/gold/select.py            (round 1: selection.tsv)
+       python3 scripts/gold/select.py --round 2  (round 2: selection-2.tsv)
 
 The ten statements of tests/data/corpus are all in the development part: the rules
 were written against them before this gold set existed, so they cannot test anything.
 From the White House folder, 90 files are drawn by genre (the genre read from the
 scraper's file name), long files capped so that two coders can code every sentence;
 within each genre a third goes to the test part.
+
+Round 2 is a second held-out part, drawn once the rules had been scored on round 1's
+test part (which then joined what the rules may be tuned on): 30 White House files that
+no earlier round holds, by genre, all in the part "test2", written to
+tests/data/commitments/selection-2.tsv. Its files are coded as round 1's were and
+scored once, with rules written without them.
 """
 
 import random
@@ -32,6 +39,21 @@ QUOTAS = {
     "other": (3, 1200),
     "transcript": (2, 6000),
 }
+
+# Round 2: 30 files, none of round 1's, long joint statements capped so that two
+# coders can code every sentence.
+QUOTAS_2 = {
+    "joint": (11, 1500),
+    "disaster": (5, 10_000),
+    "statement": (5, 10_000),
+    "readout": (3, 10_000),
+    "factsheet": (2, 2600),
+    "declaration": (1, 2400),
+    "g7": (1, 2400),
+    "letter": (1, 10_000),
+    "other": (1, 1200),
+}
+OUT_2 = ROOT / "tests/data/commitments/selection-2.tsv"
 
 
 def genre(name):
@@ -93,5 +115,34 @@ def main():
           f"{sum(r[2] for r in rows)} words; written to {OUT.relative_to(ROOT)}")
 
 
+def main_round_2():
+    rng = random.Random(20261207)
+    with OUT.open() as f:
+        earlier = {line.split("\t")[0] for line in f}
+    by_genre = {}
+    for path in sorted(WH.glob("*.md")):
+        if path.name == "README.md" or str(path.relative_to(ROOT)) in earlier:
+            continue
+        by_genre.setdefault(genre(path.name), []).append(path)
+    rows = []
+    for name, (count, cap) in QUOTAS_2.items():
+        pool = [p for p in by_genre.get(name, []) if len(p.read_text().split()) <= cap]
+        for path in sorted(rng.sample(pool, min(count, len(pool)))):
+            rows.append((str(path.relative_to(ROOT)), name, len(path.read_text().split()), "test2"))
+    with OUT_2.open("w") as f:
+        f.write("file\tgenre\twords\tsplit\n")
+        for row in rows:
+            f.write("\t".join(map(str, row)) + "\n")
+    print(f"{len(rows)} statements, {sum(r[2] for r in rows)} words; "
+          f"written to {OUT_2.relative_to(ROOT)}")
+
+
 if __name__ == "__main__":
-    main()
+    import sys
+
+    if sys.argv[1:] == ["--round", "2"]:
+        main_round_2()
+    elif sys.argv[1:]:
+        sys.exit("usage: select.py [--round 2]")
+    else:
+        main()
