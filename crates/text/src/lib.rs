@@ -20,7 +20,7 @@ pub mod sentences;
 mod signature;
 mod transcript;
 
-pub use commitments::extract_commitments;
+pub use commitments::{extract_commitments, extract_commitments_of};
 pub use error::IngestError;
 pub use language::detect_language;
 pub use sentences::sentences;

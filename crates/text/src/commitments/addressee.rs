@@ -347,7 +347,7 @@ impl Analyzer<'_> {
     }
 
     fn side_of(&self, range: Range<usize>) -> Option<Who> {
-        match self.side.names(&self.t[range]) {
+        match self.side.names(&self.t[range], self.text) {
             Some(super::side::Party::Own) => Some(Who::Own),
             Some(super::side::Party::Third) => Some(Who::Third),
             _ => None,

@@ -1075,7 +1075,7 @@ impl<'a> Analyzer<'a> {
         // named …": an appositive that names the issuer's side puts the subject on it.
         if who == Who::Third
             && let Some(range) = appositive
-            && matches!(self.side.names(&t[range]), Some(Party::Own))
+            && matches!(self.side.names(&t[range], self.text), Some(Party::Own))
         {
             who = Who::Own;
         }
@@ -1208,7 +1208,7 @@ impl<'a> Analyzer<'a> {
             && tokens[..tokens.len() - 1]
                 .iter()
                 .any(|x| is(x, class::NUMBER) || self.lex.words.name(x.sym) == "both");
-        match self.side.names(names) {
+        match self.side.names(names, self.text) {
             Some(Party::Own) => Who::Own,
             _ if group && !is(head, class::COUNTERPART) => Who::Own,
             Some(Party::Third) => Who::Third,
@@ -1296,7 +1296,7 @@ impl<'a> Analyzer<'a> {
         {
             return true;
         }
-        !matches!(self.side.names(np), Some(Party::Third)) && np.iter().any(Token::is_capital)
+        !matches!(self.side.names(np, self.text), Some(Party::Third)) && np.iter().any(Token::is_capital)
     }
 
     /// Scans past the rest of a clause whose cue has been coded: returns where the next

@@ -662,7 +662,19 @@ pub(crate) struct Lexicon {
     pub(crate) triggers: Vec<Pattern>,
     pub(crate) trigger_index: Index,
     pub(crate) sides: Vec<Side>,
+    pub(crate) joint: Joint,
     pub(crate) nationalities: FxMap<Sym, String>,
+}
+
+/// How a statement by several signatories is read (manual 1.5, item 2): the
+/// `[commitments.joint]` table.
+#[derive(Debug, Default)]
+pub(crate) struct Joint {
+    /// Statement kinds (snake_case names) that are issued by several signatories.
+    pub(crate) kinds: Vec<String>,
+    /// Lower-cased words of such a statement's title that name no signatory ("joint",
+    /// "statement", "leaders").
+    pub(crate) title_words: Vec<String>,
 }
 
 /// Why a language file's `[commitments]` table cannot be used.
@@ -704,7 +716,18 @@ struct File {
     #[serde(default)]
     sides: Vec<SideFile>,
     #[serde(default)]
+    joint: JointFile,
+    #[serde(default)]
     fields: Fields,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JointFile {
+    #[serde(default)]
+    kinds: Vec<String>,
+    #[serde(default)]
+    title_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -1051,6 +1074,15 @@ impl Lexicon {
                 foreign: side.foreign.iter().map(|n| phrase(n)).collect(),
             })
             .collect();
+        for kind in &file.joint.kinds {
+            if !communique_model::StatementKind::ALL.iter().any(|k| k.as_str() == kind) {
+                return Err(err(format!("joint.kinds: {kind} is not a statement kind")));
+            }
+        }
+        let joint = Joint {
+            kinds: file.joint.kinds.clone(),
+            title_words: file.joint.title_words.iter().map(|w| w.to_lowercase()).collect(),
+        };
         let mut nationalities = FxMap::default();
         for (adjective, country) in &file.fields.nationalities {
             nationalities.insert(words.intern(&adjective.to_lowercase()), country.clone());
@@ -1101,6 +1133,7 @@ impl Lexicon {
             triggers,
             trigger_index,
             sides,
+            joint,
             nationalities,
         })
     }

@@ -32,7 +32,7 @@ pub use lexicon::{AddresseeRule, LexiconError, Position, Rule, SubjectRule};
 
 use crate::offsets::CodePoints;
 use crate::sentences::sentence_byte_ranges;
-use communique_model::{Actor, Commitment, Method, Paragraph, ParagraphKind};
+use communique_model::{Actor, Commitment, Method, Paragraph, ParagraphKind, Statement};
 use grammar::{Analyzer, Find, LeadFrame};
 use lexicon::{Grammar, Lexicon};
 use side::SideView;
@@ -130,15 +130,45 @@ struct PendingLead {
 ///   take its actor and frame (manual 3.7).
 ///
 /// Time and memory are linear in the length of the paragraphs.
+///
+/// This reads the statement as one issuer's; [`extract_commitments_of`] also takes the
+/// statement's kind and title, which tell the signatories of a joint statement.
 #[must_use]
 pub fn extract_commitments(paragraphs: &[Paragraph], language: &str, issuers: &[Actor]) -> Vec<Commitment> {
     let Some(book) = codebook(language) else { return Vec::new() };
+    let side = SideView::new(&book.lexicon, issuers);
+    code_paragraphs(book, &side, paragraphs, issuers)
+}
+
+/// Runs the codebook rules over the paragraphs of `statement`, as
+/// [`extract_commitments`] does with its paragraphs, language and issuers, and also
+/// reads its kind and title: a statement of a kind its language file lists as joint
+/// (`[commitments.joint]`: a joint statement, a declaration, a communiqué) has every
+/// signatory on the issuer's side (manual 1.5, item 2): the names in its title, and the
+/// heads of government it names, are the side's. Ingest codes statements this way.
+#[must_use]
+pub fn extract_commitments_of(statement: &Statement) -> Vec<Commitment> {
+    let Some(book) = codebook(statement.language.as_deref().unwrap_or_default()) else { return Vec::new() };
+    let side = SideView::with_occasion(
+        &book.lexicon,
+        &statement.issuers,
+        Some(statement.kind.as_str()),
+        statement.title.as_deref(),
+    );
+    code_paragraphs(book, &side, &statement.paragraphs, &statement.issuers)
+}
+
+fn code_paragraphs(
+    book: &Codebook,
+    side: &SideView<'_>,
+    paragraphs: &[Paragraph],
+    issuers: &[Actor],
+) -> Vec<Commitment> {
     let lex = &book.lexicon;
-    let side = SideView::new(lex, issuers);
     let resolved = issuers.first().map(|issuer| issuer.name.clone());
     let mut run = Run {
         lex,
-        side: &side,
+        side,
         resolved: resolved.as_deref(),
         tokenizer: Tokenizer::default(),
         tokens: Vec::new(),
@@ -171,8 +201,15 @@ pub fn extract_commitments(paragraphs: &[Paragraph], language: &str, issuers: &[
         for (n, range) in ranges.iter().enumerate() {
             // A dateline that opens the paragraph ("VIENNA, 3 March 2023 – The …") is read
             // past; the quote keeps it.
-            let skip =
-                if n == 0 { crate::header::dateline_prefix(&text[range.clone()]).unwrap_or(0) } else { 0 };
+            // So is a run-in label before a colon ("Promote best practices …: We intend to
+            // …"; manual 3.7): the clause after it is what is coded.
+            let skip = if n == 0 {
+                crate::header::dateline_prefix(&text[range.clone()])
+                    .or_else(|| run.label_prefix(&text[range.clone()]))
+                    .unwrap_or(0)
+            } else {
+                0
+            };
             let range = &(range.start + skip..range.end);
             let quoted = &(ranges[n].clone());
             let sentence = &text[range.clone()];
@@ -263,6 +300,26 @@ impl Run<'_> {
         let has_subject = analyzer.subject(start).is_some_and(|(_, end)| analyzer.starts_verb(end));
         analyzer.finds.clear();
         !has_subject && self.tokens.first().is_some_and(Token::is_capital) && !self.gerund_clause()
+    }
+
+    /// The length in bytes of a run-in label that opens `sentence` and ends in a colon
+    /// followed by a clause of its own ("• Promote best practices to boost crop yields:
+    /// We intend to …"), up to the clause; `None` when the sentence opens otherwise. A
+    /// label is at most 30 words, holds no clause of its own ([`Run::is_label`]) and
+    /// may start with a bullet; the clause after the colon starts with a capital letter.
+    fn label_prefix(&mut self, sentence: &str) -> Option<usize> {
+        let colon = sentence.find(": ")?;
+        let label = sentence[..colon].trim_start_matches(['•', '-', '*', '·', '–', ' ']);
+        let rest = &sentence[colon + 1..];
+        let clause = rest.trim_start();
+        if label.is_empty()
+            || label.split_whitespace().nth(30).is_some()
+            || !clause.chars().next().is_some_and(char::is_uppercase)
+            || !self.is_label(label)
+        {
+            return None;
+        }
+        Some(colon + 1 + (rest.len() - clause.len()))
     }
 
     /// Whether the tokenised sentence is a clause with a gerund phrase as its subject

@@ -8,6 +8,13 @@
 //! the text shows: pronouns, the issuer's own name and generic party nouns ("the
 //! leaders", "the two sides") are its side, and other names are accepted too, since the
 //! text gives no way to tell a signatory from a third party.
+//!
+//! A statement of a kind the `[commitments.joint]` table lists (a joint statement, a
+//! declaration, a communiqué) has several signatories, all on the issuer's side (manual
+//! 1.5, item 2): the names its title gives ("U.S.-India Joint Leaders' Statement",
+//! "Joint Statement by President Biden and Prime Minister Kishida") are the side's, and
+//! the titles a side lists as `foreign` ("Prime Minister", "Chancellor") name a
+//! signatory, not a third party.
 
 use super::lexicon::{Lexicon, Side, Sym, class};
 use super::tokens::Token;
@@ -30,6 +37,8 @@ pub(crate) struct SideView<'a> {
     sides: Vec<&'a Side>,
     /// The issuers' names, as symbol sequences.
     issuers: Vec<Vec<Sym>>,
+    /// A statement by several signatories: its title's names (lower-cased words).
+    signatories: Option<Vec<String>>,
 }
 
 impl<'a> SideView<'a> {
@@ -59,7 +68,41 @@ impl<'a> SideView<'a> {
                     .collect()
             })
             .collect();
-        Self { sides, issuers }
+        Self { sides, issuers, signatories: None }
+    }
+
+    /// The sides of a statement by `issuers`, of `kind` (snake_case), titled `title`: a
+    /// kind the language file lists as joint makes the title's names the side's.
+    pub(crate) fn with_occasion(
+        lexicon: &'a Lexicon,
+        issuers: &[Actor],
+        kind: Option<&str>,
+        title: Option<&str>,
+    ) -> Self {
+        let mut view = Self::new(lexicon, issuers);
+        if kind.is_some_and(|kind| lexicon.joint.kinds.iter().any(|k| k == kind)) {
+            let mut names = Vec::new();
+            for word in title.unwrap_or_default().split(|c: char| !(c.is_alphanumeric() || c == '.')) {
+                let word = word.trim_matches('.');
+                if !word.chars().next().is_some_and(char::is_uppercase) {
+                    continue;
+                }
+                let lower = word.to_lowercase();
+                let (sym, class) = lexicon.words.lookup(&lower);
+                let generic =
+                    class & (class::DETERMINER | class::PREPOSITION | class::ROLE | class::THING) != 0;
+                if generic || lexicon.joint.title_words.contains(&lower) {
+                    continue;
+                }
+                // "Iraqi Prime Minister Kadhimi": the country of a nationality too.
+                if let Some(country) = lexicon.nationalities.get(&sym) {
+                    names.push(country.to_lowercase());
+                }
+                names.push(lower);
+            }
+            view.signatories = Some(names);
+        }
+        view
     }
 
     /// Whether a side is known, so that other names are third parties.
@@ -69,7 +112,20 @@ impl<'a> SideView<'a> {
 
     /// How the run of capitalised words `run` (one name, possibly with titles) stands.
     /// `None`: a generic title or party noun that names no one in particular.
-    fn run_party(&self, run: &[Token]) -> Option<Party> {
+    fn run_party(&self, run: &[Token], text: &str) -> Option<Party> {
+        if let Some(signatories) = &self.signatories {
+            let signatory = run.iter().any(|t| {
+                t.is_capital()
+                    && text.get(t.range()).is_some_and(|w| {
+                        signatories.iter().any(|s| w.eq_ignore_ascii_case(s) || w.to_lowercase() == *s)
+                    })
+            });
+            let head_of_government =
+                self.sides.iter().any(|side| side.foreign.iter().any(|name| contains_seq(run, name)));
+            if signatory || head_of_government {
+                return Some(Party::Own);
+            }
+        }
         for side in &self.sides {
             if side.foreign.iter().any(|name| contains_seq(run, name)) {
                 return Some(Party::Third);
@@ -103,12 +159,14 @@ impl<'a> SideView<'a> {
 
     /// How the names in `tokens` (a noun phrase, or one conjunct of it) stand: `Own` if
     /// one names the issuer's side, else `Third` if one names another party, else `None`.
-    pub(crate) fn names(&self, tokens: &[Token]) -> Option<Party> {
+    ///
+    /// `text` is the sentence the tokens' offsets point into.
+    pub(crate) fn names(&self, tokens: &[Token], text: &str) -> Option<Party> {
         let mut found: Option<Party> = None;
         let mut start = None;
         let flush = |start: &mut Option<usize>, end: usize, found: &mut Option<Party>| {
             if let Some(s) = start.take() {
-                match self.run_party(&tokens[s..end]) {
+                match self.run_party(&tokens[s..end], text) {
                     Some(Party::Own) => *found = Some(Party::Own),
                     Some(Party::Third) if *found != Some(Party::Own) => *found = Some(Party::Third),
                     _ => {}

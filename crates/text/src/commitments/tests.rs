@@ -855,3 +855,65 @@ fn the_french_set_reads_futures_intentions_and_carriers_by_the_manual() {
     assert_eq!(code_fr("Nous réitérons que la coopération constitue la base de notre action."), []);
     assert_eq!(code_fr("Nous considérons que ce principe est essentiel."), []);
 }
+
+/// A White House statement of `kind`, titled `title`, of one body paragraph each.
+fn statement_of(kind: communique_model::StatementKind, title: &str, paragraphs: &[&str]) -> Statement {
+    Statement {
+        kind,
+        title: Some(title.to_owned()),
+        language: Some("en".to_owned()),
+        issuers: vec![Actor::organization(WH)],
+        paragraphs: paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, text)| Paragraph::new(format!("para_{}", i + 1), ParagraphKind::Body, *text))
+            .collect(),
+        ..Statement::default()
+    }
+}
+
+#[test]
+fn the_signatories_of_a_joint_statement_are_on_the_issuers_side() {
+    use communique_model::StatementKind;
+    // Manual 1.5, item 2: every signatory of a joint statement is on the issuer's side,
+    // the head of government it names and the party its title names; in a White House
+    // statement of one issuer both are third parties (3.1), whose positions are not coded.
+    let paragraphs = [
+        "Prime Minister Kishida welcomed the launch of the new dialogue.",
+        "Japan will provide $500 million to the new fund in 2025.",
+        // A warning is the issuer's whatever the statement (2.5), with no actor named.
+        "Russia will face severe consequences for its aggression.",
+    ];
+    let title = "U.S.-Japan Joint Leaders’ Statement";
+    let coded = |kind| -> Vec<(K, Option<String>, String)> {
+        extract_commitments_of(&statement_of(kind, title, &paragraphs))
+            .into_iter()
+            .map(|c| (c.kind, c.actor, c.paragraph))
+            .collect()
+    };
+    assert_eq!(
+        coded(StatementKind::JointStatement),
+        vec![
+            (Support, Some("Prime Minister Kishida".to_owned()), "para_1".to_owned()),
+            (Pledge, Some("Japan".to_owned()), "para_2".to_owned()),
+            (Warning, None, "para_3".to_owned()),
+        ]
+    );
+    assert_eq!(coded(StatementKind::PressStatement), vec![(Warning, None, "para_3".to_owned())]);
+}
+
+#[test]
+fn yesterday_dating_the_reported_act_and_run_in_labels_open_a_clause() {
+    // Manual 1.2: "yesterday" dating the act the statement reports is the occasion; 3.7:
+    // a run-in label before a colon is read past, the clause after it is coded (the
+    // quote keeps the whole sentence).
+    let found = code_paragraphs(
+        &[
+            "Yesterday, President Joseph R. Biden, Jr. declared that a major disaster exists in the State of Delaware.",
+            "• Promote best practices to boost crop yields: We intend to work with farmers around the world.",
+        ],
+        WH,
+    );
+    let got: Vec<(K, Option<&str>)> = found.iter().map(|c| (c.0, c.1.as_deref())).collect();
+    assert_eq!(got, vec![(Action, Some("President Joseph R. Biden, Jr.")), (Pledge, Some("We"))]);
+}

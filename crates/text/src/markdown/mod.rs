@@ -237,11 +237,6 @@ fn build(text: &str, bytes: &[u8], options: &IngestOptions) -> Result<Statement,
         notes.push(note);
         notes.sort_by_key(|note| note.source_span.map(|s| s.start));
     }
-    let commitments = crate::commitments::extract_commitments(
-        &body.paragraphs,
-        language.as_deref().unwrap_or(""),
-        &issuers,
-    );
     let mut statement = Statement {
         id: String::new(),
         kind: statement_kind(title.as_deref(), &front.tags),
@@ -258,9 +253,10 @@ fn build(text: &str, bytes: &[u8], options: &IngestOptions) -> Result<Statement,
         fixity: Some(Fixity::sha256(bytes)),
         source_text: Some(text.to_owned()),
         paragraphs: body.paragraphs,
-        commitments,
+        commitments: Vec::new(),
         notes,
     };
+    statement.commitments = crate::commitments::extract_commitments_of(&statement);
     statement.id = options.id.clone().unwrap_or_else(|| statement.derive_id());
     Ok(statement)
 }

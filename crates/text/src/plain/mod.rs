@@ -34,7 +34,7 @@ pub(crate) use paragraphs::Para;
 use crate::dates::{self, NumericOrder};
 use crate::offsets::CodePoints;
 use crate::transcript::Turns;
-use crate::{IngestError, IngestOptions, extract_commitments, language, languages, layouts, repeat};
+use crate::{IngestError, IngestOptions, extract_commitments_of, language, languages, layouts, repeat};
 use communique_model::{Fixity, Paragraph, ParagraphKind, Statement};
 use paragraphs::BodyLine;
 
@@ -208,11 +208,7 @@ pub fn ingest_plain(text: &str, bytes: &[u8], options: &IngestOptions) -> Result
     if let Some(retrieved) = options.retrieved {
         statement.source.retrieved = Some(retrieved);
     }
-    statement.commitments = extract_commitments(
-        &statement.paragraphs,
-        statement.language.as_deref().unwrap_or(""),
-        &statement.issuers,
-    );
+    statement.commitments = extract_commitments_of(&statement);
     statement.fixity = Some(Fixity::sha256(bytes));
     statement.source_text = Some(text.to_owned());
     statement.id = match &options.id {
