@@ -245,15 +245,10 @@ fn kind_of(kind: BlockKind) -> ParagraphKind {
 }
 
 /// `<html lang>` as a BCP 47 tag the record can carry (`en`, `de-CH`; an underscore
-/// read as a hyphen), or `None` for a value of another shape.
+/// read as a hyphen), or `None` for a value that is not well-formed.
 fn language_tag(lang: &str) -> Option<String> {
     let tag = lang.trim().replace('_', "-");
-    let mut parts = tag.split('-');
-    let primary = parts.next()?;
-    let ok = (2..=3).contains(&primary.len())
-        && primary.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
-    ok.then_some(tag)
+    communique_model::is_well_formed_language_tag(&tag).then_some(tag)
 }
 
 /// Where a value of the markup came from, for a note.
@@ -320,7 +315,7 @@ mod tests {
     fn language_tags() {
         assert_eq!(language_tag("en"), Some("en".into()));
         assert_eq!(language_tag(" de_CH "), Some("de-CH".into()));
-        assert_eq!(language_tag("english"), None);
+        assert_eq!(language_tag("en US"), None);
         assert_eq!(language_tag(""), None);
     }
 }

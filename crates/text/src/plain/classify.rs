@@ -125,7 +125,8 @@ pub(crate) fn run(
                 }
             }
             if let Some(found) = furniture::shape(&block.text)
-                && !(in_content && matches!(found.code, "noise.separator" | "noise.link"))
+                && !(in_content
+                    && matches!(found.code, "noise.separator" | "noise.link" | "noise.navigation"))
             {
                 return Class::Furniture(found);
             }
