@@ -84,6 +84,16 @@ pub(crate) fn ingest_html(bytes: &[u8], options: &IngestOptions) -> Result<State
 
     let metadata = page.metadata();
     let title_block = metadata.titles.iter().find_map(|t| t.block).and_then(|b| kept.binary_search(&b).ok());
+    // From the title to the second block of the main content: the lead (a first
+    // paragraph) may come before the dateline.
+    let below_title = title_block
+        .and_then(|title| {
+            let mut content =
+                (title + 1..kept.len()).filter(|&k| extraction.classes[kept[k]] == BlockClass::Content);
+            content.next()?;
+            Some(title + 1..content.next().unwrap_or(title + 1))
+        })
+        .unwrap_or(0..0);
     let markup = Markup {
         furniture: kept
             .iter()
@@ -102,6 +112,7 @@ pub(crate) fn ingest_html(bytes: &[u8], options: &IngestOptions) -> Result<State
         kinds: kept.iter().map(|&i| kind_of(page_blocks[i].kind)).collect(),
         title_block,
         issued: metadata.issued().map(|d| d.value.date),
+        below_title,
     };
     let mut spans = SourceSpans::Blocks {
         starts: ranges.iter().map(|r| r.start).collect(),

@@ -54,6 +54,7 @@ fn corpus_through_ingest() {
     let verbose = std::env::var_os("HTML_CORPUS_VERBOSE").is_some();
     let (mut gold_total, mut exact, mut extra) = (0usize, 0usize, 0usize);
     let (mut titles, mut issued, mut updated, mut updated_total, mut clean) = (0, 0, 0, 0, 0);
+    let (mut times, mut times_total) = (0, 0);
     for page in &pages {
         let (gold, record) = (&page.gold, &page.statement);
         let gold_title = gold["title"].as_str().unwrap();
@@ -67,6 +68,15 @@ fn corpus_through_ingest() {
             issued += 1;
         } else if verbose {
             println!("{}: issued {date} (gold {})", page.name, gold["issued"]);
+        }
+        if let Some(gold_time) = gold["issued_time"].as_str() {
+            times_total += 1;
+            let found = record.published.map(|t| t.local().format("%H:%M").to_string());
+            if found.as_deref() == Some(gold_time) {
+                times += 1;
+            } else if verbose {
+                println!("{}: published {found:?} (gold time {gold_time})", page.name);
+            }
         }
         if let Some(gold_updated) = gold["last_updated"].as_str() {
             updated_total += 1;
@@ -118,12 +128,13 @@ fn corpus_through_ingest() {
         extra += remaining.len();
     }
     println!(
-        "through ingest: titles {titles}/57, issued {issued}/57, last updated {updated}/{updated_total}, furniture-free {clean}/57, paragraphs exact {exact}/{gold_total}, extra {extra}"
+        "through ingest: titles {titles}/57, issued {issued}/57, time of issue {times}/{times_total}, last updated {updated}/{updated_total}, furniture-free {clean}/57, paragraphs exact {exact}/{gold_total}, extra {extra}"
     );
     // Floors at what ingest reaches (QUALITY.md); a change that lowers one fails.
     assert_eq!(gold_total, 1376);
     assert!(titles >= 57, "titles {titles}/57");
     assert!(issued >= 54, "issued {issued}/57");
+    assert!(times >= 46 && times_total == 48, "time of issue {times}/{times_total}");
     assert!(updated >= 44 && updated_total == 45, "last updated {updated}/{updated_total}");
     assert!(clean >= 56, "furniture-free {clean}/57");
     assert!(exact >= 1375, "paragraphs exactly equal {exact}/1376");

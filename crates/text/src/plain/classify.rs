@@ -102,6 +102,14 @@ pub(crate) fn run(
         .map(|(i, block)| {
             // What the element context of a page decided comes first.
             if let Some(found) = markup.and_then(|m| m.furniture.get(i).copied().flatten()) {
+                // Between the title and the main content a page prints its dateline
+                // ("March 1, 2013", "20:30") even where its markup makes furniture of
+                // it (outside the main container, in a <header>): read as metadata.
+                if markup.is_some_and(|m| m.below_title.contains(&i))
+                    && let Some(meta) = metadata(block, order)
+                {
+                    return Class::Meta(meta);
+                }
                 return Class::Furniture(found);
             }
             if let Some(found) = furniture::phrase(&block.text, layout_rules) {

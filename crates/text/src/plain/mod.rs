@@ -103,6 +103,10 @@ pub(crate) struct Markup {
     /// The issue date the page's metadata gives: a dated line in the main content
     /// that repeats it is the dateline, one with another date is text.
     pub issued: Option<communique_model::chrono::NaiveDate>,
+    /// The blocks between the title and the second block of the main content (a lead
+    /// may come first), where a page prints its dateline even inside furniture (a
+    /// `<header>`, beside the article).
+    pub below_title: std::ops::Range<usize>,
 }
 
 /// Where a byte range of the text the stages read lies in `source_text`, in code
