@@ -159,3 +159,35 @@ fn spans_point_into_the_page() {
         }
     }
 }
+
+/// Pages nobody would publish: each is a record that passes validation or an error,
+/// never a panic.
+#[test]
+fn hostile_pages_are_records_or_errors() {
+    let options = IngestOptions { format: Some(InputFormat::Html), ..IngestOptions::default() };
+    let deep = format!(
+        "<html><body>{}<p>We urge all parties to return to the table.</p></body></html>",
+        "<div>".repeat(5000)
+    );
+    let many = format!(
+        "<html><body><nav>{}</nav><p>We urge all parties to return to the negotiating table without delay.</p></body></html>",
+        "<a href=/x>Menu</a>".repeat(3000)
+    );
+    let pages: Vec<Vec<u8>> = vec![
+        b"".to_vec(),
+        b"<html></html>".to_vec(),
+        b"<!DOCTYPE html><html><body><nav><a href=/>Home</a></nav></body></html>".to_vec(),
+        b"<html><body><p>\xff\xfe bytes that are not UTF-8 \x81</p></body></html>".to_vec(),
+        b"<html><body><p>\x01\x02\x03</p><p>We condemn the attack.\x07</p></body></html>".to_vec(),
+        b"<html><body><p style='display:none'>Hidden.</p><script>alert(1)</script></body></html>".to_vec(),
+        b"<html><body><h1>Title</h1><time datetime='2022-02-30'>30 February</time><p>We met.</p></body></html>".to_vec(),
+        deep.into_bytes(),
+        many.into_bytes(),
+    ];
+    for page in pages {
+        if let Ok(record) = ingest(&page, &options) {
+            record.validate().unwrap_or_else(|e| panic!("{:?}: {e}", String::from_utf8_lossy(&page)));
+            assert!(!record.paragraphs.is_empty());
+        }
+    }
+}

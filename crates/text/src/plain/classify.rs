@@ -96,6 +96,7 @@ pub(crate) fn run(
     markup: Option<&super::Markup>,
 ) -> Classes {
     let layout_rules = layout.map(|l| &l.furniture);
+    let first_content = markup.and_then(|m| m.content.iter().position(|&c| c));
     let mut classes: Vec<Class> = blocks
         .iter()
         .enumerate()
@@ -119,9 +120,8 @@ pub(crate) fn run(
             // unless it repeats the page's date: a date heading of a diary or a list of
             // dated links is no header field, a section break ("* * *") or an address the
             // text introduces no furniture (the markup, which plain text lacks, decided).
-            let in_content = markup.is_some_and(|m| {
-                m.content.get(i).copied().unwrap_or(false) && m.content[..i].iter().any(|&c| c)
-            });
+            let in_content = markup.is_some_and(|m| m.content.get(i).copied().unwrap_or(false))
+                && first_content.is_some_and(|first| first < i);
             if let Some(meta) = metadata(block, order) {
                 let page_date = markup.and_then(|m| m.issued);
                 let dateline = match meta {
