@@ -17,7 +17,12 @@
 //!    (1) says otherwise or it is mostly links. Short blocks inside the container
 //!    (sub-headings, one-line paragraphs) are therefore kept, which jusText's own
 //!    context smoothing often loses.
-//! 4. **Title and dateline.** The heading that the metadata title comes from is the
+//! 4. **The article around the container.** Class and id words do not make furniture of
+//!    an element holding at least [`PROSE_HOLDER_SHARE`] of the page's prose; paragraphs
+//!    and list items between the title heading and the container (a lead, key facts set
+//!    in a column of their own) are content; a list of links that a content block
+//!    introduces with a colon is content.
+//! 5. **Title and dateline.** The heading that the metadata title comes from is the
 //!    title, and a short block that is only a date before the first content block is
 //!    the dateline; neither is a paragraph.
 
@@ -420,7 +425,11 @@ fn trim_tail(blocks: &[Block], qualities: &[Quality], classes: &mut [BlockClass]
 /// colon ("… at the following accounts:", "Read the press releases:") are content: the
 /// text asks for them. A list of links nothing introduces stays furniture.
 fn links_under_lead_in(blocks: &[Block], classes: &mut [BlockClass]) {
-    let is_item = |i: usize| matches!(blocks[i].kind, BlockKind::ListItem { .. });
+    // A list item, or a paragraph inside one (`<li><p><a>…</a></p></li>`).
+    let is_item = |i: usize| {
+        matches!(blocks[i].kind, BlockKind::ListItem { .. })
+            || blocks[i].ancestors.iter().any(|a| a.tag == "li")
+    };
     for i in 0..blocks.len() {
         if classes[i] != BlockClass::Furniture(FurnitureReason::Links) || !is_item(i) {
             continue;
