@@ -9,8 +9,11 @@ Usage:
       bad-digest.warc (one response whose payload was altered after writing)
   html-warc-fixtures.py corpus PAGES_DIR OUT.warc.gz EXPECTED.jsonl
       one response record per *.html page of PAGES_DIR, with a made-up target URI and
-      date per page, and the expected values (URI, date, payload sha1 in base32) as
-      JSON Lines, for the conformance run
+      date per page, and the expected values (file, URI, date, payload sha1 in base32)
+      as JSON Lines, for the conformance run and for the checked-in
+      crates/html/tests/data/warc/corpus.warc.gz and corpus.jsonl, which the ingest
+      tests read. The Content-Type names no charset, so that each page's own
+      declaration decides, as for the file itself.
 
 Dates and record ids are fixed so that the output is the same on every run.
 """
@@ -107,9 +110,10 @@ def corpus(pages_dir, out_path, expected_path):
             body = page.read_bytes()
             uri = "https://archive.example/%s" % page.name
             date = "2026-01-%02dT%02d:%02d:00Z" % (1 + n % 28, n % 24, n % 60)
-            response(writer, n, uri, date, body, "text/html; charset=utf-8")
+            response(writer, n, uri, date, body, "text/html")
             sha1 = base64.b32encode(hashlib.sha1(body).digest()).decode()
-            expected.write(json.dumps({"uri": uri, "date": date, "payload_sha1": sha1, "bytes": len(body)}) + "\n")
+            expected.write(json.dumps({"file": page.name, "uri": uri, "date": date, "payload_sha1": sha1,
+                                       "bytes": len(body)}) + "\n")
 
 
 if __name__ == "__main__":

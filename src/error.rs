@@ -54,8 +54,13 @@ enum Syntax {
     Akn(AknSyntaxError),
     Tei(TeiSyntaxError),
     Parquet(ParquetSyntaxError),
-    /// A text or Markdown file ingest could not make a statement of.
-    Ingest(String),
+    /// A text, Markdown or HTML input ingest could not make a statement of, and where
+    /// (a record of a WARC file; unknown for a whole input).
+    Ingest(String, TextPosition),
+    /// A WARC file that cannot be read: a malformed record, a digest that does not match
+    /// the bytes; the position has the record number and its byte offset.
+    /// (What is wrong, the reader's whole text with the position, the position.)
+    Warc(String, String, TextPosition),
     /// A request the chosen format cannot serve (a CSV folder asked for as a stream).
     Other(String),
 }
@@ -64,16 +69,28 @@ enum Syntax {
 static NOWHERE: std::sync::LazyLock<TextPosition> = std::sync::LazyLock::new(TextPosition::default);
 
 impl StatementSyntaxError {
-    pub(crate) fn ingest(message: String) -> Self {
-        Self(Syntax::Ingest(message))
+    pub(crate) fn ingest(message: String, position: TextPosition) -> Self {
+        Self(Syntax::Ingest(message, position))
+    }
+
+    pub(crate) fn warc(error: communique_html::Error) -> Self {
+        let mut position = TextPosition::default();
+        if let Some(record) = error.record() {
+            position = position.with_record(record);
+        }
+        if let Some(offset) = error.offset() {
+            position = position.with_byte_offset(offset);
+        }
+        Self(Syntax::Warc(error.kind().to_string(), error.to_string(), position))
     }
 
     pub(crate) fn other(message: String) -> Self {
         Self(Syntax::Other(message))
     }
 
-    /// Where the fault is; [unknown](TextPosition::is_unknown) when the input as a whole
-    /// is at fault (a text ingest could not make a statement of).
+    /// Where the fault is: for a WARC file the record (from 1) and its byte offset (of
+    /// its gzip member in a `.warc.gz`); [unknown](TextPosition::is_unknown) when the
+    /// input as a whole is at fault (a text ingest could not make a statement of).
     #[must_use]
     pub fn position(&self) -> &TextPosition {
         match &self.0 {
@@ -84,7 +101,8 @@ impl StatementSyntaxError {
             Syntax::Akn(error) => error.position(),
             Syntax::Tei(error) => error.position(),
             Syntax::Parquet(error) => error.position(),
-            Syntax::Ingest(_) | Syntax::Other(_) => &NOWHERE,
+            Syntax::Ingest(_, position) | Syntax::Warc(_, _, position) => position,
+            Syntax::Other(_) => &NOWHERE,
         }
     }
 
@@ -132,7 +150,8 @@ impl StatementSyntaxError {
                     format!("{message}: {}", error.message()).into()
                 }
             }
-            Syntax::Ingest(message) | Syntax::Other(message) => message.as_str().into(),
+            Syntax::Ingest(message, _) | Syntax::Other(message) => message.as_str().into(),
+            Syntax::Warc(message, _, _) => message.as_str().into(),
         }
     }
 }
@@ -147,7 +166,12 @@ impl fmt::Display for StatementSyntaxError {
             Syntax::Akn(error) => error.fmt(f),
             Syntax::Tei(error) => error.fmt(f),
             Syntax::Parquet(error) => error.fmt(f),
-            Syntax::Ingest(message) | Syntax::Other(message) => f.write_str(message),
+            Syntax::Ingest(message, position) => match (position.record(), position.byte_offset()) {
+                (Some(record), Some(offset)) => write!(f, "record {record} at byte {offset}: {message}"),
+                _ => f.write_str(message),
+            },
+            Syntax::Other(message) => f.write_str(message),
+            Syntax::Warc(_, text, _) => f.write_str(text),
         }
     }
 }

@@ -44,11 +44,19 @@ pub enum Format {
     Text,
     /// Markdown with YAML front matter (input only).
     Markdown,
+    /// An HTML page as its site served it, in the encoding it declares (input only;
+    /// `.html`, `.htm`): ingested through the plain-text stages, with its markup's
+    /// metadata and element kinds ([`communique_text::InputFormat::Html`]).
+    Html,
+    /// A WARC 1.0 / 1.1 web archive, plain or gzip-compressed (input only; `.warc`,
+    /// `.warc.gz`): every `response` record holding an HTML page is one statement, its
+    /// target URI the source address and its date the date retrieved.
+    Warc,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 12] = [
         Self::Json,
         Self::JsonLines,
         Self::Csv,
@@ -59,10 +67,12 @@ impl Format {
         Self::Parquet,
         Self::Text,
         Self::Markdown,
+        Self::Html,
+        Self::Warc,
     ];
 
     /// The short name used on the command line (`json`, `jsonl`, `csv`, `xml`, `jsonld`,
-    /// `akn`, `tei`, `parquet`, `txt`, `md`).
+    /// `akn`, `tei`, `parquet`, `txt`, `md`, `html`, `warc`).
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
@@ -76,6 +86,8 @@ impl Format {
             Self::Parquet => "parquet",
             Self::Text => "txt",
             Self::Markdown => "md",
+            Self::Html => "html",
+            Self::Warc => "warc",
         }
     }
 
@@ -95,6 +107,8 @@ impl Format {
             Self::Parquet => "application/vnd.apache.parquet",
             Self::Text => "text/plain",
             Self::Markdown => "text/markdown",
+            Self::Html => "text/html",
+            Self::Warc => "application/warc",
         }
     }
 
@@ -110,16 +124,19 @@ impl Format {
         }
     }
 
-    /// True for formats communique can write (all but plain text and Markdown).
+    /// True for formats communique can write (all but plain text, Markdown, HTML and
+    /// WARC, which are ingested).
     #[must_use]
     pub const fn is_writable(self) -> bool {
-        !matches!(self, Self::Text | Self::Markdown)
+        !matches!(self, Self::Text | Self::Markdown | Self::Html | Self::Warc)
     }
 
     /// The format of a file extension (without the dot, any case); `None` when unknown.
     ///
     /// `xml` gives [`Format::Xml`]: the extension does not tell communique XML from
     /// Akoma Ntoso or TEI ([`Format::from_path`] and [`Format::from_xml_root`] do).
+    /// `warc.gz` (what [`Format::from_path`] asks for a name ending so) gives
+    /// [`Format::Warc`].
     #[must_use]
     pub fn from_extension(extension: &str) -> Option<Self> {
         match extension.to_ascii_lowercase().as_str() {
@@ -131,6 +148,8 @@ impl Format {
             "parquet" => Some(Self::Parquet),
             "txt" | "text" => Some(Self::Text),
             "md" | "markdown" => Some(Self::Markdown),
+            "html" | "htm" => Some(Self::Html),
+            "warc" | "warc.gz" => Some(Self::Warc),
             _ => None,
         }
     }
@@ -140,8 +159,9 @@ impl Format {
     /// `statements-K-of-N.parquet`) is [`Format::Parquet`]; a `.xml` file is read up to
     /// its root element, whose namespace tells communique XML, Akoma Ntoso and TEI apart
     /// ([`Format::from_xml_root`]; a file that cannot be read that far, or has a root in
-    /// another namespace, is [`Format::Xml`], whose parser then says what is wrong);
-    /// otherwise the file extension decides.
+    /// another namespace, is [`Format::Xml`], whose parser then says what is wrong); a
+    /// name ending in `.warc.gz` is [`Format::Warc`]; otherwise the file extension
+    /// decides.
     #[must_use]
     pub fn from_path(path: &Path) -> Option<Self> {
         if path.is_dir() {
@@ -149,6 +169,12 @@ impl Format {
                 return Some(Self::Csv);
             }
             return communique_parquet::is_parquet_folder(path).then_some(Self::Parquet);
+        }
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if name.len() > 8
+            && name.get(name.len() - 8..).is_some_and(|end| end.eq_ignore_ascii_case(".warc.gz"))
+        {
+            return Some(Self::Warc);
         }
         match path.extension().and_then(|e| e.to_str()).and_then(Self::from_extension)? {
             Self::Xml => Some(
@@ -257,6 +283,8 @@ mod tests {
             Format::Parquet => 7,
             Format::Text => 8,
             Format::Markdown => 9,
+            Format::Html => 10,
+            Format::Warc => 11,
         };
         for (i, format) in Format::ALL.into_iter().enumerate() {
             assert_eq!(position(format), i, "{format}");
@@ -275,6 +303,9 @@ mod tests {
         assert_eq!(Format::Parquet.media_type(), "application/vnd.apache.parquet");
         assert!(!Format::Markdown.is_writable() && Format::Csv.is_writable() && Format::Tei.is_writable());
         assert!(Format::Parquet.is_writable());
+        assert!(!Format::Html.is_writable() && !Format::Warc.is_writable());
+        assert_eq!(Format::from_extension("HTM"), Some(Format::Html));
+        assert_eq!(Format::Warc.media_type(), "application/warc");
     }
 
     #[test]
@@ -318,6 +349,11 @@ mod tests {
             ("broken.xml", "<statements", Format::Xml),
             // A TEI root in a file whose extension is not xml is not sniffed.
             ("t.json", "<TEI xmlns='http://www.tei-c.org/ns/1.0'/>", Format::Json),
+            // A web archive, compressed or not, and pages.
+            ("crawl.warc.gz", "", Format::Warc),
+            ("CRAWL.WARC.GZ", "", Format::Warc),
+            ("crawl.warc", "", Format::Warc),
+            ("page.htm", "", Format::Html),
         ] {
             let path = dir.path().join(name);
             std::fs::write(&path, content).unwrap();

@@ -23,6 +23,7 @@ mod writer;
 
 pub use communique_akn as akn;
 pub use communique_csv as csv;
+pub use communique_html as html;
 pub use communique_jsonld as jsonld;
 pub use communique_model as model;
 pub use communique_parquet as parquet;

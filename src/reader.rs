@@ -3,7 +3,9 @@
 use crate::{Format, StatementParseError, StatementSyntaxError};
 use communique_akn::AknParser;
 use communique_csv::{CsvParser, DirCsvParser};
+use communique_html::warc::WarcReader;
 use communique_jsonld::{JsonLdParser, ReaderJsonLdParser};
+use communique_model::chrono::NaiveDate;
 use communique_model::json::{JsonLinesParser, ReaderJsonLinesParser, UnparsedJsonLine};
 use communique_model::{Statement, TextPosition};
 use communique_parquet::{DirParquetParser, ParquetParser};
@@ -24,8 +26,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// [`ReaderStatementParser`], an iterator of `Result<Statement, StatementParseError>`;
 /// its [`next_unparsed`](ReaderStatementParser::next_unparsed) splits reading from
 /// parsing, so that statements are parsed on many threads and come out in input order.
-/// Plain text and Markdown are ingested ([`communique_text::ingest`]): one statement an
-/// input; a JSON, Akoma Ntoso or TEI document holds one statement too. Which of the XML
+/// Plain text, Markdown and HTML pages are ingested ([`communique_text::ingest`]): one
+/// statement an input; a JSON, Akoma Ntoso or TEI document holds one statement too; a WARC
+/// file holds one a `response` record of an HTML page, ingested with the record's target
+/// URI as the source address and its date as the date retrieved. Which of the XML
 /// vocabularies a `.xml` file holds is [`Format::from_path`]'s to tell. What is read is
 /// not [validated](Statement::validate): call that too.
 ///
@@ -81,6 +85,13 @@ impl StatementParser {
             Format::JsonLd => Inner::JsonLd(
                 JsonLdParser::default().for_reader(Counted { inner: reader, consumed: consumed.clone() }),
             ),
+            Format::Warc => Inner::Warc {
+                reader: WarcReader::new(Counted { inner: reader, consumed: consumed.clone() }),
+                options: Arc::new(IngestOptions {
+                    format: Some(InputFormat::Html),
+                    ..(*self.ingest).clone()
+                }),
+            },
             Format::Csv | Format::Parquet => Inner::Failed(Some(
                 StatementSyntaxError::other(format!(
                     "{} tables are a folder, not a stream: read them with for_path",
@@ -98,6 +109,7 @@ impl StatementParser {
                 let document = match format {
                     Format::Text => ingest(InputFormat::PlainText),
                     Format::Markdown => ingest(InputFormat::Markdown),
+                    Format::Html => ingest(InputFormat::Html),
                     Format::Akn => Document::Akn,
                     Format::Tei => Document::Tei,
                     _ => Document::Json,
@@ -213,6 +225,12 @@ enum Inner<R: BufRead> {
     JsonLd(ReaderJsonLdParser<Counted<R>>),
     Csv(DirCsvParser),
     Parquet(DirParquetParser),
+    /// A web archive: its HTML responses, each ingested with `options` and what the
+    /// record says (target URI, date, charset).
+    Warc {
+        reader: WarcReader<Counted<R>>,
+        options: Arc<IngestOptions>,
+    },
     Failed(Option<StatementParseError>),
 }
 
@@ -281,6 +299,34 @@ impl<R: BufRead> ReaderStatementParser<R> {
                 let result = streamed(reader.next().map(|r| r.map_err(Into::into)))?;
                 (TextPosition::default().with_record(record), 0, result)
             }
+            Inner::Warc { reader, options } => loop {
+                let record = match reader.next()? {
+                    Ok(record) => record,
+                    Err(error) => return Some(Err(StatementSyntaxError::warc(error).into())),
+                };
+                let position =
+                    TextPosition::default().with_record(record.number()).with_byte_offset(record.offset());
+                let response = match record.html_response() {
+                    Ok(Some(response)) => response,
+                    // A request, metadata, an image: not a page.
+                    Ok(None) => continue,
+                    Err(error) => return Some(Err(StatementSyntaxError::warc(error).into())),
+                };
+                let retrieved = response
+                    .date
+                    .as_deref()
+                    .and_then(|d| d.get(..10))
+                    .and_then(|d| d.parse::<NaiveDate>().ok());
+                let options = Arc::new(IngestOptions {
+                    source_url: Some(response.target_uri.clone()),
+                    retrieved: retrieved.or(options.retrieved),
+                    charset: response.charset().map(str::to_owned),
+                    ..(**options).clone()
+                });
+                let byte_len = self.consumed.load(Ordering::Relaxed).saturating_sub(self.counted);
+                self.counted += byte_len;
+                break (position, byte_len, Ok(Unparsed::Ingest { bytes: response.payload, options }));
+            },
             Inner::Failed(error) => return error.take().map(Err),
         };
         self.records = record;
@@ -331,8 +377,9 @@ enum Unparsed {
 
 impl UnparsedStatement {
     /// Where the record is in its input: for JSON Lines its line, byte offset and record
-    /// number; for XML, JSON-LD, CSV and Parquet its record number; unknown for an input
-    /// that is one statement (JSON, Akoma Ntoso, TEI, text, Markdown).
+    /// number; for XML, JSON-LD, CSV and Parquet its record number; for WARC the number
+    /// of the WARC record (from 1, every record counted) and its byte offset; unknown for
+    /// an input that is one statement (JSON, Akoma Ntoso, TEI, text, Markdown, HTML).
     #[must_use]
     pub fn position(&self) -> &TextPosition {
         &self.position
@@ -352,7 +399,8 @@ impl UnparsedStatement {
     ///
     /// [`StatementParseError::Syntax`] when the record is not a statement: positioned in
     /// the input for JSON, JSON Lines, Akoma Ntoso and TEI; the ingest error's text for
-    /// plain text and Markdown.
+    /// plain text, Markdown and HTML (with the record and byte offset for a page of a
+    /// WARC file).
     pub fn parse(self) -> Result<Statement, StatementParseError> {
         Ok(match self.kind {
             Unparsed::Parsed(statement) => *statement,
@@ -361,7 +409,7 @@ impl UnparsedStatement {
             Unparsed::Akn(bytes) => AknParser::default().parse_slice(&bytes)?,
             Unparsed::Tei(bytes) => TeiParser::default().parse_slice(&bytes)?,
             Unparsed::Ingest { bytes, options } => communique_text::ingest(&bytes, &options)
-                .map_err(|error| StatementSyntaxError::ingest(error.to_string()))?,
+                .map_err(|error| StatementSyntaxError::ingest(error.to_string(), self.position))?,
         })
     }
 

@@ -1,6 +1,6 @@
-//! Every record — the hand-coded reference, the ingested corpus and the ingested
-//! White House folder — survives every format and back unchanged, one by one and all
-//! together in one collection.
+//! Every record — the hand-coded reference, the ingested corpus, the ingested White
+//! House folder and the ingested HTML pages — survives every format and back unchanged,
+//! one by one and all together in one collection.
 
 use communique::model::{Statement, json};
 use communique::text::{IngestOptions, ingest};
@@ -43,6 +43,21 @@ fn corpus() -> Vec<Statement> {
 fn whitehouse() -> Vec<Statement> {
     let all = ingested(&communique_testdata::whitehouse_files());
     assert_eq!(all.len(), 241);
+    all
+}
+
+/// The 57 pages of the HTML corpus, read through the facade as `.html` files.
+fn html_pages() -> Vec<Statement> {
+    let all: Vec<Statement> = communique_testdata::html_corpus_pages()
+        .iter()
+        .flat_map(|path| {
+            StatementParser::from_format(Format::from_path(path).unwrap())
+                .for_path(path)
+                .unwrap()
+                .map(|r| r.unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+        })
+        .collect();
+    assert_eq!(all.len(), 57);
     all
 }
 
@@ -115,6 +130,20 @@ fn whitehouse_folder_survives_every_format() {
     }
     for format in ONE_A_DOCUMENT {
         for statement in &folder {
+            let one = std::slice::from_ref(statement);
+            assert_eq!(through(format, one), one, "{format}: {}", statement.id);
+        }
+    }
+}
+
+#[test]
+fn html_pages_survive_every_format() {
+    let pages = html_pages();
+    for format in COLLECTIONS {
+        check(format, &pages);
+    }
+    for format in ONE_A_DOCUMENT {
+        for statement in &pages {
             let one = std::slice::from_ref(statement);
             assert_eq!(through(format, one), one, "{format}: {}", statement.id);
         }

@@ -19,12 +19,13 @@ const RECORDS: usize = 64;
 /// Reads `data` as `format` through the facade, every record until the first error or
 /// [`RECORDS`] of them, and returns the statements read.
 ///
-/// Ingest (plain text, Markdown) returns a record that passes `validate()` or an error:
-/// a record that does not is a finding, and so it panics.
+/// Ingest (plain text, Markdown, HTML pages and the pages of a WARC file) returns a
+/// record that passes `validate()` or an error: a record that does not is a finding, and
+/// so it panics.
 pub fn read(format: Format, data: &[u8]) -> Vec<Statement> {
     let parser = StatementParser::from_format(format).for_reader(BufReader::new(data));
     let statements = collect(parser);
-    if matches!(format, Format::Text | Format::Markdown) {
+    if matches!(format, Format::Text | Format::Markdown | Format::Html | Format::Warc) {
         for statement in &statements {
             if let Err(errors) = statement.validate() {
                 panic!("ingest returned a record that does not pass validate(): {errors}");

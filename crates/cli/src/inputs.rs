@@ -37,7 +37,7 @@ impl Origin {
 }
 
 /// Compiler style, so editors can jump there: `path:line:column`, `path:line`,
-/// `path:record N`, or `path` alone; a file inside a folder input is joined to it
+/// `path:record N` (`path:record N (byte B)` for a WARC record), or `path` alone; a file inside a folder input is joined to it
 /// (`out/csv/commitments.csv:16`).
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -48,7 +48,11 @@ impl fmt::Display for Origin {
         match (self.position.line(), self.position.column(), self.position.record()) {
             (Some(line), Some(column), _) => write!(f, ":{line}:{column}"),
             (Some(line), None, _) => write!(f, ":{line}"),
-            (None, _, Some(record)) => write!(f, ":record {record}"),
+            (None, _, Some(record)) => match self.position.byte_offset() {
+                // A WARC record: its number and the byte it starts at.
+                Some(offset) => write!(f, ":record {record} (byte {offset})"),
+                None => write!(f, ":record {record}"),
+            },
             (None, _, None) => Ok(()),
         }
     }
@@ -126,7 +130,7 @@ pub fn input_format(path: &Path) -> Result<Format, String> {
         return Err("a folder is read only as CSV tables with their csv-metadata.json, or as Parquet tables (statements.parquet and the others)".into());
     }
     format.ok_or_else(|| {
-        "unknown input type (expected .txt, .md, .json, .jsonl, .xml, .jsonld, a CSV folder or a Parquet folder)"
+        "unknown input type (expected .txt, .md, .html, .htm, .warc, .warc.gz, .json, .jsonl, .xml, .jsonld, a CSV folder or a Parquet folder)"
             .into()
     })
 }

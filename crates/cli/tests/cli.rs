@@ -212,6 +212,54 @@ fn ingest_prints_one_record_or_json_lines() {
 }
 
 #[test]
+fn ingest_and_convert_read_html_pages_and_web_archives() {
+    let dir = communique_testdata::html_corpus_dir();
+    let page = dir.join("kremlin_en_17610.html");
+    let gold: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("gold/kremlin_en_17610.json")).unwrap())
+            .unwrap();
+    let one = communique(&["ingest", &s(&page), "--retrieved", "2024-05-01"]);
+    assert!(one.status.success(), "{}", text(&one.stderr));
+    let record: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    assert_eq!(record["title"], gold["title"]);
+    assert_eq!(record["issued"], gold["issued"]);
+    assert_eq!(record["source"]["retrieved"], "2024-05-01");
+    // The lead, then the gold's paragraphs.
+    let paragraphs: Vec<&str> =
+        record["paragraphs"].as_array().unwrap().iter().map(|p| p["text"].as_str().unwrap()).collect();
+    assert_eq!(paragraphs[0], gold["lead"]);
+    assert_eq!(
+        paragraphs[1..],
+        gold["paragraphs"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect::<Vec<_>>()[..]
+    );
+
+    // A web archive: one record a page, JSON Lines, with address and date retrieved.
+    let warc = communique_testdata::html_corpus_warc();
+    let lines = communique(&["ingest", &s(&warc)]);
+    assert!(lines.status.success(), "{}", text(&lines.stderr));
+    let records: Vec<serde_json::Value> =
+        text(&lines.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(records.len(), 57);
+    assert_eq!(records[0]["source"]["url"], "https://archive.example/europarl_20190712IPR56948.html");
+    assert_eq!(records[0]["source"]["retrieved"], "2026-01-02");
+
+    // convert takes both, in input order; an altered record is named with its file,
+    // record and byte offset, and the others go on.
+    let out = tempfile::tempdir().unwrap();
+    let bad = communique_testdata::root().join("crates/html/tests/data/warc/bad-digest.warc");
+    let converted = communique(&["convert", &s(&page), &s(&bad), "--to", "jsonl", "--out", &s(out.path())]);
+    assert_eq!(converted.status.code(), Some(1));
+    let stderr = text(&converted.stderr);
+    assert!(stderr.contains("bad-digest.warc:record 3 (byte "), "{stderr}");
+    assert!(stderr.contains("WARC-Payload-Digest"), "{stderr}");
+    let jsonl = std::fs::read_to_string(out.path().join("statements.jsonl")).unwrap();
+    assert_eq!(jsonl.lines().count(), 3, "the page and the two good records of the archive");
+
+    let refused = communique(&["validate", &s(&page)]);
+    assert_eq!(refused.status.code(), Some(1));
+}
+
+#[test]
 fn validate_names_file_line_and_path() {
     let tmp = tempfile::tempdir().unwrap();
     let original: serde_json::Value =

@@ -17,7 +17,12 @@
 //!    (1) says otherwise or it is mostly links. Short blocks inside the container
 //!    (sub-headings, one-line paragraphs) are therefore kept, which jusText's own
 //!    context smoothing often loses.
-//! 4. **Title and dateline.** The heading that the metadata title comes from is the
+//! 4. **The article around the container.** Class and id words do not make furniture of
+//!    an element holding at least [`PROSE_HOLDER_SHARE`] of the page's prose; paragraphs
+//!    and list items between the title heading and the container (a lead, key facts set
+//!    in a column of their own) are content; a list of links that a content block
+//!    introduces with a colon is content.
+//! 5. **Title and dateline.** The heading that the metadata title comes from is the
 //!    title, and a short block that is only a date before the first content block is
 //!    the dateline; neither is a paragraph.
 
@@ -205,9 +210,10 @@ impl Extractor {
             .map(|l| l.value.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase())
             .unwrap_or_default();
         let qualities: Vec<Quality> = blocks.iter().map(|b| quality(b, &language)).collect();
+        let exempt = prose_holders(blocks, &qualities);
         let mut classes: Vec<BlockClass> = blocks
             .iter()
-            .map(|b| context_class(b).map_or(BlockClass::Content, BlockClass::Furniture))
+            .map(|b| context_class(b, &exempt).map_or(BlockClass::Content, BlockClass::Furniture))
             .collect();
         let container = if self.no_container { None } else { main_container(blocks, &qualities, &classes) };
         for (i, block) in blocks.iter().enumerate() {
@@ -233,15 +239,44 @@ impl Extractor {
             }
         }
         if container.is_some() {
+            links_under_lead_in(blocks, &mut classes);
             trim_tail(blocks, &qualities, &mut classes);
+            lead_above_container(page, &mut classes);
         }
         mark_title_and_dateline(page, &mut classes);
         Extraction { classes, qualities, container }
     }
 }
 
-/// Furniture by element context alone.
-fn context_class(block: &Block) -> Option<FurnitureReason> {
+/// Share of the page's prose (good and near-good blocks, by length) an element must
+/// hold for its class and id words not to make furniture of it: 0.5. A page that wraps
+/// its whole article in `<div class="tab-navigation">` keeps its article.
+pub const PROSE_HOLDER_SHARE: f64 = 0.5;
+
+/// The elements (by [`crate::Ancestor::id`]) holding at least [`PROSE_HOLDER_SHARE`] of
+/// the page's prose: whatever their class words say, they are no furniture.
+fn prose_holders(blocks: &[Block], qualities: &[Quality]) -> HashSet<u32> {
+    let mut held: HashMap<u32, usize> = HashMap::new();
+    let mut total = 0usize;
+    for (block, quality) in blocks.iter().zip(qualities) {
+        if !matches!(quality, Quality::Good | Quality::NearGood) {
+            continue;
+        }
+        let length = block.text.chars().count();
+        total += length;
+        for ancestor in &block.ancestors {
+            *held.entry(ancestor.id).or_default() += length;
+        }
+    }
+    held.into_iter()
+        .filter(|(_, sum)| total > 0 && *sum as f64 >= PROSE_HOLDER_SHARE * total as f64)
+        .map(|(id, _)| id)
+        .collect()
+}
+
+/// Furniture by element context alone; the class and id words of the elements in
+/// `exempt` (those holding most of the prose) do not count.
+fn context_class(block: &Block, exempt: &HashSet<u32>) -> Option<FurnitureReason> {
     let l = &block.landmarks;
     let landmark = [
         (l.nav, "nav"),
@@ -263,7 +298,9 @@ fn context_class(block: &Block) -> Option<FurnitureReason> {
     }
     // Words of the ancestors below <body> (a body class such as "has-sidebar" says
     // nothing about one block).
-    for ancestor in block.ancestors.iter().filter(|a| a.tag != "html" && a.tag != "body") {
+    for ancestor in
+        block.ancestors.iter().filter(|a| a.tag != "html" && a.tag != "body" && !exempt.contains(&a.id))
+    {
         if let Some(word) = ancestor.tokens.iter().find(|t| FURNITURE_WORDS.contains(&t.as_str())) {
             return Some(FurnitureReason::Word(word.clone()));
         }
@@ -380,6 +417,55 @@ fn trim_tail(blocks: &[Block], qualities: &[Quality], classes: &mut [BlockClass]
     for class in &mut classes[heading..] {
         if *class == BlockClass::Content {
             *class = BlockClass::Furniture(FurnitureReason::AfterBody);
+        }
+    }
+}
+
+/// List items of links in the main container that a content block introduces with a
+/// colon ("… at the following accounts:", "Read the press releases:") are content: the
+/// text asks for them. A list of links nothing introduces stays furniture.
+fn links_under_lead_in(blocks: &[Block], classes: &mut [BlockClass]) {
+    // A list item, or a paragraph inside one (`<li><p><a>…</a></p></li>`).
+    let is_item = |i: usize| {
+        matches!(blocks[i].kind, BlockKind::ListItem { .. })
+            || blocks[i].ancestors.iter().any(|a| a.tag == "li")
+    };
+    for i in 0..blocks.len() {
+        if classes[i] != BlockClass::Furniture(FurnitureReason::Links) || !is_item(i) {
+            continue;
+        }
+        let mut j = i;
+        while j > 0
+            && is_item(j - 1)
+            && matches!(&classes[j - 1], BlockClass::Content | BlockClass::Furniture(FurnitureReason::Links))
+        {
+            j -= 1;
+        }
+        if j > 0 && classes[j - 1] == BlockClass::Content && blocks[j - 1].text.trim_end().ends_with(':') {
+            classes[i] = BlockClass::Content;
+        }
+    }
+}
+
+/// Paragraphs and list items between the title heading and the first content block
+/// that lie outside the main container only because the page sets them in a column of
+/// their own (a lead, a list of key facts above the article): content again, when no
+/// element context makes furniture of them and they are not mostly links.
+fn lead_above_container(page: &HtmlPage, classes: &mut [BlockClass]) {
+    let blocks = page.blocks();
+    let Some(title) = page.metadata().titles.iter().find_map(|t| t.block) else {
+        return;
+    };
+    let Some(first) = (title + 1..blocks.len()).find(|&i| classes[i] == BlockClass::Content) else {
+        return;
+    };
+    for i in title + 1..first {
+        let block = &blocks[i];
+        if classes[i] == BlockClass::Furniture(FurnitureReason::OutsideContainer)
+            && matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem { .. })
+            && block.link_density() <= MAX_LINK_DENSITY
+        {
+            classes[i] = BlockClass::Content;
         }
     }
 }

@@ -437,9 +437,14 @@ fn ancestor_words(element: ElementRef<'_>) -> Vec<String> {
     words
 }
 
+/// Share of the words (of the longer) an `<h1>` must share with the metadata's title to
+/// be the title when it does not hold it or is not held by it: 0.75.
+const HEADING_LIKENESS: f64 = 0.75;
+
 /// Title candidates: the first visible `<h1>` that the `og:title`, JSON-LD headline or
-/// `<title>` confirms (equal, or contained in it, or containing it after a kicker),
-/// then those metadata values with a site name cut off.
+/// `<title>` confirms (equal, or contained in it, or containing it after a kicker, or
+/// saying it in other words: [`HEADING_LIKENESS`]), then those metadata values with a
+/// site name cut off.
 fn titles(
     blocks: &[Block],
     og: Option<&str>,
@@ -498,6 +503,32 @@ fn titles(
                     });
                 }
             }
+        }
+    }
+    // An <h1> the metadata says in other words ("EP paves way …" for "Parliament paves
+    // way …"): three quarters of the words of the longer shared.
+    if out.is_empty() {
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+        };
+        let likeness = |a: &[String], b: &[String]| {
+            let shared = a.iter().filter(|w| b.contains(w)).count();
+            shared as f64 / a.len().max(b.len()).max(1) as f64
+        };
+        if let Some((index, block)) = blocks.iter().enumerate().find(|(_, b)| {
+            b.kind == (BlockKind::Heading { level: 1 })
+                && !b.landmarks.nav
+                && !b.landmarks.footer
+                && b.text.split_whitespace().count() >= 4
+                && references
+                    .iter()
+                    .any(|r| likeness(&words(&b.text), &words(&strip_site_name(r, None))) >= HEADING_LIKENESS)
+        }) {
+            out.push(Sourced {
+                value: block.text.clone(),
+                provenance: Provenance::Heading("h1".into()),
+                block: Some(index),
+            });
         }
     }
     let heading = out.first().map(|s| s.value.clone());

@@ -31,6 +31,31 @@ pub fn whitehouse_dir() -> PathBuf {
     root().join("tests/data/corpus-whitehouse")
 }
 
+/// `crates/html/tests/data/corpus-html/`: the HTML pages (whole, as their sites served
+/// them) and `gold/`, one `NAME.json` a page naming its `file`.
+#[must_use]
+pub fn html_corpus_dir() -> PathBuf {
+    root().join("crates/html/tests/data/corpus-html")
+}
+
+/// Every `.html` page of [`html_corpus_dir`], sorted by file name.
+///
+/// # Panics
+///
+/// When the folder cannot be read: the repository is incomplete.
+#[must_use]
+pub fn html_corpus_pages() -> Vec<PathBuf> {
+    files_in(&html_corpus_dir(), "html")
+}
+
+/// `crates/html/tests/data/warc/corpus.warc.gz`: the pages of [`html_corpus_dir`] as
+/// `response` records of a WARC file written by `warcio`, and `corpus.jsonl` beside it,
+/// one line a record with the target URI and date it was given.
+#[must_use]
+pub fn html_corpus_warc() -> PathBuf {
+    root().join("crates/html/tests/data/warc/corpus.warc.gz")
+}
+
 /// `examples/data/nato-2022-02-16-defence-ministers-ukraine.txt`, the reference statement.
 #[must_use]
 pub fn reference_text() -> PathBuf {

@@ -7,6 +7,7 @@ mod error;
 pub mod eval;
 mod furniture;
 mod header;
+mod html;
 mod kinds;
 mod language;
 mod languages;
@@ -36,6 +37,9 @@ pub enum InputFormat {
     PlainText,
     /// Markdown with an optional YAML front-matter block (static-site and pandoc exports).
     Markdown,
+    /// An HTML page as a site served it, in any encoding its bytes declare (read by
+    /// `communique_html`; its blocks go through the same stages as plain text).
+    Html,
 }
 
 /// Caller's settings for one ingest.
@@ -51,17 +55,27 @@ pub struct IngestOptions {
     /// Date the copy was retrieved, when the caller knows it.
     pub retrieved: Option<NaiveDate>,
     /// Input kind; `None` chooses by content (a leading `---` front-matter block, perhaps
-    /// after a byte-order mark, means Markdown).
+    /// after a byte-order mark, means Markdown; a leading `<!DOCTYPE html` or `<html`,
+    /// in any case and after white space, an HTML page).
     pub format: Option<InputFormat>,
+    /// For an HTML page: the `charset` its transport declared (the HTTP `Content-Type`
+    /// of a WARC record), which outranks the page's own `<meta charset>`.
+    pub charset: Option<String>,
 }
 
 /// Turns the bytes of one statement into a validated [`Statement`].
 ///
+/// An HTML page is decoded from the encoding it declares (never refused for it); the
+/// record's `source_text` is the decoded page, its fixity the SHA-256 of `bytes`.
+///
 /// # Errors
 ///
-/// [`IngestError`] when the bytes are not UTF-8 (naming the byte offset) or no statement
-/// can be made of them.
+/// [`IngestError`] when the bytes of a text are not UTF-8 (naming the byte offset) or
+/// no statement can be made of them.
 pub fn ingest(bytes: &[u8], options: &IngestOptions) -> Result<Statement, IngestError> {
+    if options.format == Some(InputFormat::Html) || (options.format.is_none() && html::sniff(bytes)) {
+        return html::ingest_html(bytes, options);
+    }
     let text =
         std::str::from_utf8(bytes).map_err(|e| IngestError::InvalidUtf8 { offset: e.valid_up_to() })?;
     let format = options.format.unwrap_or_else(|| {
@@ -76,5 +90,6 @@ pub fn ingest(bytes: &[u8], options: &IngestOptions) -> Result<Statement, Ingest
     match format {
         InputFormat::PlainText => plain::ingest_plain(text, bytes, options),
         InputFormat::Markdown => markdown::ingest_markdown(text, bytes, options),
+        InputFormat::Html => html::ingest_html(bytes, options),
     }
 }

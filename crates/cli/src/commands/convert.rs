@@ -21,7 +21,8 @@ const BATCH: usize = 32;
 /// The formatted outputs of one record, one per sink, in sink order.
 type PreparedRecord = Vec<PreparedStatement>;
 
-/// Convert statements between formats (.txt and .md are ingested on the way).
+/// Convert statements between formats (.txt, .md, .html and WARC files are ingested on
+/// the way).
 ///
 /// Writes, in OUT: statements.jsonl (jsonl), csv/ (csv: tables, csv-metadata.json,
 /// datapackage.json), statements.xml (xml: one collection), statements.jsonld (jsonld),
@@ -31,14 +32,16 @@ type PreparedRecord = Vec<PreparedStatement>;
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   communique convert statements/*.txt --to jsonl,csv,xml,jsonld --out out
+  communique convert crawl.warc.gz pages/*.html --to jsonl,tei --out archive
   communique convert out/statements.jsonl --to csv --excel-safe --out for-excel
   communique convert out/statements.jsonl --to akn,tei --out archive
   communique convert archive/akn/*.xml --to jsonl --out back
   communique convert corpus.jsonl --to jsonld --base-iri https://archive.example.org/id/ --out rdf
   communique convert archive.jsonl --to parquet --shard 3/16 --out shared   # one of 16 converters")]
 pub struct Args {
-    /// Input files: .txt, .md, .json, .jsonl, .xml (communique XML, Akoma Ntoso or TEI),
-    /// .jsonld, or a CSV or Parquet folder.
+    /// Input files: .txt, .md, .html, .htm, .warc, .warc.gz (one record a page), .json,
+    /// .jsonl, .xml (communique XML, Akoma Ntoso or TEI), .jsonld, or a CSV or Parquet
+    /// folder.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
     /// Comma-separated output formats: json, jsonl, csv, xml, jsonld, akn, tei, parquet.

@@ -1,4 +1,4 @@
-//! `communique ingest`: text files to records.
+//! `communique ingest`: texts, pages and web archives to records.
 
 use crate::inputs::{InputError, Origin, records};
 use crate::outputs::FileOutput;
@@ -14,17 +14,20 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-/// Ingest statements copied as plain text (or Markdown with front matter) into records.
+/// Ingest statements copied as plain text (or Markdown with front matter), HTML pages
+/// and the pages of WARC web archives into records.
 ///
-/// One input prints one pretty JSON record; several print JSON Lines, one record a line,
-/// in the order given.
+/// One text or page prints one pretty JSON record; several inputs, or a WARC file (one
+/// record a page), print JSON Lines, one record a line, in the order given.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   communique ingest statement.txt
   communique ingest --lang fr --retrieved 2024-07-22 communique.txt --out communique.json
-  communique ingest corpus/*.txt --out corpus.jsonl")]
+  communique ingest corpus/*.txt --out corpus.jsonl
+  communique ingest page.html --retrieved 2025-03-01 --source-url https://example.org/statement
+  communique ingest crawl.warc.gz --out pages.jsonl")]
 pub struct Args {
-    /// Text (.txt) or Markdown (.md) files.
+    /// Text (.txt), Markdown (.md), HTML (.html, .htm) or WARC (.warc, .warc.gz) files.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Write here instead of standard output (a file is replaced atomically; a FIFO or a
@@ -42,8 +45,9 @@ pub struct Args {
 const BATCH: usize = 64;
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    if args.id.is_some() && args.files.len() > 1 {
-        bail!("--id names one record: give one input file");
+    if args.id.is_some() && (args.files.len() > 1 || Format::from_path(&args.files[0]) == Some(Format::Warc))
+    {
+        bail!("--id names one record: give one input file that holds one statement (not a WARC file)");
     }
     let options = args.ingest.options(args.id.clone())?;
     if let Some(out) = &args.out {
@@ -72,27 +76,24 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Some(output) => Box::new(std::io::BufWriter::new(output.writer()?)),
         None => Box::new(stdout.lock()),
     };
-    let format = if args.files.len() == 1 { Format::Json } else { Format::JsonLines };
+    let one = args.files.len() == 1 && Format::from_path(&args.files[0]) != Some(Format::Warc);
+    let format = if one { Format::Json } else { Format::JsonLines };
     let mut writer = StatementSerializer::from_format(format).for_writer(sink);
     let (mut written, mut failed) = (0usize, 0usize);
     // The input of each id written: one output holds each id once, as in `convert`, so a
     // later record with the same id (the same text given twice) is refused, naming both.
-    let mut seen: HashMap<String, &Path> = HashMap::new();
+    let mut seen: HashMap<String, Origin> = HashMap::new();
     for chunk in args.files.chunks(BATCH) {
         let results: Vec<_> = chunk.par_iter().map(|path| ingest_one(path, &options)).collect();
-        for (path, result) in chunk.iter().zip(results) {
-            let result = result.and_then(|statement| match seen.entry(statement.id.clone()) {
+        for result in results.into_iter().flatten() {
+            let result = result.and_then(|(statement, origin)| match seen.entry(statement.id.clone()) {
                 Entry::Vacant(entry) => {
-                    entry.insert(path);
+                    entry.insert(origin);
                     Ok(statement)
                 }
                 Entry::Occupied(entry) => Err(InputError {
-                    origin: Origin::whole(Arc::from(path.as_path())),
-                    message: format!(
-                        "duplicate id {:?}: {} has it already",
-                        statement.id,
-                        entry.get().display()
-                    ),
+                    message: format!("duplicate id {:?}: {} has it already", statement.id, entry.get()),
+                    origin,
                 }),
             });
             match result {
@@ -121,23 +122,31 @@ pub fn run(args: Args) -> Result<ExitCode> {
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn ingest_one(path: &Path, options: &IngestOptions) -> Result<Statement, InputError> {
-    let refuse = |message: String| Err(InputError { origin: Origin::whole(Arc::from(path)), message });
+/// The records of one input: one for a text or a page, one a page for a WARC file (each
+/// with the record it came from), or the error that refuses the input.
+fn ingest_one(path: &Path, options: &IngestOptions) -> Vec<Result<(Statement, Origin), InputError>> {
+    let refuse = |message: String| vec![Err(InputError { origin: Origin::whole(Arc::from(path)), message })];
     match Format::from_path(path) {
-        Some(Format::Text | Format::Markdown) => {}
+        Some(Format::Text | Format::Markdown | Format::Html | Format::Warc) => {}
         Some(other) => {
             return refuse(format!(
-                "a {other} file holds records already: use `communique convert` (ingest reads .txt and .md)"
+                "a {other} file holds records already: use `communique convert` (ingest reads .txt, .md, .html, .htm, .warc and .warc.gz)"
             ));
         }
         None => {
             return refuse(
-                "unknown input type: ingest reads plain text (.txt) and Markdown (.md)".to_owned(),
+                "unknown input type: ingest reads plain text (.txt), Markdown (.md), HTML (.html, .htm) and WARC (.warc, .warc.gz)"
+                    .to_owned(),
             );
         }
     }
-    match records(path, options).next() {
-        Some(result) => result.map(|(statement, _)| statement),
-        None => refuse("nothing to ingest".to_owned()),
+    let results: Vec<_> = records(path, options).collect();
+    if results.is_empty() {
+        return refuse(if Format::from_path(path) == Some(Format::Warc) {
+            "nothing to ingest: no response record of this WARC file holds an HTML page".to_owned()
+        } else {
+            "nothing to ingest".to_owned()
+        });
     }
+    results
 }

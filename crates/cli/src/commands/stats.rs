@@ -18,7 +18,7 @@ use std::process::ExitCode;
   communique stats out/statements.jsonl
   communique stats corpus/*.txt")]
 pub struct Args {
-    /// Inputs: .jsonl, .json, .xml, .jsonld, a CSV folder, .txt or .md.
+    /// Inputs: .jsonl, .json, .xml, .jsonld, a CSV folder, .txt, .md, .html or WARC.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
 }

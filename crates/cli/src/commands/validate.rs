@@ -104,7 +104,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let mut count = 0usize;
         match input_format(path) {
             Err(message) => report.problem(path.display(), message),
-            Ok(Format::Text | Format::Markdown) => report
+            Ok(Format::Text | Format::Markdown | Format::Html | Format::Warc) => report
                 .problem(path.display(), "a text to ingest, not a record: run `communique ingest` first"),
             Ok(format) => {
                 if format == Format::Xml {

@@ -1,7 +1,9 @@
 //! Stage 3: block classes. Each block is page furniture, a metadata line, or text; the
 //! text blocks are then graded, and the statement's body is found among them.
 //!
-//! 1. **Phrase lists first**: the layout's furniture, the language files' furniture and
+//! 1. **Element context first** (for an HTML page: a block in `<nav>`, `<footer>`,
+//!    `<aside>`, a caption, a block of links or outside the main content, as
+//!    `communique_html::extract` decides), then **phrase lists**: the layout's furniture, the language files' furniture and
 //!    the shape rules of [`crate::furniture`]; then the metadata reader
 //!    ([`crate::header::parse`]).
 //! 2. **Features** of every other block, in the manner of jusText (Pomikálek 2011,
@@ -91,18 +93,49 @@ pub(crate) fn run(
     language: Option<&Language>,
     order: NumericOrder,
     layout: Option<&Layout>,
+    markup: Option<&super::Markup>,
 ) -> Classes {
     let layout_rules = layout.map(|l| &l.furniture);
+    let first_content = markup.and_then(|m| m.content.iter().position(|&c| c));
     let mut classes: Vec<Class> = blocks
         .iter()
-        .map(|block| {
+        .enumerate()
+        .map(|(i, block)| {
+            // What the element context of a page decided comes first.
+            if let Some(found) = markup.and_then(|m| m.furniture.get(i).copied().flatten()) {
+                // Between the title and the main content a page prints its dateline
+                // ("March 1, 2013", "20:30") even where its markup makes furniture of
+                // it (outside the main container, in a <header>): read as metadata.
+                if markup.is_some_and(|m| m.below_title.contains(&i))
+                    && let Some(meta) = metadata(block, order)
+                {
+                    return Class::Meta(meta);
+                }
+                return Class::Furniture(found);
+            }
             if let Some(found) = furniture::phrase(&block.text, layout_rules) {
                 return Class::Furniture(found);
             }
+            // Inside a page's main content, after its first block, an element is text
+            // unless it repeats the page's date: a date heading of a diary or a list of
+            // dated links is no header field, a section break ("* * *") or an address the
+            // text introduces no furniture (the markup, which plain text lacks, decided).
+            let in_content = markup.is_some_and(|m| m.content.get(i).copied().unwrap_or(false))
+                && first_content.is_some_and(|first| first < i);
             if let Some(meta) = metadata(block, order) {
-                return Class::Meta(meta);
+                let page_date = markup.and_then(|m| m.issued);
+                let dateline = match meta {
+                    Meta::TimeOfDay => true,
+                    _ => crate::dates::find_date(&block.text, order).map(|d| d.date) == page_date,
+                };
+                if !in_content || dateline {
+                    return Class::Meta(meta);
+                }
             }
-            if let Some(found) = furniture::shape(&block.text) {
+            if let Some(found) = furniture::shape(&block.text)
+                && !(in_content
+                    && matches!(found.code, "noise.separator" | "noise.link" | "noise.navigation"))
+            {
                 return Class::Furniture(found);
             }
             let alone = grade(block, language);
@@ -126,6 +159,15 @@ pub(crate) fn run(
     if !classes.iter().any(|c| matches!(c, Class::Text { context: Quality::Good, .. })) {
         // A short statement: near-good blocks stand for good ones.
         smooth(&mut classes, blocks, true);
+    }
+    // A page's main content, as its element context and the extractor's own jusText
+    // grading found it, is good text wherever the rules above left it text.
+    if let Some(markup) = markup {
+        for (class, _) in classes.iter_mut().zip(&markup.content).filter(|(_, content)| **content) {
+            if let Class::Text { context, .. } = class {
+                *context = Quality::Good;
+            }
+        }
     }
     let mut body = densest_run(&classes).unwrap_or_else(|| fallback_body(&classes, blocks));
     // After the last good block, text that reads as a sentence and list items go on
@@ -422,7 +464,7 @@ mod tests {
     fn body_of(text: &str) -> (Vec<String>, Vec<String>) {
         let lines = lines::split(text);
         let blocks = blocks::build(text, &lines);
-        let classes = run(&blocks, crate::languages::get("en"), NumericOrder::MonthFirst, None);
+        let classes = run(&blocks, crate::languages::get("en"), NumericOrder::MonthFirst, None, None);
         let body = classes.body.clone().map(|i| blocks[i].text.to_string()).collect();
         let grades = classes
             .classes

@@ -233,6 +233,7 @@ pub(crate) fn read(
     classes: &Classes,
     order: NumericOrder,
     layout: Option<&Layout>,
+    title_block: Option<usize>,
 ) -> (Header, Vec<Role>) {
     let n = blocks.len();
     let mut reader = Reader {
@@ -246,7 +247,10 @@ pub(crate) fn read(
     let mut body = classes.body.clone();
 
     // The title, among the blocks before the body.
-    let title = reader.choose_title(body.start);
+    // The block markup names as the title (an HTML page's heading its metadata
+    // confirms), else the best candidate.
+    let title =
+        title_block.filter(|&t| t < n && classes.is_text(t)).or_else(|| reader.choose_title(body.start));
     if let Some(t) = title {
         reader.header.title = Some(blocks[t].text.to_string());
         reader.roles[t] = Role::Title;

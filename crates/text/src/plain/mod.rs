@@ -22,9 +22,9 @@
 //! words), since both change what the later stages read. `ARCHITECTURE.md` lists the
 //! stages' invariants.
 
-mod blocks;
+pub(crate) mod blocks;
 mod classify;
-mod lines;
+pub(crate) mod lines;
 mod metadata;
 mod notes;
 mod paragraphs;
@@ -32,10 +32,11 @@ mod paragraphs;
 pub(crate) use paragraphs::Para;
 
 use crate::dates::{self, NumericOrder};
+use crate::furniture::Furniture;
 use crate::offsets::CodePoints;
 use crate::transcript::Turns;
 use crate::{IngestError, IngestOptions, extract_commitments_of, language, languages, layouts, repeat};
-use communique_model::{Fixity, Paragraph, ParagraphKind, Statement};
+use communique_model::{Fixity, Paragraph, ParagraphKind, Span, Statement};
 use paragraphs::BodyLine;
 
 /// Ingests plain text.
@@ -56,7 +57,103 @@ pub fn ingest_plain(text: &str, bytes: &[u8], options: &IngestOptions) -> Result
     }
     // Stage 2.
     let blocks = blocks::build(text, &lines);
+    let mut spans = SourceSpans::Text(CodePoints::new(text));
+    let mut statement = run(text, &lines, &blocks, None, options, &mut spans)?;
+    if let Some(url) = &options.source_url {
+        statement.source.url = Some(url.clone());
+    }
+    if let Some(retrieved) = options.retrieved {
+        statement.source.retrieved = Some(retrieved);
+    }
+    finish(statement, text, bytes, options)
+}
 
+/// Codes the record's commitments, gives it its fixity (over `bytes`), its
+/// `source_text` and its id, and validates it: the last step of every input.
+pub(crate) fn finish(
+    mut statement: Statement,
+    source_text: &str,
+    bytes: &[u8],
+    options: &IngestOptions,
+) -> Result<Statement, IngestError> {
+    // Coded last, once the title, kind and issuers are final (a page's markup may have
+    // given them after the text's stages): they tell a joint statement's signatories.
+    statement.commitments = extract_commitments_of(&statement);
+    statement.fixity = Some(Fixity::sha256(bytes));
+    statement.source_text = Some(source_text.to_owned());
+    statement.id = match &options.id {
+        Some(id) => id.clone(),
+        None => statement.derive_id(),
+    };
+    statement.validate().map_err(|e| IngestError::Invalid(Box::new(e)))?;
+    Ok(statement)
+}
+
+/// What markup says about the blocks of a structured input (an HTML page), beside
+/// their text: one entry per block of stage 2.
+#[derive(Debug, Default)]
+pub(crate) struct Markup {
+    /// Furniture the element context decided (a `<nav>`, a caption, a block outside the
+    /// main content): stage 3 takes it before its own rules.
+    pub furniture: Vec<Option<Furniture>>,
+    /// The blocks of the page's main content (the extractor's `Content`): good text for
+    /// stage 3 unless its phrase lists or shape rules find furniture.
+    pub content: Vec<bool>,
+    /// The paragraph kind each element gives (heading, list item, quote, body).
+    pub kinds: Vec<ParagraphKind>,
+    /// The block the page's metadata takes its title from.
+    pub title_block: Option<usize>,
+    /// The issue date the page's metadata gives: a dated line in the main content
+    /// that repeats it is the dateline, one with another date is text.
+    pub issued: Option<communique_model::chrono::NaiveDate>,
+    /// The blocks between the title and the second block of the main content (a lead
+    /// may come first), where a page prints its dateline even inside furniture (a
+    /// `<header>`, beside the article).
+    pub below_title: std::ops::Range<usize>,
+}
+
+/// Where a byte range of the text the stages read lies in `source_text`, in code
+/// points.
+#[derive(Debug)]
+pub(crate) enum SourceSpans<'a> {
+    /// The stages read the source text itself.
+    Text(CodePoints<'a>),
+    /// The stages read a view made of blocks (an HTML page's block texts parted by
+    /// blank lines): `starts` holds each block's first byte in the view, in increasing
+    /// order, `spans` its span in the source.
+    Blocks { starts: Vec<usize>, spans: Vec<Span> },
+}
+
+impl SourceSpans<'_> {
+    /// The span in the source of the bytes `range` of the text read: for a view, from
+    /// the start of the block holding its first byte to the end of the block holding
+    /// its last.
+    pub(crate) fn span(&mut self, range: std::ops::Range<usize>) -> Span {
+        match self {
+            Self::Text(cursor) => cursor.span(range),
+            Self::Blocks { starts, spans } => {
+                let block_of = |byte: usize| starts.partition_point(|&s| s <= byte).saturating_sub(1);
+                let first = block_of(range.start);
+                let last = block_of(range.end.saturating_sub(1).max(range.start));
+                match (spans.get(first), spans.get(last)) {
+                    (Some(a), Some(b)) => Span::new(a.start.min(b.start), a.end.max(b.end)),
+                    _ => Span::new(0, 0),
+                }
+            }
+        }
+    }
+}
+
+/// Stages 3 to 6 over the lines and blocks of `text`, with what
+/// `markup` says of them; the record has no commitments, source text, fixity or id yet.
+pub(crate) fn run(
+    text: &str,
+    lines: &[lines::Line],
+    blocks: &[blocks::Block<'_>],
+    markup: Option<&Markup>,
+    options: &IngestOptions,
+    spans: &mut SourceSpans<'_>,
+) -> Result<Statement, IngestError> {
     // The layout, and the language: it decides how "11/02/2016" is read and which stop
     // words the classifier counts.
     let layout = layouts::choose(text);
@@ -78,21 +175,43 @@ pub fn ingest_plain(text: &str, bytes: &[u8], options: &IngestOptions) -> Result
     let order = NumericOrder::for_language(language.as_deref());
 
     // Stage 3.
-    let classes = classify::run(&blocks, language_file, order, layout.as_ref().map(|c| c.layout));
+    let classes = classify::run(blocks, language_file, order, layout.as_ref().map(|c| c.layout), markup);
     // Stage 4.
-    let (header, roles) = metadata::read(&blocks, &classes, order, layout.as_ref().map(|c| c.layout));
+    let (header, roles) = metadata::read(
+        blocks,
+        &classes,
+        order,
+        layout.as_ref().map(|c| c.layout),
+        markup.and_then(|m| m.title_block),
+    );
 
     // Stage 5.
-    let mut body: Vec<BodyLine> = Vec::new();
-    for (block, role) in blocks.iter().zip(&roles) {
-        if *role == metadata::Role::Body {
-            for (k, line) in lines[block.lines.clone()].iter().enumerate() {
-                body.push(BodyLine { start: line.start, end: line.end, break_before: k == 0 });
+    let mut paras = match markup {
+        None => {
+            let mut body: Vec<BodyLine> = Vec::new();
+            for (block, role) in blocks.iter().zip(&roles) {
+                if *role == metadata::Role::Body {
+                    for (k, line) in lines[block.lines.clone()].iter().enumerate() {
+                        body.push(BodyLine { start: line.start, end: line.end, break_before: k == 0 });
+                    }
+                }
             }
+            paragraphs::build(text, &body)
         }
-    }
-    let mut paras = paragraphs::build(text, &body);
-    let mut cursor = CodePoints::new(text);
+        Some(markup) => {
+            // One paragraph an element, of the element's kind.
+            let body: Vec<(usize, usize, ParagraphKind)> = blocks
+                .iter()
+                .zip(&roles)
+                .enumerate()
+                .filter(|(_, (_, role))| **role == metadata::Role::Body)
+                .map(|(i, (block, _))| {
+                    (block.start, block.end, markup.kinds.get(i).copied().unwrap_or(ParagraphKind::Body))
+                })
+                .collect();
+            paragraphs::from_elements(text, &body)
+        }
+    };
     for r in repeat::drop_repeats(&mut paras) {
         let message = format!(
             "the body is printed again: a repeated copy of {} paragraph(s){} was dropped",
@@ -184,7 +303,7 @@ pub fn ingest_plain(text: &str, bytes: &[u8], options: &IngestOptions) -> Result
                 speaker = turn.speaker;
             }
             let mut paragraph = Paragraph::new(format!("para_{}", i + 1), kind, text)
-                .with_source_span(cursor.span(p.start..p.end));
+                .with_source_span(spans.span(p.start..p.end));
             paragraph.number = p.number;
             paragraph.speaker = speaker;
             paragraph
@@ -198,23 +317,7 @@ pub fn ingest_plain(text: &str, bytes: &[u8], options: &IngestOptions) -> Result
         ));
     }
     // Stage 6.
-    let mut cursor = CodePoints::new(text);
-    statement.notes = notes::collect(&blocks, &roles, record_notes, &mut cursor);
-
+    statement.notes = notes::collect(blocks, &roles, record_notes, spans);
     statement.language = language;
-    if let Some(url) = &options.source_url {
-        statement.source.url = Some(url.clone());
-    }
-    if let Some(retrieved) = options.retrieved {
-        statement.source.retrieved = Some(retrieved);
-    }
-    statement.commitments = extract_commitments_of(&statement);
-    statement.fixity = Some(Fixity::sha256(bytes));
-    statement.source_text = Some(text.to_owned());
-    statement.id = match &options.id {
-        Some(id) => id.clone(),
-        None => statement.derive_id(),
-    };
-    statement.validate().map_err(|e| IngestError::Invalid(Box::new(e)))?;
     Ok(statement)
 }

@@ -5,7 +5,6 @@
 
 use super::blocks::Block;
 use super::metadata::Role;
-use crate::offsets::CodePoints;
 use communique_model::Note;
 use std::ops::Range;
 
@@ -18,7 +17,7 @@ pub(crate) fn collect(
     blocks: &[Block<'_>],
     roles: &[Role],
     extra: Vec<Pending>,
-    cursor: &mut CodePoints<'_>,
+    cursor: &mut super::SourceSpans<'_>,
 ) -> Vec<Note> {
     let mut pending: Vec<Pending> = Vec::new();
     for (block, role) in blocks.iter().zip(roles) {

@@ -133,6 +133,33 @@ pub(crate) fn build(source: &str, lines: &[BodyLine]) -> Vec<Para> {
     paras
 }
 
+/// One paragraph per element of a page, of the kind its element gives (`body` holds
+/// each body block's byte range in `source` and that kind). The text is the element's
+/// whole: a number or bullet printed inside a `<p>` stays in it, as markup did not make
+/// it a marker. A body paragraph that ends with a colon right before a list item leads
+/// into the list; one that opens and closes with quotation marks is a quote.
+pub(crate) fn from_elements(source: &str, body: &[(usize, usize, ParagraphKind)]) -> Vec<Para> {
+    let mut paras: Vec<Para> = body
+        .iter()
+        .map(|&(start, end, kind)| {
+            let text = source[start..end].to_owned();
+            let kind =
+                if kind == ParagraphKind::Body && is_quote(&text) { ParagraphKind::Quote } else { kind };
+            let marker = if kind == ParagraphKind::ListItem { Marker::Bullet } else { Marker::None };
+            Para { number: None, kind, text, start, end, marker }
+        })
+        .collect();
+    for i in 0..paras.len().saturating_sub(1) {
+        if paras[i].kind == ParagraphKind::Body
+            && paras[i].text.trim_end().ends_with(':')
+            && paras[i + 1].marker == Marker::Bullet
+        {
+            paras[i].kind = ParagraphKind::LeadIn;
+        }
+    }
+    paras
+}
+
 fn start_para(text: &str, line: &BodyLine) -> Para {
     if let Some(m) = BULLET.find(text) {
         return Para {
