@@ -32,8 +32,10 @@ const BATCH_ROWS: usize = 4096;
 const BATCH_TEXT_BYTES: usize = 2 << 20;
 
 /// Encoded bytes at which a table's row group is closed and written out: what bounds the
-/// memory a table holds, whatever the number of statements.
-const ROW_GROUP_BYTES: usize = 8 << 20;
+/// memory a table holds, whatever the number of statements. Parquet keeps a row group in
+/// memory until it is closed, and all ten tables have one open at once, so this is kept
+/// small: ten tables of 8 MiB held some 80 MiB once a corpus was large enough to fill them.
+const ROW_GROUP_BYTES: usize = 1 << 20;
 
 /// Size of the buffer between each table's hasher and its file.
 const FILE_BUFFER: usize = 256 * 1024;
@@ -71,7 +73,7 @@ impl ParquetSerializer {
     }
 
     /// Closes a table's row group after `rows` rows at most (at least 1), besides the
-    /// size limit every row group has (8 MiB of encoded data). Without it, only the size
+    /// size limit every row group has (1 MiB of encoded data). Without it, only the size
     /// limit (and Parquet's default of 1,048,576 rows) applies.
     pub fn with_max_row_group_rows(mut self, rows: usize) -> Self {
         self.max_row_group_rows = Some(rows.max(1));
@@ -609,7 +611,7 @@ fn hex(bytes: &[u8]) -> String {
 
 /// A Parquet folder being written; made by [`ParquetSerializer::for_dir`].
 ///
-/// Rows are buffered per table and written out in row groups of at most 8 MiB of encoded
+/// Rows are buffered per table and written out in row groups of at most 1 MiB of encoded
 /// data, so memory does not grow with the number of statements. Call
 /// [`DirParquetSerializer::finish`] at the end: only then are the files' footers and the
 /// descriptor written, and a file without its footer is not Parquet.
