@@ -133,7 +133,7 @@ fn corpus_through_ingest() {
     // Floors at what ingest reaches (QUALITY.md); a change that lowers one fails.
     assert_eq!(gold_total, 1376);
     assert!(titles >= 57, "titles {titles}/57");
-    assert!(issued >= 54, "issued {issued}/57");
+    assert!(issued >= 57, "issued {issued}/57");
     assert!(times >= 46 && times_total == 48, "time of issue {times}/{times_total}");
     assert!(updated >= 44 && updated_total == 45, "last updated {updated}/{updated_total}");
     assert!(clean >= 56, "furniture-free {clean}/57");
