@@ -271,6 +271,13 @@ fn parse_plain(line: &str, order: NumericOrder) -> Option<Meta> {
                 return Some(Meta::IssuedOn(shift(found, m.end()), Some(time)));
             }
             None if after.trim().is_empty() => return Some(Meta::IssuedOn(shift(found, m.end()), None)),
+            // "Datum 28.01.2022 Ort Saarbrücken": a labelled date, then a labelled place.
+            None => {
+                if let Some(Meta::Place(place)) = parse_plain(after.trim(), order) {
+                    let date = shift(found, m.end());
+                    return Some(Meta::Dateline { places: vec![place], date, updated: None, rest: None });
+                }
+            }
             _ => {}
         }
     }
@@ -311,6 +318,11 @@ fn parse_plain(line: &str, order: NumericOrder) -> Option<Meta> {
         if PLACE_ONLY_LOOSE.is_match(place) {
             return Some(Meta::Place(normalise_place(place)));
         }
+        if let Some(meta) =
+            labelled_place_and_date(line, line.len() - line[m.end()..].trim_start().len(), order)
+        {
+            return Some(meta);
+        }
     }
     if let Some(caps) = ISSUED_BY.captures(line) {
         let full = caps.name("who")?;
@@ -344,6 +356,37 @@ fn parse_plain(line: &str, order: NumericOrder) -> Option<Meta> {
 fn is_remark(after: &str) -> bool {
     let after = after.trim();
     after.starts_with('(') && after.ends_with(')') && after.chars().count() <= 80
+}
+
+/// A labelled place and a labelled date on one line, as a page prints its metadata
+/// block with the line break lost: "Ort Saarbrücken Datum 28.01.2022", "Place: Geneva
+/// Date: 3 March 2022". `at` is the byte offset of the place, after its label. The line
+/// is the dateline it stands for (the place, then the issue date); a date with a time
+/// of day is left to the lines that carry it.
+fn labelled_place_and_date(line: &str, at: usize, order: NumericOrder) -> Option<Meta> {
+    let rest = &line[at..];
+    // The shortest place first: "Saarbrücken", not "Saarbrücken Datum".
+    let breaks = rest.char_indices().filter(|&(_, c)| c.is_whitespace()).map(|(i, _)| i);
+    for split in breaks.take(4) {
+        let place = rest[..split].trim();
+        let tail = rest[split..].trim_start();
+        if !PLACE_ONLY_LOOSE.is_match(place) {
+            continue;
+        }
+        if let Some(m) = PHRASES.published.find(tail)
+            && let Some(found) = date_at_start(&tail[m.end()..], order)
+            && tail[m.end() + found.range.end..].trim().is_empty()
+        {
+            let date = shift(found, line.len() - tail.len() + m.end());
+            return Some(Meta::Dateline {
+                places: vec![normalise_place(place)],
+                date,
+                updated: None,
+                rest: None,
+            });
+        }
+    }
+    None
 }
 
 /// An e-mail header field (RFC 5322): "From" gives the sender's display name, "Date"
@@ -705,6 +748,10 @@ mod tests {
         check("Stand 28.01.2022, 11:05 Uhr", "as of 2022-01-28 at 2022-01-28T11:05");
         check("Stand der Verhandlungen 2022", "none");
         check("Last updated - 14 Jan. 2009 10:57", "updated 2009-01-14T10:57");
+        check("Ort Saarbrücken Datum 28.01.2022", "dateline [\"Saarbrücken\"] 2022-01-28");
+        check("Datum 28.01.2022 Ort Saarbrücken", "dateline [\"Saarbrücken\"] 2022-01-28");
+        check("Place: Geneva Date: 3 March 2022", "dateline [\"Geneva\"] 2022-03-03");
+        check("Ort Saarbrücken Datum 28.01.2022 – Das Bundesamt warnt", "none");
         check("Posted on April 3, 2025 by editor", "reposted 2025-04-03");
         check("Datum 28.01.2022", "issued 2022-01-28");
         check("Ort Saarbrücken", "place Saarbrücken");

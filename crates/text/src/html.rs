@@ -18,8 +18,8 @@
 //! bytes as received.
 
 use crate::dates;
-use crate::header::{self, Meta};
 use crate::furniture::Furniture;
+use crate::header::{self, Meta};
 use crate::plain::blocks::{Block, Features};
 use crate::plain::lines::Line;
 use crate::plain::{self, Markup, SourceSpans};

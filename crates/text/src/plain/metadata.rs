@@ -863,7 +863,9 @@ mod tests {
             ("2022-01-27".to_owned(), true)
         );
         assert_eq!(
-            issued(&format!("Gemeinsame Erklärung zur Einigung\n\nBerlin, 25. Januar 2022\n\n{body}\n\nStand 27.01.2022\n")),
+            issued(&format!(
+                "Gemeinsame Erklärung zur Einigung\n\nBerlin, 25. Januar 2022\n\n{body}\n\nStand 27.01.2022\n"
+            )),
             ("2022-01-25".to_owned(), false)
         );
     }
