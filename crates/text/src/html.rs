@@ -85,14 +85,22 @@ pub(crate) fn ingest_html(bytes: &[u8], options: &IngestOptions) -> Result<State
 
     let metadata = page.metadata();
     let title_block = metadata.titles.iter().find_map(|t| t.block).and_then(|b| kept.binary_search(&b).ok());
-    // From the title to the second block of the main content: the lead (a first
-    // paragraph) may come before the dateline.
+    // The dateline zone: from the title over the lead (up to three paragraphs of the
+    // main content right under it) and the blocks after it that are not main content,
+    // up to the main content again; a lead that the main content never follows again
+    // is the whole zone.
     let below_title = title_block
-        .and_then(|title| {
-            let mut content =
-                (title + 1..kept.len()).filter(|&k| extraction.classes[kept[k]] == BlockClass::Content);
-            content.next()?;
-            Some(title + 1..content.next().unwrap_or(title + 1))
+        .map(|title| {
+            let content = |k: usize| extraction.classes[kept[k]] == BlockClass::Content;
+            let mut end = title + 1;
+            while end < kept.len() && end < title + 4 && content(end) {
+                end += 1;
+            }
+            let lead_end = end;
+            while end < kept.len() && !content(end) {
+                end += 1;
+            }
+            title + 1..if end < kept.len() { end } else { lead_end }
         })
         .unwrap_or(0..0);
     let markup = Markup {
