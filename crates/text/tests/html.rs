@@ -80,8 +80,8 @@ fn corpus_through_ingest() {
         }
         if let Some(gold_updated) = gold["last_updated"].as_str() {
             updated_total += 1;
-            // A page may print a last update before its date of issue (kremlin.ru
-            // publishes some items at a set hour after their last edit); the model
+            // A page may print a last update before its date of issue (an item
+            // released at a set hour after its last edit); the model
             // refuses such a `last_updated` (its gold values carry no offset, so by
             // their dates), and the record keeps the printed value in a `date.order`
             // note instead. A day without a time of day is no time stamp: a
