@@ -599,8 +599,10 @@ fn strip_site_name(title: &str, heading: Option<&str>) -> String {
 }
 
 /// Dates printed in the text: after a label ("Stand:", "Updated:", "Letzte Änderung:",
-/// "Last modified") as the last update, a block holding little but a date near the top
-/// of the page as the date of issue (when the markup gave none).
+/// "Last modified") as the last update, a block holding little but a date near the title
+/// as the date of issue (when the markup gave none): of those, the one sharing most
+/// ancestors with the title, so a date under the headline wins over the dates of teasers
+/// in a column that the page's order puts first.
 fn text_dates(blocks: &[Block], meta: &mut PageMetadata) {
     const UPDATED_LABELS: [&str; 7] = [
         "stand",
@@ -624,26 +626,41 @@ fn text_dates(blocks: &[Block], meta: &mut PageMetadata) {
         }
     }
     if meta.published.is_empty() {
-        let title_block = meta.titles.iter().find_map(|t| t.block).unwrap_or(0);
-        let start = title_block.saturating_sub(5);
-        for (index, block) in blocks.iter().enumerate().skip(start).take(15) {
-            if block.landmarks.nav || block.text.chars().count() > 60 {
-                continue;
-            }
-            let lower = block.text.to_lowercase();
-            if UPDATED_LABELS.iter().any(|l| lower.starts_with(l)) {
-                continue;
-            }
-            if let Some(date) = find_text_date(&block.text) {
-                meta.published.push(Sourced {
-                    value: date,
-                    provenance: Provenance::Text,
-                    block: Some(index),
-                });
-                break;
-            }
+        let title_block = meta.titles.iter().find_map(|t| t.block);
+        let start = title_block.unwrap_or(0).saturating_sub(5);
+        // Of the dated blocks near the title, the one in the title's own part of the
+        // page: the most ancestors shared with the title (a date printed under the
+        // headline, not a teaser's date in a column beside it), then the nearest, a
+        // block below the title before one above it; never a link (a teaser).
+        let best = blocks
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(15)
+            .filter(|&(index, block)| {
+                let lower = block.text.to_lowercase();
+                Some(index) != title_block
+                    && !block.landmarks.nav
+                    && block.text.chars().count() <= 60
+                    && block.link_density() < 0.5
+                    && !UPDATED_LABELS.iter().any(|l| lower.starts_with(l))
+            })
+            .filter_map(|(index, block)| Some((index, find_text_date(&block.text)?)))
+            .max_by_key(|&(index, _)| {
+                let shared = title_block.map_or(0, |t| shared_ancestors(&blocks[t], &blocks[index]));
+                let distance = title_block.map_or(index, |t| index.abs_diff(t));
+                let above = title_block.is_some_and(|t| index < t);
+                (shared, std::cmp::Reverse((distance, above)))
+            });
+        if let Some((index, date)) = best {
+            meta.published.push(Sourced { value: date, provenance: Provenance::Text, block: Some(index) });
         }
     }
+}
+
+/// How many ancestors, from the root down, two blocks share.
+fn shared_ancestors(a: &Block, b: &Block) -> usize {
+    a.ancestors.iter().zip(&b.ancestors).take_while(|(x, y)| x.id == y.id).count()
 }
 
 /// Parses a machine-readable date: ISO 8601 (`2020-01-03`, `2016-12-23T16:42:59-05:00`,
@@ -858,6 +875,24 @@ mod tests {
         check("28 January 2022, 11:05 Uhr", "2022-01-28T11:05");
         check("Mi., 26. Jan. 2022", "2022-01-26");
         assert_eq!(find_text_date("Article 5 of 1949"), None);
+    }
+
+    #[test]
+    fn the_date_printed_under_the_title_not_a_teasers() {
+        // A side column of dated teasers comes before the article in the page's order.
+        let page = crate::HtmlReader::new().read(
+            br#"<html><body><div class="row">
+            <div class="sidebar"><div><div class="time">April 25, 2022</div>
+            <div class="title"><a href="/a">Evening News April 25, 2022</a></div></div>
+            <div><div class="date">April 19, 2022</div><div><a href="/b">Disabilities Act</a></div></div></div>
+            <div class="content"><article><div class="meta-wrap"><h1>Wide Range Of Investment Opportunities</h1>
+            <div class="meta"><div class="cat">Investment</div><div class="date">April 26, 2022</div></div></div>
+            <p>The conference, which is scheduled for June 13 to 17, will take place at the Montego Bay Convention Centre.</p>
+            </article></div></div></body></html>"#,
+        );
+        let issued = page.metadata().issued().cloned().unwrap();
+        assert_eq!(issued.value.date.to_string(), "2022-04-26");
+        assert_eq!(issued.provenance, Provenance::Text);
     }
 
     #[test]

@@ -134,7 +134,7 @@ fn corpus_scores() {
     // Floors at what the extractor reaches (QUALITY.md); a change that lowers one fails.
     assert_eq!(gold_total, 1376);
     assert!(titles >= 57, "titles {titles}/57");
-    assert!(issued >= 53, "issued {issued}/57");
+    assert!(issued >= 54, "issued {issued}/57");
     assert_eq!((updated, updated_total), (45, 45));
     assert!(clean >= 55, "furniture-free {clean}/57");
     assert!(exact >= 1376, "paragraphs exactly equal {exact}/1376");

@@ -47,6 +47,10 @@ pub(crate) enum Meta {
     /// "Last updated: 14 Jan. 2009" with no time: a record timestamp needs a time of day,
     /// so the day is only noted.
     UpdatedDay(FoundDate),
+    /// "Stand 27.01.2022", "Stand - 12.11.2021 (Unverändert gültig seit: 05.11.2021)": the
+    /// date of the version printed, with its time when one is printed. It is the last
+    /// update, and the issue date when nothing else gives one.
+    AsOf(FoundDate, Option<Timestamp>),
     /// A document number ("Press Release (2007) 013", "SC/14367").
     Reference(String),
     /// A separator of a metadata block ("|").
@@ -102,11 +106,12 @@ static IN_PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\bin\s+(?P<place>{PLACE})\s*,?\s+\S")).expect("in-place compiles")
 });
 /// The phrases of every language file's `[dates]` table, as anchored patterns: a
-/// publication line, a repost line, an update line, a place label.
+/// publication line, a repost line, an update line, an as-of line, a place label.
 struct Phrases {
     published: Regex,
     reposted: Regex,
     updated: Regex,
+    as_of: Regex,
     place_label: Regex,
     date_article: Regex,
     /// First words of those phrases, capitalised ("Published", "Stand"): never a place.
@@ -114,15 +119,16 @@ struct Phrases {
 }
 
 static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
-    let mut lists: [Vec<String>; 5] = Default::default();
+    let mut lists: [Vec<String>; 6] = Default::default();
     for dates in languages::all().iter().filter_map(|l| l.dates.as_ref()) {
         lists[0].extend(dates.published.iter().cloned());
         lists[1].extend(dates.reposted.iter().cloned());
         lists[2].extend(dates.updated.iter().cloned());
-        lists[3].extend(dates.place_labels.iter().cloned());
-        lists[4].extend(dates.date_articles.iter().cloned());
+        lists[3].extend(dates.as_of.iter().cloned());
+        lists[4].extend(dates.place_labels.iter().cloned());
+        lists[5].extend(dates.date_articles.iter().cloned());
     }
-    let first_words = lists[..4]
+    let first_words = lists[..5]
         .iter()
         .flatten()
         .filter_map(|p| p.split_whitespace().next())
@@ -131,15 +137,17 @@ static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
             c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
         })
         .collect();
-    // A phrase, then an optional colon or full stop, then white space.
+    // A phrase, then a colon, a full stop or a dash set off by spaces ("Stand - …"), or
+    // white space alone.
     let pattern = |list: &mut Vec<String>| {
         list.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         list.dedup();
         let alternation =
             list.iter().map(|p| regex::escape(p).replace(' ', r"\s+")).collect::<Vec<_>>().join("|");
-        Regex::new(&format!(r"(?i)^(?:{alternation})(?:\s*[:.]\s*|\s+)")).expect("phrase pattern compiles")
+        Regex::new(&format!(r"(?i)^(?:{alternation})(?:\s*[:.]\s*|\s+[-–—]\s+|\s+)"))
+            .expect("phrase pattern compiles")
     };
-    let [published, reposted, updated, places, articles] = &mut lists;
+    let [published, reposted, updated, as_of, places, articles] = &mut lists;
     let date_article = {
         articles.sort_by_key(|a| std::cmp::Reverse(a.len()));
         let alternation = articles.iter().map(|p| regex::escape(p)).collect::<Vec<_>>().join("|");
@@ -149,6 +157,7 @@ static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
         published: pattern(published),
         reposted: pattern(reposted),
         updated: pattern(updated),
+        as_of: pattern(as_of),
         place_label: pattern(places),
         date_article,
         first_words,
@@ -184,12 +193,12 @@ pub(crate) fn is_time_line(line: &str) -> bool {
     TIME_ONLY.is_match(line.trim())
 }
 
-/// Whether `text` is a publication, repost or update phrase and nothing else ("Published",
-/// "Last updated:", "Stand"), a label whose date is printed on the next line.
+/// Whether `text` is a publication, repost, update or as-of phrase and nothing else
+/// ("Published", "Last updated:", "Stand"), a label whose date is printed on the next line.
 pub(crate) fn is_date_label(text: &str) -> bool {
     let label = format!("{} ", text.trim().trim_end_matches(':').trim());
     let phrases = &*PHRASES;
-    [&phrases.published, &phrases.reposted, &phrases.updated]
+    [&phrases.published, &phrases.reposted, &phrases.updated, &phrases.as_of]
         .iter()
         .any(|p| p.find(&label).is_some_and(|m| m.end() == label.len()))
 }
@@ -223,6 +232,7 @@ pub(crate) fn parse(line: &str, order: NumericOrder) -> Option<Meta> {
             | Meta::IssuedOn(..)
             | Meta::LastUpdated(_)
             | Meta::UpdatedDay(_)
+            | Meta::AsOf(..)
             | Meta::Reference(_)
             | Meta::Retrieved(_)
             | Meta::Published { .. }) => Some(meta),
@@ -261,6 +271,13 @@ fn parse_plain(line: &str, order: NumericOrder) -> Option<Meta> {
                 return Some(Meta::IssuedOn(shift(found, m.end()), Some(time)));
             }
             None if after.trim().is_empty() => return Some(Meta::IssuedOn(shift(found, m.end()), None)),
+            // "Datum 28.01.2022 Ort Saarbrücken": a labelled date, then a labelled place.
+            None => {
+                if let Some(Meta::Place(place)) = parse_plain(after.trim(), order) {
+                    let date = shift(found, m.end());
+                    return Some(Meta::Dateline { places: vec![place], date, updated: None, rest: None });
+                }
+            }
             _ => {}
         }
     }
@@ -280,14 +297,31 @@ fn parse_plain(line: &str, order: NumericOrder) -> Option<Meta> {
         let history = after.trim_start().starts_with(['+', '(', '-', '–']) && after.len() < 40;
         return match time_after(after, found.date) {
             Some((time, used)) if after[used..].trim().is_empty() => Some(Meta::LastUpdated(time)),
-            None if after.trim().is_empty() || history => Some(Meta::UpdatedDay(shift(found, m.end()))),
+            None if after.trim().is_empty() || history || is_remark(after) => {
+                Some(Meta::UpdatedDay(shift(found, m.end())))
+            }
             _ => None,
         };
+    }
+    if let Some(m) = phrases.as_of.find(line)
+        && let Some(found) = date_at_start(&line[m.end()..], order)
+    {
+        let after = &line[m.end() + found.range.end..];
+        let time = time_after(after, found.date);
+        let rest = &after[time.map_or(0, |(_, used)| used)..];
+        if rest.trim().is_empty() || is_remark(rest) {
+            return Some(Meta::AsOf(shift(found, m.end()), time.map(|(t, _)| t)));
+        }
     }
     if let Some(m) = phrases.place_label.find(line) {
         let place = line[m.end()..].trim();
         if PLACE_ONLY_LOOSE.is_match(place) {
             return Some(Meta::Place(normalise_place(place)));
+        }
+        if let Some(meta) =
+            labelled_place_and_date(line, line.len() - line[m.end()..].trim_start().len(), order)
+        {
+            return Some(meta);
         }
     }
     if let Some(caps) = ISSUED_BY.captures(line) {
@@ -315,6 +349,44 @@ fn parse_plain(line: &str, order: NumericOrder) -> Option<Meta> {
         return Some(Meta::TimeOfDay);
     }
     dateline(line, order)
+}
+
+/// A remark in brackets after a date, and nothing after it: "(Unverändert gültig seit:
+/// 05.11.2021)".
+fn is_remark(after: &str) -> bool {
+    let after = after.trim();
+    after.starts_with('(') && after.ends_with(')') && after.chars().count() <= 80
+}
+
+/// A labelled place and a labelled date on one line, as a page prints its metadata
+/// block with the line break lost: "Ort Saarbrücken Datum 28.01.2022", "Place: Geneva
+/// Date: 3 March 2022". `at` is the byte offset of the place, after its label. The line
+/// is the dateline it stands for (the place, then the issue date); a date with a time
+/// of day is left to the lines that carry it.
+fn labelled_place_and_date(line: &str, at: usize, order: NumericOrder) -> Option<Meta> {
+    let rest = &line[at..];
+    // The shortest place first: "Saarbrücken", not "Saarbrücken Datum".
+    let breaks = rest.char_indices().filter(|&(_, c)| c.is_whitespace()).map(|(i, _)| i);
+    for split in breaks.take(4) {
+        let place = rest[..split].trim();
+        let tail = rest[split..].trim_start();
+        if !PLACE_ONLY_LOOSE.is_match(place) {
+            continue;
+        }
+        if let Some(m) = PHRASES.published.find(tail)
+            && let Some(found) = date_at_start(&tail[m.end()..], order)
+            && tail[m.end() + found.range.end..].trim().is_empty()
+        {
+            let date = shift(found, line.len() - tail.len() + m.end());
+            return Some(Meta::Dateline {
+                places: vec![normalise_place(place)],
+                date,
+                updated: None,
+                rest: None,
+            });
+        }
+    }
+    None
 }
 
 /// An e-mail header field (RFC 5322): "From" gives the sender's display name, "Date"
@@ -596,6 +668,9 @@ mod tests {
             Some(Meta::Place(p)) => format!("place {p}"),
             Some(Meta::LastUpdated(t)) => format!("updated {t}"),
             Some(Meta::UpdatedDay(d)) => format!("updated day {}", d.date),
+            Some(Meta::AsOf(d, time)) => {
+                format!("as of {}{}", d.date, time.map(|t| format!(" at {t}")).unwrap_or_default())
+            }
             Some(Meta::Reference(r)) => format!("reference {r}"),
             Some(Meta::Separator) => "separator".to_owned(),
             Some(Meta::Attribution(a)) => format!("source {a}"),
@@ -667,7 +742,16 @@ mod tests {
         check("Last updated 15 September 2024 + show all updates", "updated day 2024-09-15");
         check("Dernière modification : 04/03/2025", "updated day 2025-04-03");
         check("Zuletzt aktualisiert 03.03.2025 16:20", "updated 2025-03-03T16:20");
-        check("Stand 27.01.2022", "updated day 2022-01-27");
+        check("Stand 27.01.2022", "as of 2022-01-27");
+        check("Stand: 12.11.2021", "as of 2021-11-12");
+        check("Stand - 12.11.2021 (Unverändert gültig seit: 05.11.2021)", "as of 2021-11-12");
+        check("Stand 28.01.2022, 11:05 Uhr", "as of 2022-01-28 at 2022-01-28T11:05");
+        check("Stand der Verhandlungen 2022", "none");
+        check("Last updated - 14 Jan. 2009 10:57", "updated 2009-01-14T10:57");
+        check("Ort Saarbrücken Datum 28.01.2022", "dateline [\"Saarbrücken\"] 2022-01-28");
+        check("Datum 28.01.2022 Ort Saarbrücken", "dateline [\"Saarbrücken\"] 2022-01-28");
+        check("Place: Geneva Date: 3 March 2022", "dateline [\"Geneva\"] 2022-03-03");
+        check("Ort Saarbrücken Datum 28.01.2022 – Das Bundesamt warnt", "none");
         check("Posted on April 3, 2025 by editor", "reposted 2025-04-03");
         check("Datum 28.01.2022", "issued 2022-01-28");
         check("Ort Saarbrücken", "place Saarbrücken");

@@ -19,6 +19,7 @@
 
 use crate::dates;
 use crate::furniture::Furniture;
+use crate::header::{self, Meta};
 use crate::plain::blocks::{Block, Features};
 use crate::plain::lines::Line;
 use crate::plain::{self, Markup, SourceSpans};
@@ -84,14 +85,22 @@ pub(crate) fn ingest_html(bytes: &[u8], options: &IngestOptions) -> Result<State
 
     let metadata = page.metadata();
     let title_block = metadata.titles.iter().find_map(|t| t.block).and_then(|b| kept.binary_search(&b).ok());
-    // From the title to the second block of the main content: the lead (a first
-    // paragraph) may come before the dateline.
+    // The dateline zone: from the title over the lead (up to three paragraphs of the
+    // main content right under it) and the blocks after it that are not main content,
+    // up to the main content again; a lead that the main content never follows again
+    // is the whole zone.
     let below_title = title_block
-        .and_then(|title| {
-            let mut content =
-                (title + 1..kept.len()).filter(|&k| extraction.classes[kept[k]] == BlockClass::Content);
-            content.next()?;
-            Some(title + 1..content.next().unwrap_or(title + 1))
+        .map(|title| {
+            let content = |k: usize| extraction.classes[kept[k]] == BlockClass::Content;
+            let mut end = title + 1;
+            while end < kept.len() && end < title + 4 && content(end) {
+                end += 1;
+            }
+            let lead_end = end;
+            while end < kept.len() && !content(end) {
+                end += 1;
+            }
+            title + 1..if end < kept.len() { end } else { lead_end }
         })
         .unwrap_or(0..0);
     let markup = Markup {
@@ -152,6 +161,19 @@ pub(crate) fn ingest_html(bytes: &[u8], options: &IngestOptions) -> Result<State
         };
         read_from.push(format!("issue date from {}", describe(&issued.provenance)));
     }
+    if statement.issued.is_none()
+        && let Some((date, span)) = as_of_date(page_blocks, &kept, statement.language.as_deref())
+    {
+        statement.issued = Some(date);
+        let note = Note::new(
+            "date.as_of",
+            format!("issue date {date} read from the date the page is as of: it gives no other"),
+        );
+        notes.push(match span {
+            Some(span) => note.with_source_span(span),
+            None => note,
+        });
+    }
     if let Some(updated) = metadata.last_updated() {
         record_update(&mut statement, updated, &mut notes);
         read_from.push(format!("last update from {}", describe(&updated.provenance)));
@@ -199,6 +221,29 @@ pub(crate) fn ingest_html(bytes: &[u8], options: &IngestOptions) -> Result<State
     plain::finish(statement, page.source_text(), bytes, options)
 }
 
+/// The date a page says it is as of ("Stand 27.01.2022", an `as_of` phrase of the
+/// language files' `[dates]` tables), wherever the page prints it outside its
+/// navigation (in its header, under the text), and the span of its block: the issue
+/// date of the version received when neither the markup nor the header gives one. The
+/// stages read only the lines the markup leaves them, so every block is looked at here.
+fn as_of_date(
+    page_blocks: &[communique_html::Block],
+    kept: &[usize],
+    language: Option<&str>,
+) -> Option<(communique_model::chrono::NaiveDate, Option<Span>)> {
+    let order = dates::NumericOrder::for_language(language);
+    kept.iter().find_map(|&i| {
+        let block = &page_blocks[i];
+        if block.landmarks.nav || block.text.len() > 200 {
+            return None;
+        }
+        match header::parse(block.text.trim(), order)? {
+            Meta::AsOf(found, _) => Some((found.date, block.source_span)),
+            _ => None,
+        }
+    })
+}
+
 /// Records the page's last update: a time stamp when the page gives a time of day, a
 /// note when it gives the day only (the model's `last_updated` is a time stamp).
 fn record_update(statement: &mut Statement, updated: &Sourced<PageDate>, notes: &mut Vec<Note>) {
@@ -207,6 +252,11 @@ fn record_update(statement: &mut Statement, updated: &Sourced<PageDate>, notes: 
         None => {
             if statement.last_updated.is_none_or(|t| t.date() != updated.value.date) {
                 statement.last_updated = None;
+            }
+            // The stages may have noted the same day from the same printed line.
+            let day = updated.value.date.to_string();
+            if statement.notes.iter().any(|n| n.code == "date.updated_day" && n.message.contains(&day)) {
+                return;
             }
             notes.push(Note::new(
                 "date.updated_day",
@@ -320,6 +370,27 @@ mod tests {
         assert!(sniff(b"<HTML lang=en>"));
         assert!(!sniff(b"Statement by the Spokesperson\n\n<html> is a tag."));
         assert!(!sniff(b"---\ntitle: x\n---\n"));
+    }
+
+    /// A page whose only date is the one it is as of, printed under the text: issued
+    /// then, and last updated that day (a note, as no time is printed).
+    #[test]
+    fn the_date_a_page_is_as_of_is_its_issue_date_when_it_gives_no_other() {
+        let page = r#"<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Erinnerung</title></head>
+<body><main><h1>Erinnerung an die Opfer</h1>
+<p>Bundesratspräsident Bodo Ramelow nahm zusammen mit Vertreterinnen und Vertretern der anderen
+Verfassungsorgane an den Gedenkveranstaltungen im Deutschen Bundestag teil und legte einen Kranz nieder.</p>
+<p>Der 27. Januar ist seit 1996 ein offizieller Gedenktag in Deutschland, an dem an die Opfer erinnert wird.</p>
+</main><footer><p class="updated">Stand 27.01.2022</p></footer></body></html>"#;
+        let options = IngestOptions { format: Some(crate::InputFormat::Html), ..IngestOptions::default() };
+        let statement = crate::ingest(page.as_bytes(), &options).unwrap();
+        assert_eq!(statement.issued.map(|d| d.to_string()).as_deref(), Some("2022-01-27"));
+        assert_eq!(statement.last_updated, None);
+        let codes: Vec<_> = statement.notes.iter().map(|n| n.code.as_str()).collect();
+        assert!(codes.contains(&"date.as_of") && codes.contains(&"date.updated_day"), "{codes:?}");
+        let note = statement.notes.iter().find(|n| n.code == "date.as_of").unwrap();
+        let source = statement.source_text.as_deref().unwrap();
+        assert_eq!(note.source_span.unwrap().slice(source), Some("Stand 27.01.2022"));
     }
 
     #[test]

@@ -66,6 +66,10 @@ pub(crate) struct Dates {
     /// Phrases that open an update line.
     #[serde(default)]
     pub updated: Vec<String>,
+    /// Phrases that open an as-of line ("Stand"): the date of the version printed, its
+    /// last update, and its issue date when nothing else gives one.
+    #[serde(default)]
+    pub as_of: Vec<String>,
     /// Labels printed before a place ("Ort").
     #[serde(default)]
     pub place_labels: Vec<String>,
@@ -184,6 +188,7 @@ fn parse(code: &'static str, text: &str) -> Result<Language, String> {
         published: lower(d.published),
         reposted: lower(d.reposted),
         updated: lower(d.updated),
+        as_of: lower(d.as_of),
         place_labels: lower(d.place_labels),
         numeric_order: d.numeric_order,
     });

@@ -80,8 +80,22 @@ fn corpus_through_ingest() {
         }
         if let Some(gold_updated) = gold["last_updated"].as_str() {
             updated_total += 1;
-            // A day without a time of day is no time stamp: a note records it.
-            let found = if gold_updated.len() == 16 {
+            // A page may print a last update before its date of issue (an item
+            // released at a set hour after its last edit); the model
+            // refuses such a `last_updated` (its gold values carry no offset, so by
+            // their dates), and the record keeps the printed value in a `date.order`
+            // note instead. A day without a time of day is no time stamp: a
+            // `date.updated_day` note records it.
+            let before_issue =
+                gold_updated.get(..10).is_some_and(|day| day < gold["issued"].as_str().unwrap());
+            let found = if before_issue {
+                record
+                    .notes
+                    .iter()
+                    .find(|n| n.code == "date.order" && n.message.contains(gold_updated))
+                    .filter(|_| record.last_updated.is_none())
+                    .map(|_| gold_updated.to_owned())
+            } else if gold_updated.len() == 16 {
                 record.last_updated.map(|t| t.local().format("%Y-%m-%dT%H:%M").to_string())
             } else {
                 record
@@ -133,12 +147,12 @@ fn corpus_through_ingest() {
     // Floors at what ingest reaches (QUALITY.md); a change that lowers one fails.
     assert_eq!(gold_total, 1376);
     assert!(titles >= 57, "titles {titles}/57");
-    assert!(issued >= 54, "issued {issued}/57");
-    assert!(times >= 46 && times_total == 48, "time of issue {times}/{times_total}");
-    assert!(updated >= 44 && updated_total == 45, "last updated {updated}/{updated_total}");
-    assert!(clean >= 56, "furniture-free {clean}/57");
+    assert!(issued >= 57, "issued {issued}/57");
+    assert!(times >= 48 && times_total == 48, "time of issue {times}/{times_total}");
+    assert!(updated >= 45 && updated_total == 45, "last updated {updated}/{updated_total}");
+    assert!(clean >= 57, "furniture-free {clean}/57");
     assert!(exact >= 1376, "paragraphs exactly equal {exact}/1376");
-    assert!(extra <= 7, "paragraphs not in the gold {extra}");
+    assert!(extra <= 6, "paragraphs not in the gold {extra}");
 }
 
 /// A record of a page keeps the page as received, and each paragraph's span selects

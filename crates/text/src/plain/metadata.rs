@@ -93,6 +93,9 @@ pub(crate) struct Header {
     pub byline_person: Option<String>,
     /// The day of a publication time, the issue date when nothing else gives one.
     pub fallback_issued: Option<(FoundDate, Range<usize>)>,
+    /// The date of an as-of line ("Stand 27.01.2022"), the issue date when nothing else,
+    /// not even the title, gives one.
+    pub as_of: Option<(FoundDate, Range<usize>)>,
     /// Ambiguous numeric dates read, with the byte range of their block.
     pub ambiguous: Vec<(FoundDate, Range<usize>)>,
     /// Notes that belong to no block alone: (code, message, byte range).
@@ -434,6 +437,21 @@ pub(crate) fn read(
             reader.header.ambiguous.push((date, span));
         }
     }
+    // A page that prints only the date it is as of ("Stand 27.01.2022") was issued, in
+    // the version the reader has, on that date.
+    if reader.header.issued.is_none()
+        && let Some((date, span)) = reader.header.as_of.take()
+    {
+        reader.header.notes.push((
+            "date.as_of",
+            format!("issue date {} read from the date the page is as of: it gives no other", date.date),
+            Some(span.clone()),
+        ));
+        if date.other_reading.is_some() {
+            reader.header.ambiguous.push((date.clone(), span));
+        }
+        reader.header.issued = Some(date);
+    }
     for role in &mut reader.roles[body.end..] {
         if *role == Role::Body {
             *role = Role::SetAside { code: "noise.footer", message: String::new() };
@@ -676,6 +694,25 @@ impl Reader<'_, '_> {
                 ),
                 Some(span),
             )),
+            // The date of the version printed: its last update, and its issue date when
+            // nothing else gives one (see `read`).
+            Meta::AsOf(found, time) => {
+                match time {
+                    Some(time) if h.last_updated.is_none() => h.last_updated = Some(time),
+                    Some(_) => {}
+                    None => h.notes.push((
+                        "date.updated_day",
+                        format!(
+                            "last updated on {} (the date the page is as of): no time of day is printed, so it is not recorded as last_updated",
+                            found.date
+                        ),
+                        Some(span.clone()),
+                    )),
+                }
+                if h.as_of.is_none() {
+                    h.as_of = Some((found, span));
+                }
+            }
             Meta::Separator | Meta::MailField => {}
             Meta::Reference(reference) => {
                 if h.reference.is_none() {
@@ -811,6 +848,27 @@ pub(crate) fn kind(header: &Header, first_paragraph: Option<&str>) -> StatementK
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The date a text is as of gives its issue date only when nothing else does.
+    #[test]
+    fn as_of_dates() {
+        let issued = |text: &str| {
+            let statement = crate::ingest(text.as_bytes(), &crate::IngestOptions::default()).unwrap();
+            let as_of = statement.notes.iter().any(|n| n.code == "date.as_of");
+            (statement.issued.map(|d| d.to_string()).unwrap_or_default(), as_of)
+        };
+        let body = "Die Bundesregierung begrüßt die Einigung der Mitgliedstaaten auf ein gemeinsames Vorgehen und wird die Umsetzung in den kommenden Monaten eng begleiten.\n\nDie Ministerinnen und Minister werden im Frühjahr erneut zusammenkommen, um die Fortschritte zu prüfen und weitere Schritte zu beraten.";
+        assert_eq!(
+            issued(&format!("Gemeinsame Erklärung zur Einigung\n\n{body}\n\nStand 27.01.2022\n")),
+            ("2022-01-27".to_owned(), true)
+        );
+        assert_eq!(
+            issued(&format!(
+                "Gemeinsame Erklärung zur Einigung\n\nBerlin, 25. Januar 2022\n\n{body}\n\nStand 27.01.2022\n"
+            )),
+            ("2022-01-25".to_owned(), false)
+        );
+    }
 
     #[test]
     fn headlines_names_and_places() {
