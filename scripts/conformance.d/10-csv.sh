@@ -26,10 +26,21 @@ export_to corpus "$OUT/corpus/statements.jsonl"
 export_to hostile crates/csv/tests/data/hostile.json examples/data/*.json
 export_to hostile-excel-safe --excel-safe crates/csv/tests/data/hostile.json examples/data/*.json
 
+# Python's csv module refuses a field over 128 KiB unless told otherwise, and a record
+# ingested from an HTML page keeps the whole page as its source text: csvwvalidate runs
+# with the limit raised, nothing else changed.
+csvwvalidate() {
+    "$PY" -c 'import csv, sys
+csv.field_size_limit(sys.maxsize)
+from csvw.__main__ import csvwvalidate
+sys.argv[0] = "csvwvalidate"
+sys.exit(csvwvalidate())' "$@"
+}
+
 status=0
 for folder in "$dest"/*/; do
     name="$(basename "$folder")"
-    if "$bin/csvwvalidate" "$folder/csv-metadata.json" >"$dest/$name.csvw.txt" 2>&1; then
+    if csvwvalidate "$folder/csv-metadata.json" >"$dest/$name.csvw.txt" 2>&1; then
         echo "ok   csvwvalidate $name"
     else
         echo "FAIL csvwvalidate $name"; cat "$dest/$name.csvw.txt"; status=1
@@ -45,7 +56,7 @@ done
 broken="$dest/broken"
 cp -r "$dest/examples" "$broken"
 sed -i 's/,offer,commissive,/,offre,commissive,/' "$broken/commitments.csv"
-if "$bin/csvwvalidate" "$broken/csv-metadata.json" >/dev/null 2>&1; then
+if csvwvalidate "$broken/csv-metadata.json" >/dev/null 2>&1; then
     echo "FAIL csvwvalidate accepted a commitment of kind \"offre\""; status=1
 else
     echo "ok   csvwvalidate rejects a broken folder"
