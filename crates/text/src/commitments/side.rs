@@ -113,23 +113,18 @@ impl<'a> SideView<'a> {
     /// How the run of capitalised words `run` (one name, possibly with titles) stands.
     /// `None`: a generic title or party noun that names no one in particular.
     fn run_party(&self, run: &[Token], text: &str) -> Option<Party> {
+        // A side's foreign titles ("Prime Minister") name a third party, except in a
+        // joint statement, where they name a signatory; so do the title's names there.
+        let foreign = self.sides.iter().any(|side| side.foreign.iter().any(|name| contains_seq(run, name)));
         if let Some(signatories) = &self.signatories {
-            let signatory = run.iter().any(|t| {
-                t.is_capital()
-                    && text.get(t.range()).is_some_and(|w| {
-                        signatories.iter().any(|s| w.eq_ignore_ascii_case(s) || w.to_lowercase() == *s)
-                    })
-            });
-            let head_of_government =
-                self.sides.iter().any(|side| side.foreign.iter().any(|name| contains_seq(run, name)));
-            if signatory || head_of_government {
+            let signatory = run
+                .iter()
+                .any(|t| t.is_capital() && text.get(t.range()).is_some_and(|w| names_one_of(w, signatories)));
+            if foreign || signatory {
                 return Some(Party::Own);
             }
-        }
-        for side in &self.sides {
-            if side.foreign.iter().any(|name| contains_seq(run, name)) {
-                return Some(Party::Third);
-            }
+        } else if foreign {
+            return Some(Party::Third);
         }
         for side in &self.sides {
             if side.names.iter().any(|name| contains_seq(run, name)) {
@@ -212,6 +207,16 @@ fn contains_words(hay: &str, needle: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether `word` is one of `lower` (lower-cased words), whatever its case.
+fn names_one_of(word: &str, lower: &[String]) -> bool {
+    if word.is_ascii() {
+        lower.iter().any(|s| word.eq_ignore_ascii_case(s))
+    } else {
+        let word = word.to_lowercase();
+        lower.contains(&word)
+    }
 }
 
 fn contains_seq(hay: &[Token], needle: &[Sym]) -> bool {
