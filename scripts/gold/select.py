@@ -4,6 +4,7 @@ selection. Writes tests/data/commitments/selection.tsv (file, genre, words, spli
 
 Usage: python3 scripts/gold/select.py            (round 1: selection.tsv)
        python3 scripts/gold/select.py --round 2  (round 2: selection-2.tsv)
+       python3 scripts/gold/select.py --round 3  (round 3: selection-3.tsv)
 
 The ten statements of tests/data/corpus are all in the development part: the rules
 were written against them before this gold set existed, so they cannot test anything.
@@ -15,7 +16,8 @@ Round 2 is a second held-out part, drawn once the rules had been scored on round
 test part (which then joined what the rules may be tuned on): 30 White House files that
 no earlier round holds, by genre, all in the part "test2", written to
 tests/data/commitments/selection-2.tsv. Its files are coded as round 1's were and
-scored once, with rules written without them.
+scored once, with rules written without them. Round 3 is drawn the same way, once round
+2 had been scored, from the files neither earlier round holds (part "test3").
 """
 
 import random
@@ -54,6 +56,20 @@ QUOTAS_2 = {
     "other": (1, 1200),
 }
 OUT_2 = ROOT / "tests/data/commitments/selection-2.tsv"
+
+# Round 3: 30 files that neither earlier round holds, drawn once round 2 had been
+# scored; joint statements and fact sheets weigh more, as they hold most commitments.
+QUOTAS_3 = {
+    "joint": (14, 1500),
+    "disaster": (4, 10_000),
+    "statement": (4, 10_000),
+    "factsheet": (3, 2600),
+    "readout": (2, 10_000),
+    "declaration": (1, 1100),
+    "other": (1, 1200),
+    "letter": (1, 10_000),
+}
+OUT_3 = ROOT / "tests/data/commitments/selection-3.tsv"
 
 
 def genre(name):
@@ -115,34 +131,38 @@ def main():
           f"{sum(r[2] for r in rows)} words; written to {OUT.relative_to(ROOT)}")
 
 
-def main_round_2():
-    rng = random.Random(20261207)
-    with OUT.open() as f:
-        earlier = {line.split("\t")[0] for line in f}
+def main_round(number, quotas, seed, out, earlier_files):
+    rng = random.Random(seed)
+    earlier = set()
+    for path in earlier_files:
+        with path.open() as f:
+            earlier |= {line.split("\t")[0] for line in f}
     by_genre = {}
     for path in sorted(WH.glob("*.md")):
         if path.name == "README.md" or str(path.relative_to(ROOT)) in earlier:
             continue
         by_genre.setdefault(genre(path.name), []).append(path)
     rows = []
-    for name, (count, cap) in QUOTAS_2.items():
+    for name, (count, cap) in quotas.items():
         pool = [p for p in by_genre.get(name, []) if len(p.read_text().split()) <= cap]
         for path in sorted(rng.sample(pool, min(count, len(pool)))):
-            rows.append((str(path.relative_to(ROOT)), name, len(path.read_text().split()), "test2"))
-    with OUT_2.open("w") as f:
+            rows.append((str(path.relative_to(ROOT)), name, len(path.read_text().split()), f"test{number}"))
+    with out.open("w") as f:
         f.write("file\tgenre\twords\tsplit\n")
         for row in rows:
             f.write("\t".join(map(str, row)) + "\n")
     print(f"{len(rows)} statements, {sum(r[2] for r in rows)} words; "
-          f"written to {OUT_2.relative_to(ROOT)}")
+          f"written to {out.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
     import sys
 
     if sys.argv[1:] == ["--round", "2"]:
-        main_round_2()
+        main_round(2, QUOTAS_2, 20261207, OUT_2, [OUT])
+    elif sys.argv[1:] == ["--round", "3"]:
+        main_round(3, QUOTAS_3, 20261208, OUT_3, [OUT, OUT_2])
     elif sys.argv[1:]:
-        sys.exit("usage: select.py [--round 2]")
+        sys.exit("usage: select.py [--round 2 | --round 3]")
     else:
         main()
