@@ -334,7 +334,7 @@ pub fn score(name: &str, gold: &GoldStatement, statement: &Statement) -> Stateme
         let located = locate(&all, &quote, cursor);
         match located.and_then(|range| {
             cursor = range.start;
-            best_overlap(&bounds, &range)
+            sentence_of(&all, &bounds, &range, commitment)
         }) {
             Some(index) => by_sentence[index].push(found),
             None => result.false_finds.push(FalseFind { sentence: 0, found }),
@@ -394,6 +394,34 @@ fn locate(all: &str, quote: &str, cursor: usize) -> Option<Range<usize>> {
         let prefix: String = quote.chars().take(40).collect();
         (prefix.len() < quote.len()).then(|| find(&prefix)).flatten()
     })
+}
+
+/// The gold sentence a found commitment belongs to, when its quote (`range` of `all`)
+/// overlaps one or more: a quote that spans several gold sentences (a list item quoted
+/// whole, a sentence the program did not cut) belongs to the first of them that holds
+/// both its cue and its actor, else the first that holds its cue, else the one it overlaps
+/// most.
+fn sentence_of(all: &str, bounds: &[Range<usize>], range: &Range<usize>, commitment: &Commitment) -> Option<usize> {
+    let overlapping: Vec<usize> = bounds
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| range.end.min(b.end) > range.start.max(b.start))
+        .map(|(i, _)| i)
+        .collect();
+    if overlapping.len() > 1 {
+        let cue = commitment.cue.as_deref().map(|c| folded(c).0).filter(|c| !c.is_empty());
+        let actor = commitment.actor.as_deref().map(|a| folded(a).0).filter(|a| !a.is_empty());
+        if let Some(cue) = cue {
+            let holds = |i: &usize, needle: &str| all[bounds[*i].clone()].contains(needle);
+            let with_both = actor
+                .as_deref()
+                .and_then(|actor| overlapping.iter().find(|i| holds(i, &cue) && holds(i, actor)));
+            if let Some(&i) = with_both.or_else(|| overlapping.iter().find(|i| holds(i, &cue))) {
+                return Some(i);
+            }
+        }
+    }
+    best_overlap(bounds, range)
 }
 
 fn best_overlap(bounds: &[Range<usize>], range: &Range<usize>) -> Option<usize> {
@@ -789,5 +817,25 @@ mod tests {
         assert_eq!(locate(&all, &folded("leaders today").0, 0), Some(3..15));
         assert_eq!(best_overlap(&[0..3, 3..21], &(3..15)), Some(1));
         assert_eq!(phrase("The United States,"), "united states");
+    }
+
+    #[test]
+    fn a_quote_over_two_gold_sentences_goes_to_the_one_with_its_cue() {
+        use CommitmentKind::Pledge;
+        // The program quotes a list item whole; the gold cut it in two, and the cue is in
+        // the first, shorter sentence.
+        let first = "Trade: We intend to work with farmers.";
+        let second = "All exporting countries benefit from the use of effective practices and approaches of every kind.";
+        let gold = gold(&[(first, &[(Pledge, Some("We"))]), (second, &[])]);
+        let mut found = statement(&format!("{first} {second}"), &[(&format!("{first} {second}"), Pledge, "We")]);
+        found.commitments[0].cue = Some("intend to".to_owned());
+        let scored = score("x", &gold, &found);
+        assert_eq!((scored.pairs.len(), scored.misses.len(), scored.false_finds.len()), (1, 0, 0));
+        assert_eq!(scored.pairs[0].sentence, 1);
+        // Without a cue, the sentence it overlaps most.
+        found.commitments[0].cue = None;
+        let scored = score("x", &gold, &found);
+        assert_eq!((scored.pairs.len(), scored.misses.len(), scored.false_finds.len()), (0, 1, 1));
+        assert_eq!(scored.false_finds[0].sentence, 2);
     }
 }
