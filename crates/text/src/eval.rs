@@ -401,7 +401,12 @@ fn locate(all: &str, quote: &str, cursor: usize) -> Option<Range<usize>> {
 /// whole, a sentence the program did not cut) belongs to the first of them that holds
 /// both its cue and its actor, else the first that holds its cue, else the one it overlaps
 /// most.
-fn sentence_of(all: &str, bounds: &[Range<usize>], range: &Range<usize>, commitment: &Commitment) -> Option<usize> {
+fn sentence_of(
+    all: &str,
+    bounds: &[Range<usize>],
+    range: &Range<usize>,
+    commitment: &Commitment,
+) -> Option<usize> {
     let overlapping: Vec<usize> = bounds
         .iter()
         .enumerate()
@@ -827,7 +832,8 @@ mod tests {
         let first = "Trade: We intend to work with farmers.";
         let second = "All exporting countries benefit from the use of effective practices and approaches of every kind.";
         let gold = gold(&[(first, &[(Pledge, Some("We"))]), (second, &[])]);
-        let mut found = statement(&format!("{first} {second}"), &[(&format!("{first} {second}"), Pledge, "We")]);
+        let mut found =
+            statement(&format!("{first} {second}"), &[(&format!("{first} {second}"), Pledge, "We")]);
         found.commitments[0].cue = Some("intend to".to_owned());
         let scored = score("x", &gold, &found);
         assert_eq!((scored.pairs.len(), scored.misses.len(), scored.false_finds.len()), (1, 0, 0));

@@ -16,7 +16,7 @@
 //! Partners named with "with" are never addressees, and neither is the actor's own side
 //! as the attribute of a noun ("continued U.S. support for Indonesia" → Indonesia).
 
-use super::grammar::{Analyzer, Subject, Who};
+use super::grammar::{Analyzer, Np, Subject, Who};
 use super::lexicon::class;
 use super::tokens::Token;
 use communique_model::CommitmentKind as K;
@@ -90,11 +90,33 @@ impl Analyzer<'_> {
         }
     }
 
-    /// The agent of a passive ("by the President"), when it is the issuer's side.
+    /// The agent of a passive ("by the President"), when it is the issuer's side; without
+    /// one after the verb, the possessor of an opening "Under …'s order" (manual A7:
+    /// "Under the President’s order today, the federal share … has been increased" → the
+    /// President).
     pub(crate) fn agent(&self, from: usize, to: usize) -> Option<String> {
-        let by = (from..to.min(from + 12)).find(|&i| self.name(i) == "by")?;
-        let (s, _) = self.np_only(by + 1)?;
-        (s.who == Who::Own).then_some(s.actor).flatten()
+        match (from..to.min(from + 12)).find(|&i| self.name(i) == "by") {
+            Some(by) => {
+                let (s, _) = self.np_only(by + 1)?;
+                (s.who == Who::Own).then_some(s.actor).flatten()
+            }
+            None => self.order_agent(from),
+        }
+    }
+
+    /// The issuer's side as possessor of an authority noun in a phrase that opens the
+    /// sentence before `before`: "Under the President’s order today, …".
+    fn order_agent(&self, before: usize) -> Option<String> {
+        let start = self.body_start();
+        if self.name(start) != "under" {
+            return None;
+        }
+        let mark = (start + 2..before.min(start + 8)).find(|&i| self.t[i].is_possessive())?;
+        if !self.word_at(mark + 1, class::AUTHORITY) {
+            return None;
+        }
+        let owner = Np { range: start + 1..mark, head: mark - 1, pronoun: false, it: false, possessor: None };
+        (self.who(std::slice::from_ref(&owner)) == Who::Own).then(|| self.slice(start + 1..mark).to_owned())
     }
 
     /// A noun phrase with its coordination, as a subject-like value, without requiring a
@@ -209,13 +231,7 @@ impl Analyzer<'_> {
 
     /// What `np` names for `policy`, if anything; `direct` is whether it is the cue's
     /// direct object (or stands where one does); `prep` the preposition before it.
-    fn party_of(
-        &self,
-        np: &super::grammar::Np,
-        policy: Policy,
-        direct: bool,
-        prep: Option<&str>,
-    ) -> Option<String> {
+    fn party_of(&self, np: &Np, policy: Policy, direct: bool, prep: Option<&str>) -> Option<String> {
         let t = self.t;
         if policy == Policy::Responsible && !direct && !matches!(prep, Some("by")) {
             return None;
@@ -294,7 +310,7 @@ impl Analyzer<'_> {
             )
             && (direct || matches!(policy, Policy::Undergoer | Policy::Recipient))
         {
-            let run = super::grammar::Np {
+            let run = Np {
                 range: np.range.start..run_end,
                 head: run_end - 1,
                 pronoun: false,
@@ -488,7 +504,7 @@ impl Analyzer<'_> {
 
     /// Whether a noun phrase names a party: a party noun ("all parties", "the families of
     /// the victims") or a name that is not a thing ("Russia", "the Government of Nigeria").
-    pub(crate) fn is_party_np(&self, np: &super::grammar::Np) -> bool {
+    pub(crate) fn is_party_np(&self, np: &Np) -> bool {
         if np.pronoun || np.it {
             return false;
         }

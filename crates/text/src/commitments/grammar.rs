@@ -1389,7 +1389,18 @@ impl<'a> Analyzer<'a> {
                     };
                 for &r in self.lex.at_verb.get(x.sym) {
                     let rule = &self.lex.rules[r as usize];
-                    if !self.subject_fits(rule.subject, subject, i) {
+                    // A passive of the issuer's measure with a thing as subject is coded
+                    // when its agent is the issuer's side (A7: "… has been increased by
+                    // the President", "Under the President’s order today, … has been
+                    // waived").
+                    let own_agent = || {
+                        aux.be
+                            && subject.who == Who::Thing
+                            && rule.position == Position::Verb
+                            && x.class & class::PARTICIPLE != 0
+                            && self.agent(i + 1, self.t.len()).is_some()
+                    };
+                    if !self.subject_fits(rule.subject, subject, i) && !own_agent() {
                         continue;
                     }
                     // "Immediate action is needed to …": a passive is no frame.

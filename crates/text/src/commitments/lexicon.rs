@@ -66,6 +66,7 @@ pub(crate) mod class {
     pub(crate) const JURISDICTION: u64 = 1 << 41;
     pub(crate) const OBLIGATION: u64 = 1 << 42;
     pub(crate) const STATE: u64 = 1 << 43;
+    pub(crate) const AUTHORITY: u64 = 1 << 44;
     /// Any listed verb form.
     pub(crate) const VERB: u64 = 1 << 48;
     /// Verb form roles (English order: base, third person, past, -ing, past participle).
@@ -117,6 +118,7 @@ const LISTS: &[(&str, u64)] = &[
     ("plain", class::PLAIN),
     ("jurisdiction", class::JURISDICTION),
     ("obligation", class::OBLIGATION),
+    ("authority", class::AUTHORITY),
 ];
 
 /// Lists of `[commitments.words]` whose entries are verbs (every form gets the bit).

@@ -917,3 +917,41 @@ fn yesterday_dating_the_reported_act_and_run_in_labels_open_a_clause() {
     let got: Vec<(K, Option<&str>)> = found.iter().map(|c| (c.0, c.1.as_deref())).collect();
     assert_eq!(got, vec![(Action, Some("President Joseph R. Biden, Jr.")), (Pledge, Some("We"))]);
 }
+
+#[test]
+fn passives_with_the_issuers_agent_joint_efforts_and_welcoming_visitors() {
+    let cases: &[(&str, Option<(K, &str)>)] = &[
+        // A dated opener ("Early this morning,") before the subject (3.9).
+        (
+            "Early this morning, President Joseph R. Biden, Jr. declared that a major disaster exists in the State of Iowa.",
+            Some((Action, "President Joseph R. Biden, Jr.")),
+        ),
+        // A7: a passive whose agent is the issuer's side, after the verb or as the
+        // possessor of an opening "Under …’s order".
+        ("New export controls were imposed by the President on the sector.", Some((Action, "the President"))),
+        (
+            "Under the President’s direction, new sanctions have been imposed on three Russian banks.",
+            Some((Action, "the President")),
+        ),
+        (
+            "Under the President’s order today, the cost share for debris removal has been waived.",
+            Some((Action, "the President")),
+        ),
+        // Not the issuer's authority, or no authority at all: an agentless passive (3.3).
+        ("Under Russia’s order, the grain was seized.", None),
+        ("Under the agreement, the tariffs have been lifted.", None),
+        // 3.12: a present effort verb with a purpose is a pledge.
+        (
+            "The two governments cooperate to expand apprenticeship programs.",
+            Some((Pledge, "The two governments")),
+        ),
+        // 3.10: "look forward to welcoming" a visitor is logistics.
+        ("President Biden looks forward to welcoming the Prime Minister to the White House.", None),
+    ];
+    for (sentence, want) in cases {
+        let found = code_paragraphs(&[sentence], WH);
+        let got: Vec<(K, Option<&str>)> = found.iter().map(|c| (c.0, c.1.as_deref())).collect();
+        let want: Vec<(K, Option<&str>)> = want.iter().map(|(k, a)| (*k, Some(*a))).collect();
+        assert_eq!(got, want, "{sentence}");
+    }
+}
