@@ -15,13 +15,13 @@ use std::process::ExitCode;
 /// communique_text::eval); --prepare writes the skeleton of one from a statement.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
-  communique eval tests/data/commitments --split dev --errors
+  communique eval tests/data/commitments/gold --split dev --errors
   communique eval --prepare statement.txt > gold/statement.json")]
 pub struct Args {
     /// Gold files (.json), or folders of them (read, not recursively, in name order).
     #[arg(required = true, value_name = "GOLD")]
     gold: Vec<PathBuf>,
-    /// Score only the gold files of this part of the gold set (dev or test).
+    /// Score only the gold files of this part of the gold set (dev, test, test2, test3).
     #[arg(long, value_name = "PART")]
     split: Option<String>,
     /// Also list every miss, wrong kind and false find, one line each.
