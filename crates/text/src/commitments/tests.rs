@@ -955,3 +955,28 @@ fn passives_with_the_issuers_agent_joint_efforts_and_welcoming_visitors() {
         assert_eq!(got, want, "{sentence}");
     }
 }
+
+#[test]
+fn measures_reported_as_done_are_actions() {
+    // 2.2: measures taken by the issuer's side, reported in the past or as performed now.
+    let cases: &[(&str, Option<(K, &str)>)] = &[
+        ("We worked together to cut the backlog of asylum cases.", Some((Action, "We"))),
+        (
+            "The two governments intensified efforts to stop arms trafficking.",
+            Some((Action, "The two governments")),
+        ),
+        ("Today, we embark on a joint study of the regional power grid.", Some((Action, "we"))),
+        ("We made record seizures of synthetic drugs at the border.", Some((Action, "We"))),
+        ("We finalized the arrangement on critical minerals.", Some((Action, "We"))),
+        // "worked tirelessly to" describes a life, not joint work (a eulogy, 3.4).
+        ("He worked tirelessly to bring clean water to rural towns.", None),
+        // The future stays a pledge.
+        ("We will work together to cut the backlog of asylum cases.", Some((Pledge, "We"))),
+    ];
+    for (sentence, want) in cases {
+        let found = code_paragraphs(&[sentence], WH);
+        let got: Vec<(K, Option<&str>)> = found.iter().map(|c| (c.0, c.1.as_deref())).collect();
+        let want: Vec<(K, Option<&str>)> = want.iter().map(|(k, a)| (*k, Some(*a))).collect();
+        assert_eq!(got, want, "{sentence}");
+    }
+}
