@@ -21,7 +21,7 @@ pub struct Args {
     /// Gold files (.json), or folders of them (read, not recursively, in name order).
     #[arg(required = true, value_name = "GOLD")]
     gold: Vec<PathBuf>,
-    /// Score only the gold files of this part of the gold set (dev, test, test2, test3).
+    /// Score only the gold files of this part of the gold set (dev, test, test2, test3, test4).
     #[arg(long, value_name = "PART")]
     split: Option<String>,
     /// Also list every miss, wrong kind and false find, one line each.
