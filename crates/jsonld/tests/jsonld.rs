@@ -759,7 +759,7 @@ fn node_keys_in_any_order_read_the_same() {
         let id = map.shift_remove("id").unwrap();
         map.insert("id".into(), id);
     }
-    assert_eq!(value["@graph"][0].as_object().unwrap().keys().last().map(String::as_str), Some("id"));
+    assert_eq!(value["@graph"][0].as_object().unwrap().keys().next_back().map(String::as_str), Some("id"));
     let reordered = serde_json::to_string(&value).unwrap();
     assert_eq!(read(&reordered).unwrap(), [rich(), reference()]);
     // The same fault gives the same error, with the paths of the writer's order.
@@ -806,4 +806,36 @@ fn syntax_errors_deep_in_a_long_line_are_located() {
         (at.line(), at.column(), at.byte_offset()),
         (Some(2), Some(expected_column), Some(fault as u64))
     );
+}
+
+/// A statement far longer than what the writer holds before writing (64 KiB) is written
+/// by `serialize_statement` as it goes, byte for byte as `write_prepared` of `prepare`
+/// writes it, and reads back the same.
+#[test]
+fn a_long_statement_streams_the_same_bytes() {
+    let mut statement = reference();
+    let (paragraphs, commitments) = (statement.paragraphs.clone(), statement.commitments.clone());
+    for copy in 1..=100 {
+        for paragraph in &paragraphs {
+            let mut paragraph = paragraph.clone();
+            paragraph.id = format!("{}_copy{copy}", paragraph.id);
+            statement.paragraphs.push(paragraph);
+        }
+        for commitment in &commitments {
+            let mut commitment = commitment.clone();
+            commitment.id = format!("{}_copy{copy}", commitment.id);
+            commitment.paragraph = format!("{}_copy{copy}", commitment.paragraph);
+            statement.commitments.push(commitment);
+        }
+    }
+    let statements = [minimal(), statement, rich()];
+    let config = JsonLdSerializer::default();
+    let streamed = export(config.clone(), &statements);
+    assert!(streamed.len() > 1_000_000, "{}", streamed.len());
+    let mut writer = config.clone().for_writer(Vec::new());
+    for statement in &statements {
+        writer.write_prepared(&config.prepare(statement)).unwrap();
+    }
+    assert_eq!(String::from_utf8(writer.finish().unwrap()).unwrap(), streamed);
+    assert_eq!(read(&streamed).unwrap(), statements);
 }
