@@ -167,6 +167,29 @@ impl StatementSerializer {
         }))
     }
 
+    /// Whether [`prepare`](Self::prepare) would accept `statement`, without keeping its
+    /// output: `Ok` exactly when `prepare` is `Ok`. Formats that carry every statement
+    /// (JSON, JSON Lines, JSON-LD) answer at once; XML, Akoma Ntoso, TEI and Parquet
+    /// lay the statement out into nothing (the time of `prepare`, little memory); CSV
+    /// prepares it and drops the result (the time and memory of `prepare`). A caller
+    /// writing a large statement straight into several outputs (`serialize_statement`)
+    /// checks every format first, so that no output gets the statement unless all of
+    /// them take it.
+    ///
+    /// # Errors
+    ///
+    /// The [`StatementSerializeError`] `prepare` would give.
+    pub fn check(&self, statement: &Statement) -> Result<(), StatementSerializeError> {
+        match &self.kind {
+            SerializerKind::Json | SerializerKind::JsonLines(_) | SerializerKind::JsonLd(_) => Ok(()),
+            SerializerKind::Xml(serializer) => Ok(serializer.check(statement)?),
+            SerializerKind::Akn(serializer) => Ok(serializer.check(statement)?),
+            SerializerKind::Tei(serializer) => Ok(serializer.check(statement)?),
+            SerializerKind::Parquet(serializer) => Ok(serializer.check(statement)?),
+            _ => self.prepare(statement).map(drop),
+        }
+    }
+
     /// A writer of one stream into `writer` (wrap files in a `BufWriter`): JSON Lines, the
     /// XML collection, the JSON-LD document, or one JSON, Akoma Ntoso or TEI document,
     /// which holds exactly one statement. CSV and Parquet are folders: their writer
@@ -304,6 +327,14 @@ impl<W: Write> WriterKind<W> {
     }
 }
 
+/// A second statement given to a JSON document.
+fn second_json_document() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        "a JSON document holds one statement: write JSON Lines, or JSON files into a folder",
+    )
+}
+
 fn not_a_stream(format: Format) -> io::Error {
     let message = if format.is_writable() {
         format!("{format} is written as a folder: use StatementSerializer::for_dir")
@@ -329,9 +360,13 @@ impl<W: Write> WriterStatementSerializer<W> {
             WriterKind::JsonLd(writer) => writer.serialize_statement(statement),
             WriterKind::Akn(writer) => writer.serialize_statement(statement),
             WriterKind::Tei(writer) => writer.serialize_statement(statement),
-            WriterKind::Json { .. } => {
-                let prepared = StatementSerializer::from_format(Format::Json).prepare(statement)?;
-                self.write_prepared(&prepared)
+            WriterKind::Json { writer, written } => {
+                if *written {
+                    return Err(second_json_document());
+                }
+                communique_model::json::to_writer_pretty(&mut *writer, statement)?;
+                *written = true;
+                Ok(())
             }
             WriterKind::NotAStream(format) => Err(not_a_stream(*format)),
         }
@@ -355,10 +390,7 @@ impl<W: Write> WriterStatementSerializer<W> {
             (WriterKind::Tei(writer), Prepared::Tei { document, .. }) => writer.write_prepared(document),
             (WriterKind::Json { writer, written }, Prepared::Json { text, .. }) => {
                 if *written {
-                    return Err(io::Error::new(
-                        io::ErrorKind::InvalidInput,
-                        "a JSON document holds one statement: write JSON Lines, or JSON files into a folder",
-                    ));
+                    return Err(second_json_document());
                 }
                 writer.write_all(text.as_bytes())?;
                 *written = true;
@@ -396,6 +428,11 @@ impl<W: Write> WriterStatementSerializer<W> {
         }
     }
 }
+
+/// Statements of this many paragraphs, commitments and notes or more are formatted
+/// straight into their file by [`DirStatementSerializer::serialize_statement`] (JSON
+/// always is).
+const STREAM_PARTS: usize = 1_000;
 
 /// Writes a folder of statements; made by [`StatementSerializer::for_dir`].
 #[derive(Debug)]
@@ -438,9 +475,26 @@ impl DirStatementSerializer {
         match &mut self.inner {
             DirKind::Csv(writer) => writer.serialize_statement(statement),
             DirKind::Parquet(writer) => writer.serialize_statement(statement),
-            DirKind::Files { format, .. } => {
-                let prepared = StatementSerializer::from_format(*format).prepare(statement)?;
-                self.write_prepared(&prepared)
+            DirKind::Files { format, dir, used } => {
+                let serializer = StatementSerializer::from_format(*format);
+                let parts = statement.paragraphs.len() + statement.commitments.len() + statement.notes.len();
+                if *format != Format::Json && parts < STREAM_PARTS {
+                    let prepared = serializer.prepare(statement)?;
+                    return self.write_prepared(&prepared);
+                }
+                // Refused before its file is made: nothing is written of a statement the
+                // format cannot carry (the check formats into nothing).
+                serializer.check(statement)?;
+                // Formatted straight into its file: a large document is never held whole.
+                let path = dir.join(file_name(used, &statement.id, *format));
+                let write = || -> io::Result<()> {
+                    let file = io::BufWriter::with_capacity(1 << 16, File::create_new(&path)?);
+                    let mut writer = serializer.for_writer(file);
+                    writer.serialize_statement(statement)?;
+                    writer.finish()?.into_inner().map_err(io::IntoInnerError::into_error)?;
+                    Ok(())
+                };
+                write().map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
             }
         }
     }
@@ -462,14 +516,7 @@ impl DirStatementSerializer {
                 let Some((id, bytes)) = prepared.as_file() else {
                     unreachable!("a folder of files is made only for formats written one file a statement")
                 };
-                let (stem, extension) = (file_stem(id), format.file_extension());
-                let mut name = format!("{stem}.{extension}");
-                let mut n = 1;
-                while !used.insert(name.to_ascii_lowercase()) {
-                    n += 1;
-                    name = format!("{stem}-{n}.{extension}");
-                }
-                let path = dir.join(&name);
+                let path = dir.join(file_name(used, id, *format));
                 let write = || -> io::Result<()> {
                     let mut file = File::create_new(&path)?;
                     file.write_all(bytes)
@@ -496,4 +543,18 @@ impl DirStatementSerializer {
             DirKind::Parquet(writer) => Ok(writer.finish()?.dir),
         }
     }
+}
+
+/// The file name of the statement `id` in a folder of one `format` file a statement: the
+/// id made safe by [`file_stem`], then `-2`, `-3`, … when a name is taken (compared
+/// without case); the name is added to `used`.
+fn file_name(used: &mut HashSet<String>, id: &str, format: Format) -> String {
+    let (stem, extension) = (file_stem(id), format.file_extension());
+    let mut name = format!("{stem}.{extension}");
+    let mut n = 1;
+    while !used.insert(name.to_ascii_lowercase()) {
+        n += 1;
+        name = format!("{stem}-{n}.{extension}");
+    }
+    name
 }

@@ -110,6 +110,16 @@ impl Sink {
         .with_context(|| format!("cannot write {}", self.target.display()))
     }
 
+    /// Appends one statement, formatted straight into the output (for a large record:
+    /// nothing else holds its formatted text).
+    pub fn serialize(&mut self, statement: &communique::model::Statement) -> Result<()> {
+        match &mut self.staging {
+            Staging::File { writer, .. } => writer.serialize_statement(statement),
+            Staging::Dir { writer, .. } => writer.serialize_statement(statement),
+        }
+        .with_context(|| format!("cannot write {}", self.target.display()))
+    }
+
     /// Completes the output, made durable, and hands back what to rename where.
     pub fn finish(self) -> Result<Staged> {
         let Sink { target, shared, staging, listed } = self;

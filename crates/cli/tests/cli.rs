@@ -676,3 +676,87 @@ fn eval_reads_every_part_of_the_commitment_gold_set() {
         assert!(report.starts_with(&format!("{statements} statements, ")), "{part}: {report}");
     }
 }
+
+#[test]
+fn a_large_record_is_written_into_every_format_in_input_order() {
+    // 10,000 one-sentence paragraphs, each a commitment: 20,000 parts, a record that is
+    // written into one output after the other rather than formatted for all at once.
+    let tmp = tempfile::tempdir().unwrap();
+    let mut body = String::from("Joint statement on support\n\n");
+    for n in 0..10_000 {
+        body.push_str(&format!("We will support the people of town {n}.\n\n"));
+    }
+    let large_text = tmp.path().join("large.txt");
+    std::fs::write(&large_text, body).unwrap();
+    let large_json = tmp.path().join("large.json");
+    let run = communique(&["ingest", &s(&large_text), "--id", "large", "--out", &s(&large_json)]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let large = tmp.path().join("large");
+    let run = communique(&["convert", &s(&large_json), "--to", "jsonl", "--out", &s(&large)]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let large_line = std::fs::read_to_string(large.join("statements.jsonl")).unwrap();
+    // More than 4 MiB of input: read on the main thread as well.
+    assert!(large_line.len() > 4 << 20, "{}", large_line.len());
+    let record: serde_json::Value = serde_json::from_str(&large_line).unwrap();
+    assert_eq!(record["paragraphs"].as_array().unwrap().len(), 10_000);
+    assert_eq!(record["commitments"].as_array().unwrap().len(), 10_000);
+
+    // Small records before and after it: the order stays the input's.
+    let mut small: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(reference_json()).unwrap()).unwrap();
+    let mut lines = String::new();
+    for id in ["before", "large", "after"] {
+        if id == "large" {
+            lines.push_str(&large_line);
+        } else {
+            small["id"] = id.into();
+            lines.push_str(&format!("{small}\n"));
+        }
+    }
+    let input = tmp.path().join("mixed.jsonl");
+    std::fs::write(&input, &lines).unwrap();
+    let all = "jsonl,json,csv,xml,jsonld,akn,tei,parquet";
+    let mut outs = Vec::new();
+    for jobs in ["1", "2"] {
+        let out = tmp.path().join(format!("jobs-{jobs}"));
+        let run = communique(&["convert", &s(&input), "--to", all, "--out", &s(&out), "--jobs", jobs]);
+        assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+        assert!(text(&run.stderr).contains("converted 3 statement(s)"), "{}", text(&run.stderr));
+        assert_eq!(std::fs::read_to_string(out.join("statements.jsonl")).unwrap(), lines);
+        assert_eq!(names(&out.join("akn")), ["after.xml", "before.xml", "large.xml"]);
+        assert_eq!(std::fs::read_to_string(out.join("json/large.json")).unwrap(), format!("{record:#}\n"));
+        outs.push(out);
+    }
+    for file in
+        ["statements.xml", "statements.jsonld", "csv/commitments.csv", "tei/large.xml", "akn/large.xml"]
+    {
+        assert_eq!(
+            std::fs::read(outs[0].join(file)).unwrap(),
+            std::fs::read(outs[1].join(file)).unwrap(),
+            "{file}"
+        );
+    }
+    // Every format reads back to the same records, in the same order.
+    let out = &outs[1];
+    for (i, back_from) in ["statements.xml", "statements.jsonld", "csv", "parquet"].iter().enumerate() {
+        let back = tmp.path().join(format!("back-{i}"));
+        let run = communique(&["convert", &s(&out.join(back_from)), "--to", "jsonl", "--out", &s(&back)]);
+        assert_eq!(run.status.code(), Some(0), "{back_from}: {}", text(&run.stderr));
+        assert_eq!(std::fs::read_to_string(back.join("statements.jsonl")).unwrap(), lines, "{back_from}");
+    }
+    for folder in ["akn", "tei", "json"] {
+        let back = tmp.path().join(format!("back-{folder}"));
+        let file = out.join(folder).join(if folder == "json" { "large.json" } else { "large.xml" });
+        let run = communique(&["convert", &s(&file), "--to", "jsonl", "--out", &s(&back)]);
+        assert_eq!(run.status.code(), Some(0), "{folder}: {}", text(&run.stderr));
+        assert_eq!(std::fs::read_to_string(back.join("statements.jsonl")).unwrap(), large_line, "{folder}");
+    }
+
+    // A bad record after the large one, with --fail-fast: nothing is left behind.
+    std::fs::write(&input, format!("{lines}{{\"id\": \"bad\"}}\n")).unwrap();
+    let strict = tmp.path().join("strict");
+    let run = communique(&["convert", &s(&input), "--to", all, "--out", &s(&strict), "--fail-fast"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(text(&run.stderr).contains(&format!("{}:4:", s(&input))), "{}", text(&run.stderr));
+    assert!(names(&strict).is_empty(), "{:?}", names(&strict));
+}

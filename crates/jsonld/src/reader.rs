@@ -8,6 +8,7 @@ use communique_model::{
     Actor, ActorKind, Assessment, Commitment, DigestAlgorithm, Fixity, Method, MethodKind, Note, Paragraph,
     ParagraphKind, Source, Span, Statement, StatementKind, TextPosition, Timestamp,
 };
+use serde::Deserialize as _;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 use std::fmt;
@@ -41,10 +42,11 @@ pub struct JsonLdParser {}
 impl JsonLdParser {
     /// An iterator over the statements of the one document `reader` holds.
     ///
-    /// The document is read whole on the first call to `next` (JSON-LD has no record
-    /// boundaries a reader could stream on) and each `@graph` node is converted as soon as
-    /// it is parsed, so memory holds the input bytes and the statements, never the whole
-    /// JSON tree.
+    /// The document is read on the first call to `next` (JSON-LD has no record
+    /// boundaries a reader could stream on), straight from `reader`: the text is never
+    /// held whole, nor a JSON tree of a statement. Each `@graph` node is converted as it
+    /// is parsed, its paragraphs, commitments and notes one by one, so memory holds the
+    /// statements of the document and a small part of its text, not the document.
     pub fn for_reader<R: BufRead>(self, reader: R) -> ReaderJsonLdParser<R> {
         ReaderJsonLdParser { reader: Some(reader), statements: Vec::new().into_iter() }
     }
@@ -78,22 +80,22 @@ impl<R: BufRead> Iterator for ReaderJsonLdParser<R> {
     }
 }
 
-fn read_document(mut reader: impl BufRead) -> Result<Vec<Result<Statement>>, JsonLdParseError> {
-    let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes)?;
-    // A byte order mark at the start is no part of the document (RFC 8259 §8.1 lets a
-    // parser ignore one); positions count from after it.
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    let syntax = |error: serde_json::Error| {
-        let position =
-            TextPosition::from_line_and_byte_column(&bytes, error.line() as u64, error.column() as u64);
-        JsonLdSyntaxError::new(position, strip_position(&error.to_string()))
+fn read_document(reader: impl BufRead) -> Result<Vec<Result<Statement>>, JsonLdParseError> {
+    let mut input = Tracked::new(reader)?;
+    let mut deserializer = serde_json::Deserializer::from_reader(&mut input);
+    let read = deserializer.deserialize_map(DocumentVisitor).and_then(|document| {
+        deserializer.end()?;
+        Ok(document)
+    });
+    drop(deserializer);
+    let document = match read {
+        Ok(document) => document,
+        Err(error) if error.is_io() => return Err(JsonLdParseError::Io(error.into())),
+        Err(error) => {
+            let position = input.position(error.line() as u64, error.column() as u64);
+            return Err(JsonLdSyntaxError::new(position, strip_position(&error.to_string())).into());
+        }
     };
-    let mut deserializer = serde_json::Deserializer::from_slice(&bytes);
-    let document = deserializer.deserialize_map(DocumentVisitor).map_err(syntax)?;
-    deserializer.end().map_err(syntax)?;
     match &document.context {
         Some(Value::String(iri)) if iri == CONTEXT_IRI => {}
         Some(context @ Value::Object(_)) if *context == embedded_context() => {}
@@ -162,7 +164,127 @@ impl<'de> Visitor<'de> for DocumentVisitor {
     }
 }
 
-/// The `@graph` array: each node is parsed into a JSON tree, converted, and dropped.
+/// The input, read a byte at a time by serde_json, with what it takes to locate an error
+/// that serde_json names by line and byte column: the lines and code points counted so
+/// far, and the last [`Tracked::WINDOW`] bytes (serde_json finds an error at the byte it
+/// read last, or one shortly before).
+struct Tracked<R> {
+    inner: R,
+    /// Bytes taken from the start of `inner` to look for a byte order mark, to be read
+    /// first.
+    pending: std::collections::VecDeque<u8>,
+    /// The last bytes read, oldest first.
+    window: std::collections::VecDeque<u8>,
+    /// Where the oldest byte of the window is: its line (1-based), the offset at which
+    /// that line starts, and the code points of the line before it.
+    base: (u64, u64, u64),
+    /// Bytes read so far (after a byte order mark).
+    read: u64,
+}
+
+impl<R: BufRead> Tracked<R> {
+    const WINDOW: usize = 4096;
+
+    /// `inner`, a byte order mark at its start skipped: it is no part of the document
+    /// (RFC 8259 §8.1 lets a parser ignore one), and positions count from after it.
+    fn new(mut inner: R) -> std::io::Result<Self> {
+        let mut start = Vec::with_capacity(3);
+        while start.len() < 3 {
+            let available = match inner.fill_buf() {
+                Ok(available) => available,
+                Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(error) => return Err(error),
+            };
+            if available.is_empty() {
+                break;
+            }
+            let take = available.len().min(3 - start.len());
+            start.extend_from_slice(&available[..take]);
+            inner.consume(take);
+        }
+        if start == b"\xEF\xBB\xBF" {
+            start.clear();
+        }
+        Ok(Self {
+            inner,
+            pending: start.into(),
+            window: std::collections::VecDeque::with_capacity(Self::WINDOW),
+            base: (1, 0, 0),
+            read: 0,
+        })
+    }
+
+    /// Counts one byte read.
+    fn track(&mut self, byte: u8) {
+        if self.window.len() == Self::WINDOW
+            && let Some(oldest) = self.window.pop_front()
+        {
+            let (line, start, points) = &mut self.base;
+            if oldest == b'\n' {
+                *line += 1;
+                *start = self.read - Self::WINDOW as u64 + 1;
+                *points = 0;
+            } else if oldest & 0xC0 != 0x80 {
+                *points += 1;
+            }
+        }
+        self.window.push_back(byte);
+        self.read += 1;
+    }
+
+    /// The position serde_json names by a 1-based `line` and the 1-based `byte_column` of
+    /// the byte it read last (0: none of that line yet), as
+    /// [`TextPosition::from_line_and_byte_column`] finds it in the whole text: the byte's
+    /// offset, and its column in code points. A byte before the window (never, as
+    /// serde_json reads) is placed at the window's start; one past the text at its end.
+    fn position(&self, line: u64, byte_column: u64) -> TextPosition {
+        let (mut at_line, mut start, mut points) = self.base;
+        let mut offset = self.read - self.window.len() as u64;
+        let mut found = false;
+        for &byte in &self.window {
+            if at_line == line && offset == start + byte_column.max(1) - 1 {
+                found = true;
+                break;
+            }
+            if at_line > line {
+                break;
+            }
+            if byte == b'\n' {
+                at_line += 1;
+                start = offset + 1;
+                points = 0;
+            } else if byte & 0xC0 != 0x80 {
+                points += 1;
+            }
+            offset += 1;
+        }
+        let column = if found || at_line == line { points + 1 } else { 1 };
+        TextPosition::default().with_line(line.max(1)).with_column(column).with_byte_offset(offset)
+    }
+}
+
+impl<R: BufRead> std::io::Read for Tracked<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        if let Some(byte) = self.pending.pop_front() {
+            buf[0] = byte;
+            self.track(byte);
+            return Ok(1);
+        }
+        let available = self.inner.fill_buf()?;
+        let n = available.len().min(buf.len());
+        buf[..n].copy_from_slice(&available[..n]);
+        self.inner.consume(n);
+        for &byte in &buf[..n] {
+            self.track(byte);
+        }
+        Ok(n)
+    }
+}
+
+/// The `@graph` array: each node is converted as it is parsed ([`NodeSeed`]).
 struct GraphSeed;
 
 impl<'de> DeserializeSeed<'de> for GraphSeed {
@@ -182,13 +304,236 @@ impl<'de> Visitor<'de> for GraphSeed {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut statements = Vec::new();
-        while let Some(node) = seq.next_element::<Value>()? {
+        loop {
             let index = statements.len();
+            let path = format!("$['@graph'][{index}]");
+            let Some((node, mut parts)) = seq.next_element_seed(NodeSeed { path: &path })? else { break };
             let record = index as u64 + 1;
-            statements
-                .push(statement(&node, format!("$['@graph'][{index}]")).map_err(|e| e.in_record(record)));
+            statements.push(statement(&node, path, &mut parts).map_err(|e| e.in_record(record)));
         }
         Ok(statements)
+    }
+}
+
+/// The arrays of a statement node that can be long, converted item by item as they are
+/// parsed (each item's JSON tree dropped once converted): `hasPart`, `commitment` and
+/// `note`. Each is `None` when the node has no such array, or when it came before the
+/// node's `id` (needed to convert it): the array is then in the node's JSON tree.
+#[derive(Default)]
+struct Parts {
+    paragraphs: Option<Result<Vec<Paragraph>>>,
+    commitments: Option<Result<Vec<Commitment>>>,
+    notes: Option<Result<Vec<Note>>>,
+}
+
+/// The arrays of [`Parts`].
+#[derive(Clone, Copy)]
+enum List {
+    Paragraphs,
+    Commitments,
+    Notes,
+}
+
+/// A node of `@graph`: an object is read into a JSON tree without the arrays of
+/// [`Parts`] (an empty array in their place); anything else into its JSON tree.
+struct NodeSeed<'p> {
+    path: &'p str,
+}
+
+impl<'de> DeserializeSeed<'de> for NodeSeed<'_> {
+    type Value = (Value, Parts);
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for NodeSeed<'_> {
+    type Value = (Value, Parts);
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a statement node")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut node = Map::new();
+        let mut parts = Parts::default();
+        while let Some(key) = map.next_key::<String>()? {
+            let list = match key.as_str() {
+                "hasPart" => Some(List::Paragraphs),
+                "commitment" => Some(List::Commitments),
+                "note" => Some(List::Notes),
+                _ => None,
+            };
+            let iri = match node.get("id") {
+                Some(Value::String(iri)) => Some(iri.clone()),
+                _ => None,
+            };
+            let (value, converted) = match (list, iri) {
+                (Some(list), Some(iri)) => {
+                    let path = format!("{}.{key}", self.path);
+                    map.next_value_seed(ListSeed { list, iri: &iri, path: &path })?
+                }
+                _ => (map.next_value::<Value>()?, None),
+            };
+            match list {
+                Some(List::Paragraphs) => parts.paragraphs = converted.map(Converted::paragraphs),
+                Some(List::Commitments) => parts.commitments = converted.map(Converted::commitments),
+                Some(List::Notes) => parts.notes = converted.map(Converted::notes),
+                None => {}
+            }
+            node.insert(key, value);
+        }
+        Ok((Value::Object(node), parts))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        let value = Value::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))?;
+        Ok((value, Parts::default()))
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, value: bool) -> Result<Self::Value, E> {
+        Ok((Value::Bool(value), Parts::default()))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Self::Value, E> {
+        Ok((Value::from(value), Parts::default()))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Self::Value, E> {
+        Ok((Value::from(value), Parts::default()))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<Self::Value, E> {
+        Ok((Value::from(value), Parts::default()))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Self::Value, E> {
+        Ok((Value::from(value), Parts::default()))
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok((Value::Null, Parts::default()))
+    }
+}
+
+/// One array of [`Parts`], converted.
+enum Converted {
+    Paragraphs(Result<Vec<Paragraph>>),
+    Commitments(Result<Vec<Commitment>>),
+    Notes(Result<Vec<Note>>),
+}
+
+impl Converted {
+    fn paragraphs(self) -> Result<Vec<Paragraph>> {
+        match self {
+            Self::Paragraphs(read) => read,
+            _ => unreachable!("converted as paragraphs"),
+        }
+    }
+
+    fn commitments(self) -> Result<Vec<Commitment>> {
+        match self {
+            Self::Commitments(read) => read,
+            _ => unreachable!("converted as commitments"),
+        }
+    }
+
+    fn notes(self) -> Result<Vec<Note>> {
+        match self {
+            Self::Notes(read) => read,
+            _ => unreachable!("converted as notes"),
+        }
+    }
+}
+
+/// An array of [`Parts`] at `path`, each item converted as soon as it is parsed, until
+/// the first that fails (its error is the array's; the items after it are only parsed).
+/// Gives an empty array to stand in the node's tree, and what was converted; a value
+/// that is no array gives a value of its kind (for the error that names it) and nothing
+/// converted.
+struct ListSeed<'a> {
+    list: List,
+    iri: &'a str,
+    path: &'a str,
+}
+
+impl<'de> DeserializeSeed<'de> for ListSeed<'_> {
+    type Value = (Value, Option<Converted>);
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ListSeed<'_> {
+    type Value = (Value, Option<Converted>);
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let (mut paragraphs, mut commitments, mut notes) = (Vec::new(), Vec::new(), Vec::new());
+        let mut failed = None;
+        let mut index = 0;
+        loop {
+            if failed.is_some() {
+                if seq.next_element::<IgnoredAny>()?.is_none() {
+                    break;
+                }
+                continue;
+            }
+            let Some(item) = seq.next_element::<Value>()? else { break };
+            let path = format!("{}[{index}]", self.path);
+            let converted = match self.list {
+                List::Paragraphs => paragraph(self.iri, index, &item, path).map(|p| paragraphs.push(p)),
+                List::Commitments => commitment(self.iri, index, &item, path).map(|c| commitments.push(c)),
+                List::Notes => note(self.iri, index, &item, path).map(|n| notes.push(n)),
+            };
+            if let Err(error) = converted {
+                failed = Some(error);
+            }
+            index += 1;
+        }
+        let converted = match (self.list, failed) {
+            (List::Paragraphs, None) => Converted::Paragraphs(Ok(paragraphs)),
+            (List::Paragraphs, Some(error)) => Converted::Paragraphs(Err(error)),
+            (List::Commitments, None) => Converted::Commitments(Ok(commitments)),
+            (List::Commitments, Some(error)) => Converted::Commitments(Err(error)),
+            (List::Notes, None) => Converted::Notes(Ok(notes)),
+            (List::Notes, Some(error)) => Converted::Notes(Err(error)),
+        };
+        Ok((Value::Array(Vec::new()), Some(converted)))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok((Value::Object(Map::new()), None))
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, value: bool) -> Result<Self::Value, E> {
+        Ok((Value::Bool(value), None))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Self::Value, E> {
+        Ok((Value::from(value), None))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Self::Value, E> {
+        Ok((Value::from(value), None))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<Self::Value, E> {
+        Ok((Value::from(value), None))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        Ok((Value::String(String::new()), None))
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok((Value::Null, None))
     }
 }
 
@@ -409,7 +754,9 @@ fn timestamp(node: &mut Obj<'_>, printed: &'static str, typed: &'static str) -> 
     Ok(value)
 }
 
-fn statement(value: &Value, path: String) -> Result<Statement> {
+/// The statement of the node `value` at `path`, with the arrays already converted
+/// from it in `parts`.
+fn statement(value: &Value, path: String, parts: &mut Parts) -> Result<Statement> {
     let mut node = Obj::new(value, path)?;
     node.types(&["CreativeWork", "Statement"])?;
     let iri = node.req_str("id")?;
@@ -489,28 +836,42 @@ fn statement(value: &Value, path: String) -> Result<Statement> {
         }
     };
     let source_text = node.string("sourceText")?;
-    let mut paragraphs = Vec::new();
-    for (index, (path, value)) in node.array("hasPart")?.into_iter().enumerate() {
-        paragraphs.push(paragraph(iri, index, value, path)?);
-    }
-    let mut commitments = Vec::new();
-    for (index, (path, value)) in node.array("commitment")?.into_iter().enumerate() {
-        commitments.push(commitment(iri, index, value, path)?);
-    }
-    let mut notes = Vec::new();
-    for (index, (path, value)) in node.array("note")?.into_iter().enumerate() {
-        let mut note = Obj::new(value, path)?;
-        let id = part(&format!("note/{}", index + 1));
-        note.id(&id)?;
-        note.types(&["Note"])?;
-        note.position(index)?;
-        notes.push(Note {
-            code: note.req_str("code")?.to_owned(),
-            message: note.req_str("description")?.to_owned(),
-            source_span: source_selector(&mut note, &id)?,
-        });
-        note.finish()?;
-    }
+    let paragraphs = match parts.paragraphs.take() {
+        Some(converted) => {
+            node.get("hasPart");
+            converted?
+        }
+        None => node
+            .array("hasPart")?
+            .into_iter()
+            .enumerate()
+            .map(|(index, (path, value))| paragraph(iri, index, value, path))
+            .collect::<Result<_>>()?,
+    };
+    let commitments = match parts.commitments.take() {
+        Some(converted) => {
+            node.get("commitment");
+            converted?
+        }
+        None => node
+            .array("commitment")?
+            .into_iter()
+            .enumerate()
+            .map(|(index, (path, value))| commitment(iri, index, value, path))
+            .collect::<Result<_>>()?,
+    };
+    let notes = match parts.notes.take() {
+        Some(converted) => {
+            node.get("note");
+            converted?
+        }
+        None => node
+            .array("note")?
+            .into_iter()
+            .enumerate()
+            .map(|(index, (path, value))| note(iri, index, value, path))
+            .collect::<Result<_>>()?,
+    };
     node.finish()?;
     Ok(Statement {
         id,
@@ -531,6 +892,21 @@ fn statement(value: &Value, path: String) -> Result<Statement> {
         commitments,
         notes,
     })
+}
+
+fn note(statement_iri: &str, index: usize, value: &Value, path: String) -> Result<Note> {
+    let mut node = Obj::new(value, path)?;
+    let id = format!("{statement_iri}#note/{}", index + 1);
+    node.id(&id)?;
+    node.types(&["Note"])?;
+    node.position(index)?;
+    let note = Note {
+        code: node.req_str("code")?.to_owned(),
+        message: node.req_str("description")?.to_owned(),
+        source_span: source_selector(&mut node, &id)?,
+    };
+    node.finish()?;
+    Ok(note)
 }
 
 fn position_selector(value: &Value, path: String, id: &str) -> Result<Span> {

@@ -194,8 +194,10 @@ pub struct WriterJsonLdSerializer<W: Write> {
 }
 
 impl<W: Write> WriterJsonLdSerializer<W> {
-    /// Appends one statement to the `@graph`: exactly
-    /// [`write_prepared`](Self::write_prepared) of [`JsonLdSerializer::prepare`].
+    /// Appends one statement to the `@graph`: exactly the bytes
+    /// [`write_prepared`](Self::write_prepared) of [`JsonLdSerializer::prepare`] writes,
+    /// formatted straight into the writer (a large statement is never held whole as
+    /// text).
     ///
     /// The statement is written as it is: call [`Statement::validate`] first if the
     /// output must satisfy the SHACL shapes.
@@ -204,8 +206,26 @@ impl<W: Write> WriterJsonLdSerializer<W> {
     ///
     /// The writer's I/O error.
     pub fn serialize_statement(&mut self, statement: &Statement) -> io::Result<()> {
-        let prepared = self.config.prepare(statement);
-        self.write_prepared(&prepared)
+        self.separator()?;
+        // Formatted straight into the writer, a few dozen KB at a time: a huge statement
+        // is never held whole as text.
+        let mut out = Json::streaming(&mut self.writer, GRAPH_DEPTH);
+        out.indent();
+        NodeWriter::new(&self.config, statement).statement(&mut out);
+        out.finish()
+    }
+
+    /// The document's opening before the first statement, the separator before any
+    /// other.
+    fn separator(&mut self) -> io::Result<()> {
+        if self.started {
+            self.writer.write_all(b",\n")
+        } else {
+            let header = self.header();
+            self.writer.write_all(header.as_bytes())?;
+            self.started = true;
+            Ok(())
+        }
     }
 
     /// Appends a statement prepared by the same configuration's
@@ -219,13 +239,7 @@ impl<W: Write> WriterJsonLdSerializer<W> {
     ///
     /// The writer's I/O error.
     pub fn write_prepared(&mut self, prepared: &PreparedStatement) -> io::Result<()> {
-        if self.started {
-            self.writer.write_all(b",\n")?;
-        } else {
-            let header = self.header();
-            self.writer.write_all(header.as_bytes())?;
-            self.started = true;
-        }
+        self.separator()?;
         self.writer.write_all(&prepared.bytes)
     }
 
@@ -288,8 +302,14 @@ fn estimated_size(statement: &Statement) -> usize {
 /// (two-space indent, `": "` after keys, `,` then a new line between items, `[]` and
 /// `{}` for empty containers, strings escaped as serde_json escapes them), written
 /// straight into a buffer.
-struct Json {
+struct Json<'w> {
     buf: Vec<u8>,
+    /// Where a long node goes as it is written: the buffer is handed over, and emptied,
+    /// after each item of a list once it holds [`SPILL_AT`] bytes. `None`: everything stays
+    /// in the buffer.
+    sink: Option<&'w mut dyn Write>,
+    /// The first error of writing to `sink`; nothing more is written after it.
+    failed: Option<io::Error>,
     /// Nesting depth of the container being written (its items are indented one more).
     depth: usize,
     /// True until the current container has an item.
@@ -298,9 +318,42 @@ struct Json {
 
 const SPACES: &[u8; 64] = b"                                                                ";
 
-impl Json {
+/// Bytes a streaming [`Json`] holds before it hands them to its sink.
+const SPILL_AT: usize = 64 * 1024;
+
+impl<'w> Json<'w> {
     fn new(capacity: usize, depth: usize) -> Self {
-        Self { buf: Vec::with_capacity(capacity), depth, first: true }
+        Self { buf: Vec::with_capacity(capacity), sink: None, failed: None, depth, first: true }
+    }
+
+    /// A buffer that hands what it holds to `sink` as it goes ([`Json::spill`]).
+    fn streaming(sink: &'w mut dyn Write, depth: usize) -> Self {
+        Self { buf: Vec::with_capacity(2 * SPILL_AT), sink: Some(sink), failed: None, depth, first: true }
+    }
+
+    /// Hands the buffer to the sink once it holds [`SPILL_AT`] bytes (a streaming buffer
+    /// only; an error is kept for [`Json::finish`]).
+    fn spill(&mut self) {
+        if self.buf.len() >= SPILL_AT {
+            self.flush_buffer();
+        }
+    }
+
+    fn flush_buffer(&mut self) {
+        if let Some(sink) = self.sink.as_mut() {
+            if self.failed.is_none()
+                && let Err(error) = sink.write_all(&self.buf)
+            {
+                self.failed = Some(error);
+            }
+            self.buf.clear();
+        }
+    }
+
+    /// Hands the rest to the sink; the first error of writing to it.
+    fn finish(mut self) -> io::Result<()> {
+        self.flush_buffer();
+        self.failed.map_or(Ok(()), Err)
     }
 
     fn indent(&mut self) {
@@ -358,6 +411,7 @@ impl Json {
         for (i, item) in items.iter().enumerate() {
             self.item();
             member(self, i, item);
+            self.spill();
         }
         self.close(b']');
     }
@@ -595,7 +649,7 @@ impl<'a> NodeWriter<'a> {
         id
     }
 
-    fn statement(&mut self, out: &mut Json) {
+    fn statement(&mut self, out: &mut Json<'_>) {
         let s = self.statement;
         out.node(&[&self.iri], &["CreativeWork", "Statement"]);
         out.field("recordId", &s.id);
@@ -646,7 +700,7 @@ impl<'a> NodeWriter<'a> {
         out.close(b'}');
     }
 
-    fn actor(&self, out: &mut Json, index: usize, actor: &Actor) {
+    fn actor(&self, out: &mut Json<'_>, index: usize, actor: &Actor) {
         let mut position = Vec::new();
         push_u64(&mut position, index as u64 + 1);
         out.node(&[&self.iri, b"#issuer/", &position], actor_types(actor.kind));
@@ -657,7 +711,7 @@ impl<'a> NodeWriter<'a> {
         out.close(b'}');
     }
 
-    fn place(&self, out: &mut Json, index: usize, place: &str) {
+    fn place(&self, out: &mut Json<'_>, index: usize, place: &str) {
         let mut position = Vec::new();
         push_u64(&mut position, index as u64 + 1);
         out.node(&[&self.iri, b"#place/", &position], &["Place"]);
@@ -667,14 +721,14 @@ impl<'a> NodeWriter<'a> {
     }
 
     /// A `TextPositionSelector` node with the IRI `{id}{suffix}`.
-    fn selector(out: &mut Json, id: &[u8], suffix: &[u8], span: Span) {
+    fn selector(out: &mut Json<'_>, id: &[u8], suffix: &[u8], span: Span) {
         out.node(&[id, suffix], &["TextPositionSelector"]);
         out.number("start", span.start as u64);
         out.number("end", span.end as u64);
         out.close(b'}');
     }
 
-    fn paragraph(&self, out: &mut Json, index: usize, paragraph: &Paragraph) {
+    fn paragraph(&self, out: &mut Json<'_>, index: usize, paragraph: &Paragraph) {
         let mut eid = Vec::with_capacity(paragraph.id.len());
         iri::encode_into(&mut eid, &paragraph.id);
         let id = self.part(&[&eid]);
@@ -692,7 +746,7 @@ impl<'a> NodeWriter<'a> {
         out.close(b'}');
     }
 
-    fn note(&self, out: &mut Json, index: usize, note: &Note) {
+    fn note(&self, out: &mut Json<'_>, index: usize, note: &Note) {
         let mut position = Vec::new();
         push_u64(&mut position, index as u64 + 1);
         let id = self.part(&[b"note/", &position]);
@@ -707,7 +761,7 @@ impl<'a> NodeWriter<'a> {
         out.close(b'}');
     }
 
-    fn commitment(&mut self, out: &mut Json, index: usize, commitment: &Commitment) {
+    fn commitment(&mut self, out: &mut Json<'_>, index: usize, commitment: &Commitment) {
         let mut eid = Vec::with_capacity(commitment.id.len());
         iri::encode_into(&mut eid, &commitment.id);
         let id = self.part(&[&eid]);
@@ -796,7 +850,7 @@ impl<'a> NodeWriter<'a> {
     }
 }
 
-fn assessment(out: &mut Json, annotation: &[u8], index: usize, assessment: &Assessment) {
+fn assessment(out: &mut Json<'_>, annotation: &[u8], index: usize, assessment: &Assessment) {
     let mut position = Vec::new();
     push_u64(&mut position, index as u64 + 1);
     out.node(&[annotation, b"/assessment/", &position], &["Assessment"]);

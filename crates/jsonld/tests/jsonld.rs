@@ -746,3 +746,96 @@ fn a_byte_order_mark_at_the_start_is_skipped() {
         JsonLdParser::default().for_reader(bytes.as_slice()).collect::<Result<_, _>>().unwrap();
     assert_eq!(back, [statement]);
 }
+
+/// The reader streams the document: a statement node whose `id` comes after its
+/// paragraphs, commitments and notes (so they cannot be converted as they are parsed)
+/// reads back the same as one in the writer's order, and so do its errors.
+#[test]
+fn node_keys_in_any_order_read_the_same() {
+    let document = export(JsonLdSerializer::default(), &[rich(), reference()]);
+    let mut value: serde_json::Value = serde_json::from_str(&document).unwrap();
+    for node in value["@graph"].as_array_mut().unwrap() {
+        let map = node.as_object_mut().unwrap();
+        let id = map.shift_remove("id").unwrap();
+        map.insert("id".into(), id);
+    }
+    assert_eq!(value["@graph"][0].as_object().unwrap().keys().next_back().map(String::as_str), Some("id"));
+    let reordered = serde_json::to_string(&value).unwrap();
+    assert_eq!(read(&reordered).unwrap(), [rich(), reference()]);
+    // The same fault gives the same error, with the paths of the writer's order.
+    for text in [document.clone(), reordered] {
+        let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        value["@graph"][1]["commitment"][2]["body"]["futureOriented"] = serde_json::json!("yes");
+        value["@graph"][1]["hasPart"][3]["paragraphKind"] = serde_json::json!("chapter");
+        let results: Vec<_> = JsonLdParser::default().for_reader(value.to_string().as_bytes()).collect();
+        assert_eq!(results[0].as_ref().unwrap(), &rich());
+        let error = syntax(results[1].as_ref().unwrap_err());
+        // Paragraphs are read before commitments: the paragraph's fault is reported.
+        assert_eq!(error.position().json_path(), Some("$['@graph'][1].hasPart[3].paragraphKind"));
+        assert_eq!(error.position().record(), Some(2));
+        assert!(error.message().contains("unknown paragraph kind \"chapter\""), "{}", error.message());
+    }
+}
+
+/// A syntax error far into a long line (past what the reader keeps of the text) is
+/// located as in the whole text: line, column in code points, byte offset.
+#[test]
+fn syntax_errors_deep_in_a_long_line_are_located() {
+    let mut statement = rich();
+    let body = "Ünïcödé — we will help. ".repeat(2_000);
+    statement.source_text = Some(body.clone());
+    statement.paragraphs.truncate(1);
+    statement.paragraphs[0].text = body;
+    statement.paragraphs[0].source_span = None;
+    statement.commitments.clear();
+    let text: serde_json::Value =
+        serde_json::from_str(&export(JsonLdSerializer::default(), &[statement])).unwrap();
+    // One line: the document compact, with one more line before it; the node's closing
+    // brace, at its end, made a question mark.
+    let mut document = format!("\n{}", serde_json::to_string(&text).unwrap());
+    assert!(document.ends_with("}]}"));
+    let fault = document.len() - 3;
+    document.replace_range(fault..fault + 1, "?");
+    let errors: Vec<_> = JsonLdParser::default().for_reader(document.as_bytes()).collect();
+    assert_eq!(errors.len(), 1);
+    let at = syntax(errors[0].as_ref().unwrap_err()).position();
+    let line_start = 1;
+    let expected_column = document[line_start..fault].chars().count() as u64 + 1;
+    assert!(fault > 40_000 && expected_column < fault as u64 - line_start as u64, "a long line, not ASCII");
+    assert_eq!(
+        (at.line(), at.column(), at.byte_offset()),
+        (Some(2), Some(expected_column), Some(fault as u64))
+    );
+}
+
+/// A statement far longer than what the writer holds before writing (64 KiB) is written
+/// by `serialize_statement` as it goes, byte for byte as `write_prepared` of `prepare`
+/// writes it, and reads back the same.
+#[test]
+fn a_long_statement_streams_the_same_bytes() {
+    let mut statement = reference();
+    let (paragraphs, commitments) = (statement.paragraphs.clone(), statement.commitments.clone());
+    for copy in 1..=100 {
+        for paragraph in &paragraphs {
+            let mut paragraph = paragraph.clone();
+            paragraph.id = format!("{}_copy{copy}", paragraph.id);
+            statement.paragraphs.push(paragraph);
+        }
+        for commitment in &commitments {
+            let mut commitment = commitment.clone();
+            commitment.id = format!("{}_copy{copy}", commitment.id);
+            commitment.paragraph = format!("{}_copy{copy}", commitment.paragraph);
+            statement.commitments.push(commitment);
+        }
+    }
+    let statements = [minimal(), statement, rich()];
+    let config = JsonLdSerializer::default();
+    let streamed = export(config.clone(), &statements);
+    assert!(streamed.len() > 1_000_000, "{}", streamed.len());
+    let mut writer = config.clone().for_writer(Vec::new());
+    for statement in &statements {
+        writer.write_prepared(&config.prepare(statement)).unwrap();
+    }
+    assert_eq!(String::from_utf8(writer.finish().unwrap()).unwrap(), streamed);
+    assert_eq!(read(&streamed).unwrap(), statements);
+}

@@ -136,17 +136,54 @@ impl ParquetSerializer {
     /// statement's texts add up to 4 GiB or more.
     pub fn prepare(&self, statement: &Statement) -> Result<PreparedStatement, ParquetSerializeError> {
         check(statement)?;
-        let mut c = Rows::new(statement);
-        table::rows(statement, &mut c);
-        for path in std::mem::take(&mut c.empties) {
-            c.row(&EMPTY_VALUES);
-            c.text(&path);
-            c.end();
-        }
-        c.rows[9] = c.cells_rows;
+        let mut c = Rows::new(statement, Keep::All);
+        lay_out(statement, &mut c);
         c.finish()
     }
+
+    /// Whether [`prepare`](Self::prepare) would accept `statement`: `Ok` exactly when it
+    /// is `Ok`. The rows are laid out and dropped as they come, so this costs the time of
+    /// `prepare` but not its memory.
+    ///
+    /// # Errors
+    ///
+    /// The [`ParquetSerializeError`] `prepare` would give.
+    pub fn check(&self, statement: &Statement) -> Result<(), ParquetSerializeError> {
+        check(statement)?;
+        let mut c = Rows::new(statement, Keep::Nothing);
+        lay_out(statement, &mut c);
+        c.finish().map(drop)
+    }
 }
+
+/// Lays out every row of `statement` into `c`: the model's tables, then `empty_values`.
+fn lay_out(statement: &Statement, c: &mut Rows<'_>) {
+    table::rows(statement, c);
+    for path in std::mem::take(&mut c.empties) {
+        c.row(&EMPTY_VALUES);
+        c.text(&path);
+        c.end();
+    }
+    c.end_table(9, c.done_rows as usize + c.cells_rows as usize);
+}
+
+/// What [`Rows`] keeps of the rows it lays out.
+enum Keep<'w> {
+    /// Every row (`prepare`).
+    All,
+    /// None: only what decides whether the statement can be written (`check`).
+    Nothing,
+    /// The rows of the last few thousand, handed to the tables as they fill
+    /// ([`STREAM_CELLS`]): a large statement written straight into the tables.
+    Stream(&'w mut [TableWriter]),
+}
+
+/// Values a streaming [`Rows`] holds before handing its rows to their table.
+const STREAM_CELLS: usize = 1 << 16;
+
+/// Statements of this many rows' worth of values or more are laid out straight into the
+/// tables by `serialize_statement`.
+const STREAM_FROM: usize = 1 << 18;
 
 /// Refuses, before any row is made, what would not read back the same.
 fn check(s: &Statement) -> Result<(), ParquetSerializeError> {
@@ -202,12 +239,41 @@ struct Rows<'s> {
     column: usize,
     /// Set when the text passed 4 GiB (offsets are 32-bit).
     too_large: bool,
+    /// What is kept of the rows.
+    keep: Keep<'s>,
+    /// Bytes of text laid out so far (all of it: `text` holds only part when streaming).
+    text_len: usize,
+    /// Rows of the current table already handed to it (streaming).
+    done_rows: u32,
+    /// The table whose rows are being laid out: its index in `TABLES`.
+    index: usize,
+    /// The first error of a table the rows were handed to (streaming).
+    failed: Option<io::Error>,
     /// A number that does not fit a Parquet `INT64`, when one was met.
     out_of_range: Option<String>,
 }
 
 impl<'s> Rows<'s> {
-    fn new(s: &'s Statement) -> Self {
+    fn new(s: &'s Statement, keep: Keep<'s>) -> Self {
+        if !matches!(keep, Keep::All) {
+            return Self {
+                id: &s.id,
+                text: String::new(),
+                cells: Vec::new(),
+                rows: [0; TABLES.len()],
+                cells_rows: 0,
+                empties: Vec::new(),
+                table: &STATEMENTS,
+                column: 0,
+                too_large: false,
+                keep,
+                text_len: 0,
+                done_rows: 0,
+                index: 0,
+                failed: None,
+                out_of_range: None,
+            };
+        }
         let estimate = s.paragraphs.iter().map(|p| p.text.len() + p.id.len()).sum::<usize>()
             + s.commitments.iter().map(|c| c.quote.len() + c.id.len() * 2 + 64).sum::<usize>()
             + s.source_text.as_ref().map_or(0, String::len)
@@ -223,8 +289,31 @@ impl<'s> Rows<'s> {
             table: &STATEMENTS,
             column: 0,
             too_large: false,
+            keep,
+            text_len: 0,
+            done_rows: 0,
+            index: 0,
+            failed: None,
             out_of_range: None,
         }
+    }
+
+    /// Hands the rows laid out so far, all complete and of the current table, to that
+    /// table (streaming only), and empties the buffers.
+    fn hand_off(&mut self) {
+        let Keep::Stream(tables) = &mut self.keep else { return };
+        if self.cells_rows == 0 {
+            return;
+        }
+        if self.failed.is_none()
+            && let Err(error) = tables[self.index].append(&self.cells, self.cells_rows, self.id, &self.text)
+        {
+            self.failed = Some(error);
+        }
+        self.done_rows += self.cells_rows;
+        self.cells_rows = 0;
+        self.cells.clear();
+        self.text.clear();
     }
 
     /// Appends the next cell, checking in debug builds that its column's datatype `fits`.
@@ -235,15 +324,23 @@ impl<'s> Rows<'s> {
             self.table.columns[self.column].name,
             self.table.name
         );
-        self.cells.push(cell);
+        if !matches!(self.keep, Keep::Nothing) {
+            self.cells.push(cell);
+        }
         self.column += 1;
     }
 
     fn text_cell(&mut self, value: &str) -> Cell {
+        // Offsets are checked on all the text, as `prepare` holds it whole.
+        let whole = (u32::try_from(self.text_len), u32::try_from(self.text_len + value.len()));
+        self.text_len += value.len();
         let start = self.text.len();
-        self.text.push_str(value);
-        match (u32::try_from(start), u32::try_from(self.text.len())) {
-            (Ok(start), Ok(end)) => Cell::Text { start, end },
+        if !matches!(self.keep, Keep::Nothing) {
+            self.text.push_str(value);
+        }
+        let end = start + if matches!(self.keep, Keep::Nothing) { 0 } else { value.len() };
+        match (whole, u32::try_from(start), u32::try_from(end)) {
+            ((Ok(_), Ok(_)), Ok(start), Ok(end)) => Cell::Text { start, end },
             _ => {
                 self.too_large = true;
                 Cell::Null
@@ -278,6 +375,12 @@ impl<'s> Rows<'s> {
                 format!("{value}, more than a Parquet INT64 holds (2^63 - 1)"),
             ));
         }
+        if let Some(error) = self.failed {
+            return Err(ParquetSerializeError::new(
+                self.id,
+                format!("a table could not be written: {error}"),
+            ));
+        }
         Ok(PreparedStatement { id: self.id.to_owned(), text: self.text, cells: self.cells, rows: self.rows })
     }
 }
@@ -294,12 +397,20 @@ impl RowSink for Rows<'_> {
 
     fn end(&mut self) {
         debug_assert_eq!(self.column, self.table.columns.len(), "row of {}", self.table.name);
+        if self.cells.len() >= STREAM_CELLS {
+            self.hand_off();
+        }
     }
 
     fn end_table(&mut self, index: usize, rows: usize) {
-        debug_assert_eq!(rows, self.cells_rows as usize, "rows of {}", TABLES[index].name);
-        self.rows[index] = self.cells_rows;
+        debug_assert_eq!(index, self.index, "tables in order");
+        self.hand_off();
+        let rows_here = self.done_rows + self.cells_rows;
+        debug_assert_eq!(rows, rows_here as usize, "rows of {}", TABLES[index].name);
+        self.rows[index] = rows_here;
         self.cells_rows = 0;
+        self.done_rows = 0;
+        self.index = index + 1;
     }
 
     fn text(&mut self, value: &str) {
@@ -680,8 +791,46 @@ impl DirParquetSerializer {
     /// go on with the next statement); the I/O error, naming the table, when a table
     /// cannot be written.
     pub fn serialize_statement(&mut self, statement: &Statement) -> io::Result<()> {
-        let prepared = ParquetSerializer::default().prepare(statement)?;
-        self.write_prepared(&prepared)
+        let values = 16
+            + 8 * statement.paragraphs.len()
+            + 22 * statement.commitments.len()
+            + 6 * statement.notes.len();
+        if values < STREAM_FROM {
+            let prepared = ParquetSerializer::default().prepare(statement)?;
+            return self.write_prepared(&prepared);
+        }
+        // A large statement: checked first (nothing of a refused one is written), then
+        // laid out straight into the tables, a few thousand rows at a time.
+        self.refuse_repeated_id(&statement.id)?;
+        ParquetSerializer::default().check(statement)?;
+        let mut rows = Rows::new(statement, Keep::Stream(&mut self.tables));
+        lay_out(statement, &mut rows);
+        if let Some(error) = rows.failed.take() {
+            return Err(error);
+        }
+        self.written(&statement.id);
+        Ok(())
+    }
+
+    /// Refuses a statement with the id of the one written just before it.
+    fn refuse_repeated_id(&self, id: &str) -> io::Result<()> {
+        if self.previous_id.as_deref() == Some(id) {
+            return Err(ParquetSerializeError::new(
+                id,
+                "has the same id as the statement written just before it",
+            )
+            .into());
+        }
+        Ok(())
+    }
+
+    /// Counts a statement written, and remembers its id.
+    fn written(&mut self, id: &str) {
+        match &mut self.previous_id {
+            Some(previous) => id.clone_into(previous),
+            None => self.previous_id = Some(id.to_owned()),
+        }
+        self.statements += 1;
     }
 
     /// Appends a statement made by [`ParquetSerializer::prepare`]: the same rows as
@@ -695,24 +844,14 @@ impl DirParquetSerializer {
     /// same id as the one written just before it; the I/O error, naming the table, when a
     /// table cannot be written.
     pub fn write_prepared(&mut self, prepared: &PreparedStatement) -> io::Result<()> {
-        if self.previous_id.as_deref() == Some(prepared.id.as_str()) {
-            return Err(ParquetSerializeError::new(
-                &prepared.id,
-                "has the same id as the statement written just before it",
-            )
-            .into());
-        }
+        self.refuse_repeated_id(&prepared.id)?;
         let mut start = 0;
         for (table, &rows) in self.tables.iter_mut().zip(&prepared.rows) {
             let end = start + rows as usize * table.builders.len();
             table.append(&prepared.cells[start..end], rows, &prepared.id, &prepared.text)?;
             start = end;
         }
-        match &mut self.previous_id {
-            Some(previous) => previous.clone_from(&prepared.id),
-            None => self.previous_id = Some(prepared.id.clone()),
-        }
-        self.statements += 1;
+        self.written(&prepared.id);
         Ok(())
     }
 

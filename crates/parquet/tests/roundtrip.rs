@@ -469,3 +469,67 @@ fn writer_reader_and_errors_cross_threads() {
     send_sync::<communique_parquet::ParquetParseError>();
     send_sync::<communique_parquet::ParquetSerializeError>();
 }
+
+/// The reference statement with its paragraphs and commitments copied `copies` more
+/// times under new eIds.
+fn long_statement(copies: usize) -> Statement {
+    let mut statement = reference();
+    let (paragraphs, commitments) = (statement.paragraphs.clone(), statement.commitments.clone());
+    for copy in 1..=copies {
+        for paragraph in &paragraphs {
+            let mut paragraph = paragraph.clone();
+            paragraph.id = format!("{}_copy{copy}", paragraph.id);
+            statement.paragraphs.push(paragraph);
+        }
+        for commitment in &commitments {
+            let mut commitment = commitment.clone();
+            commitment.id = format!("{}_copy{copy}", commitment.id);
+            commitment.paragraph = format!("{}_copy{copy}", commitment.paragraph);
+            statement.commitments.push(commitment);
+        }
+    }
+    statement
+}
+
+/// A statement with more rows than the writer holds at once (laid out straight into the
+/// tables by `serialize_statement`) gives the tables `prepare` gives, and reads back the
+/// same; one the tables refuse leaves nothing written.
+#[test]
+fn a_long_statement_streams_into_the_tables() {
+    let mut long = long_statement(1_000);
+    long.id = "long".into();
+    assert_eq!(long.commitments.len(), 17 * 1_001);
+    let statements = [bare("bare"), long.clone(), reference()];
+    let (streamed, prepared) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut writer = ParquetSerializer::default().for_dir(streamed.path()).unwrap();
+    for statement in &statements {
+        writer.serialize_statement(statement).unwrap();
+    }
+    let summary = writer.finish().unwrap();
+    let rows: Vec<u64> = summary.tables.iter().map(|t| t.rows).collect();
+    assert_eq!(rows, [3, 0, 2, 0, 5 * 1_002, 17 * 1_002, 3 * 1_002, 0, 0, 0]);
+    let mut writer = ParquetSerializer::default().for_dir(prepared.path()).unwrap();
+    for statement in &statements {
+        writer.write_prepared(&ParquetSerializer::default().prepare(statement).unwrap()).unwrap();
+    }
+    writer.finish().unwrap();
+    let back: Vec<Statement> =
+        ParquetParser::default().for_dir(streamed.path()).unwrap().collect::<Result<_, _>>().unwrap();
+    assert_eq!(back, statements);
+    assert!(folder_bytes(streamed.path()) == folder_bytes(prepared.path()), "the tables differ");
+    assert!(ParquetSerializer::default().check(&long).is_ok());
+
+    // Two commitments sharing an eId, at the very end: refused by `check` as by
+    // `prepare`, and nothing of the statement is written.
+    let mut bad = long;
+    let twin = bad.commitments[0].id.clone();
+    bad.commitments.last_mut().unwrap().id = twin;
+    let Err(refused) = ParquetSerializer::default().prepare(&bad) else { panic!("a shared eId is refused") };
+    assert_eq!(ParquetSerializer::default().check(&bad).unwrap_err().to_string(), refused.to_string());
+    let dir = tempfile::tempdir().unwrap();
+    let mut writer = ParquetSerializer::default().for_dir(dir.path()).unwrap();
+    assert!(writer.serialize_statement(&bad).is_err());
+    writer.serialize_statement(&reference()).unwrap();
+    let summary = writer.finish().unwrap();
+    assert_eq!(summary.tables[5].rows, 17);
+}

@@ -85,11 +85,40 @@ impl TeiSerializer {
             indent: self.indent,
             s: statement,
             placement: Placement::of(statement),
+            sink: None,
+            failed: None,
         };
         formatter.document()?;
         Ok(PreparedStatement { xml: formatter.out })
     }
+
+    /// Whether [`prepare`](Self::prepare) would accept `statement`: `Ok` exactly when it
+    /// is `Ok`. The document is formatted into nothing, a few dozen KB at a time, so
+    /// this costs the time of `prepare` but not its memory.
+    ///
+    /// # Errors
+    ///
+    /// The [`TeiSerializeError`] `prepare` would give.
+    pub fn check(&self, statement: &Statement) -> Result {
+        let mut nothing = io::sink();
+        Formatter {
+            out: String::with_capacity(2 * SPILL_AT),
+            indent: self.indent,
+            s: statement,
+            placement: Placement::of(statement),
+            sink: Some(&mut nothing),
+            failed: None,
+        }
+        .document()
+    }
 }
+
+/// Documents of about this many bytes or more are formatted straight into the writer by
+/// `serialize_statement`.
+const STREAM_FROM: usize = 1 << 20;
+
+/// Bytes a streaming [`Formatter`] holds before it hands them to its sink.
+const SPILL_AT: usize = 64 * 1024;
 
 /// Bytes to reserve for a document: its texts and room for the markup (the codebook
 /// taxonomy alone is about 3 KB).
@@ -153,7 +182,9 @@ pub struct WriterTeiSerializer<W: Write> {
 }
 
 impl<W: Write> WriterTeiSerializer<W> {
-    /// Writes the document of `statement`.
+    /// Writes the document of `statement`: the bytes of `prepare`. A large document
+    /// (about 1 MB or more) is checked first, then formatted straight into the writer,
+    /// so it is never held whole as text.
     ///
     /// # Errors
     ///
@@ -163,8 +194,28 @@ impl<W: Write> WriterTeiSerializer<W> {
     /// already written (a document holds one).
     pub fn serialize_statement(&mut self, statement: &Statement) -> io::Result<()> {
         self.refuse_second()?;
-        let prepared = self.config.prepare(statement)?;
-        self.write_prepared(&prepared)
+        if capacity_hint(statement) < STREAM_FROM {
+            let prepared = self.config.prepare(statement)?;
+            return self.write_prepared(&prepared);
+        }
+        // A large document: checked first (nothing is written of one the format refuses),
+        // then formatted straight into the writer, never held whole.
+        self.config.check(statement)?;
+        let mut formatter = Formatter {
+            out: String::with_capacity(2 * SPILL_AT),
+            indent: self.config.indent,
+            s: statement,
+            placement: Placement::of(statement),
+            sink: Some(&mut self.writer),
+            failed: None,
+        };
+        formatter.document()?;
+        formatter.flush_out();
+        if let Some(error) = formatter.failed.take() {
+            return Err(error);
+        }
+        self.written = true;
+        Ok(())
     }
 
     /// Writes a document made by [`TeiSerializer::prepare`], in one `write_all`.
@@ -218,6 +269,11 @@ struct Formatter<'a> {
     s: &'a Statement,
     /// Where each commitment goes.
     placement: Placement,
+    /// Where the text goes as it is formatted: `out` is handed over, and emptied, at the
+    /// start of an element once it holds [`SPILL_AT`] bytes. `None`: all stays in `out`.
+    sink: Option<&'a mut dyn Write>,
+    /// The first error of writing to `sink`; nothing more is written after it.
+    failed: Option<io::Error>,
 }
 
 /// A TEI string-range pointer (P5 chapter 16, the TEI XPointer schemes) to `span` of the
@@ -230,6 +286,18 @@ pub(crate) fn string_range(id: &str, span: Span) -> String {
 }
 
 impl Formatter<'_> {
+    /// Hands `out` to the sink, if there is one, and empties it.
+    fn flush_out(&mut self) {
+        if let Some(sink) = self.sink.as_mut() {
+            if self.failed.is_none()
+                && let Err(error) = sink.write_all(self.out.as_bytes())
+            {
+                self.failed = Some(error);
+            }
+            self.out.clear();
+        }
+    }
+
     fn newline(&mut self, depth: usize) {
         if self.indent > 0 {
             self.out.push('\n');
@@ -240,6 +308,9 @@ impl Formatter<'_> {
     }
 
     fn open(&mut self, depth: usize, name: &str) {
+        if self.out.len() >= SPILL_AT {
+            self.flush_out();
+        }
         self.newline(depth);
         self.out.push('<');
         self.out.push_str(name);

@@ -94,8 +94,21 @@ impl XmlSerializer {
     /// [`XmlSerializeError`] when the record holds a value XML cannot carry.
     pub fn prepare(&self, statement: &Statement) -> Result<PreparedStatement> {
         let mut xml = String::with_capacity(capacity_hint(statement));
-        Formatter { out: &mut xml, indent: self.indent, statement: &statement.id }.statement(statement, 1)?;
+        Formatter::new(&mut xml, self.indent, &statement.id).statement(statement, 1)?;
         Ok(PreparedStatement { xml, indent: self.indent })
+    }
+
+    /// Whether [`prepare`](Self::prepare) would accept `statement`: `Ok` exactly when it
+    /// is `Ok`. The statement is formatted into nothing, a few dozen KB at a time, so
+    /// this costs the time of `prepare` but not its memory.
+    ///
+    /// # Errors
+    ///
+    /// The [`XmlSerializeError`] `prepare` would give.
+    pub fn check(&self, statement: &Statement) -> Result {
+        let mut out = String::with_capacity(2 * SPILL_AT);
+        let mut nothing = io::sink();
+        Formatter::streaming(&mut out, self.indent, &statement.id, &mut nothing).statement(statement, 1)
     }
 
     /// A document whose root is the one statement (`<statement>`), as a string ending
@@ -106,7 +119,7 @@ impl XmlSerializer {
     /// [`XmlSerializeError`] when the record holds a value XML cannot carry.
     pub fn document_to_string(&self, statement: &Statement) -> Result<String> {
         let mut out = String::from(DECLARATION);
-        Formatter { out: &mut out, indent: self.indent, statement: &statement.id }.statement(statement, 0)?;
+        Formatter::new(&mut out, self.indent, &statement.id).statement(statement, 0)?;
         out.push('\n');
         Ok(out)
     }
@@ -177,7 +190,10 @@ pub struct WriterXmlSerializer<W: Write> {
 
 impl<W: Write> WriterXmlSerializer<W> {
     /// Writes one statement (the XML declaration and the `<statements>` start tag
-    /// first, on the first call).
+    /// first, on the first call): the bytes [`write_prepared`](Self::write_prepared) of
+    /// [`XmlSerializer::prepare`] writes. A large statement (about 1 MB of XML or more)
+    /// is [checked](XmlSerializer::check) first, then formatted straight into the
+    /// writer, so it is never held whole as text.
     ///
     /// # Errors
     ///
@@ -185,7 +201,23 @@ impl<W: Write> WriterXmlSerializer<W> {
     /// [`io::ErrorKind::InvalidInput`] error, in which case nothing of this statement
     /// is written and the writer can go on with the next one.
     pub fn serialize_statement(&mut self, statement: &Statement) -> io::Result<()> {
-        self.write_prepared(&self.config.prepare(statement)?)
+        if capacity_hint(statement) < STREAM_FROM {
+            return self.write_prepared(&self.config.prepare(statement)?);
+        }
+        self.config.check(statement)?;
+        if !self.started {
+            self.writer.write_all(collection_start().as_bytes())?;
+            self.started = true;
+        }
+        let mut out = String::with_capacity(2 * SPILL_AT);
+        let mut formatter =
+            Formatter::streaming(&mut out, self.config.indent, &statement.id, &mut self.writer);
+        formatter.statement(statement, 1)?;
+        if let Some(error) = formatter.failed.take() {
+            return Err(error);
+        }
+        drop(formatter);
+        self.writer.write_all(out.as_bytes())
     }
 
     /// Writes a statement prepared by [`XmlSerializer::prepare`] of the same
@@ -235,16 +267,51 @@ impl<W: Write> WriterXmlSerializer<W> {
     }
 }
 
-/// Formats one statement into a string.
+/// Statements whose XML is about this many bytes or more are formatted straight into
+/// the writer by `serialize_statement`.
+const STREAM_FROM: usize = 1 << 20;
+
+/// Bytes a streaming [`Formatter`] holds before it hands them to its sink.
+const SPILL_AT: usize = 64 * 1024;
+
+/// Formats one statement into a string, or through it into a sink.
 struct Formatter<'a> {
     out: &'a mut String,
     indent: usize,
     statement: &'a str,
+    /// Where the text goes as it is formatted: the string is handed over, and emptied,
+    /// after each paragraph, commitment and note once it holds [`SPILL_AT`] bytes.
+    sink: Option<&'a mut dyn Write>,
+    /// The first error of writing to `sink`; nothing more is written after it.
+    failed: Option<io::Error>,
 }
 
 type Result<T = ()> = std::result::Result<T, XmlSerializeError>;
 
-impl Formatter<'_> {
+impl<'a> Formatter<'a> {
+    fn new(out: &'a mut String, indent: usize, statement: &'a str) -> Self {
+        Self { out, indent, statement, sink: None, failed: None }
+    }
+
+    fn streaming(out: &'a mut String, indent: usize, statement: &'a str, sink: &'a mut dyn Write) -> Self {
+        Self { out, indent, statement, sink: Some(sink), failed: None }
+    }
+
+    /// Hands the text to the sink once it holds [`SPILL_AT`] bytes (streaming only).
+    fn spill(&mut self) {
+        if self.out.len() < SPILL_AT {
+            return;
+        }
+        if let Some(sink) = self.sink.as_mut() {
+            if self.failed.is_none()
+                && let Err(error) = sink.write_all(self.out.as_bytes())
+            {
+                self.failed = Some(error);
+            }
+            self.out.clear();
+        }
+    }
+
     fn newline(&mut self, depth: usize) {
         if self.indent > 0 {
             /// A line break and enough spaces for the usual depths in one `push_str`.
@@ -451,12 +518,15 @@ impl Formatter<'_> {
         self.optional_text(inner, "sourceText", s.source_text.as_deref());
         for (i, paragraph) in s.paragraphs.iter().enumerate() {
             self.paragraph(inner, i, paragraph)?;
+            self.spill();
         }
         for (i, commitment) in s.commitments.iter().enumerate() {
             self.commitment(inner, i, commitment)?;
+            self.spill();
         }
         for (i, note) in s.notes.iter().enumerate() {
             self.note(inner, i, note)?;
+            self.spill();
         }
         self.close(depth, "statement");
         Ok(())

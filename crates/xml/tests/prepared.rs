@@ -88,3 +88,50 @@ fn prepared_statements_cross_threads() {
     send_sync_static::<PreparedStatement>();
     send_sync_static::<XmlSerializer>();
 }
+
+/// The reference statement with its paragraphs and commitments copied `copies` more
+/// times under new eIds: a statement of several MB of XML.
+fn long_statement(copies: usize) -> Statement {
+    let mut statement = reference_statement();
+    let (paragraphs, commitments) = (statement.paragraphs.clone(), statement.commitments.clone());
+    for copy in 1..=copies {
+        for paragraph in &paragraphs {
+            let mut paragraph = paragraph.clone();
+            paragraph.id = format!("{}_copy{copy}", paragraph.id);
+            statement.paragraphs.push(paragraph);
+        }
+        for commitment in &commitments {
+            let mut commitment = commitment.clone();
+            commitment.id = format!("{}_copy{copy}", commitment.id);
+            commitment.paragraph = format!("{}_copy{copy}", commitment.paragraph);
+            statement.commitments.push(commitment);
+        }
+    }
+    statement
+}
+
+/// A statement too large to hold as text (its XML is written as it is formatted) gives
+/// the bytes of `prepare` all the same; one XML cannot carry leaves nothing written.
+#[test]
+fn a_long_statement_streams_the_same_bytes() {
+    let long = long_statement(300);
+    let statements = [reference_statement(), long.clone(), full_statement()];
+    for serializer in [XmlSerializer::default(), XmlSerializer::default().with_indent(0)] {
+        let streamed = serialized(&statements, &serializer);
+        assert!(streamed.len() > 2_000_000, "{}", streamed.len());
+        assert!(streamed == prepared_in_parallel(&statements, &serializer, 1), "{serializer:?}");
+        assert!(serializer.check(&long).is_ok());
+    }
+    // A control character in the last paragraph's speaker (an attribute): refused by
+    // `check` and by `serialize_statement`, with nothing of the statement written.
+    let mut bad = long;
+    bad.paragraphs.last_mut().unwrap().speaker = Some("Chair\u{1}".into());
+    let serializer = XmlSerializer::default();
+    let Err(refused) = serializer.prepare(&bad) else { panic!("XML carries no U+0001 in an attribute") };
+    assert_eq!(serializer.check(&bad).unwrap_err().to_string(), refused.to_string());
+    let mut writer = serializer.clone().for_writer(Vec::new());
+    writer.serialize_statement(&reference_statement()).unwrap();
+    let error = writer.serialize_statement(&bad).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::InvalidInput);
+    assert_eq!(writer.finish().unwrap(), serialized(&[reference_statement()], &serializer));
+}

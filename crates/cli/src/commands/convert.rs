@@ -3,6 +3,7 @@
 use crate::inputs::{InputError, Inputs, Origin, Work};
 use crate::outputs::{Sink, Staged, check_targets, commit};
 use anyhow::{Context, Result, bail};
+use communique::model::Statement;
 use communique::{Format, PreparedStatement, Shard, StatementSerializer};
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -18,8 +19,55 @@ use std::thread::JoinHandle;
 /// records × the size of a record and of its outputs, whatever the size of the input.
 const BATCH: usize = 32;
 
+/// Input bytes after which a batch is closed even when it holds fewer than [`BATCH`]
+/// records, so that large records are not read ahead by the dozen.
+const BATCH_BYTES: u64 = 8 << 20;
+
+/// A record whose texts and parts add up to more than this many bytes (about
+/// [`LARGE_PARTS`] paragraphs, commitments and notes) is large: it is not formatted for
+/// every output at once, but written into one output after the other, each formatted
+/// straight into its file, so that memory holds the record and one output's buffers, not
+/// all of its outputs.
+const LARGE_BYTES: usize = 8 << 20;
+
+/// Parts (paragraphs, commitments, notes) that make a record large, whatever its texts.
+const LARGE_PARTS: usize = 20_000;
+
 /// The formatted outputs of one record, one per sink, in sink order.
 type PreparedRecord = Vec<PreparedStatement>;
+
+/// A record ready for the writers: formatted for every output (most records), or a
+/// large record to be written into each output in turn ([`is_large`]).
+enum Ready {
+    Prepared(PreparedRecord),
+    Large(Arc<Statement>),
+}
+
+/// True for a record too large to be formatted for every output at once: its texts
+/// add up to [`LARGE_BYTES`], or it has [`LARGE_PARTS`] parts.
+fn is_large(statement: &Statement) -> bool {
+    let parts = statement.paragraphs.len() + statement.commitments.len() + statement.notes.len();
+    if parts >= LARGE_PARTS {
+        return true;
+    }
+    let texts = statement.source_text.as_ref().map_or(0, String::len)
+        + statement.paragraphs.iter().map(|p| p.text.len()).sum::<usize>()
+        + statement.commitments.iter().map(|c| c.quote.len()).sum::<usize>()
+        + statement.notes.iter().map(|n| n.message.len()).sum::<usize>();
+    texts >= LARGE_BYTES
+}
+
+/// What a writer thread is handed.
+enum Message {
+    /// Records formatted for every output; the thread writes its own.
+    Batch(Arc<Vec<PreparedRecord>>),
+    /// Hands the sink over (once everything before is written), to write a large record
+    /// into it on the calling thread, and waits for it back. Every large record is
+    /// checked and written on one thread: glibc keeps what a thread frees for that
+    /// thread, so formatting a huge record on several threads would keep the memory of
+    /// each.
+    Lend(SyncSender<Sink>, Receiver<Sink>),
+}
 
 /// Convert statements between formats (.txt, .md, .html and WARC files are ingested on
 /// the way).
@@ -77,7 +125,7 @@ pub struct Args {
 
 /// A writer on its own thread: the channel that feeds it batches, and the thread, which
 /// hands the sink back when the channel closes.
-type WriterThread = (SyncSender<Arc<Vec<PreparedRecord>>>, JoinHandle<Result<Sink>>);
+type WriterThread = (SyncSender<Message>, JoinHandle<Result<Sink>>);
 
 /// The writers of a run: on their own threads when more than one job may run.
 enum Writers {
@@ -92,11 +140,23 @@ impl Writers {
         }
         let mut threads = Vec::with_capacity(sinks.len());
         for (index, mut sink) in sinks.into_iter().enumerate() {
-            let (sender, receiver): (_, Receiver<Arc<Vec<PreparedRecord>>>) = sync_channel(2);
+            let (sender, receiver): (_, Receiver<Message>) = sync_channel(2);
             let spawned = std::thread::Builder::new().name(format!("writer-{index}")).spawn(move || {
-                for batch in receiver {
-                    for record in batch.iter() {
-                        sink.write(&record[index])?;
+                for message in receiver {
+                    match message {
+                        Message::Batch(batch) => {
+                            for record in batch.iter() {
+                                sink.write(&record[index])?;
+                            }
+                        }
+                        Message::Lend(lend, back) => {
+                            if lend.send(sink).is_err() {
+                                bail!("the run stopped while a large record was written");
+                            }
+                            // Not handed back: the run stopped, and dropped the sink with
+                            // its temporary output.
+                            sink = back.recv().context("the run stopped while a large record was written")?;
+                        }
                     }
                 }
                 Ok(sink)
@@ -112,6 +172,51 @@ impl Writers {
             }
         }
         Ok(Self::Threads(threads))
+    }
+
+    /// Hands records to the writers in order: runs of prepared records as batches, each
+    /// large record to one writer after the other ([`Writers::write_large`]).
+    fn write_all(&mut self, records: Vec<Ready>) -> Result<(), WriterStopped> {
+        let mut batch = Vec::new();
+        for record in records {
+            match record {
+                Ready::Prepared(prepared) => batch.push(prepared),
+                Ready::Large(statement) => {
+                    if !batch.is_empty() {
+                        self.write(std::mem::take(&mut batch))?;
+                    }
+                    self.write_large(&statement)?;
+                }
+            }
+        }
+        if batch.is_empty() { Ok(()) } else { self.write(batch) }
+    }
+
+    /// Writes a large record into every output, one output after the other, each
+    /// formatted straight into its file: only one output's buffers are alive at a time.
+    fn write_large(&mut self, statement: &Arc<Statement>) -> Result<(), WriterStopped> {
+        match self {
+            Self::Inline(sinks) => {
+                for sink in sinks.iter_mut() {
+                    sink.serialize(statement).map_err(|error| WriterStopped(Some(error)))?;
+                }
+            }
+            Self::Threads(threads) => {
+                for (sender, _) in threads.iter() {
+                    let (lend, lent) = sync_channel(1);
+                    let (back, returned) = sync_channel(1);
+                    sender.send(Message::Lend(lend, returned)).map_err(|_| WriterStopped(None))?;
+                    // Closed without a sink: the writer stopped on an error.
+                    let mut sink = lent.recv().map_err(|_| WriterStopped(None))?;
+                    let written = sink.serialize(statement);
+                    // On an error the sink goes back all the same, to be cleaned up with
+                    // the others.
+                    let _ = back.send(sink);
+                    written.map_err(|error| WriterStopped(Some(error)))?;
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Hands a batch to every writer; an error when a writer has stopped (its own error
@@ -130,7 +235,7 @@ impl Writers {
             Self::Threads(threads) => {
                 let batch = Arc::new(batch);
                 for (sender, _) in threads.iter() {
-                    sender.send(batch.clone()).map_err(|_| WriterStopped(None))?;
+                    sender.send(Message::Batch(batch.clone())).map_err(|_| WriterStopped(None))?;
                 }
             }
         }
@@ -185,7 +290,7 @@ impl Batches {
         let reader = std::thread::Builder::new().name("reader".into()).spawn(move || {
             let mut inputs = inputs.peekable();
             while inputs.peek().is_some() {
-                let batch: Vec<Work> = inputs.by_ref().take(BATCH).collect();
+                let batch = next_batch(&mut inputs);
                 if sender.send(batch).is_err() {
                     // The run stopped early (an error, --fail-fast): nothing more to read.
                     return;
@@ -206,7 +311,7 @@ impl Iterator for Batches {
         match self {
             Self::Inline(inputs) => {
                 inputs.peek()?;
-                Some(Ok(inputs.by_ref().take(BATCH).collect()))
+                Some(Ok(next_batch(inputs)))
             }
             Self::Ahead { receiver, reader } => {
                 if let Ok(batch) = receiver.as_ref()?.recv() {
@@ -222,6 +327,19 @@ impl Iterator for Batches {
     }
 }
 
+/// The next batch of work items: [`BATCH`] of them, or fewer that hold [`BATCH_BYTES`]
+/// of input.
+fn next_batch(inputs: &mut impl Iterator<Item = Work>) -> Vec<Work> {
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut bytes = 0;
+    while batch.len() < BATCH && bytes < BATCH_BYTES {
+        let Some(work) = inputs.next() else { break };
+        bytes += work.weight();
+        batch.push(work);
+    }
+    batch
+}
+
 impl Drop for Batches {
     fn drop(&mut self) {
         if let Self::Ahead { receiver, reader } = self {
@@ -235,7 +353,7 @@ impl Drop for Batches {
 }
 
 /// What preparing one work item gives: the record's id, origin and formatted outputs.
-type Outcome = Result<(String, Origin, PreparedRecord), InputError>;
+type Outcome = Result<(String, Origin, Ready), InputError>;
 
 /// Batches prepared for the writers, in input order, with the input bytes each accounts
 /// for. With a pool, two batches are prepared at once, so that a worker done with its
@@ -249,7 +367,15 @@ struct Preparing {
     /// Why reading stopped, when it stopped on an error: handed out after the batches
     /// already being prepared.
     failed: Option<anyhow::Error>,
+    /// A batch holding a large input ([`LARGE_INPUT`]), to be read on the calling thread
+    /// once the batches before it are handed out.
+    held: Option<(u64, Vec<Work>)>,
 }
+
+/// Input bytes of one record from which it is parsed on the main thread, where it is
+/// also checked and written: glibc keeps what a thread frees for that thread, so a huge
+/// record parsed on one thread and formatted on another would need the memory twice.
+const LARGE_INPUT: u64 = 4 << 20;
 
 /// Batches being prepared at once on the pool.
 const BATCHES_IN_FLIGHT: usize = 2;
@@ -257,7 +383,14 @@ const BATCHES_IN_FLIGHT: usize = 2;
 impl Preparing {
     fn new(batches: Batches, pool: Option<rayon::ThreadPool>, serializers: Vec<StatementSerializer>) -> Self {
         let serializers = Arc::new(serializers);
-        Self { batches, pool, serializers, pending: std::collections::VecDeque::new(), failed: None }
+        Self {
+            batches,
+            pool,
+            serializers,
+            pending: std::collections::VecDeque::new(),
+            failed: None,
+            held: None,
+        }
     }
 }
 
@@ -274,7 +407,12 @@ impl Iterator for Preparing {
             let outcomes = batch.into_iter().map(|work| prepare(work, &self.serializers)).collect();
             return Some((weight, Ok(outcomes)));
         };
-        while self.failed.is_none() && self.pending.len() < BATCHES_IN_FLIGHT {
+        // Batches heavy with large records are prepared one at a time.
+        while self.failed.is_none()
+            && self.held.is_none()
+            && self.pending.len() < BATCHES_IN_FLIGHT
+            && self.pending.iter().map(|(weight, _)| weight).sum::<u64>() < BATCH_BYTES
+        {
             let batch = match self.batches.next() {
                 None => break,
                 Some(Ok(batch)) => batch,
@@ -284,6 +422,10 @@ impl Iterator for Preparing {
                 }
             };
             let weight = batch.iter().map(Work::weight).sum();
+            if batch.iter().any(|work| work.weight() >= LARGE_INPUT) {
+                self.held = Some((weight, batch));
+                break;
+            }
             let (sender, receiver) = sync_channel(1);
             let serializers = self.serializers.clone();
             pool.spawn(move || {
@@ -294,6 +436,12 @@ impl Iterator for Preparing {
                 let _ = sender.send(outcomes.ok());
             });
             self.pending.push_back((weight, receiver));
+        }
+        if self.pending.is_empty()
+            && let Some((weight, batch)) = self.held.take()
+        {
+            let outcomes = batch.into_iter().map(|work| prepare(work, &self.serializers)).collect();
+            return Some((weight, Ok(outcomes)));
         }
         let Some((weight, receiver)) = self.pending.pop_front() else {
             return self.failed.take().map(|error| (0, Err(error)));
@@ -317,18 +465,21 @@ fn fingerprint(id: &str) -> u128 {
 }
 
 /// Reads one work item into a valid statement and formats it for every output; an error
-/// names the input and position, also when a format cannot carry the record.
-fn prepare(
-    work: Work,
-    serializers: &[StatementSerializer],
-) -> Result<(String, Origin, PreparedRecord), InputError> {
+/// names the input and position, also when a format cannot carry the record. A large
+/// record ([`is_large`]) is not formatted here: it is checked against every output and
+/// written on the main thread.
+fn prepare(work: Work, serializers: &[StatementSerializer]) -> Outcome {
     let (statement, origin) = work.run()?;
+    if is_large(&statement) {
+        // Checked against every output, and written, on the main thread ([`Message::Lend`]).
+        return Ok((statement.id.clone(), origin, Ready::Large(Arc::new(statement))));
+    }
     let prepared = serializers
         .iter()
         .map(|serializer| serializer.prepare(&statement))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| InputError { origin: origin.clone(), message: e.to_string() })?;
-    Ok((statement.id, origin, prepared))
+    Ok((statement.id, origin, Ready::Prepared(prepared)))
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -379,6 +530,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut seen: HashSet<u128> = HashSet::new();
     // Reading, ingest, validation and the formatting of every output run in parallel;
     // the writers only append what was prepared, in input order.
+    let checkers = serializers.clone();
     for (weight, results) in Preparing::new(batches, pool, serializers) {
         let results = match results {
             Ok(results) => results,
@@ -391,12 +543,24 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let mut good = Vec::with_capacity(results.len());
         for result in results {
             let error = match result {
-                Ok((id, _, prepared)) if seen.insert(fingerprint(&id)) => {
-                    good.push(prepared);
-                    continue;
-                }
-                Ok((id, origin, _)) => {
-                    InputError { origin, message: format!("duplicate id {id:?}: an earlier record has it") }
+                Ok((id, origin, ready)) => {
+                    // A large record is checked here, on the thread that writes it: every
+                    // output takes it, or none gets it.
+                    let refused = match &ready {
+                        Ready::Large(statement) => checkers.iter().find_map(|c| c.check(statement).err()),
+                        Ready::Prepared(_) => None,
+                    };
+                    match refused {
+                        Some(error) => InputError { origin, message: error.to_string() },
+                        None if seen.insert(fingerprint(&id)) => {
+                            good.push(ready);
+                            continue;
+                        }
+                        None => InputError {
+                            origin,
+                            message: format!("duplicate id {id:?}: an earlier record has it"),
+                        },
+                    }
                 }
                 Err(error) => error,
             };
@@ -410,7 +574,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
         }
         converted += good.len();
-        if let Err(WriterStopped(error)) = writers.write(good) {
+        if let Err(WriterStopped(error)) = writers.write_all(good) {
             bar.finish_and_clear();
             // The writer's own error, once every writer has stopped and cleaned up.
             let finished = writers.finish();

@@ -168,13 +168,16 @@ pub fn to_string_line(statement: &Statement) -> String {
     serde_json::to_string(statement).expect("a Statement always serialises")
 }
 
-/// Writes the canonical pretty form of [`to_string_pretty`].
+/// Writes the canonical pretty form of [`to_string_pretty`], formatted straight into
+/// `writer` (the whole text is never held in memory): the same bytes, final newline
+/// included.
 ///
 /// # Errors
 ///
 /// The writer's I/O error.
 pub fn to_writer_pretty(mut writer: impl Write, statement: &Statement) -> io::Result<()> {
-    writer.write_all(to_string_pretty(statement).as_bytes())
+    serde_json::to_writer_pretty(&mut writer, statement)?;
+    writer.write_all(b"\n")
 }
 
 /// `bytes` read as one JSON value, for checking against the JSON Schema: a leading byte

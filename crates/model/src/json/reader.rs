@@ -59,6 +59,11 @@ const BLOCK: usize = 256 * 1024;
 /// few batches read ahead and being parsed).
 const RECYCLED_BLOCKS: usize = 8;
 
+/// The largest block kept for reuse, in bytes of capacity. A block that grew past it to
+/// hold a long line is freed as soon as its lines are, so a huge record's bytes do not
+/// stay in memory once it is parsed.
+const RECYCLED_CAPACITY: usize = 4 * BLOCK;
+
 /// U+FEFF in UTF-8.
 const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
 
@@ -172,7 +177,7 @@ impl<R: BufRead> ReaderJsonLinesParser<R> {
 
     fn queue(&mut self, block: Vec<u8>, lines: Vec<(TextPosition, Range<usize>)>) {
         let block = Arc::new(block);
-        if self.recent.len() < RECYCLED_BLOCKS {
+        if self.recent.len() < RECYCLED_BLOCKS && block.capacity() <= RECYCLED_CAPACITY {
             self.recent.push(block.clone());
         }
         for (position, range) in lines {
