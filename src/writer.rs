@@ -123,6 +123,18 @@ impl StatementSerializer {
         self
     }
 
+    /// Lets a format spread its own encoding over threads (`true`) or keep it on the
+    /// thread that writes the statements (`false`). Only Parquet has such work: each table
+    /// encoded, compressed and hashed on a thread of its own
+    /// ([`ParquetSerializer::with_encoder_threads`]); its files are the same byte for byte
+    /// either way. Other formats ignore it.
+    pub fn with_threads(mut self, threads: bool) -> Self {
+        if let SerializerKind::Parquet(serializer) = self.kind {
+            self.kind = SerializerKind::Parquet(serializer.with_encoder_threads(threads));
+        }
+        self
+    }
+
     /// Writes the tables of one shard of a conversion, under names that keep the shards of
     /// one folder apart ([`ParquetSerializer::with_shard`]: `commitments-2-of-4.parquet`);
     /// other formats ignore it (their outputs are named apart by whoever places them).

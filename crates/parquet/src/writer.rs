@@ -14,7 +14,8 @@ use communique_model::{Statement, Timestamp};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::metadata::KeyValue;
-use parquet::file::properties::WriterProperties;
+use parquet::file::properties::{EnabledStatistics, WriterProperties};
+use parquet::schema::types::ColumnPath;
 use sha2::{Digest as _, Sha256};
 use std::collections::HashSet;
 use std::fmt;
@@ -22,6 +23,8 @@ use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::thread::JoinHandle;
 
 /// Rows buffered in a table's column builders before they go to Parquet as one record
 /// batch.
@@ -40,6 +43,22 @@ const ROW_GROUP_BYTES: usize = 1 << 20;
 /// Size of the buffer between each table's hasher and its file.
 const FILE_BUFFER: usize = 256 * 1024;
 
+/// Record batches waiting for a table's encoder thread, besides the one it encodes: what
+/// bounds the memory between the rows laid out and the rows encoded.
+const QUEUED_BATCHES: usize = 1;
+
+/// The columns of free text, long and seldom repeated (`table`, `column`): written
+/// without a dictionary (a dictionary of values that do not repeat only costs the time
+/// and memory of building it) and without statistics (the minimum and maximum of
+/// paragraphs, kept for every page, filter nothing a query asks).
+pub(crate) const FREE_TEXT: [(&str, &str); 5] = [
+    ("statements", "title"),
+    ("statements", "source_text"),
+    ("paragraphs", "text"),
+    ("commitments", "quote"),
+    ("notes", "message"),
+];
+
 /// Configuration of the Parquet writer; [`ParquetSerializer::for_dir`] starts writing a
 /// folder.
 ///
@@ -53,6 +72,8 @@ const FILE_BUFFER: usize = 256 * 1024;
 pub struct ParquetSerializer {
     shard: Option<Shard>,
     max_row_group_rows: Option<usize>,
+    /// Encode every table on the calling thread (not the default).
+    inline: bool,
 }
 
 impl ParquetSerializer {
@@ -78,6 +99,22 @@ impl ParquetSerializer {
     pub fn with_max_row_group_rows(mut self, rows: usize) -> Self {
         self.max_row_group_rows = Some(rows.max(1));
         self
+    }
+
+    /// Encodes and compresses each table on a thread of its own (`true`, the default),
+    /// fed with record batches through a bounded queue, or everything on the thread that
+    /// writes the statements (`false`). The files are the same byte for byte either way:
+    /// each table's file is written by one thread, in the order the statements come.
+    pub fn with_encoder_threads(mut self, threads: bool) -> Self {
+        self.inline = !threads;
+        self
+    }
+
+    /// Whether each table is encoded on a thread of its own
+    /// ([`with_encoder_threads`](Self::with_encoder_threads)).
+    #[must_use]
+    pub fn encoder_threads(&self) -> bool {
+        !self.inline
     }
 
     /// The file names a folder written with this configuration gets: each table's
@@ -625,12 +662,97 @@ impl Builder {
     }
 }
 
+/// Where a table's record batches are encoded, compressed, hashed and written.
+enum Encoder {
+    /// On the thread that writes the statements; `None` once finished.
+    Inline(Option<Box<ArrowWriter<HashingFile>>>),
+    /// On a thread of its own, fed through a bounded queue; both are `None` once
+    /// finished.
+    Thread { batches: Option<SyncSender<RecordBatch>>, thread: Option<JoinHandle<io::Result<HashingFile>>> },
+}
+
+impl Encoder {
+    fn new(writer: ArrowWriter<HashingFile>, path: &Path, inline: bool) -> io::Result<Self> {
+        if inline {
+            return Ok(Self::Inline(Some(Box::new(writer))));
+        }
+        let (sender, receiver) = sync_channel(QUEUED_BATCHES);
+        let thread_path = path.to_path_buf();
+        let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let thread = std::thread::Builder::new()
+            .name(format!("parquet-{name}"))
+            .spawn(move || encode(writer, &receiver, &thread_path))
+            .map_err(|e| file_error(path, e))?;
+        Ok(Self::Thread { batches: Some(sender), thread: Some(thread) })
+    }
+
+    /// Hands `batch` over to be written; an error of the thread, when it stopped on one.
+    fn write(&mut self, batch: RecordBatch, path: &Path) -> io::Result<()> {
+        match self {
+            Self::Inline(Some(writer)) => writer.write(&batch).map_err(|e| write_error(path, e)),
+            Self::Inline(None) => Err(finished(path)),
+            Self::Thread { batches, .. } => {
+                let sent = batches.as_ref().is_some_and(|sender| sender.send(batch).is_ok());
+                if sent { Ok(()) } else { self.finish(path).map(drop) }
+            }
+        }
+    }
+
+    /// Writes the last row group and the footer; the file, flushed by Parquet.
+    fn finish(&mut self, path: &Path) -> io::Result<HashingFile> {
+        match self {
+            Self::Inline(writer) => {
+                let writer = writer.take().ok_or_else(|| finished(path))?;
+                writer.into_inner().map_err(|e| write_error(path, e))
+            }
+            Self::Thread { batches, thread } => {
+                // Closing the queue tells the thread there are no more batches.
+                drop(batches.take());
+                let thread = thread.take().ok_or_else(|| finished(path))?;
+                thread.join().unwrap_or_else(|_| {
+                    Err(file_error(path, io::Error::other("the thread encoding this table panicked")))
+                })
+            }
+        }
+    }
+}
+
+impl Drop for Encoder {
+    /// A table dropped unfinished (the conversion stopped) still has its thread joined,
+    /// so that no thread writes into a folder after it is given up.
+    fn drop(&mut self) {
+        if let Self::Thread { batches, thread } = self {
+            drop(batches.take());
+            if let Some(thread) = thread.take() {
+                let _ = thread.join();
+            }
+        }
+    }
+}
+
+/// The error of a table written to after it was finished (or after its thread stopped).
+fn finished(path: &Path) -> io::Error {
+    file_error(path, io::Error::other("the table is already finished"))
+}
+
+/// An encoder thread: writes every batch received, in order, then the footer.
+fn encode(
+    mut writer: ArrowWriter<HashingFile>,
+    batches: &Receiver<RecordBatch>,
+    path: &Path,
+) -> io::Result<HashingFile> {
+    for batch in batches {
+        writer.write(&batch).map_err(|e| write_error(path, e))?;
+    }
+    writer.into_inner().map_err(|e| write_error(path, e))
+}
+
 /// One table being written.
 struct TableWriter {
     table: &'static Table,
     path: PathBuf,
     schema: SchemaRef,
-    writer: ArrowWriter<HashingFile>,
+    encoder: Encoder,
     builders: Vec<Builder>,
     /// Rows and text bytes in the builders, not yet handed to Parquet.
     buffered_rows: usize,
@@ -644,9 +766,27 @@ impl fmt::Debug for TableWriter {
             .field("path", &self.path)
             .field("rows", &self.rows)
             .field("buffered_rows", &self.buffered_rows)
-            .field("in_progress_size", &self.writer.in_progress_size())
+            .field("encoder_thread", &matches!(self.encoder, Encoder::Thread { .. }))
             .finish_non_exhaustive()
     }
+}
+
+/// The writer properties of `table`'s file: Snappy, row groups of at most
+/// [`ROW_GROUP_BYTES`] (and `max_rows` rows, when given), the layout in the key-value
+/// metadata, and the [free-text](FREE_TEXT) columns without dictionary or statistics.
+fn properties(table: &Table, max_rows: Option<usize>) -> WriterProperties {
+    let mut properties = WriterProperties::builder()
+        .set_compression(Compression::SNAPPY)
+        .set_max_row_group_bytes(Some(ROW_GROUP_BYTES))
+        .set_key_value_metadata(Some(vec![KeyValue::new(LAYOUT_KEY.to_owned(), LAYOUT.to_owned())]));
+    if let Some(rows) = max_rows {
+        properties = properties.set_max_row_group_row_count(Some(rows));
+    }
+    for &(_, column) in FREE_TEXT.iter().filter(|(name, _)| *name == table.name) {
+        let path = ColumnPath::from(column);
+        properties = properties.set_column_statistics_enabled(path, EnabledStatistics::None);
+    }
+    properties.build()
 }
 
 impl TableWriter {
@@ -658,18 +798,13 @@ impl TableWriter {
             hasher: Sha256::new(),
             bytes: 0,
         };
-        let mut properties = WriterProperties::builder()
-            .set_compression(Compression::SNAPPY)
-            .set_max_row_group_bytes(Some(ROW_GROUP_BYTES))
-            .set_key_value_metadata(Some(vec![KeyValue::new(LAYOUT_KEY.to_owned(), LAYOUT.to_owned())]));
-        if let Some(rows) = config.max_row_group_rows {
-            properties = properties.set_max_row_group_row_count(Some(rows));
-        }
         let schema = arrow_schema(table);
-        let writer = ArrowWriter::try_new(out, schema.clone(), Some(properties.build()))
-            .map_err(|e| write_error(&path, e))?;
+        let writer =
+            ArrowWriter::try_new(out, schema.clone(), Some(properties(table, config.max_row_group_rows)))
+                .map_err(|e| write_error(&path, e))?;
+        let encoder = Encoder::new(writer, &path, config.inline)?;
         let builders = table.columns.iter().map(|column| Builder::new(column.datatype)).collect();
-        Ok(Self { table, path, schema, writer, builders, buffered_rows: 0, buffered_text: 0, rows: 0 })
+        Ok(Self { table, path, schema, encoder, builders, buffered_rows: 0, buffered_text: 0, rows: 0 })
     }
 
     /// Appends `rows` rows whose values are `cells` (row after row).
@@ -698,19 +833,17 @@ impl TableWriter {
         let columns: Vec<ArrayRef> = self.builders.iter_mut().map(Builder::finish).collect();
         let batch =
             RecordBatch::try_new(self.schema.clone(), columns).map_err(|e| write_error(&self.path, e))?;
-        self.writer.write(&batch).map_err(|e| write_error(&self.path, e))?;
         self.buffered_rows = 0;
         self.buffered_text = 0;
-        Ok(())
+        self.encoder.write(batch, &self.path)
     }
 
     fn finish(mut self) -> io::Result<TableFile> {
         self.write_batch()?;
-        let path = self.path;
-        let HashingFile { file, hasher, bytes } =
-            self.writer.into_inner().map_err(|e| write_error(&path, e))?;
-        let file = file.into_inner().map_err(|e| file_error(&path, e.into_error()))?;
-        file.sync_all().map_err(|e| file_error(&path, e))?;
+        let HashingFile { file, hasher, bytes } = self.encoder.finish(&self.path)?;
+        let path = &self.path;
+        let file = file.into_inner().map_err(|e| file_error(path, e.into_error()))?;
+        file.sync_all().map_err(|e| file_error(path, e))?;
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         Ok(TableFile { name, bytes, sha256: hex(&hasher.finalize()), rows: self.rows })
     }

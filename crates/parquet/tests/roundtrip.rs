@@ -97,9 +97,20 @@ fn timestamps_read_back_as_printed() {
 
 #[test]
 fn many_statements_in_many_row_groups() {
-    let mut statements = Vec::new();
-    for i in 0..60 {
-        let statement = match i % 4 {
+    let statements = sixty_statements();
+    let dir = tempfile::tempdir().unwrap();
+    let (summary, back) =
+        round_trip_with(ParquetSerializer::default().with_max_row_group_rows(7), dir.path(), &statements);
+    assert_eq!(summary.statements, 60);
+    assert_eq!(back, statements);
+    // 60 statement rows, 7 a row group at most: 9 row groups.
+    assert_eq!(row_groups(&dir.path().join("statements.parquet")), 9);
+}
+
+/// Sixty statements of every kind, with distinct ids.
+fn sixty_statements() -> Vec<Statement> {
+    (0..60)
+        .map(|i| match i % 4 {
             0 => {
                 let mut s = reference();
                 s.id = format!("reference-{i}");
@@ -109,16 +120,55 @@ fn many_statements_in_many_row_groups() {
             1 => Statement { id: format!("hostile-{i}"), ..hostile() },
             2 => Statement { id: format!("empty-{i}"), ..all_empty() },
             _ => bare(&format!("bare-{i}")),
-        };
-        statements.push(statement);
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let (summary, back) =
-        round_trip_with(ParquetSerializer::default().with_max_row_group_rows(7), dir.path(), &statements);
-    assert_eq!(summary.statements, 60);
+        })
+        .collect()
+}
+
+#[test]
+fn encoder_threads_write_the_same_bytes_as_one_thread() {
+    let statements = sixty_statements();
+    let threaded = tempfile::tempdir().unwrap();
+    let inline = tempfile::tempdir().unwrap();
+    let serializer = ParquetSerializer::default().with_max_row_group_rows(5);
+    assert!(serializer.encoder_threads(), "encoder threads are the default");
+    let (_, back) = round_trip_with(serializer, threaded.path(), &statements);
     assert_eq!(back, statements);
-    // 60 statement rows, 7 a row group at most: 9 row groups.
-    assert_eq!(row_groups(&dir.path().join("statements.parquet")), 9);
+    let serializer = serializer.with_encoder_threads(false);
+    assert!(!serializer.encoder_threads());
+    let (_, back) = round_trip_with(serializer, inline.path(), &statements);
+    assert_eq!(back, statements);
+    assert_eq!(folder_bytes(threaded.path()), folder_bytes(inline.path()));
+    // 60 statement rows, 5 a row group at most: 12 row groups, written by each way.
+    assert_eq!(row_groups(&threaded.path().join("statements.parquet")), 12);
+}
+
+#[test]
+fn free_text_columns_carry_no_statistics_and_the_others_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let (title, text) = (Some("A title".to_owned()), Some("The text received.".to_owned()));
+    let statements = [
+        Statement { id: "r-2".into(), title: title.clone(), source_text: text.clone(), ..reference() },
+        Statement { id: "r-1".into(), title, source_text: text, ..reference() },
+    ];
+    round_trip(dir.path(), &statements);
+    let statistics = |file: &str, column: &str| {
+        let reader = SerializedFileReader::new(fs::File::open(dir.path().join(file)).unwrap()).unwrap();
+        let metadata = reader.metadata();
+        assert_eq!(metadata.num_row_groups(), 1, "{file}");
+        let group = metadata.row_group(0);
+        let chunk = group.columns().iter().find(|c| c.column_descr().name() == column).unwrap();
+        chunk.statistics().map(|s| {
+            let text = |bytes: Option<&[u8]>| String::from_utf8(bytes.unwrap().to_vec()).unwrap();
+            (text(s.min_bytes_opt()), text(s.max_bytes_opt()))
+        })
+    };
+    // The two ids, in byte order, whatever the order written.
+    assert_eq!(statistics("paragraphs.parquet", "statement_id"), Some(("r-1".into(), "r-2".into())));
+    assert_eq!(statistics("paragraphs.parquet", "text"), None);
+    assert_eq!(statistics("statements.parquet", "statement_id"), Some(("r-1".into(), "r-2".into())));
+    assert_eq!(statistics("statements.parquet", "title"), None);
+    assert_eq!(statistics("statements.parquet", "source_text"), None);
+    assert_eq!(statistics("commitments.parquet", "quote"), None);
 }
 
 #[test]

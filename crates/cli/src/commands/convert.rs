@@ -504,7 +504,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
     let mut serializers = Vec::with_capacity(formats.len());
     for &format in &formats {
-        let mut serializer = StatementSerializer::from_format(format).with_excel_safe(args.excel_safe);
+        // With `--jobs 1` everything runs on one thread, Parquet's table encoders too.
+        let mut serializer =
+            StatementSerializer::from_format(format).with_excel_safe(args.excel_safe).with_threads(jobs > 1);
         if let Some(base) = &args.base_iri {
             serializer = serializer.with_base_iri(base.clone()).context("--base-iri")?;
         }
