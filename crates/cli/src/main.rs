@@ -3,6 +3,7 @@
 //! The command composes the library crates; it holds no format logic of its own.
 
 mod commands;
+mod ids;
 mod inputs;
 mod outputs;
 mod progress;

@@ -6,7 +6,6 @@ use anyhow::{Context, Result, bail};
 use communique::model::Statement;
 use communique::{Format, PreparedStatement, Shard, StatementSerializer};
 use rayon::prelude::*;
-use std::collections::HashSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -455,15 +454,6 @@ impl Iterator for Preparing {
 /// A writer stopped on an error; `Some` when the error is already known (inline writing).
 struct WriterStopped(Option<anyhow::Error>);
 
-/// A 128-bit fingerprint of a record id: the first 16 bytes of its SHA-256.
-fn fingerprint(id: &str) -> u128 {
-    use sha2::Digest as _;
-    let digest = sha2::Sha256::digest(id.as_bytes());
-    let mut bytes = [0u8; 16];
-    bytes.copy_from_slice(&digest[..16]);
-    u128::from_le_bytes(bytes)
-}
-
 /// Reads one work item into a valid statement and formats it for every output; an error
 /// names the input and position, also when a format cannot carry the record. A large
 /// record ([`is_large`]) is not formatted here: it is checked against every output and
@@ -527,9 +517,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // Ids already written: a collection holds each id once (the XSD and the CSV keys
     // require it), so a later record with the same id is a bad record (within this run:
     // the shards of one conversion do not see each other's ids).
-    // Kept as 128-bit fingerprints (SHA-256 of the id, cut to 16 bytes): 16 bytes a
-    // record instead of the id itself, with no collision to fear below 10^18 records.
-    let mut seen: HashSet<u128> = HashSet::new();
+    // Kept as 128-bit fingerprints, compactly (crate::ids).
+    let mut seen = crate::ids::SeenIds::default();
     // Reading, ingest, validation and the formatting of every output run in parallel;
     // the writers only append what was prepared, in input order.
     let checkers = serializers.clone();
@@ -554,7 +543,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     };
                     match refused {
                         Some(error) => InputError { origin, message: error.to_string() },
-                        None if seen.insert(fingerprint(&id)) => {
+                        None if seen.insert(&id) => {
                             good.push(ready);
                             continue;
                         }
