@@ -491,6 +491,17 @@ impl<'a> Analyzer<'a> {
             if !tok.is_word() {
                 break;
             }
+            // "And my commitment to NATO … is ironclad.", "But the United States will
+            // …": a conjunction opening the sentence links it to the last one; the
+            // subject follows it (manual 3.9).
+            if p == self.body_start()
+                && is(tok, class::COORDINATOR)
+                && (self.sym_is(p, "and") || self.sym_is(p, "but"))
+                && t.get(p + 1).is_some_and(Token::is_word)
+            {
+                p += 1;
+                continue;
+            }
             let lead_adverb = is(tok, class::LEAD_ADVERB);
             let opens = is(
                 tok,

@@ -120,7 +120,11 @@ impl<'a> SideView<'a> {
             let signatory = run
                 .iter()
                 .any(|t| t.is_capital() && text.get(t.range()).is_some_and(|w| names_one_of(w, signatories)));
-            if foreign || signatory {
+            // "The Joint Taskforce intends to …": a body the signatories named joint is
+            // theirs together (manual 1.5, item 5).
+            let joint = run.first().is_some_and(|t| t.class & class::DETERMINER != 0)
+                && run.iter().any(|t| t.is_capital() && text.get(t.range()) == Some("Joint"));
+            if foreign || signatory || joint {
                 return Some(Party::Own);
             }
         } else if foreign {

@@ -980,3 +980,92 @@ fn measures_reported_as_done_are_actions() {
         assert_eq!(got, want, "{sentence}");
     }
 }
+
+/// The kinds and actors of sentences coded one paragraph each in a White House statement.
+fn kinds_and_actors(sentence: &str) -> Vec<(K, Option<String>)> {
+    code_paragraphs(&[sentence], WH).into_iter().map(|c| (c.0, c.1)).collect()
+}
+
+#[test]
+fn measures_against_others_and_measures_that_build_are_actions() {
+    // 2.2: isolating, blunting, organising, spearheading and fostering are measures of the
+    // issuer's side, in the present perfect as in the simple past.
+    let cases: &[(&str, Option<(K, &str)>)] = &[
+        ("We have isolated the regime’s central bank from our financial markets.", Some((Action, "We"))),
+        (
+            "Our governments have blunted the cartels’ access to precursor chemicals.",
+            Some((Action, "Our governments")),
+        ),
+        (
+            "The Administration has spearheaded a coalition to rebuild the port.",
+            Some((Action, "The Administration")),
+        ),
+        (
+            "The three governments organized a regional workshop on supply chains.",
+            Some((Action, "The three governments")),
+        ),
+        ("We have fostered the integration of refugees in host communities.", Some((Action, "We"))),
+        ("We have operationalised the new customs task force.", Some((Action, "We"))),
+        // "organized crime" is a noun phrase, not a measure (3.11).
+        ("Both countries have faced organized crime networks for decades.", None),
+    ];
+    for (sentence, want) in cases {
+        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
+        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
+    }
+}
+
+#[test]
+fn a_conjunction_opening_the_sentence_leaves_its_subject_coded() {
+    // 3.9 and 3.8: "And" or "But" before the subject links the sentence to the last one;
+    // a kind noun of the issuer's side as subject of an evaluative predicate is a pledge.
+    let cases: &[(&str, Option<(K, &str)>)] = &[
+        ("And my commitment to our Pacific partners is unwavering.", Some((Pledge, "I"))),
+        ("But our commitment to the Alliance remains steadfast.", Some((Pledge, "We"))),
+        ("And the United States will keep its embassy in Kyiv open.", Some((Pledge, "the United States"))),
+        // A conjunction does not make a thing an actor (3.3).
+        ("And the new terminal will open in the spring.", None),
+    ];
+    for (sentence, want) in cases {
+        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
+        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
+    }
+}
+
+#[test]
+fn partnering_with_a_purpose_and_devotion_are_pledges() {
+    // 3.12: a present effort verb with a purpose is a pledge; 2.1: "devoted to" is a
+    // predicate of continuing conduct like "dedicated to".
+    let cases: &[(&str, Option<(K, &str)>)] = &[
+        ("We are partnering to expand clean energy across the region.", Some((Pledge, "We"))),
+        (
+            "The United States remains devoted to the defense of its Allies.",
+            Some((Pledge, "The United States")),
+        ),
+    ];
+    for (sentence, want) in cases {
+        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
+        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
+    }
+}
+
+#[test]
+fn a_joint_body_of_the_signatories_is_on_the_issuers_side() {
+    use communique_model::StatementKind;
+    // Manual 1.5, item 5: a body the signatories of a joint statement call joint holds
+    // their positions together; in a statement of one issuer it is no one the text puts
+    // on its side (3.1).
+    let paragraphs = ["The Joint Working Group intends to publish a common roadmap on battery recycling."];
+    let title = "United States–Canada Joint Statement";
+    let coded = |kind| -> Vec<(K, Option<String>)> {
+        extract_commitments_of(&statement_of(kind, title, &paragraphs))
+            .into_iter()
+            .map(|c| (c.kind, c.actor))
+            .collect()
+    };
+    assert_eq!(
+        coded(StatementKind::JointStatement),
+        vec![(Pledge, Some("The Joint Working Group".to_owned()))]
+    );
+    assert_eq!(coded(StatementKind::PressStatement), vec![]);
+}
