@@ -101,6 +101,17 @@ impl<'a> SideView<'a> {
                 names.push(lower);
             }
             view.signatories = Some(names);
+            // A title that names a body ("Joint Leaders Statement on AUKUS", "Quad Joint
+            // Statement") makes its members signatories: the side of that body, as an
+            // issuer of that name would have it (manual 1.5, items 2 and 5).
+            let title = title.unwrap_or_default().to_lowercase();
+            for side in &lexicon.sides {
+                if side.issuers.iter().any(|phrase| contains_words(&title, phrase))
+                    && !view.sides.iter().any(|s| std::ptr::eq(*s, side))
+                {
+                    view.sides.push(side);
+                }
+            }
         }
         view
     }

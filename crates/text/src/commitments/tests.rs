@@ -1069,3 +1069,51 @@ fn a_joint_body_of_the_signatories_is_on_the_issuers_side() {
     );
     assert_eq!(coded(StatementKind::PressStatement), vec![]);
 }
+
+#[test]
+fn a_joint_statement_titled_by_a_body_has_its_members_as_signatories() {
+    use communique_model::StatementKind;
+    // Manual 1.5, items 2 and 5: the leaders of AUKUS sign a statement titled by AUKUS,
+    // so each member is on the issuer's side; in a White House statement of one issuer
+    // they are third parties (3.1, R1).
+    let paragraphs = [
+        "Australia remains committed to the highest standards of nuclear safeguards.",
+        "The United Kingdom will train Australian submariners from next year.",
+    ];
+    let title = "Joint Leaders Statement on AUKUS";
+    let coded = |kind| -> Vec<(K, Option<String>)> {
+        extract_commitments_of(&statement_of(kind, title, &paragraphs))
+            .into_iter()
+            .map(|c| (c.kind, c.actor))
+            .collect()
+    };
+    assert_eq!(
+        coded(StatementKind::JointStatement),
+        vec![(Pledge, Some("Australia".to_owned())), (Pledge, Some("The United Kingdom".to_owned()))]
+    );
+    assert_eq!(coded(StatementKind::PressStatement), vec![]);
+}
+
+#[test]
+fn items_of_steps_being_taken_are_actions_of_the_lead_ins_subject() {
+    // 3.7 and 5.3: a lead-in that announces "the following steps" it is taking codes
+    // nothing itself; each run-in label under it is a measure under way (2.2) of the
+    // lead-in's subject, and the sentences after a label are coded on their own.
+    let found = code_paragraphs(
+        &[
+            "The Secretary is taking the following steps immediately to shorten wait times at the border:",
+            "Hiring Additional Customs Officers. The new officers start work in May.",
+            "Opening Two New Crossing Lanes. The lanes will serve freight traffic.",
+        ],
+        WH,
+    );
+    let got: Vec<(K, Option<&str>, &str)> =
+        found.iter().map(|c| (c.0, c.1.as_deref(), c.4.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Action, Some("The Secretary"), "para_2__cmt_1"),
+            (Action, Some("The Secretary"), "para_3__cmt_1")
+        ]
+    );
+}
