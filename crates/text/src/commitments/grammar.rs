@@ -515,7 +515,11 @@ impl<'a> Analyzer<'a> {
             ) || (tok.is_capital() && is(tok, class::BACKGROUND_VERB))
                 || (tok.is_capital()
                     && tok.class & (class::GERUND | class::PARTICIPLE) != 0
-                    && !t.get(p + 1).is_some_and(Token::is_capital))
+                    && !t.get(p + 1).is_some_and(Token::is_capital)
+                    // "Allied leaders will endorse …, the first update since 2010": a
+                    // participle before a party noun names the party (1.5), it opens
+                    // no phrase.
+                    && !self.word_at(p + 1, class::AGENT | class::ROLE | class::COUNTERPART))
                 || (lead_adverb && self.word_at(p + 1, class::PREPOSITION))
                 || (is(tok, class::DETERMINER) && self.word_at(p + 1, class::UNIT))
                 // "One year ago,", "2022,", "Last week,": a time before the subject.

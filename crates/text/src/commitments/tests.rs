@@ -1117,3 +1117,28 @@ fn items_of_steps_being_taken_are_actions_of_the_lead_ins_subject() {
         ]
     );
 }
+
+#[test]
+fn a_participle_naming_a_party_and_decisions_that_hold_a_clause() {
+    // 1.5: "Allied leaders" names the Alliance's leaders, whatever follows the first comma
+    // (an appositive with a date is no history of a future, 3.4); 3.13: "decided that" and
+    // "resolved that" code the clause they introduce.
+    let cases: &[(&str, Option<(K, &str)>)] = &[
+        (
+            "Allied leaders will adopt a new maritime strategy, the first revision since 2011.",
+            Some((Pledge, "Allied leaders")),
+        ),
+        (
+            "The leaders decided that the two countries will open a joint research center.",
+            Some((Pledge, "The leaders")),
+        ),
+        (
+            "The leaders resolved that the junta must release all political prisoners.",
+            Some((Demand, "The leaders")),
+        ),
+    ];
+    for (sentence, want) in cases {
+        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
+        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
+    }
+}
