@@ -1142,3 +1142,30 @@ fn a_participle_naming_a_party_and_decisions_that_hold_a_clause() {
         assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
     }
 }
+
+#[test]
+fn a_name_with_digits_is_no_amount() {
+    // 2.1: "committed to" + a body is a pledge; 2.2: resources committed as an amount are
+    // a measure. "G20" or "G7" is a name, not an amount.
+    let cases: &[(&str, Option<(K, &str)>)] = &[
+        (
+            "The United States is committed to the G20 and its work on debt.",
+            Some((Pledge, "The United States")),
+        ),
+        ("We remain committed to the G7 agenda on critical minerals.", Some((Pledge, "We"))),
+        ("We have committed $25 million to the new facility.", Some((Action, "We"))),
+    ];
+    for (sentence, want) in cases {
+        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
+        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
+    }
+}
+
+#[test]
+fn a_coalition_of_the_issuers_side_is_an_actor() {
+    // 1.5, item 5: "the coalition" of a statement its members issue is their group.
+    assert_eq!(
+        kinds_and_actors("The coalition intends to train more pilots next year."),
+        vec![(Pledge, Some("The coalition".to_owned()))]
+    );
+}
