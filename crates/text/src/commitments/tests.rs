@@ -1169,3 +1169,36 @@ fn a_coalition_of_the_issuers_side_is_an_actor() {
         vec![(Pledge, Some("The coalition".to_owned()))]
     );
 }
+
+#[test]
+fn hailing_and_championing_are_support() {
+    // 2.7: approval and backing of an act, position or initiative, in other words.
+    let cases: &[(&str, Option<(K, &str)>)] = &[
+        ("The Leaders hailed the signing of the new customs agreement.", Some((Support, "The Leaders"))),
+        (
+            "President Biden championed a fairer approach to sovereign debt.",
+            Some((Support, "President Biden")),
+        ),
+        ("The G7 Leaders came out in support of a global methane target.", Some((Support, "The G7 Leaders"))),
+    ];
+    for (sentence, want) in cases {
+        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
+        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
+    }
+}
+
+#[test]
+fn pushing_and_advocating_for_are_demands() {
+    // 2.6: asking for another's conduct in other words than "call for".
+    let cases: &[(&str, Option<(K, &str)>)] = &[
+        (
+            "President Biden pushed for faster relief for indebted countries.",
+            Some((Demand, "President Biden")),
+        ),
+        ("The Secretary advocated for open access to port data.", Some((Demand, "The Secretary"))),
+    ];
+    for (sentence, want) in cases {
+        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
+        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
+    }
+}
