@@ -491,6 +491,17 @@ impl<'a> Analyzer<'a> {
             if !tok.is_word() {
                 break;
             }
+            // "And my commitment to NATO … is ironclad.", "But the United States will
+            // …": a conjunction opening the sentence links it to the last one; the
+            // subject follows it (manual 3.9).
+            if p == self.body_start()
+                && is(tok, class::COORDINATOR)
+                && (self.sym_is(p, "and") || self.sym_is(p, "but"))
+                && t.get(p + 1).is_some_and(Token::is_word)
+            {
+                p += 1;
+                continue;
+            }
             let lead_adverb = is(tok, class::LEAD_ADVERB);
             let opens = is(
                 tok,
@@ -504,7 +515,11 @@ impl<'a> Analyzer<'a> {
             ) || (tok.is_capital() && is(tok, class::BACKGROUND_VERB))
                 || (tok.is_capital()
                     && tok.class & (class::GERUND | class::PARTICIPLE) != 0
-                    && !t.get(p + 1).is_some_and(Token::is_capital))
+                    && !t.get(p + 1).is_some_and(Token::is_capital)
+                    // "Allied leaders will endorse …, the first update since 2010": a
+                    // participle before a party noun names the party (1.5), it opens
+                    // no phrase.
+                    && !self.word_at(p + 1, class::AGENT | class::ROLE | class::COUNTERPART))
                 || (lead_adverb && self.word_at(p + 1, class::PREPOSITION))
                 || (is(tok, class::DETERMINER) && self.word_at(p + 1, class::UNIT))
                 // "One year ago,", "2022,", "Last week,": a time before the subject.
@@ -2436,6 +2451,13 @@ impl<'a> Analyzer<'a> {
         // What stands between the chain and the colon.
         let rest: Vec<&Token> = t[i..colon].iter().collect();
         let following = rest.iter().any(|x| matches!(self.lex.words.name(x.sym), "following" | "follows"));
+        // "The President is taking the following steps today to increase …:": "following"
+        // inside the frame's own cue still announces the items.
+        let following_in_frame = !following
+            && links.first().is_some_and(|l| {
+                self.lex.rules[l.rule].position == Position::Frame
+                    && t[l.cue.0..l.cue.1].iter().any(|x| self.lex.words.name(x.sym) == "following")
+            });
         let last_link = links.last().copied();
         let ends_open = last_link.is_some_and(|l| {
             let rule = &self.lex.rules[l.rule];
@@ -2497,17 +2519,24 @@ impl<'a> Analyzer<'a> {
         }
         // "We collectively commit to taking the following measures, …:": the items are
         // the measures the frame commits to.
-        if following
+        if (following || following_in_frame)
             && let Some(frame) = links.iter().find(|l| wraps(l)).copied()
             && let Some(kind) = self.lex.rules[frame.rule].kind
             && subject.who == Who::Own
         {
+            // "… is taking the following steps today …:" in the present progressive: the
+            // items are measures under way (2.2), coded by the progressive rule.
+            let under_way = following_in_frame && aux.be && is(&t[frame.cue.0], class::GERUND);
+            let (kind, rule) = match self.lex.progressive.first() {
+                Some(&rule) if under_way => (K::Action, rule),
+                _ => (kind, frame.rule),
+            };
             self.lead = Some(LeadFrame {
                 subject,
                 links: Vec::new(),
                 objects: true,
                 default: Some(kind),
-                default_rule: Some(frame.rule),
+                default_rule: Some(rule),
             });
             return;
         }

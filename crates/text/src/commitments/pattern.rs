@@ -220,7 +220,8 @@ impl Test {
                     || token.is_punct('—')
                     || token.is_punct('–')
             }
-            Self::Number => token.shape & DIGIT != 0,
+            // "$10", "2,300", "30", not a name with digits ("the G20", "COVID-19").
+            Self::Number => token.shape & DIGIT != 0 && !token.is_capital(),
             Self::Capital => token.is_capital(),
             Self::Punct(c) => token.is_punct(*c),
         }

@@ -101,6 +101,17 @@ impl<'a> SideView<'a> {
                 names.push(lower);
             }
             view.signatories = Some(names);
+            // A title that names a body ("Joint Leaders Statement on AUKUS", "Quad Joint
+            // Statement") makes its members signatories: the side of that body, as an
+            // issuer of that name would have it (manual 1.5, items 2 and 5).
+            let title = title.unwrap_or_default().to_lowercase();
+            for side in &lexicon.sides {
+                if side.issuers.iter().any(|phrase| contains_words(&title, phrase))
+                    && !view.sides.iter().any(|s| std::ptr::eq(*s, side))
+                {
+                    view.sides.push(side);
+                }
+            }
         }
         view
     }
@@ -120,7 +131,11 @@ impl<'a> SideView<'a> {
             let signatory = run
                 .iter()
                 .any(|t| t.is_capital() && text.get(t.range()).is_some_and(|w| names_one_of(w, signatories)));
-            if foreign || signatory {
+            // "The Joint Taskforce intends to …": a body the signatories named joint is
+            // theirs together (manual 1.5, item 5).
+            let joint = run.first().is_some_and(|t| t.class & class::DETERMINER != 0)
+                && run.iter().any(|t| t.is_capital() && text.get(t.range()) == Some("Joint"));
+            if foreign || signatory || joint {
                 return Some(Party::Own);
             }
         } else if foreign {

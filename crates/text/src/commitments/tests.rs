@@ -980,3 +980,225 @@ fn measures_reported_as_done_are_actions() {
         assert_eq!(got, want, "{sentence}");
     }
 }
+
+/// The kinds and actors of sentences coded one paragraph each in a White House statement.
+fn kinds_and_actors(sentence: &str) -> Vec<(K, Option<String>)> {
+    code_paragraphs(&[sentence], WH).into_iter().map(|c| (c.0, c.1)).collect()
+}
+
+#[test]
+fn measures_against_others_and_measures_that_build_are_actions() {
+    // 2.2: isolating, blunting, organising, spearheading and fostering are measures of the
+    // issuer's side, in the present perfect as in the simple past.
+    let cases: &[(&str, Option<(K, &str)>)] = &[
+        ("We have isolated the regime’s central bank from our financial markets.", Some((Action, "We"))),
+        (
+            "Our governments have blunted the cartels’ access to precursor chemicals.",
+            Some((Action, "Our governments")),
+        ),
+        (
+            "The Administration has spearheaded a coalition to rebuild the port.",
+            Some((Action, "The Administration")),
+        ),
+        (
+            "The three governments organized a regional workshop on supply chains.",
+            Some((Action, "The three governments")),
+        ),
+        ("We have fostered the integration of refugees in host communities.", Some((Action, "We"))),
+        ("We have operationalised the new customs task force.", Some((Action, "We"))),
+        // "organized crime" is a noun phrase, not a measure (3.11).
+        ("Both countries have faced organized crime networks for decades.", None),
+    ];
+    for (sentence, want) in cases {
+        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
+        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
+    }
+}
+
+#[test]
+fn a_conjunction_opening_the_sentence_leaves_its_subject_coded() {
+    // 3.9 and 3.8: "And" or "But" before the subject links the sentence to the last one;
+    // a kind noun of the issuer's side as subject of an evaluative predicate is a pledge.
+    let cases: &[(&str, Option<(K, &str)>)] = &[
+        ("And my commitment to our Pacific partners is unwavering.", Some((Pledge, "I"))),
+        ("But our commitment to the Alliance remains steadfast.", Some((Pledge, "We"))),
+        ("And the United States will keep its embassy in Kyiv open.", Some((Pledge, "the United States"))),
+        // A conjunction does not make a thing an actor (3.3).
+        ("And the new terminal will open in the spring.", None),
+    ];
+    for (sentence, want) in cases {
+        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
+        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
+    }
+}
+
+#[test]
+fn partnering_with_a_purpose_and_devotion_are_pledges() {
+    // 3.12: a present effort verb with a purpose is a pledge; 2.1: "devoted to" is a
+    // predicate of continuing conduct like "dedicated to".
+    let cases: &[(&str, Option<(K, &str)>)] = &[
+        ("We are partnering to expand clean energy across the region.", Some((Pledge, "We"))),
+        (
+            "The United States remains devoted to the defense of its Allies.",
+            Some((Pledge, "The United States")),
+        ),
+    ];
+    for (sentence, want) in cases {
+        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
+        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
+    }
+}
+
+#[test]
+fn a_joint_body_of_the_signatories_is_on_the_issuers_side() {
+    use communique_model::StatementKind;
+    // Manual 1.5, item 5: a body the signatories of a joint statement call joint holds
+    // their positions together; in a statement of one issuer it is no one the text puts
+    // on its side (3.1).
+    let paragraphs = ["The Joint Working Group intends to publish a common roadmap on battery recycling."];
+    let title = "United States–Canada Joint Statement";
+    let coded = |kind| -> Vec<(K, Option<String>)> {
+        extract_commitments_of(&statement_of(kind, title, &paragraphs))
+            .into_iter()
+            .map(|c| (c.kind, c.actor))
+            .collect()
+    };
+    assert_eq!(
+        coded(StatementKind::JointStatement),
+        vec![(Pledge, Some("The Joint Working Group".to_owned()))]
+    );
+    assert_eq!(coded(StatementKind::PressStatement), vec![]);
+}
+
+#[test]
+fn a_joint_statement_titled_by_a_body_has_its_members_as_signatories() {
+    use communique_model::StatementKind;
+    // Manual 1.5, items 2 and 5: the leaders of AUKUS sign a statement titled by AUKUS,
+    // so each member is on the issuer's side; in a White House statement of one issuer
+    // they are third parties (3.1, R1).
+    let paragraphs = [
+        "Australia remains committed to the highest standards of nuclear safeguards.",
+        "The United Kingdom will train Australian submariners from next year.",
+    ];
+    let title = "Joint Leaders Statement on AUKUS";
+    let coded = |kind| -> Vec<(K, Option<String>)> {
+        extract_commitments_of(&statement_of(kind, title, &paragraphs))
+            .into_iter()
+            .map(|c| (c.kind, c.actor))
+            .collect()
+    };
+    assert_eq!(
+        coded(StatementKind::JointStatement),
+        vec![(Pledge, Some("Australia".to_owned())), (Pledge, Some("The United Kingdom".to_owned()))]
+    );
+    assert_eq!(coded(StatementKind::PressStatement), vec![]);
+}
+
+#[test]
+fn items_of_steps_being_taken_are_actions_of_the_lead_ins_subject() {
+    // 3.7 and 5.3: a lead-in that announces "the following steps" it is taking codes
+    // nothing itself; each run-in label under it is a measure under way (2.2) of the
+    // lead-in's subject, and the sentences after a label are coded on their own.
+    let found = code_paragraphs(
+        &[
+            "The Secretary is taking the following steps immediately to shorten wait times at the border:",
+            "Hiring Additional Customs Officers. The new officers start work in May.",
+            "Opening Two New Crossing Lanes. The lanes will serve freight traffic.",
+        ],
+        WH,
+    );
+    let got: Vec<(K, Option<&str>, &str)> =
+        found.iter().map(|c| (c.0, c.1.as_deref(), c.4.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Action, Some("The Secretary"), "para_2__cmt_1"),
+            (Action, Some("The Secretary"), "para_3__cmt_1")
+        ]
+    );
+}
+
+#[test]
+fn a_participle_naming_a_party_and_decisions_that_hold_a_clause() {
+    // 1.5: "Allied leaders" names the Alliance's leaders, whatever follows the first comma
+    // (an appositive with a date is no history of a future, 3.4); 3.13: "decided that" and
+    // "resolved that" code the clause they introduce.
+    let cases: &[(&str, Option<(K, &str)>)] = &[
+        (
+            "Allied leaders will adopt a new maritime strategy, the first revision since 2011.",
+            Some((Pledge, "Allied leaders")),
+        ),
+        (
+            "The leaders decided that the two countries will open a joint research center.",
+            Some((Pledge, "The leaders")),
+        ),
+        (
+            "The leaders resolved that the junta must release all political prisoners.",
+            Some((Demand, "The leaders")),
+        ),
+    ];
+    for (sentence, want) in cases {
+        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
+        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
+    }
+}
+
+#[test]
+fn a_name_with_digits_is_no_amount() {
+    // 2.1: "committed to" + a body is a pledge; 2.2: resources committed as an amount are
+    // a measure. "G20" or "G7" is a name, not an amount.
+    let cases: &[(&str, Option<(K, &str)>)] = &[
+        (
+            "The United States is committed to the G20 and its work on debt.",
+            Some((Pledge, "The United States")),
+        ),
+        ("We remain committed to the G7 agenda on critical minerals.", Some((Pledge, "We"))),
+        ("We have committed $25 million to the new facility.", Some((Action, "We"))),
+    ];
+    for (sentence, want) in cases {
+        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
+        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
+    }
+}
+
+#[test]
+fn a_coalition_of_the_issuers_side_is_an_actor() {
+    // 1.5, item 5: "the coalition" of a statement its members issue is their group.
+    assert_eq!(
+        kinds_and_actors("The coalition intends to train more pilots next year."),
+        vec![(Pledge, Some("The coalition".to_owned()))]
+    );
+}
+
+#[test]
+fn hailing_and_championing_are_support() {
+    // 2.7: approval and backing of an act, position or initiative, in other words.
+    let cases: &[(&str, Option<(K, &str)>)] = &[
+        ("The Leaders hailed the signing of the new customs agreement.", Some((Support, "The Leaders"))),
+        (
+            "President Biden championed a fairer approach to sovereign debt.",
+            Some((Support, "President Biden")),
+        ),
+        ("The G7 Leaders came out in support of a global methane target.", Some((Support, "The G7 Leaders"))),
+    ];
+    for (sentence, want) in cases {
+        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
+        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
+    }
+}
+
+#[test]
+fn pushing_and_advocating_for_are_demands() {
+    // 2.6: asking for another's conduct in other words than "call for".
+    let cases: &[(&str, Option<(K, &str)>)] = &[
+        (
+            "President Biden pushed for faster relief for indebted countries.",
+            Some((Demand, "President Biden")),
+        ),
+        ("The Secretary advocated for open access to port data.", Some((Demand, "The Secretary"))),
+    ];
+    for (sentence, want) in cases {
+        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
+        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
+    }
+}
