@@ -667,14 +667,21 @@ fn four_shards_give_together_the_records_of_one_run() {
 #[test]
 fn eval_reads_every_part_of_the_commitment_gold_set() {
     // The parts and their sizes as the selection files list them (README of the gold set):
-    // round 1 gives 70 statements to dev and 30 to test; rounds 2 and 3 30 each, round 4 26.
+    // round 1 gives 70 statements to dev and 30 to test; rounds 2 and 3 30 each, round 4
+    // 26, round 5 14.
     let gold = communique_testdata::root().join("tests/data/commitments/gold");
-    for (part, statements) in [("dev", 70), ("test", 30), ("test2", 30), ("test3", 30), ("test4", 26)] {
+    for (part, statements) in
+        [("dev", 70), ("test", 30), ("test2", 30), ("test3", 30), ("test4", 26), ("test5", 14)]
+    {
         let out = communique(&["eval", &s(&gold), "--split", part]);
         assert!(out.status.success(), "{part}: {}", text(&out.stderr));
         let report = text(&out.stdout);
         assert!(report.starts_with(&format!("{statements} statements, ")), "{part}: {report}");
     }
+    // Several parts at once: rounds 1 to 4, what the rules of round 5 were written on.
+    let out = communique(&["eval", &s(&gold), "--split", "dev,test,test2,test3,test4"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("186 statements, "), "{}", text(&out.stdout));
 }
 
 #[test]

@@ -16,13 +16,15 @@ use std::process::ExitCode;
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   communique eval tests/data/commitments/gold --split dev --errors
+  communique eval tests/data/commitments/gold --split test,test2
   communique eval --prepare statement.txt > gold/statement.json")]
 pub struct Args {
     /// Gold files (.json), or folders of them (read, not recursively, in name order).
     #[arg(required = true, value_name = "GOLD")]
     gold: Vec<PathBuf>,
-    /// Score only the gold files of this part of the gold set (dev, test, test2, test3, test4).
-    #[arg(long, value_name = "PART")]
+    /// Score only the gold files of this part of the gold set (dev, test, test2, test3, test4,
+    /// test5), or of these parts, given as a comma-separated list (dev,test,test2).
+    #[arg(long, value_name = "PART[,PART…]")]
     split: Option<String>,
     /// Also list every miss, wrong kind and false find, one line each.
     #[arg(long)]
@@ -69,7 +71,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut scores: Vec<StatementScore> = Vec::new();
     for path in gold_files(&args.gold)? {
         let gold = eval::read_gold(&path)?;
-        if args.split.is_some() && gold.split != args.split {
+        if let Some(parts) = &args.split
+            && !parts.split(',').any(|part| gold.split.as_deref() == Some(part.trim()))
+        {
             continue;
         }
         let statement = eval::ingest_source(&path, &gold)?;
