@@ -1244,11 +1244,12 @@ fn agreeing_keeping_to_a_commitment_and_joining_in_an_act() {
 
 #[test]
 fn keeping_others_from_an_ability_or_access_is_a_demand() {
-    // 2.6: "X should no longer be able to …" and "should not have access to …" ask that X
-    // be kept from something: a demand on X.
+    // 2.6: "X should no longer be able to …", "should not have access to …" and "cannot be
+    // allowed to …" ask that X be kept from something: a demand on X.
     for sentence in [
         "Those who profit from the war should no longer be able to move their money freely.",
         "Sanctioned banks should not have access to the payment system.",
+        "Armed groups cannot be allowed to hold the port hostage.",
     ] {
         let kinds: Vec<K> = kinds_and_actors(sentence).into_iter().map(|c| c.0).collect();
         assert_eq!(kinds, [Demand], "{sentence}");
