@@ -144,9 +144,10 @@ fn is_boundary(text: &str, at: usize, stop: char, end: usize) -> bool {
     let after = &text[end..];
     // End of text.
     let Some(first_after) = after.chars().next() else { return true };
-    // A terminator must be followed by white space.
+    // A terminator must be followed by white space, except a full stop between a word in
+    // lower case and a capitalised word, where a space was lost ("by force.Russia").
     if !first_after.is_whitespace() {
-        return false;
+        return stop == '.' && run_together(text, at, after);
     }
     // The next non-space character must open a sentence: upper case, a digit, an opener.
     let rest = after.trim_start_matches(char::is_whitespace);
@@ -189,6 +190,36 @@ fn is_boundary(text: &str, at: usize, stop: char, end: usize) -> bool {
     !ABBREVIATIONS.contains(&word)
 }
 
+/// Whether the full stop at byte `at` of `text`, with `after` following it (closers
+/// taken), joins two sentences whose space was lost: the word before is two or more
+/// letters ending in lower case with no full stop, slash, colon or digit in it (not an
+/// abbreviation, a domain or a path), and the word after is a capital followed by at
+/// least two lower-case letters ("Russia", "The").
+fn run_together(text: &str, at: usize, after: &str) -> bool {
+    let mut next = after.chars();
+    if !(next.next().is_some_and(|c| c.is_ascii_uppercase())
+        && next.next().is_some_and(|c| c.is_ascii_lowercase())
+        && next.next().is_some_and(|c| c.is_ascii_lowercase()))
+    {
+        return false;
+    }
+    // Look back at most 32 bytes so a text without spaces stays linear; a longer word is
+    // no word of prose.
+    let mut from = at.saturating_sub(32);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..at];
+    let Some(word) = before.rsplit(|c: char| c.is_whitespace() || is_opener(c)).next() else {
+        return false;
+    };
+    (from == 0 || word.len() < before.len())
+        && word.len() >= 2
+        && word.bytes().all(|b| b.is_ascii_alphabetic())
+        && word.bytes().last().is_some_and(|b| b.is_ascii_lowercase())
+        && !ABBREVIATIONS.contains(&word)
+}
+
 /// After an initial or acronym, a following pronoun or article suggests a new sentence.
 fn starts_with_sentence_opener(rest: &str) -> bool {
     const OPENERS: &[&str] =
@@ -227,6 +258,23 @@ mod tests {
         // A page break between two sentences separates them, with or without a stop.
         check("We met.\u{c}We agreed.", &["We met.", "We agreed."]);
         check("We met\u{b}We agreed", &["We met", "We agreed"]);
+    }
+
+    #[test]
+    fn a_lost_space_after_a_full_stop_is_a_boundary_only_between_words() {
+        check(
+            "They seized it by force.Russia broke the accord.",
+            &["They seized it by force.", "Russia broke the accord."],
+        );
+        check("We met in spring.”The talks went on.", &["We met in spring.”", "The talks went on."]);
+        // Abbreviations, acronyms, domains, paths, short words and initials stay whole.
+        check("See whitehouse.gov/Briefing for more.", &["See whitehouse.gov/Briefing for more."]);
+        check("Visit www.state.Gov today.", &["Visit www.state.Gov today."]);
+        check("A bill (cf.Smith) passed.", &["A bill (cf.Smith) passed."]);
+        check("The U.S.Government acted.", &["The U.S.Government acted."]);
+        check("Version 2.Next is due.", &["Version 2.Next is due."]);
+        check("It was J.Smith who spoke.", &["It was J.Smith who spoke."]);
+        check("Sent to the CEO.Board met.", &["Sent to the CEO.Board met."]);
     }
 
     #[test]

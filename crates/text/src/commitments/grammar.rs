@@ -1647,7 +1647,15 @@ impl<'a> Analyzer<'a> {
             if logistics && !frame {
                 links.pop();
             } else if frame && (logistics || nothing_follows || (!verbish && (needs_verb || be_follows))) {
-                links.retain(|l| self.lex.rules[l.rule].position != Position::Frame);
+                // "agree to coordinate our approaches to the DPRK": a frame that needs a
+                // verb and finds none is the verb an earlier frame wraps; only it goes.
+                let earlier_frame = links.len() > inherited.len() + 1
+                    && self.lex.rules[links[links.len() - 2].rule].position == Position::Frame;
+                if needs_verb && !logistics && !nothing_follows && !be_follows && earlier_frame {
+                    links.pop();
+                } else {
+                    links.retain(|l| self.lex.rules[l.rule].position != Position::Frame);
+                }
             }
         }
         // History: a simple past placed before the occasion (manual 3.4).

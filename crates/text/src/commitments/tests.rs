@@ -1202,3 +1202,56 @@ fn pushing_and_advocating_for_are_demands() {
         assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
     }
 }
+
+#[test]
+fn agencies_and_offices_of_the_issuers_government_are_its_side() {
+    // 1.5 item 4 and 3.7: a U.S. statement's agencies, by name or abbreviation, and any
+    // "Office of …", act for the issuer; an agency of another body is a third party.
+    let cases: &[(&str, Option<(K, &str)>)] = &[
+        ("EXIM approved a loan guarantee for a solar plant in Angola.", Some((Action, "EXIM"))),
+        ("USTDA awarded a feasibility grant to the city’s water utility.", Some((Action, "USTDA"))),
+        (
+            "The Millennium Challenge Corporation will fund a new road in the highlands.",
+            Some((Pledge, "The Millennium Challenge Corporation")),
+        ),
+        (
+            "The Office of Science and Technology Policy will convene the working group in May.",
+            Some((Pledge, "The Office of Science and Technology Policy")),
+        ),
+        ("The International Atomic Energy Agency will inspect the reactor next week.", None),
+    ];
+    for (sentence, want) in cases {
+        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
+        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
+    }
+}
+
+#[test]
+fn agreeing_keeping_to_a_commitment_and_joining_in_an_act() {
+    // 2.1, 2.8, 3.13: "agree to" wraps a verb whose own frame finds no verb; standing by
+    // or holding fast to one's commitment restates it; joining voices in an act is the act.
+    let cases: &[(&str, Option<(K, &str)>)] = &[
+        ("We also agree to coordinate our policies to the extent possible.", Some((Pledge, "We"))),
+        ("We stand by our commitment to share vaccines with the region.", Some((Pledge, "We"))),
+        ("We hold fast to our commitment to collective defence.", Some((Pledge, "We"))),
+        ("Together we join voices in condemning the attack on the hospital.", Some((Condemnation, "we"))),
+    ];
+    for (sentence, want) in cases {
+        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
+        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
+    }
+}
+
+#[test]
+fn keeping_others_from_an_ability_or_access_is_a_demand() {
+    // 2.6: "X should no longer be able to …", "should not have access to …" and "cannot be
+    // allowed to …" ask that X be kept from something: a demand on X.
+    for sentence in [
+        "Those who profit from the war should no longer be able to move their money freely.",
+        "Sanctioned banks should not have access to the payment system.",
+        "Armed groups cannot be allowed to hold the port hostage.",
+    ] {
+        let kinds: Vec<K> = kinds_and_actors(sentence).into_iter().map(|c| c.0).collect();
+        assert_eq!(kinds, [Demand], "{sentence}");
+    }
+}
