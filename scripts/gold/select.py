@@ -7,6 +7,7 @@ Usage: python3 scripts/gold/select.py            (round 1: selection.tsv)
        python3 scripts/gold/select.py --round 3  (round 3: selection-3.tsv)
        python3 scripts/gold/select.py --round 4  (round 4: selection-4.tsv)
        python3 scripts/gold/select.py --round 5  (round 5: selection-5.tsv)
+       python3 scripts/gold/select.py --round 6  (round 6: selection-6.tsv)
 
 The ten statements of tests/data/corpus are all in the development part: the rules
 were written against them before this gold set existed, so they cannot test anything.
@@ -20,7 +21,8 @@ no earlier round holds, by genre, all in the part "test2", written to
 tests/data/commitments/selection-2.tsv. Its files are coded as round 1's were and
 scored once, with rules written without them. Round 3 is drawn the same way, once round
 2 had been scored, from the files neither earlier round holds (part "test3"), round 4
-once round 3 had been (part "test4"), and round 5 once round 4 had been (part "test5").
+once round 3 had been (part "test4"), round 5 once round 4 had been (part "test5"), and
+round 6 once round 5 had been (part "test6").
 """
 
 import random
@@ -95,6 +97,15 @@ QUOTAS_5 = {
     "disaster": (6, 10_000),
 }
 OUT_5 = ROOT / "tests/data/commitments/selection-5.tsv"
+
+# Round 6: drawn once round 5 had been scored. What is left is joint statements of 2,700
+# words and more, disaster declarations and one long transcript; joint statements up to
+# 3,300 words are let in.
+QUOTAS_6 = {
+    "joint": (5, 3300),
+    "disaster": (4, 10_000),
+}
+OUT_6 = ROOT / "tests/data/commitments/selection-6.tsv"
 
 
 def genre(name):
@@ -199,7 +210,9 @@ if __name__ == "__main__":
         main_round(4, QUOTAS_4, 20261209, OUT_4, [OUT, OUT_2, OUT_3])
     elif sys.argv[1:] == ["--round", "5"]:
         main_round(5, QUOTAS_5, 20261210, OUT_5, [OUT, OUT_2, OUT_3, OUT_4])
+    elif sys.argv[1:] == ["--round", "6"]:
+        main_round(6, QUOTAS_6, 20261211, OUT_6, [OUT, OUT_2, OUT_3, OUT_4, OUT_5])
     elif sys.argv[1:]:
-        sys.exit("usage: select.py [--round 2 | --round 3 | --round 4 | --round 5]")
+        sys.exit("usage: select.py [--round 2 | --round 3 | --round 4 | --round 5 | --round 6]")
     else:
         main()

@@ -23,7 +23,7 @@ pub struct Args {
     #[arg(required = true, value_name = "GOLD")]
     gold: Vec<PathBuf>,
     /// Score only the gold files of this part of the gold set (dev, test, test2, test3, test4,
-    /// test5), or of these parts, given as a comma-separated list (dev,test,test2).
+    /// test5, test6), or of these parts, given as a comma-separated list (dev,test,test2).
     #[arg(long, value_name = "PART[,PART…]")]
     split: Option<String>,
     /// Also list every miss, wrong kind and false find, one line each.
