@@ -986,6 +986,15 @@ fn kinds_and_actors(sentence: &str) -> Vec<(K, Option<String>)> {
     code_paragraphs(&[sentence], WH).into_iter().map(|c| (c.0, c.1)).collect()
 }
 
+/// Checks that each sentence is coded with exactly the kind and actor given (`None`: no
+/// commitment at all).
+fn assert_kinds_and_actors(cases: &[(&str, Option<(K, &str)>)]) {
+    for (sentence, want) in cases {
+        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
+        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
+    }
+}
+
 #[test]
 fn measures_against_others_and_measures_that_build_are_actions() {
     // 2.2: isolating, blunting, organising, spearheading and fostering are measures of the
@@ -1009,10 +1018,7 @@ fn measures_against_others_and_measures_that_build_are_actions() {
         // "organized crime" is a noun phrase, not a measure (3.11).
         ("Both countries have faced organized crime networks for decades.", None),
     ];
-    for (sentence, want) in cases {
-        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
-        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
-    }
+    assert_kinds_and_actors(cases);
 }
 
 #[test]
@@ -1026,10 +1032,7 @@ fn a_conjunction_opening_the_sentence_leaves_its_subject_coded() {
         // A conjunction does not make a thing an actor (3.3).
         ("And the new terminal will open in the spring.", None),
     ];
-    for (sentence, want) in cases {
-        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
-        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
-    }
+    assert_kinds_and_actors(cases);
 }
 
 #[test]
@@ -1043,10 +1046,7 @@ fn partnering_with_a_purpose_and_devotion_are_pledges() {
             Some((Pledge, "The United States")),
         ),
     ];
-    for (sentence, want) in cases {
-        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
-        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
-    }
+    assert_kinds_and_actors(cases);
 }
 
 #[test]
@@ -1137,10 +1137,7 @@ fn a_participle_naming_a_party_and_decisions_that_hold_a_clause() {
             Some((Demand, "The leaders")),
         ),
     ];
-    for (sentence, want) in cases {
-        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
-        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
-    }
+    assert_kinds_and_actors(cases);
 }
 
 #[test]
@@ -1155,10 +1152,7 @@ fn a_name_with_digits_is_no_amount() {
         ("We remain committed to the G7 agenda on critical minerals.", Some((Pledge, "We"))),
         ("We have committed $25 million to the new facility.", Some((Action, "We"))),
     ];
-    for (sentence, want) in cases {
-        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
-        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
-    }
+    assert_kinds_and_actors(cases);
 }
 
 #[test]
@@ -1181,10 +1175,7 @@ fn hailing_and_championing_are_support() {
         ),
         ("The G7 Leaders came out in support of a global methane target.", Some((Support, "The G7 Leaders"))),
     ];
-    for (sentence, want) in cases {
-        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
-        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
-    }
+    assert_kinds_and_actors(cases);
 }
 
 #[test]
@@ -1197,10 +1188,7 @@ fn pushing_and_advocating_for_are_demands() {
         ),
         ("The Secretary advocated for open access to port data.", Some((Demand, "The Secretary"))),
     ];
-    for (sentence, want) in cases {
-        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
-        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
-    }
+    assert_kinds_and_actors(cases);
 }
 
 #[test]
@@ -1220,10 +1208,7 @@ fn agencies_and_offices_of_the_issuers_government_are_its_side() {
         ),
         ("The International Atomic Energy Agency will inspect the reactor next week.", None),
     ];
-    for (sentence, want) in cases {
-        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
-        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
-    }
+    assert_kinds_and_actors(cases);
 }
 
 #[test]
@@ -1236,10 +1221,7 @@ fn agreeing_keeping_to_a_commitment_and_joining_in_an_act() {
         ("We hold fast to our commitment to collective defence.", Some((Pledge, "We"))),
         ("Together we join voices in condemning the attack on the hospital.", Some((Condemnation, "we"))),
     ];
-    for (sentence, want) in cases {
-        let want: Vec<(K, Option<String>)> = want.iter().map(|(k, a)| (*k, Some((*a).to_owned()))).collect();
-        assert_eq!(kinds_and_actors(sentence), want, "{sentence}");
-    }
+    assert_kinds_and_actors(cases);
 }
 
 #[test]
