@@ -8,6 +8,7 @@ Usage: python3 scripts/gold/select.py            (round 1: selection.tsv)
        python3 scripts/gold/select.py --round 4  (round 4: selection-4.tsv)
        python3 scripts/gold/select.py --round 5  (round 5: selection-5.tsv)
        python3 scripts/gold/select.py --round 6  (round 6: selection-6.tsv)
+       python3 scripts/gold/select.py --round 7  (round 7: selection-7.tsv)
 
 The ten statements of tests/data/corpus are all in the development part: the rules
 were written against them before this gold set existed, so they cannot test anything.
@@ -22,7 +23,8 @@ tests/data/commitments/selection-2.tsv. Its files are coded as round 1's were an
 scored once, with rules written without them. Round 3 is drawn the same way, once round
 2 had been scored, from the files neither earlier round holds (part "test3"), round 4
 once round 3 had been (part "test4"), round 5 once round 4 had been (part "test5"), and
-round 6 once round 5 had been (part "test6").
+round 6 once round 5 had been (part "test6"), and round 7 once round 6 had been (part
+"test7").
 """
 
 import random
@@ -106,6 +108,15 @@ QUOTAS_6 = {
     "disaster": (4, 10_000),
 }
 OUT_6 = ROOT / "tests/data/commitments/selection-6.tsv"
+
+# Round 7: drawn once round 6 had been scored. What is left is seven joint statements of
+# 2,700 words and more, disaster declarations and one long transcript; joint statements up
+# to 4,000 words are let in.
+QUOTAS_7 = {
+    "joint": (4, 4000),
+    "disaster": (4, 10_000),
+}
+OUT_7 = ROOT / "tests/data/commitments/selection-7.tsv"
 
 
 def genre(name):
@@ -212,7 +223,9 @@ if __name__ == "__main__":
         main_round(5, QUOTAS_5, 20261210, OUT_5, [OUT, OUT_2, OUT_3, OUT_4])
     elif sys.argv[1:] == ["--round", "6"]:
         main_round(6, QUOTAS_6, 20261211, OUT_6, [OUT, OUT_2, OUT_3, OUT_4, OUT_5])
+    elif sys.argv[1:] == ["--round", "7"]:
+        main_round(7, QUOTAS_7, 20261212, OUT_7, [OUT, OUT_2, OUT_3, OUT_4, OUT_5, OUT_6])
     elif sys.argv[1:]:
-        sys.exit("usage: select.py [--round 2 | --round 3 | --round 4 | --round 5 | --round 6]")
+        sys.exit("usage: select.py [--round 2 | … | --round 7]")
     else:
         main()
