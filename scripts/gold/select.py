@@ -9,6 +9,7 @@ Usage: python3 scripts/gold/select.py            (round 1: selection.tsv)
        python3 scripts/gold/select.py --round 5  (round 5: selection-5.tsv)
        python3 scripts/gold/select.py --round 6  (round 6: selection-6.tsv)
        python3 scripts/gold/select.py --round 7  (round 7: selection-7.tsv)
+       python3 scripts/gold/select.py --other    (other sources: selection-other.tsv)
 
 The ten statements of tests/data/corpus are all in the development part: the rules
 were written against them before this gold set existed, so they cannot test anything.
@@ -25,6 +26,14 @@ scored once, with rules written without them. Round 3 is drawn the same way, onc
 once round 3 had been (part "test4"), round 5 once round 4 had been (part "test5"), and
 round 6 once round 5 had been (part "test6"), and round 7 once round 6 had been (part
 "test7").
+
+The part "other" tests whether the rules carry beyond the White House: every English page
+of the HTML test corpus (crates/html/tests/data/corpus-html: the Kremlin's English site,
+the European Parliament's press releases, a Jamaican government news page, two Obama-era
+weekly addresses) that is an official statement, that is, all but the pages its manifest
+marks "not a statement" and one 769-paragraph news conference. It is coded like the
+rounds, from the text that `communique eval --prepare` reads out of each page, and scored
+once.
 """
 
 import random
@@ -117,6 +126,28 @@ QUOTAS_7 = {
     "disaster": (4, 10_000),
 }
 OUT_7 = ROOT / "tests/data/commitments/selection-7.tsv"
+
+HTML = ROOT / "crates/html/tests/data/corpus-html"
+OUT_OTHER = ROOT / "tests/data/commitments/selection-other.tsv"
+
+
+def main_other():
+    """Every English statement page of the HTML corpus, in part "other"."""
+    import csv
+
+    rows = []
+    with (HTML / "MANIFEST.tsv").open() as f:
+        for page in csv.DictReader(f, delimiter="\t"):
+            kind = page["kind"]
+            if (not page["language"].startswith("en") or "not a statement" in kind
+                    or kind == "news_conference_transcript"):
+                continue
+            path = HTML / page["file"]
+            words = len(re.sub(r"<[^>]*>", " ", path.read_text(encoding="utf-8")).split())
+            rows.append((str(path.relative_to(ROOT)), kind, words, "other"))
+    rows.sort()
+    write(OUT_OTHER, rows)
+    print(f"{len(rows)} pages; written to {OUT_OTHER.relative_to(ROOT)}")
 
 
 def genre(name):
@@ -225,7 +256,9 @@ if __name__ == "__main__":
         main_round(6, QUOTAS_6, 20261211, OUT_6, [OUT, OUT_2, OUT_3, OUT_4, OUT_5])
     elif sys.argv[1:] == ["--round", "7"]:
         main_round(7, QUOTAS_7, 20261212, OUT_7, [OUT, OUT_2, OUT_3, OUT_4, OUT_5, OUT_6])
+    elif sys.argv[1:] == ["--other"]:
+        main_other()
     elif sys.argv[1:]:
-        sys.exit("usage: select.py [--round 2 | … | --round 7]")
+        sys.exit("usage: select.py [--round 2 | … | --round 7 | --other]")
     else:
         main()
