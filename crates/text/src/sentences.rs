@@ -194,13 +194,18 @@ fn is_boundary(text: &str, at: usize, stop: char, end: usize) -> bool {
 /// taken), joins two sentences whose space was lost: the word before is two or more
 /// letters ending in lower case with no full stop, slash, colon or digit in it (not an
 /// abbreviation, a domain or a path), and the word after is a capital followed by at
-/// least two lower-case letters ("Russia", "The").
+/// least two lower-case letters ("Russia", "The") with no inner full stop before the
+/// next space (not a host name: "www.DisasterAssistance.gov").
 fn run_together(text: &str, at: usize, after: &str) -> bool {
     let mut next = after.chars();
     if !(next.next().is_some_and(|c| c.is_ascii_uppercase())
         && next.next().is_some_and(|c| c.is_ascii_lowercase())
         && next.next().is_some_and(|c| c.is_ascii_lowercase()))
     {
+        return false;
+    }
+    let next_word = after.split(char::is_whitespace).next().unwrap_or_default();
+    if next_word.split_once('.').is_some_and(|(_, rest)| rest.starts_with(|c: char| c.is_alphanumeric())) {
         return false;
     }
     // Look back at most 32 bytes so a text without spaces stays linear; a longer word is
@@ -270,6 +275,12 @@ mod tests {
         // Abbreviations, acronyms, domains, paths, short words and initials stay whole.
         check("See whitehouse.gov/Briefing for more.", &["See whitehouse.gov/Briefing for more."]);
         check("Visit www.state.Gov today.", &["Visit www.state.Gov today."]);
+        check(
+            "Apply at www.DisasterAssistance.gov, or call.",
+            &["Apply at www.DisasterAssistance.gov, or call."],
+        );
+        check("See whitehouse.Briefing.Room now.", &["See whitehouse.Briefing.Room now."]);
+        check("It fell by force.Russia.", &["It fell by force.", "Russia."]);
         check("A bill (cf.Smith) passed.", &["A bill (cf.Smith) passed."]);
         check("The U.S.Government acted.", &["The U.S.Government acted."]);
         check("Version 2.Next is due.", &["Version 2.Next is due."]);
