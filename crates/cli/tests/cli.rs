@@ -668,11 +668,18 @@ fn four_shards_give_together_the_records_of_one_run() {
 fn eval_reads_every_part_of_the_commitment_gold_set() {
     // The parts and their sizes as the selection files list them (README of the gold set):
     // round 1 gives 70 statements to dev and 30 to test; rounds 2 and 3 30 each, round 4
-    // 26, round 5 14, round 6 9.
+    // 26, round 5 14, round 6 9, round 7 8.
     let gold = communique_testdata::root().join("tests/data/commitments/gold");
-    for (part, statements) in
-        [("dev", 70), ("test", 30), ("test2", 30), ("test3", 30), ("test4", 26), ("test5", 14), ("test6", 9)]
-    {
+    for (part, statements) in [
+        ("dev", 70),
+        ("test", 30),
+        ("test2", 30),
+        ("test3", 30),
+        ("test4", 26),
+        ("test5", 14),
+        ("test6", 9),
+        ("test7", 8),
+    ] {
         let out = communique(&["eval", &s(&gold), "--split", part]);
         assert!(out.status.success(), "{part}: {}", text(&out.stderr));
         let report = text(&out.stdout);
