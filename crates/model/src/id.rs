@@ -45,14 +45,6 @@ impl Statement {
     /// ```
     #[must_use]
     pub fn derive_id(&self) -> String {
-        let who = self
-            .issuers
-            .iter()
-            .map(|issuer| slug(&issuer.name, 32))
-            .chain(self.source.attribution.iter().map(|a| slug(a, 32)))
-            .find(|s| !s.is_empty())
-            .unwrap_or_else(|| "statement".to_owned());
-        let date = self.issued.map_or_else(|| "undated".to_owned(), |d| d.format("%Y-%m-%d").to_string());
         let mut hasher = Sha256::new();
         match &self.source_text {
             Some(text) => hasher.update(text.as_bytes()),
@@ -65,8 +57,37 @@ impl Statement {
                 }
             }
         }
-        let hash = crate::statement::hex(&hasher.finalize());
-        format!("{who}-{date}-{}", &hash[..ID_HASH_DIGITS])
+        self.id_with_hash(&crate::statement::hex(&hasher.finalize()))
+    }
+
+    /// The id [`Statement::derive_id`] gives, when the caller already holds the SHA-256
+    /// of what it hashes (of `source_text`, or of the paragraphs joined by blank lines),
+    /// as lower-case hex digits: an ingest that has just taken the fixity of the very
+    /// bytes that become `source_text` need not hash them a second time.
+    ///
+    /// Only the first [`ID_HASH_DIGITS`] digits of `sha256_hex` are used (all of it when
+    /// shorter); the id is wrong, not refused, when the digest is of other bytes.
+    ///
+    /// ```
+    /// use communique_model::{Fixity, Statement};
+    /// let mut s = Statement::builder().issued_ymd(2022, 2, 16).body("We will act.").build_unvalidated();
+    /// s.source_text = Some("We will act.".to_owned());
+    /// let fixity = Fixity::sha256(b"We will act.");
+    /// assert_eq!(s.id_with_hash(&fixity.digest), s.derive_id());
+    /// assert!(s.id_with_hash(&fixity.digest).starts_with("statement-2022-02-16-"));
+    /// ```
+    #[must_use]
+    pub fn id_with_hash(&self, sha256_hex: &str) -> String {
+        let who = self
+            .issuers
+            .iter()
+            .map(|issuer| slug(&issuer.name, 32))
+            .chain(self.source.attribution.iter().map(|a| slug(a, 32)))
+            .find(|s| !s.is_empty())
+            .unwrap_or_else(|| "statement".to_owned());
+        let date = self.issued.map_or_else(|| "undated".to_owned(), |d| d.format("%Y-%m-%d").to_string());
+        let digits = sha256_hex.get(..ID_HASH_DIGITS).unwrap_or(sha256_hex);
+        format!("{who}-{date}-{digits}")
     }
 }
 

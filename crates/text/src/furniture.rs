@@ -253,10 +253,11 @@ fn ends_word(text: &str, at: usize) -> bool {
 /// The kind of furniture `line` (one line, or a block's lines joined) is, if it is:
 /// [`phrase`], then [`shape`].
 pub(crate) fn classify(line: &str, layout: Option<&Rules>) -> Option<Furniture> {
-    if line.split_whitespace().nth(60).is_some() {
+    // One scan counts the words, stopping past 60.
+    let words = line.split_whitespace().take(61).count();
+    if words > 60 {
         return long_contact(line);
     }
-    let words = line.split_whitespace().count();
     if words == 0 {
         return None;
     }

@@ -46,7 +46,12 @@ fn floor(text: &str, at: usize) -> usize {
 
 /// whatlang's answer when it is confident: reliable, or a confidence of at least 0.5.
 fn confident(sample: &str) -> Option<&'static str> {
-    let info = whatlang::detect(sample)?;
+    whatlang::detect(sample).as_ref().and_then(sure)
+}
+
+/// The tag of whatlang's guess `info`, when it is reliable or has a confidence of at
+/// least 0.5.
+fn sure(info: &whatlang::Info) -> Option<&'static str> {
     (info.is_reliable() || info.confidence() >= 0.5).then(|| bcp47(info.lang().code()))
 }
 
@@ -82,7 +87,10 @@ pub(crate) struct Decision {
 
 /// Decides the language of `sample` (see the module documentation).
 pub(crate) fn decide(sample: &str) -> Decision {
-    if let Some(tag) = confident(sample) {
+    // One run of the trigram model serves both the confident answer and the guess the
+    // note reports.
+    let guess = whatlang::detect(sample);
+    if let Some(tag) = guess.as_ref().and_then(sure) {
         return Decision { tag: Some(tag.to_owned()), note: None };
     }
     let words: Vec<String> = sample
@@ -90,7 +98,6 @@ pub(crate) fn decide(sample: &str) -> Decision {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    let guess = whatlang::detect(sample);
     let script = whatlang::detect_script(sample);
     let unsure = match &guess {
         Some(info) => format!(

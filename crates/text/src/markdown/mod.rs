@@ -257,7 +257,12 @@ fn build(text: &str, bytes: &[u8], options: &IngestOptions) -> Result<Statement,
         notes,
     };
     statement.commitments = crate::commitments::extract_commitments_of(&statement);
-    statement.id = options.id.clone().unwrap_or_else(|| statement.derive_id());
+    // When the source text is `bytes` itself (always, for ingest), the fixity's digest
+    // is the id's hash.
+    statement.id = options.id.clone().unwrap_or_else(|| match &statement.fixity {
+        Some(fixity) if text.as_bytes() == bytes => statement.id_with_hash(&fixity.digest),
+        _ => statement.derive_id(),
+    });
     Ok(statement)
 }
 

@@ -79,12 +79,16 @@ pub(crate) fn finish(
     // Coded last, once the title, kind and issuers are final (a page's markup may have
     // given them after the text's stages): they tell a joint statement's signatories.
     statement.commitments = extract_commitments_of(&statement);
-    statement.fixity = Some(Fixity::sha256(bytes));
+    let fixity = Fixity::sha256(bytes);
     statement.source_text = Some(source_text.to_owned());
     statement.id = match &options.id {
         Some(id) => id.clone(),
+        // When the source text is `bytes` itself (plain text, never a decoded page), the
+        // fixity's digest is the id's hash.
+        None if source_text.as_bytes() == bytes => statement.id_with_hash(&fixity.digest),
         None => statement.derive_id(),
     };
+    statement.fixity = Some(fixity);
     statement.validate().map_err(|e| IngestError::Invalid(Box::new(e)))?;
     Ok(statement)
 }
