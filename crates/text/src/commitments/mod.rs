@@ -223,6 +223,15 @@ fn code_paragraphs(
                     if let Some(pending) = &mut lead {
                         pending.labels = Some(!list_item);
                     }
+                    // An item's run-in label before a colon completes the lead-in too
+                    // ("they plan to:" + "Promote best practices …: We intend to …"): the
+                    // label is the item under the lead-in's frame, the clause after it
+                    // is coded as well (3.7).
+                    if skip > 0 {
+                        let label = &(quoted.start..range.start);
+                        let finds = run.code(&text[label.clone()], Mode::Item(&frame));
+                        run.push(paragraph, &mut counter, &mut cursor, quoted, label, &finds, &mut out);
+                    }
                     let finds = run.code(sentence, Mode::Item(&frame));
                     run.push(paragraph, &mut counter, &mut cursor, quoted, range, &finds, &mut out);
                     continue;
