@@ -1318,4 +1318,31 @@ mod fact_sheet_rules {
             ]
         );
     }
+
+    #[test]
+    fn measures_reported_as_done_by_the_issuers_government_are_actions() {
+        // 2.2: money extended, deals completed, funding sustained, approaches pioneered and
+        // collective action galvanized are measures taken by the issuer's side.
+        assert_kinds_and_actors(&[
+            (
+                "The Treasury has extended $500 million in loan guarantees to the utility.",
+                Some((Action, "The Treasury")),
+            ),
+            (
+                "The Export-Import Bank completed a $40 million loan agreement with the port authority.",
+                Some((Action, "The Export-Import Bank")),
+            ),
+            ("The Agency also sustained robust funding for rural clinics.", Some((Action, "The Agency"))),
+            (
+                "This administration has pioneered new ways to screen cargo.",
+                Some((Action, "This administration")),
+            ),
+            (
+                "The President galvanized collective action to respond to the famine.",
+                Some((Action, "The President")),
+            ),
+            // "extend" + a kind noun stays a carrier: condolences are solidarity.
+            ("We extended our condolences to the families.", Some((Solidarity, "We"))),
+        ]);
+    }
 }
