@@ -1304,6 +1304,11 @@ mod fact_sheet_rules {
                 "To that end, the leaders affirm that they plan to:",
                 "- Expand access to seeds: We intend to fund three new seed banks in the region.",
                 "- Reduce food loss: A third of harvests is lost before it reaches a market.",
+                // After the colon, no clause of a party's (a list of names, a clause with a
+                // gerund phrase as subject): the label is not coded a second time, the
+                // item is read with the lead-in once.
+                "- Seed banks in three countries, including in: Peru, Chile and Ghana.",
+                "- Storage: Building grain silos is essential to stable prices.",
             ],
             WH,
         );
@@ -1315,6 +1320,7 @@ mod fact_sheet_rules {
                 (Pledge, Some("the leaders"), "para_2"),
                 (Pledge, Some("We"), "para_2"),
                 (Pledge, Some("the leaders"), "para_3"),
+                (Pledge, Some("the leaders"), "para_4"),
             ]
         );
     }
