@@ -594,7 +594,9 @@ impl<'a> Analyzer<'a> {
         if self.sym_is(i, "earlier") && !self.word_at(i + 1, class::OCCASION) {
             return true;
         }
-        if is(t, class::LAST) && self.word_at(i + 1, class::UNIT) {
+        // "Last night", like "yesterday", dates the act a statement of the next morning
+        // reports (manual 1.2), not a time before its occasion.
+        if is(t, class::LAST) && self.word_at(i + 1, class::UNIT) && !self.sym_is(i + 1, "night") {
             return true;
         }
         let word = &self.text[t.range()];
@@ -1408,9 +1410,12 @@ impl<'a> Analyzer<'a> {
                     // when its agent is the issuer's side (A7: "… has been increased by
                     // the President", "Under the President’s order today, … has been
                     // waived").
+                    // A subject with a capitalised modifier ("the Federal share") or
+                    // naming another party ("three Russian banks") is no agent of its own
+                    // passive either: the agent decides.
                     let own_agent = || {
                         aux.be
-                            && subject.who == Who::Thing
+                            && matches!(subject.who, Who::Thing | Who::Third)
                             && rule.position == Position::Verb
                             && x.class & class::PARTICIPLE != 0
                             && self.agent(i + 1, self.t.len()).is_some()
@@ -1809,6 +1814,7 @@ impl<'a> Analyzer<'a> {
         // Inside a phrase of duration or start ("since PGII’s launch at the 2022 G7
         // Summit", "from 2021 to 2024"), up to its comma: not a time before.
         let mut open_span = false;
+        let mut event = false;
         (from..to.min(from + 40)).any(|i| {
             let x = &t[i];
             if x.is_punct(',') {
@@ -1817,10 +1823,18 @@ impl<'a> Analyzer<'a> {
             if matches!(self.lex.words.name(x.sym), "since" | "from" | "beginning" | "starting") {
                 open_span = true;
             }
-            if open_span {
+            // A date of the event a measure responds to ("areas affected by severe storms,
+            // winds, and tornadoes on December 15, 2021", "as a result of an earthquake on
+            // November 30, 2018") dates the event, not the measure, to the clause's end.
+            if is(x, class::EVENT) {
+                event = true;
+            }
+            if open_span || event {
                 return false;
             }
-            if is(x, class::HISTORY) || (is(x, class::LAST) && self.word_at(i + 1, class::UNIT)) {
+            if is(x, class::HISTORY)
+                || (is(x, class::LAST) && self.word_at(i + 1, class::UNIT) && !self.sym_is(i + 1, "night"))
+            {
                 return true;
             }
             let date_at = |j: usize| j < to && (is(&t[j], class::MONTH) || self.history_mark_year(j));

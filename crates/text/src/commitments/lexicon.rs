@@ -67,6 +67,7 @@ pub(crate) mod class {
     pub(crate) const OBLIGATION: u64 = 1 << 42;
     pub(crate) const STATE: u64 = 1 << 43;
     pub(crate) const AUTHORITY: u64 = 1 << 44;
+    pub(crate) const EVENT: u64 = 1 << 47;
     /// Any listed verb form.
     pub(crate) const VERB: u64 = 1 << 48;
     /// Verb form roles (English order: base, third person, past, -ing, past participle).
@@ -119,6 +120,7 @@ const LISTS: &[(&str, u64)] = &[
     ("jurisdiction", class::JURISDICTION),
     ("obligation", class::OBLIGATION),
     ("authority", class::AUTHORITY),
+    ("event", class::EVENT),
 ];
 
 /// Lists of `[commitments.words]` whose entries are verbs (every form gets the bit).

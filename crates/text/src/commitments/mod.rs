@@ -223,6 +223,15 @@ fn code_paragraphs(
                     if let Some(pending) = &mut lead {
                         pending.labels = Some(!list_item);
                     }
+                    // An item's run-in label before a colon completes the lead-in too
+                    // ("they plan to:" + "Promote best practices …: We intend to …"): the
+                    // label is the item under the lead-in's frame, the clause after it
+                    // is coded as well (3.7).
+                    if skip > 0 && run.opens_clause(sentence) {
+                        let label = &(quoted.start..range.start);
+                        let finds = run.code(&text[label.clone()], Mode::Item(&frame));
+                        run.push(paragraph, &mut counter, &mut cursor, quoted, label, &finds, &mut out);
+                    }
                     let finds = run.code(sentence, Mode::Item(&frame));
                     run.push(paragraph, &mut counter, &mut cursor, quoted, range, &finds, &mut out);
                     continue;
@@ -300,6 +309,19 @@ impl Run<'_> {
         let has_subject = analyzer.subject(start).is_some_and(|(_, end)| analyzer.starts_verb(end));
         analyzer.finds.clear();
         !has_subject && self.tokens.first().is_some_and(Token::is_capital) && !self.gerund_clause()
+    }
+
+    /// Whether `sentence` opens with a subject and its verb, the subject not a gerund
+    /// phrase ("We intend to …", "Countries intend to …"; not "Deepening integration is
+    /// essential …", nor a list of names).
+    fn opens_clause(&mut self, sentence: &str) -> bool {
+        self.tokenizer.tokenize(sentence, self.lex, &mut self.tokens);
+        if self.tokens.first().is_none_or(|t| t.class & lexicon::class::GERUND != 0) {
+            return false;
+        }
+        let analyzer = Analyzer::new(self.lex, sentence, &self.tokens, self.side);
+        let start = analyzer.body_start();
+        analyzer.subject(start).is_some_and(|(_, end)| analyzer.starts_verb(end))
     }
 
     /// The length in bytes of a run-in label that opens `sentence` and ends in a colon

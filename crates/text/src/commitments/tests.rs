@@ -1237,3 +1237,118 @@ fn keeping_others_from_an_ability_or_access_is_a_demand() {
         assert_eq!(kinds, [Demand], "{sentence}");
     }
 }
+
+mod fact_sheet_rules {
+    use super::*;
+
+    #[test]
+    fn joining_other_parties_in_an_act_is_that_act() {
+        // 3.13: "joined X in …ing / to …" passes on the kind of the verb it wraps, and is
+        // nothing when that verb has none (a meeting, a verb of knowing, no verb at all).
+        assert_kinds_and_actors(&[
+            (
+                "The President joined fellow Summit leaders in urging all creditors to restructure the loans.",
+                Some((Demand, "The President")),
+            ),
+            (
+                "The Vice President joined the Pacific leaders to launch a regional fund for ocean resilience.",
+                Some((Action, "The Vice President")),
+            ),
+            ("The President joined the other leaders in recognizing the value of open trade.", None),
+            ("The Secretary joined her counterparts to discuss the situation in the Sahel.", None),
+        ]);
+    }
+
+    #[test]
+    fn a_date_of_the_event_answered_is_no_history_and_last_night_is_the_occasion() {
+        // 3.4: a date inside the phrase naming the event a measure responds to dates the
+        // event; 1.2: "last night", like "yesterday", dates the act the statement reports.
+        assert_kinds_and_actors(&[
+            (
+                "Today, the President ordered Federal aid to the counties affected by flooding on March 3, 2023.",
+                Some((Action, "the President")),
+            ),
+            (
+                "Today, the President made funding available to the county as a result of wildfires on August 2, 2019.",
+                Some((Action, "the President")),
+            ),
+            (
+                "Last night, the President declared that an emergency exists in the State of Vermont.",
+                Some((Action, "the President")),
+            ),
+            // A date that places the measure itself before the occasion stays history.
+            (
+                "On March 3, 2023, the President ordered Federal aid to the counties affected by flooding.",
+                None,
+            ),
+            ("Last week, the President ordered Federal aid to the county.", None),
+        ]);
+    }
+
+    #[test]
+    fn a_passive_with_the_issuers_agent_is_its_act_whatever_the_subject_names() {
+        // 3.3, exception 5 (A7): the agent on the issuer's side is the actor, when the
+        // subject names another party too.
+        assert_kinds_and_actors(&[
+            ("Russia’s Central Bank has been sanctioned by the President.", Some((Action, "the President"))),
+            ("Russia’s Central Bank has been sanctioned.", None),
+        ]);
+    }
+
+    #[test]
+    fn an_items_label_before_a_colon_completes_the_lead_in_and_its_clause_is_coded_too() {
+        // 3.7: the label is the item under the lead-in's frame; the clause after the colon
+        // has its own subject and is coded as well.
+        let found = code_paragraphs(
+            &[
+                "To that end, the leaders affirm that they plan to:",
+                "- Expand access to seeds: We intend to fund three new seed banks in the region.",
+                "- Reduce food loss: A third of harvests is lost before it reaches a market.",
+                // After the colon, no clause of a party's (a list of names, a clause with a
+                // gerund phrase as subject): the label is not coded a second time, the
+                // item is read with the lead-in once.
+                "- Seed banks in three countries, including in: Peru, Chile and Ghana.",
+                "- Storage: Building grain silos is essential to stable prices.",
+            ],
+            WH,
+        );
+        let got: Vec<(K, Option<&str>, &str)> =
+            found.iter().map(|c| (c.0, c.1.as_deref(), &c.4[..c.4.find("__").unwrap()])).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Pledge, Some("the leaders"), "para_2"),
+                (Pledge, Some("We"), "para_2"),
+                (Pledge, Some("the leaders"), "para_3"),
+                (Pledge, Some("the leaders"), "para_4"),
+            ]
+        );
+    }
+
+    #[test]
+    fn measures_reported_as_done_by_the_issuers_government_are_actions() {
+        // 2.2: money extended, deals completed, funding sustained, approaches pioneered and
+        // collective action galvanized are measures taken by the issuer's side.
+        assert_kinds_and_actors(&[
+            (
+                "The Treasury has extended $500 million in loan guarantees to the utility.",
+                Some((Action, "The Treasury")),
+            ),
+            (
+                "The Export-Import Bank completed a $40 million loan agreement with the port authority.",
+                Some((Action, "The Export-Import Bank")),
+            ),
+            ("The Agency also sustained robust funding for rural clinics.", Some((Action, "The Agency"))),
+            (
+                "This administration has pioneered new ways to screen cargo.",
+                Some((Action, "This administration")),
+            ),
+            (
+                "The President galvanized collective action to respond to the famine.",
+                Some((Action, "The President")),
+            ),
+            // "extend" + a kind noun stays a carrier: condolences are solidarity.
+            ("We extended our condolences to the families.", Some((Solidarity, "We"))),
+        ]);
+    }
+}
