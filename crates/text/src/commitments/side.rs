@@ -137,7 +137,7 @@ impl<'a> SideView<'a> {
     /// first body paragraphs, in order; the work is linear in their length.
     pub(crate) fn read_opening<'p>(
         &mut self,
-        lexicon: &Lexicon,
+        lexicon: &'a Lexicon,
         paragraphs: impl IntoIterator<Item = &'p str>,
     ) {
         let Some(signatories) = self.signatories.as_mut() else { return };
@@ -264,6 +264,17 @@ impl<'a> SideView<'a> {
                         self.parties.push(name);
                     }
                 }
+            }
+        }
+        // A body with a side of its own named among them ("the United States and the
+        // European Union share …") brings its side: its organs sign too.
+        for side in &lexicon.sides {
+            let named = self.parties.iter().any(|party| {
+                let party = party.join(" ");
+                side.issuers.iter().any(|phrase| contains_words(&party, phrase))
+            });
+            if named && !self.sides.iter().any(|s| std::ptr::eq(*s, side)) {
+                self.sides.push(side);
             }
         }
     }

@@ -1336,7 +1336,27 @@ mod joint_rules {
             ),
             ("We look forward to our exchanges with the new government.", None),
             ("We realize that our nations must cut methane emissions faster.", Some((Pledge, "our nations"))),
+            // "intend for" / "aim for" + what the actor undertakes to bring about.
+            ("We intend for the new council to meet twice a year.", Some((Pledge, "We"))),
+            (
+                "The two governments aim for a larger exchange of apprentices.",
+                Some((Pledge, "The two governments")),
+            ),
         ];
         assert_kinds_and_actors(cases);
+    }
+
+    #[test]
+    fn the_european_commission_signs_with_its_president() {
+        // 1.5, items 2 and 3: a joint statement by the President of the European
+        // Commission has the Commission and the EU as signatories; in a statement of the
+        // White House alone they are third parties.
+        let title = "Joint Statement by President Biden and President von der Leyen";
+        let paragraphs = ["The European Commission will expand its support for hydrogen storage."];
+        assert_eq!(
+            coded(StatementKind::JointStatement, title, &paragraphs),
+            vec![own(Pledge, "The European Commission", "para_1")]
+        );
+        assert_eq!(coded(StatementKind::PressStatement, title, &paragraphs), vec![]);
     }
 }
