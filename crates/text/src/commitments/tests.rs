@@ -1342,6 +1342,10 @@ mod joint_rules {
                 "The two governments aim for a larger exchange of apprentices.",
                 Some((Pledge, "The two governments")),
             ),
+            // "have a responsibility / duty to" reads as "have to"; "more prepared than
+            // ever to" as "prepared to" (2.3).
+            ("We have a shared responsibility to protect the coral reefs.", Some((Pledge, "We"))),
+            ("We are more prepared than ever to respond to cyber attacks.", Some((Readiness, "We"))),
         ];
         assert_kinds_and_actors(cases);
     }
