@@ -18,7 +18,7 @@
 //! President Yoon Suk Yeol of the Republic of Korea (ROK) met …", "the alliance between
 //! the United States and the Republic of Korea"): they are the side's too.
 
-use super::lexicon::{Lexicon, Side, Sym, class};
+use super::lexicon::{Lexicon, NO_SYM, Side, Sym, class};
 use super::tokens::Token;
 use communique_model::Actor;
 use std::ops::Range;
@@ -134,24 +134,53 @@ impl<'a> SideView<'a> {
     ///   …": the other names in it.
     ///
     /// Does nothing in a statement that is not joint. `paragraphs` are the statement's
-    /// first body paragraphs, in order; the work is linear in their length.
+    /// first body paragraphs, in order (two: a dateline may come first), each read up to
+    /// its first 1,000 bytes; the work is linear in that length.
     pub(crate) fn read_opening<'p>(
         &mut self,
         lexicon: &'a Lexicon,
         paragraphs: impl IntoIterator<Item = &'p str>,
     ) {
         let Some(signatories) = self.signatories.as_mut() else { return };
-        let is_own = |words: &[&str]| {
-            let syms: Vec<Sym> = words.iter().map(|w| lexicon.words.lookup(&w.to_lowercase()).0).collect();
-            self.sides.iter().any(|side| side.names.iter().any(|name| contains_syms(&syms, name)))
-        };
+        let sides = &self.sides;
         for paragraph in paragraphs {
-            let words = opening_words(paragraph);
-            let class_of = |w: &str| lexicon.words.lookup(&w.to_lowercase()).1;
+            // The opening names the parties in its first sentences: at most its first
+            // 1,000 bytes are read, whatever the length of the paragraph.
+            let mut end = paragraph.len().min(1000);
+            while !paragraph.is_char_boundary(end) {
+                end -= 1;
+            }
+            let words = opening_words(&paragraph[..end]);
+            // Each word a name can hold looked up once (symbol and word-list bits): the
+            // capitalised ones and the short words inside names ("of", "the"); the rest
+            // are never asked about.
+            let looked: Vec<(Sym, u64)> = words
+                .iter()
+                .map(|w| {
+                    if w.len() > 3 && !w.chars().next().is_some_and(char::is_uppercase) {
+                        (NO_SYM, 0)
+                    } else if w.is_ascii() {
+                        lexicon.words.lookup_ascii(w)
+                    } else {
+                        lexicon.words.lookup(&w.to_lowercase())
+                    }
+                })
+                .collect();
+            let class_at = |i: usize| looked.get(i).map_or(0, |x| x.1);
+            let is_own = |range: Range<usize>| {
+                let syms = &looked[range];
+                sides.iter().any(|side| {
+                    side.names.iter().any(|name| {
+                        !name.is_empty()
+                            && syms.windows(name.len()).any(|w| w.iter().zip(name).all(|(x, s)| x.0 == *s))
+                    })
+                })
+            };
             let capital =
                 |i: usize| words.get(i).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-            let role = |i: usize| capital(i) && class_of(words[i]) & class::ROLE != 0;
-            let generic = |w: &str| class_of(w) & (class::DETERMINER | class::PREPOSITION | class::ROLE) != 0;
+            let role = |i: usize| capital(i) && class_at(i) & class::ROLE != 0;
+            let generic =
+                |i: usize| class_at(i) & (class::DETERMINER | class::PREPOSITION | class::ROLE) != 0;
             // Titled names, taken from a sentence that names the issuer's principal with
             // a title too ("President Biden and President Yoon Suk Yeol of the Republic
             // of Korea met …"): a sentence about someone else ("President Putin and his
@@ -171,7 +200,7 @@ impl<'a> SideView<'a> {
                     i += 1;
                 }
                 let start = i;
-                while capital(i) && !generic(words[i]) && words[i].chars().any(char::is_alphabetic) {
+                while capital(i) && !generic(i) && words[i].chars().any(char::is_alphabetic) {
                     i += 1;
                 }
                 if i == start {
@@ -202,7 +231,7 @@ impl<'a> SideView<'a> {
             }
             for (sentence, name, country, short) in &titled {
                 let with_principal =
-                    titled.iter().any(|(s, other, ..)| s == sentence && is_own(&words[other.clone()]));
+                    titled.iter().any(|(s, other, ..)| s == sentence && is_own(other.clone()));
                 if !with_principal {
                     continue;
                 }
@@ -223,7 +252,7 @@ impl<'a> SideView<'a> {
             let mut runs: Vec<(usize, usize)> = Vec::new();
             let mut i = 0;
             while i < words.len() {
-                if !capital(i) || generic(words[i]) && !role(i) {
+                if !capital(i) || generic(i) && !role(i) {
                     i += 1;
                     continue;
                 }
@@ -232,9 +261,8 @@ impl<'a> SideView<'a> {
                 i = end.max(i + 1);
             }
             let linked = |a: (usize, usize), b: (usize, usize)| {
-                let between: Vec<&str> = words[a.1..b.0].to_vec();
                 matches!(
-                    between.as_slice(),
+                    &words[a.1..b.0],
                     ["and"] | ["and", "the"] | [","] | [",", "the"] | [",", "and"] | [",", "and", "the"]
                 )
             };
@@ -248,33 +276,19 @@ impl<'a> SideView<'a> {
                 if chain.len() < 2 {
                     continue;
                 }
-                if !chain.iter().any(|&(a, b)| is_own(&words[a..b])) {
+                if !chain.iter().any(|&(a, b)| is_own(a..b)) {
                     continue;
                 }
                 for &(a, b) in chain {
-                    let name: Vec<String> = words[a..b]
-                        .iter()
-                        .skip_while(|w| class_of(w) & (class::ROLE | class::DETERMINER) != 0)
-                        .map(|w| w.to_lowercase())
-                        .collect();
-                    let thing = name
-                        .iter()
-                        .all(|w| class_of(w) & (class::THING | class::ROLE | class::PREPOSITION) != 0);
+                    let from =
+                        (a..b).find(|&k| class_at(k) & (class::ROLE | class::DETERMINER) == 0).unwrap_or(b);
+                    let thing = (from..b)
+                        .all(|k| class_at(k) & (class::THING | class::ROLE | class::PREPOSITION) != 0);
+                    let name: Vec<String> = words[from..b].iter().map(|w| w.to_lowercase()).collect();
                     if !name.is_empty() && !thing && !self.parties.contains(&name) {
                         self.parties.push(name);
                     }
                 }
-            }
-        }
-        // A body with a side of its own named among them ("the United States and the
-        // European Union share …") brings its side: its organs sign too.
-        for side in &lexicon.sides {
-            let named = self.parties.iter().any(|party| {
-                let party = party.join(" ");
-                side.issuers.iter().any(|phrase| contains_words(&party, phrase))
-            });
-            if named && !self.sides.iter().any(|s| std::ptr::eq(*s, side)) {
-                self.sides.push(side);
             }
         }
     }
@@ -466,8 +480,4 @@ fn run_holds(run: &[Token], text: &str, name: &[String]) -> bool {
                 text.get(t.range()).is_some_and(|word| names_one_of(word, std::slice::from_ref(n)))
             })
         })
-}
-
-fn contains_syms(hay: &[Sym], needle: &[Sym]) -> bool {
-    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
 }

@@ -1265,8 +1265,9 @@ mod joint_rules {
         // without the issuer's principal is no signatory.
         let title = "Joint Statement on the State Visit to Washington";
         let paragraphs = [
-            "President Joseph R. Biden, Jr. and President Elena Ruiz of the Republic of Costa Verde (RCV) met at the White House on Tuesday. President Dmitri Volkov has not been invited.",
-            "The partnership between the United States and the Kingdom of Arvelia is a model for the region.",
+            // A dateline before the opening is read past.
+            "March 3, 2026",
+            "President Joseph R. Biden, Jr. and President Elena Ruiz of the Republic of Costa Verde (RCV) met at the White House on Tuesday, and the partnership between the United States and the Kingdom of Arvelia was renewed. President Dmitri Volkov has not been invited.",
             "President Ruiz welcomes the new U.S. loan for the port of Limón.",
             "The Republic of Costa Verde will double its purchases of electric buses by 2027.",
             "The RCV intends to cut its tariffs on solar panels next year.",
