@@ -187,8 +187,10 @@ impl<'a> SideView<'a> {
             // regime chose to invade …") names no signatory.
             let mut titled: Vec<Titled> = Vec::new();
             let mut i = 0;
+            let mut sentence = 0;
             while i < words.len() {
                 if words[i] == "." {
+                    sentence += 1;
                     i += 1;
                     continue;
                 }
@@ -206,7 +208,6 @@ impl<'a> SideView<'a> {
                 if i == start {
                     continue;
                 }
-                let sentence = words[..start].iter().filter(|w| **w == ".").count();
                 // ", Jr." and "of the Republic of Korea (ROK)".
                 let mut k = i;
                 if words.get(k) == Some(&",") && words.get(k + 1) == Some(&"Jr") {
@@ -229,10 +230,11 @@ impl<'a> SideView<'a> {
                 titled.push((sentence, start..i, country, short));
                 i = k.max(i);
             }
+            // The sentences that name the issuer's principal, each name tested once.
+            let principal: Vec<usize> =
+                titled.iter().filter(|(_, name, ..)| is_own(name.clone())).map(|(s, ..)| *s).collect();
             for (sentence, name, country, short) in &titled {
-                let with_principal =
-                    titled.iter().any(|(s, other, ..)| s == sentence && is_own(other.clone()));
-                if !with_principal {
+                if !principal.contains(sentence) {
                     continue;
                 }
                 for word in &words[name.clone()] {
