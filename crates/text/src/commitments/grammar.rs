@@ -502,6 +502,11 @@ impl<'a> Analyzer<'a> {
                 p += 1;
                 continue;
             }
+            // "Fully recognizing that …,": a manner adverb before an opening participle.
+            if self.adverb_before_opener(p) {
+                p += 1;
+                continue;
+            }
             let lead_adverb = is(tok, class::LEAD_ADVERB);
             let opens = is(
                 tok,
@@ -560,7 +565,7 @@ impl<'a> Analyzer<'a> {
             if is(tok, class::BACKGROUND) && self.condition_in(p..p + 1) {
                 self.condition = true;
             }
-            if (p..comma).any(|i| self.history_mark(i)) {
+            if (p..comma).any(|i| self.history_mark(i)) && !self.background_opener(p) {
                 self.history_opener = true;
             }
             // "In condemning …, we express …": a cue in an opening phrase is the subject's
@@ -574,6 +579,46 @@ impl<'a> Analyzer<'a> {
             p = comma + 1;
         }
         p
+    }
+
+    /// Whether the word at `p` is a manner adverb in capitals before an opening participle
+    /// ("Fully recognizing that …, the two Presidents agree to …", manual 3.9).
+    fn adverb_before_opener(&self, p: usize) -> bool {
+        let t = self.t;
+        t[p].is_capital()
+            && is(&t[p], class::ADVERB)
+            && !is(&t[p], class::LEAD_ADVERB | class::DETERMINER)
+            && t.get(p + 1).is_some_and(|g| {
+                !g.is_capital() && is(g, class::GERUND) && is(g, class::OPENER | class::BACKGROUND_VERB)
+            })
+    }
+
+    /// Whether the opening phrase at `p` is a background participle ("Building on their
+    /// January 22 conversation, …", "Recalling the 2021 summit, …"): a date in it dates
+    /// what it recalls, not the clause that follows (manual 3.9, 3.4).
+    fn background_opener(&self, p: usize) -> bool {
+        let tok = &self.t[p];
+        tok.is_capital() && is(tok, class::BACKGROUND_VERB) && is(tok, class::GERUND)
+    }
+
+    /// The end of an appositive set off by no comma after a subject pronoun ("We the
+    /// Leaders of the Group of Seven (G7) remain …", manual 3.9): a definite party noun
+    /// phrase, then the verb. `None` unless the subject is one pronoun followed by "the"
+    /// and a party noun, and a verb follows within a noun phrase's length.
+    fn bare_appositive(&self, conjuncts: &[Np], at: usize) -> Option<usize> {
+        let t = self.t;
+        if conjuncts.len() != 1 || !conjuncts[0].pronoun || !self.sym_is(at, "the") {
+            return None;
+        }
+        let head = t.get(at + 1)?;
+        if !is(head, class::AGENT | class::ROLE) {
+            return None;
+        }
+        (at + 2..(at + MAX_NP).min(t.len()))
+            .take_while(|&i| t[i].is_word() || t[i].is_punct('(') || t[i].is_punct(')'))
+            .find(|&i| {
+                self.lower_at(i) && !is(&t[i], class::PREPOSITION | class::DETERMINER) && self.starts_verb(i)
+            })
     }
 
     /// Whether token `i` marks a time before the occasion (manual 3.4): a month, a year,
@@ -1079,6 +1124,10 @@ impl<'a> Analyzer<'a> {
                     .find(|&i| (t[i].is_punct(',') || dash(&t[i])) && self.starts_verb(i + 1))?;
                 appositive = Some(end + 1..close);
                 end = close + 1;
+            } else if let Some(close) = self.bare_appositive(&conjuncts, end) {
+                // "We the Leaders of the Group of Seven (G7) remain resolved to …".
+                appositive = Some(end..close);
+                end = close;
             } else if self.word_at(end, class::PREPOSITION) && !conjuncts[0].pronoun {
                 end = self.post_modifier(end)?;
             } else if self.word_at(end, class::RELATIVE) && !conjuncts[0].pronoun {

@@ -145,16 +145,22 @@ pub fn extract_commitments(paragraphs: &[Paragraph], language: &str, issuers: &[
 /// reads its kind and title: a statement of a kind its language file lists as joint
 /// (`[commitments.joint]`: a joint statement, a declaration, a communiqué) has every
 /// signatory on the issuer's side (manual 1.5, item 2): the names in its title, and the
-/// heads of government it names, are the side's. Ingest codes statements this way.
+/// heads of government it names, are the side's, and so are the parties its first two body
+/// paragraphs name beside the issuer's (a titled name in a sentence with the issuer's
+/// principal, with its country; a name coordinated with the issuer's side). Ingest codes
+/// statements this way.
 #[must_use]
 pub fn extract_commitments_of(statement: &Statement) -> Vec<Commitment> {
     let Some(book) = codebook(statement.language.as_deref().unwrap_or_default()) else { return Vec::new() };
-    let side = SideView::with_occasion(
+    let mut side = SideView::with_occasion(
         &book.lexicon,
         &statement.issuers,
         Some(statement.kind.as_str()),
         statement.title.as_deref(),
     );
+    // The parties a joint statement's opening names are its signatories too (1.5).
+    let opening = statement.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Body).take(2);
+    side.read_opening(&book.lexicon, opening.map(|p| p.text.as_str()));
     code_paragraphs(book, &side, &statement.paragraphs, &statement.issuers)
 }
 

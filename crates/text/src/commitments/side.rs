@@ -14,11 +14,14 @@
 //! 1.5, item 2): the names its title gives ("U.S.-India Joint Leaders' Statement",
 //! "Joint Statement by President Biden and Prime Minister Kishida") are the side's, and
 //! the titles a side lists as `foreign` ("Prime Minister", "Chancellor") name a
-//! signatory, not a third party.
+//! signatory, not a third party. Its opening names the others ("President Biden and
+//! President Yoon Suk Yeol of the Republic of Korea (ROK) met …", "the alliance between
+//! the United States and the Republic of Korea"): they are the side's too.
 
-use super::lexicon::{Lexicon, Side, Sym, class};
+use super::lexicon::{Lexicon, NO_SYM, Side, Sym, class};
 use super::tokens::Token;
 use communique_model::Actor;
+use std::ops::Range;
 
 /// How a noun phrase stands to the issuer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +42,9 @@ pub(crate) struct SideView<'a> {
     issuers: Vec<Vec<Sym>>,
     /// A statement by several signatories: its title's names (lower-cased words).
     signatories: Option<Vec<String>>,
+    /// Names of several words its opening gives the signatories ("Republic of Korea"),
+    /// lower-cased words; a run that holds one in sequence names a signatory.
+    parties: Vec<Vec<String>>,
 }
 
 impl<'a> SideView<'a> {
@@ -68,7 +74,7 @@ impl<'a> SideView<'a> {
                     .collect()
             })
             .collect();
-        Self { sides, issuers, signatories: None }
+        Self { sides, issuers, signatories: None, parties: Vec::new() }
     }
 
     /// The sides of a statement by `issuers`, of `kind` (snake_case), titled `title`: a
@@ -116,6 +122,179 @@ impl<'a> SideView<'a> {
         view
     }
 
+    /// Reads the parties a joint statement's opening names (manual 1.5, item 2; 3.1,
+    /// R2): the title gives some signatories, the first paragraphs the others, as a
+    /// careful reader takes them before coding. Two ways of naming them are read:
+    ///
+    /// - a titled name, "President Yoon Suk Yeol of the Republic of Korea (ROK)",
+    ///   "Prime Minister Oyun-Erdene Luvsannamsrai": each word of the name, and the
+    ///   country after "of" (with its abbreviation in brackets);
+    /// - a coordination or list that holds the issuer's side, "the alliance between the
+    ///   United States and the Republic of Korea", "The United States and Mexico remain
+    ///   …": the other names in it.
+    ///
+    /// Does nothing in a statement that is not joint. `paragraphs` are the statement's
+    /// first body paragraphs, in order (two: a dateline may come first), each read up to
+    /// its first 1,000 bytes; the work is linear in that length.
+    pub(crate) fn read_opening<'p>(
+        &mut self,
+        lexicon: &'a Lexicon,
+        paragraphs: impl IntoIterator<Item = &'p str>,
+    ) {
+        let Some(signatories) = self.signatories.as_mut() else { return };
+        let sides = &self.sides;
+        for paragraph in paragraphs {
+            // The opening names the parties in its first sentences: at most its first
+            // 1,000 bytes are read, whatever the length of the paragraph.
+            let mut end = paragraph.len().min(1000);
+            while !paragraph.is_char_boundary(end) {
+                end -= 1;
+            }
+            let words = opening_words(&paragraph[..end]);
+            // Each word a name can hold looked up once (symbol and word-list bits): the
+            // capitalised ones and the short words inside names ("of", "the"); the rest
+            // are never asked about.
+            let looked: Vec<(Sym, u64)> = words
+                .iter()
+                .map(|w| {
+                    if w.len() > 3 && !w.chars().next().is_some_and(char::is_uppercase) {
+                        (NO_SYM, 0)
+                    } else if w.is_ascii() {
+                        lexicon.words.lookup_ascii(w)
+                    } else {
+                        lexicon.words.lookup(&w.to_lowercase())
+                    }
+                })
+                .collect();
+            let class_at = |i: usize| looked.get(i).map_or(0, |x| x.1);
+            let is_own = |range: Range<usize>| {
+                let syms = &looked[range];
+                sides.iter().any(|side| {
+                    side.names.iter().any(|name| {
+                        !name.is_empty()
+                            && syms.windows(name.len()).any(|w| w.iter().zip(name).all(|(x, s)| x.0 == *s))
+                    })
+                })
+            };
+            let capital =
+                |i: usize| words.get(i).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+            let role = |i: usize| capital(i) && class_at(i) & class::ROLE != 0;
+            let generic =
+                |i: usize| class_at(i) & (class::DETERMINER | class::PREPOSITION | class::ROLE) != 0;
+            // Titled names, taken from a sentence that names the issuer's principal with
+            // a title too ("President Biden and President Yoon Suk Yeol of the Republic
+            // of Korea met …"): a sentence about someone else ("President Putin and his
+            // regime chose to invade …") names no signatory.
+            let mut titled: Vec<Titled> = Vec::new();
+            let mut i = 0;
+            let mut sentence = 0;
+            while i < words.len() {
+                if words[i] == "." {
+                    sentence += 1;
+                    i += 1;
+                    continue;
+                }
+                if !role(i) {
+                    i += 1;
+                    continue;
+                }
+                while role(i) {
+                    i += 1;
+                }
+                let start = i;
+                while capital(i) && !generic(i) && words[i].chars().any(char::is_alphabetic) {
+                    i += 1;
+                }
+                if i == start {
+                    continue;
+                }
+                // ", Jr." and "of the Republic of Korea (ROK)".
+                let mut k = i;
+                if words.get(k) == Some(&",") && words.get(k + 1) == Some(&"Jr") {
+                    k += 2;
+                }
+                let (mut country, mut short) = (None, None);
+                if words.get(k) == Some(&"of") {
+                    let from = if words.get(k + 1) == Some(&"the") { k + 2 } else { k + 1 };
+                    let end = country_end(&words, from, &capital);
+                    if end > from {
+                        country = Some(from..end);
+                        if words.get(end) == Some(&"(")
+                            && capital(end + 1)
+                            && words.get(end + 2) == Some(&")")
+                        {
+                            short = Some(end + 1);
+                        }
+                    }
+                }
+                titled.push((sentence, start..i, country, short));
+                i = k.max(i);
+            }
+            // The sentences that name the issuer's principal, each name tested once.
+            let principal: Vec<usize> =
+                titled.iter().filter(|(_, name, ..)| is_own(name.clone())).map(|(s, ..)| *s).collect();
+            for (sentence, name, country, short) in &titled {
+                if !principal.contains(sentence) {
+                    continue;
+                }
+                for word in &words[name.clone()] {
+                    let lower = word.to_lowercase();
+                    if lower.chars().filter(|c| c.is_alphabetic()).count() > 2 {
+                        signatories.push(lower);
+                    }
+                }
+                if let Some(country) = country {
+                    self.parties.push(words[country.clone()].iter().map(|w| w.to_lowercase()).collect());
+                }
+                if let Some(short) = short {
+                    signatories.push(words[*short].to_lowercase());
+                }
+            }
+            // Coordinations and lists of names that hold the issuer's side.
+            let mut runs: Vec<(usize, usize)> = Vec::new();
+            let mut i = 0;
+            while i < words.len() {
+                if !capital(i) || generic(i) && !role(i) {
+                    i += 1;
+                    continue;
+                }
+                let end = country_end(&words, i, &capital);
+                runs.push((i, end.max(i + 1)));
+                i = end.max(i + 1);
+            }
+            let linked = |a: (usize, usize), b: (usize, usize)| {
+                matches!(
+                    &words[a.1..b.0],
+                    ["and"] | ["and", "the"] | [","] | [",", "the"] | [",", "and"] | [",", "and", "the"]
+                )
+            };
+            let mut chain_start = 0;
+            for r in 0..=runs.len() {
+                if r > chain_start && r < runs.len() && linked(runs[r - 1], runs[r]) {
+                    continue;
+                }
+                let chain = &runs[chain_start..r];
+                chain_start = r;
+                if chain.len() < 2 {
+                    continue;
+                }
+                if !chain.iter().any(|&(a, b)| is_own(a..b)) {
+                    continue;
+                }
+                for &(a, b) in chain {
+                    let from =
+                        (a..b).find(|&k| class_at(k) & (class::ROLE | class::DETERMINER) == 0).unwrap_or(b);
+                    let thing = (from..b)
+                        .all(|k| class_at(k) & (class::THING | class::ROLE | class::PREPOSITION) != 0);
+                    let name: Vec<String> = words[from..b].iter().map(|w| w.to_lowercase()).collect();
+                    if !name.is_empty() && !thing && !self.parties.contains(&name) {
+                        self.parties.push(name);
+                    }
+                }
+            }
+        }
+    }
+
     /// Whether a side is known, so that other names are third parties.
     pub(crate) fn strict(&self) -> bool {
         !self.sides.is_empty()
@@ -135,7 +314,8 @@ impl<'a> SideView<'a> {
             // theirs together (manual 1.5, item 5).
             let joint = run.first().is_some_and(|t| t.class & class::DETERMINER != 0)
                 && run.iter().any(|t| t.is_capital() && text.get(t.range()) == Some("Joint"));
-            if foreign || signatory || joint {
+            let party = self.parties.iter().any(|p| run_holds(run, text, p));
+            if foreign || signatory || joint || party {
                 return Some(Party::Own);
             }
         } else if foreign {
@@ -205,6 +385,11 @@ impl<'a> SideView<'a> {
     }
 }
 
+/// A titled name of a statement's opening: the sentence it is in (counted from 0), the
+/// words of the name, of the country after "of" and of its abbreviation in brackets
+/// (word offsets).
+type Titled = (usize, Range<usize>, Option<Range<usize>>, Option<usize>);
+
 /// Whether `hay` holds the word sequence `needle` (both lower case), at word boundaries.
 fn contains_words(hay: &str, needle: &str) -> bool {
     let mut from = 0;
@@ -236,4 +421,65 @@ fn names_one_of(word: &str, lower: &[String]) -> bool {
 
 fn contains_seq(hay: &[Token], needle: &[Sym]) -> bool {
     !needle.is_empty() && hay.windows(needle.len()).any(|w| w.iter().zip(needle).all(|(t, s)| t.sym == *s))
+}
+
+/// The words and the punctuation that separates names (",", "(", ")", ";", ":") of a
+/// paragraph, in order, with "." where a sentence ends (a full stop after a word that is
+/// no initial or abbreviation); the full stop itself is dropped from the word.
+fn opening_words(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices() {
+        let in_word = c.is_alphanumeric() || matches!(c, '.' | '-' | '’' | '\'');
+        if in_word {
+            start.get_or_insert(at);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            let word = &text[s..at];
+            out.push(word.trim_end_matches(['.', '’', '\'']));
+            // A full stop after a word of more than two letters that is no initial ends
+            // a sentence ("… met today. President …"; not "R." or "Jr.").
+            if word.ends_with('.')
+                && word.chars().filter(|c| c.is_alphabetic()).count() > 2
+                && !word.starts_with("Jr")
+            {
+                out.push(".");
+            }
+        }
+        if matches!(c, ',' | '(' | ')' | ';' | ':') {
+            out.push(&text[at..at + c.len_utf8()]);
+        }
+    }
+    if let Some(s) = start {
+        out.push(text[s..].trim_end_matches(['.', '’', '\'']));
+    }
+    out.retain(|w| !w.is_empty());
+    out
+}
+
+/// Where a name that starts at `from` ends: capitalised words, with "of" or "of the"
+/// between them ("Republic of Korea", "United States of America").
+fn country_end(words: &[&str], from: usize, capital: &impl Fn(usize) -> bool) -> usize {
+    let mut i = from;
+    while capital(i) {
+        i += 1;
+        if words.get(i) == Some(&"of") {
+            let next = if words.get(i + 1) == Some(&"the") { i + 2 } else { i + 1 };
+            if capital(next) {
+                i = next;
+            }
+        }
+    }
+    i
+}
+
+/// Whether the run holds the lower-cased words `name` in sequence.
+fn run_holds(run: &[Token], text: &str, name: &[String]) -> bool {
+    !name.is_empty()
+        && run.windows(name.len()).any(|w| {
+            w.iter().zip(name).all(|(t, n)| {
+                text.get(t.range()).is_some_and(|word| names_one_of(word, std::slice::from_ref(n)))
+            })
+        })
 }

@@ -1352,3 +1352,131 @@ mod fact_sheet_rules {
         ]);
     }
 }
+
+/// Joint statements: the parties their openings name, late subjects after opening
+/// phrases, and the verbs and frames with which signatories undertake (manual 1.5, 2.1,
+/// 3.1 R2, 3.9, 3.10).
+mod joint_rules {
+    use super::*;
+    use communique_model::StatementKind;
+
+    /// The kind, actor and paragraph of each commitment of a statement of `kind`.
+    fn coded(kind: StatementKind, title: &str, paragraphs: &[&str]) -> Vec<(K, Option<String>, String)> {
+        extract_commitments_of(&statement_of(kind, title, paragraphs))
+            .into_iter()
+            .map(|c| (c.kind, c.actor, c.paragraph))
+            .collect()
+    }
+
+    fn own(kind: K, actor: &str, paragraph: &str) -> (K, Option<String>, String) {
+        (kind, Some(actor.to_owned()), paragraph.to_owned())
+    }
+
+    #[test]
+    fn the_parties_a_joint_statements_opening_names_are_signatories() {
+        // 1.5 item 2, 3.1 R2: the title names neither guest; the opening does, as a
+        // titled name beside the President's (with its country and abbreviation) and in a
+        // coordination with the United States. A head of state named in a sentence
+        // without the issuer's principal is no signatory.
+        let title = "Joint Statement on the State Visit to Washington";
+        let paragraphs = [
+            // A dateline before the opening is read past.
+            "March 3, 2026",
+            "President Joseph R. Biden, Jr. and President Elena Ruiz of the Republic of Costa Verde (RCV) met at the White House on Tuesday, and the partnership between the United States and the Kingdom of Arvelia was renewed. President Dmitri Volkov has not been invited.",
+            "President Ruiz welcomes the new U.S. loan for the port of Limón.",
+            "The Republic of Costa Verde will double its purchases of electric buses by 2027.",
+            "The RCV intends to cut its tariffs on solar panels next year.",
+            "The Kingdom of Arvelia will fund a second desalination plant.",
+            "President Volkov intends to annex more territory.",
+            "The Republic of Korea will send more troops.",
+        ];
+        assert_eq!(
+            coded(StatementKind::JointStatement, title, &paragraphs),
+            vec![
+                own(Support, "President Ruiz", "para_3"),
+                own(Pledge, "The Republic of Costa Verde", "para_4"),
+                own(Pledge, "The RCV", "para_5"),
+                own(Pledge, "The Kingdom of Arvelia", "para_6"),
+            ]
+        );
+        // The same paragraphs in a statement of one issuer: all third parties (3.1).
+        assert_eq!(coded(StatementKind::PressStatement, title, &paragraphs), vec![]);
+    }
+
+    #[test]
+    fn welcoming_a_visiting_head_of_state_to_a_country_is_logistics() {
+        // 3.11 and manual 1.5's convention: "welcome X for a visit" is none; welcoming a
+        // guest into a forum stays support.
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            ("The President welcomes President Ruiz to the Republic of Costa Verde’s embassy.", None),
+            ("President Biden welcomed Prime Minister Tamm to Washington.", None),
+            ("We welcome President Ruiz to the new forum on water security.", Some((Support, "We"))),
+        ];
+        assert_kinds_and_actors(cases);
+    }
+
+    #[test]
+    fn subjects_after_opening_phrases_are_found() {
+        // 3.9: opening phrases are skipped, a manner adverb before one included; a date in a
+        // background phrase ("Building on …") dates what it recalls, not the clause; and an
+        // appositive without commas after "We" is read past.
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            (
+                "Building on their productive March 3 meeting, the two Presidents reaffirmed their commitment to open trade.",
+                Some((Pledge, "the two Presidents")),
+            ),
+            (
+                "Fully recognizing that the region faces severe drought, the two leaders agree to share river data.",
+                Some((Pledge, "the two leaders")),
+            ),
+            (
+                "We the Leaders of the Pacific Water Forum remain resolved to protect the shared aquifers.",
+                Some((Pledge, "We")),
+            ),
+        ];
+        assert_kinds_and_actors(cases);
+    }
+
+    #[test]
+    fn joint_statements_undertake_with_determine_look_to_and_look_forward_to_an_act() {
+        // 2.1 and 3.10: "determined to" as a verb, "look to" + conduct, "look forward to"
+        // + the nominal of the actor's own act are pledges; "look forward to" + an
+        // exchange is none (1.7). After "realize that" the actor is the subject of the
+        // that-clause (1.5).
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            ("They determined to expand the exchange program for teachers.", Some((Pledge, "They"))),
+            ("Both sides look to double the number of student visas.", Some((Pledge, "Both sides"))),
+            (
+                "The leaders looked forward to the launch of a joint fund for rural clinics.",
+                Some((Pledge, "The leaders")),
+            ),
+            ("We look forward to our exchanges with the new government.", None),
+            ("We realize that our nations must cut methane emissions faster.", Some((Pledge, "our nations"))),
+            // "intend for" / "aim for" + what the actor undertakes to bring about.
+            ("We intend for the new council to meet twice a year.", Some((Pledge, "We"))),
+            (
+                "The two governments aim for a larger exchange of apprentices.",
+                Some((Pledge, "The two governments")),
+            ),
+            // "have a responsibility / duty to" reads as "have to"; "more prepared than
+            // ever to" as "prepared to" (2.3).
+            ("We have a shared responsibility to protect the coral reefs.", Some((Pledge, "We"))),
+            ("We are more prepared than ever to respond to cyber attacks.", Some((Readiness, "We"))),
+        ];
+        assert_kinds_and_actors(cases);
+    }
+
+    #[test]
+    fn the_european_commission_signs_with_its_president() {
+        // 1.5, items 2 and 3: a joint statement by the President of the European
+        // Commission has the Commission and the EU as signatories; in a statement of the
+        // White House alone they are third parties.
+        let title = "Joint Statement by President Biden and President von der Leyen";
+        let paragraphs = ["The European Commission will expand its support for hydrogen storage."];
+        assert_eq!(
+            coded(StatementKind::JointStatement, title, &paragraphs),
+            vec![own(Pledge, "The European Commission", "para_1")]
+        );
+        assert_eq!(coded(StatementKind::PressStatement, title, &paragraphs), vec![]);
+    }
+}
