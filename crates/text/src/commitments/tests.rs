@@ -1480,3 +1480,28 @@ mod joint_rules {
         assert_eq!(coded(StatementKind::PressStatement, title, &paragraphs), vec![]);
     }
 }
+
+mod joint_rules_2 {
+    use super::*;
+
+    #[test]
+    fn an_invitation_to_visit_and_looking_to_further_progress_code_nothing() {
+        // 1.6 and 2.4: an invitation to visit is logistics; only an invitation to join,
+        // attend or take part is an offer. 1.7: "look to" + "further" before a progress
+        // noun reads "further" as an adjective, not as the actor's act.
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            (
+                "The President extended an invitation for the Chancellor to visit Washington next spring.",
+                None,
+            ),
+            ("The Prime Minister extends an invitation to the President to visit Lima.", None),
+            (
+                "The President extended an invitation to Peru to join the clean shipping coalition.",
+                Some((Offer, "The President")),
+            ),
+            ("They looked to further progress on the port agreement before the summit.", None),
+            ("They look to further deepen the port agreement.", Some((Pledge, "They"))),
+        ];
+        assert_kinds_and_actors(cases);
+    }
+}
