@@ -1925,6 +1925,9 @@ impl<'a> Analyzer<'a> {
         word.len() == 4
             && word.bytes().all(|b| b.is_ascii_digit())
             && (word.starts_with("19") || word.starts_with("20"))
+            // A year after the statement's own lies ahead of the occasion (3.4): "looked
+            // forward to reviving the group in early 2022" in a statement of 2021.
+            && !self.side.year.is_some_and(|year| word.parse::<u32>().is_ok_and(|w| w > year))
     }
 
     /// The kind nouns of a carrier's object from `at` (manual 3.8, M4): the noun at the

@@ -45,6 +45,9 @@ pub(crate) struct SideView<'a> {
     /// Names of several words its opening gives the signatories ("Republic of Korea"),
     /// lower-cased words; a run that holds one in sequence names a signatory.
     parties: Vec<Vec<String>>,
+    /// The statement's year of issue, when known: a later year in a clause places its
+    /// past tense after the occasion, never before it (manual 3.4).
+    pub(crate) year: Option<u32>,
 }
 
 impl<'a> SideView<'a> {
@@ -74,7 +77,7 @@ impl<'a> SideView<'a> {
                     .collect()
             })
             .collect();
-        Self { sides, issuers, signatories: None, parties: Vec::new() }
+        Self { sides, issuers, signatories: None, parties: Vec::new(), year: None }
     }
 
     /// The sides of a statement by `issuers`, of `kind` (snake_case), titled `title`: a

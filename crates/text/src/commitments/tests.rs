@@ -1504,4 +1504,24 @@ mod joint_rules_2 {
         ];
         assert_kinds_and_actors(cases);
     }
+
+    /// The kinds and actors of a White House press statement issued on `issued`.
+    fn coded_on(issued: &str, sentence: &str) -> Vec<(K, Option<String>)> {
+        let mut statement =
+            statement_of(communique_model::StatementKind::PressStatement, "Statement", &[sentence]);
+        statement.issued = Some(communique_model::parse_iso_date(issued).expect("a date"));
+        extract_commitments_of(&statement).into_iter().map(|c| (c.kind, c.actor)).collect()
+    }
+
+    #[test]
+    fn a_year_after_the_statements_own_is_no_history() {
+        // 3.4: only a simple past placed before the occasion is history. A year later than
+        // the statement's issue lies ahead, so "looked forward to" + the actor's own act
+        // in it stays a pledge (3.10); a year before the issue still makes it history.
+        let sentence = "The ministers looked forward to reopening the river port in early 2031.";
+        assert_eq!(coded_on("2030-10-02", sentence), vec![(Pledge, Some("The ministers".to_owned()))]);
+        assert_eq!(coded_on("2032-10-02", sentence), vec![]);
+        let past = "In 2029, we launched a fund for river ports.";
+        assert_eq!(coded_on("2030-10-02", past), vec![]);
+    }
 }
