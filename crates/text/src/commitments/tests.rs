@@ -1524,4 +1524,26 @@ mod joint_rules_2 {
         let past = "In 2029, we launched a fund for river ports.";
         assert_eq!(coded_on("2030-10-02", past), vec![]);
     }
+
+    #[test]
+    fn need_and_want_to_reads_as_need_to() {
+        // 2.1: an obligation on the own side ("we need to") is a pledge; "need and want
+        // to" holds it. Of another party it is a demand (2.6), as "X needs to" is.
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            (
+                "As close neighbours, the United States and Canada need and want to guard the Arctic together.",
+                Some((Pledge, "the United States and Canada")),
+            ),
+            (
+                "Both governments want and need to cut the cost of remittances.",
+                Some((Pledge, "Both governments")),
+            ),
+        ];
+        assert_kinds_and_actors(cases);
+        // The demand is the issuer's, which the sentence does not name: no actor string.
+        assert_eq!(
+            kinds_and_actors("The junta needs and wants to release the detained journalists."),
+            vec![(Demand, None)]
+        );
+    }
 }
