@@ -9,6 +9,7 @@ Usage: python3 scripts/gold/select.py            (round 1: selection.tsv)
        python3 scripts/gold/select.py --round 5  (round 5: selection-5.tsv)
        python3 scripts/gold/select.py --round 6  (round 6: selection-6.tsv)
        python3 scripts/gold/select.py --round 7  (round 7: selection-7.tsv)
+       python3 scripts/gold/select.py --round 8  (round 8: selection-8.tsv)
        python3 scripts/gold/select.py --other    (other sources: selection-other.tsv)
 
 The ten statements of tests/data/corpus are all in the development part: the rules
@@ -24,8 +25,8 @@ tests/data/commitments/selection-2.tsv. Its files are coded as round 1's were an
 scored once, with rules written without them. Round 3 is drawn the same way, once round
 2 had been scored, from the files neither earlier round holds (part "test3"), round 4
 once round 3 had been (part "test4"), round 5 once round 4 had been (part "test5"), and
-round 6 once round 5 had been (part "test6"), and round 7 once round 6 had been (part
-"test7").
+round 6 once round 5 had been (part "test6"), round 7 once round 6 had been (part
+"test7"), and round 8 once round 7 had been (part "test8").
 
 The part "other" tests whether the rules carry beyond the White House: every English page
 of the HTML test corpus (crates/html/tests/data/corpus-html: the Kremlin's English site,
@@ -126,6 +127,15 @@ QUOTAS_7 = {
     "disaster": (4, 10_000),
 }
 OUT_7 = ROOT / "tests/data/commitments/selection-7.tsv"
+
+# Round 8: drawn once round 7 had been scored: the last three joint statements (4,400 to
+# 7,700 words) and four more disaster declarations. After it the White House folder holds
+# only disaster declarations and one long transcript that no round has drawn.
+QUOTAS_8 = {
+    "joint": (3, 10_000),
+    "disaster": (4, 10_000),
+}
+OUT_8 = ROOT / "tests/data/commitments/selection-8.tsv"
 
 HTML = ROOT / "crates/html/tests/data/corpus-html"
 OUT_OTHER = ROOT / "tests/data/commitments/selection-other.tsv"
@@ -256,9 +266,11 @@ if __name__ == "__main__":
         main_round(6, QUOTAS_6, 20261211, OUT_6, [OUT, OUT_2, OUT_3, OUT_4, OUT_5])
     elif sys.argv[1:] == ["--round", "7"]:
         main_round(7, QUOTAS_7, 20261212, OUT_7, [OUT, OUT_2, OUT_3, OUT_4, OUT_5, OUT_6])
+    elif sys.argv[1:] == ["--round", "8"]:
+        main_round(8, QUOTAS_8, 20261213, OUT_8, [OUT, OUT_2, OUT_3, OUT_4, OUT_5, OUT_6, OUT_7])
     elif sys.argv[1:] == ["--other"]:
         main_other()
     elif sys.argv[1:]:
-        sys.exit("usage: select.py [--round 2 | … | --round 7 | --other]")
+        sys.exit("usage: select.py [--round 2 | … | --round 8 | --other]")
     else:
         main()
