@@ -7,6 +7,7 @@ mod ids;
 mod inputs;
 mod outputs;
 mod progress;
+mod stdout;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

@@ -665,6 +665,24 @@ fn four_shards_give_together_the_records_of_one_run() {
 }
 
 #[test]
+fn a_report_whose_reader_has_gone_ends_quietly() {
+    // `communique eval GOLD | head -1`: the reader closes the pipe before the report is
+    // written (the report comes only after every statement is scored). The command ends
+    // with its own exit code, without a panic.
+    let gold = communique_testdata::root().join("tests/data/commitments/gold");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_communique"))
+        .args(["eval", &s(&gold), "--split", "test6", "--errors"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stderr), "");
+}
+
+#[test]
 fn eval_reads_every_part_of_the_commitment_gold_set() {
     // The parts and their sizes as the selection files list them (README of the gold set):
     // round 1 gives 70 statements to dev and 30 to test; rounds 2 and 3 30 each, round 4

@@ -59,7 +59,7 @@ fn prepare(inputs: &[PathBuf]) -> Result<ExitCode> {
         let statement =
             ingest(&bytes, &IngestOptions::default()).with_context(|| input.display().to_string())?;
         let skeleton = eval::prepare(&statement, &input.display().to_string());
-        println!("{}", serde_json::to_string_pretty(&skeleton).context("gold skeleton")?);
+        crate::stdout::println(serde_json::to_string_pretty(&skeleton).context("gold skeleton")?);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -85,11 +85,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             args.split.map(|s| format!(" in split {s:?}")).unwrap_or_default()
         );
     }
-    print!("{}", Totals::of(&scores));
+    crate::stdout::print(Totals::of(&scores));
     if args.errors {
-        println!();
+        crate::stdout::println("");
         for score in &scores {
-            print!("{}", score.errors());
+            crate::stdout::print(score.errors());
         }
     }
     Ok(ExitCode::SUCCESS)

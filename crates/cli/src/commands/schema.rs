@@ -48,19 +48,19 @@ pub fn files() -> Vec<(&'static str, String)> {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     if let Some(tool) = args.csv_loader {
-        print!("{}", tool.script(&args.csv_dir));
+        crate::stdout::print(tool.script(&args.csv_dir));
         return Ok(ExitCode::SUCCESS);
     }
     match args.out {
         None => {
             let (_, statement) = communique::model::schema::generated_files().remove(0);
-            print!("{statement}");
+            crate::stdout::print(statement);
         }
         Some(dir) => {
             std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
             for (name, contents) in files() {
                 crate::outputs::write_atomically(&dir.join(name), contents.as_bytes())?;
-                println!("{}", dir.join(name).display());
+                crate::stdout::println(dir.join(name).display());
             }
         }
     }

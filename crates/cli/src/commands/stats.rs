@@ -141,6 +141,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
             entry.1 += statement.commitments.len();
         }
     }
-    print!("{}", render(&counts));
+    crate::stdout::print(render(&counts));
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

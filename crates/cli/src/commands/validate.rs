@@ -33,7 +33,7 @@ struct Report {
 impl Report {
     fn problem(&mut self, location: impl std::fmt::Display, message: impl std::fmt::Display) {
         self.problems += 1;
-        println!("{location}: {message}");
+        crate::stdout::println(format_args!("{location}: {message}"));
     }
 
     fn error(&mut self, error: &InputError) {
@@ -117,11 +117,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
         }
         if report.problems == before {
-            println!("ok: {} ({count} record{})", path.display(), if count == 1 { "" } else { "s" });
+            crate::stdout::println(format_args!(
+                "ok: {} ({count} record{})",
+                path.display(),
+                if count == 1 { "" } else { "s" }
+            ));
         }
     }
     if report.problems > 0 {
-        println!("{} problem(s) found", report.problems);
+        crate::stdout::println(format_args!("{} problem(s) found", report.problems));
         Ok(ExitCode::from(1))
     } else {
         Ok(ExitCode::SUCCESS)
