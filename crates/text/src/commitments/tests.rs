@@ -1584,4 +1584,18 @@ mod precision_rules {
         ];
         assert_kinds_and_actors(cases);
     }
+
+    #[test]
+    fn a_thing_with_should_and_a_result_verb_is_none() {
+        // 1.6: a thing as subject of should/must with a result verb is no conduct; 1.8: a
+        // measure taken up as "this cooperation" that "should aim to" states its purpose.
+        // A thing with should/must + conduct stays a demand (3.3, exception 3).
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            ("This charter should form the basis of the ministers' work on ports.", None),
+            ("These reforms should lead to cheaper river freight.", None),
+            ("This cooperation should aim to train port inspectors in the region.", None),
+        ];
+        assert_kinds_and_actors(cases);
+        assert_eq!(kinds_and_actors("The detained sailors must be released."), vec![(Demand, None)]);
+    }
 }
