@@ -67,6 +67,7 @@ pub(crate) mod class {
     pub(crate) const OBLIGATION: u64 = 1 << 42;
     pub(crate) const STATE: u64 = 1 << 43;
     pub(crate) const AUTHORITY: u64 = 1 << 44;
+    pub(crate) const OWN_RECORD: u64 = 1 << 45;
     pub(crate) const EVENT: u64 = 1 << 47;
     /// Any listed verb form.
     pub(crate) const VERB: u64 = 1 << 48;
@@ -121,6 +122,7 @@ const LISTS: &[(&str, u64)] = &[
     ("obligation", class::OBLIGATION),
     ("authority", class::AUTHORITY),
     ("event", class::EVENT),
+    ("own_record", class::OWN_RECORD),
 ];
 
 /// Lists of `[commitments.words]` whose entries are verbs (every form gets the bit).

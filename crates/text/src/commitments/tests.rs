@@ -1547,3 +1547,55 @@ mod joint_rules_2 {
         );
     }
 }
+
+mod precision_rules {
+    use super::*;
+
+    #[test]
+    fn praise_of_the_sides_own_record_is_none() {
+        // 1.7, widened in 1.8: praising the side's own relationship, partnership, progress,
+        // accomplishments or engagement is none whatever the verb, and so is the
+        // signatories' "we" welcoming a signatory's own commitment or announcement.
+        // Praise of a third party's act stays support (2.7).
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            ("We celebrate the steady growth of our partnership with Ghana.", None),
+            ("The leaders applauded the progress in their partnership on river safety.", None),
+            ("The ministers commended continued cooperation between their coast guards.", None),
+            ("We welcome the United States’ renewed commitment to the river commission.", None),
+            ("We applaud Chile’s decision to protect its coastline.", Some((Support, "We"))),
+            (
+                "The ministers commended the river commission for its flood maps.",
+                Some((Support, "The ministers")),
+            ),
+        ];
+        assert_kinds_and_actors(cases);
+    }
+
+    #[test]
+    fn looking_forward_to_progress_or_engagement_is_none() {
+        // 1.7, 1.8: "look forward to" + progress or engagement, "(continuing to) make
+        // progress" included, names no conduct of the actor's own; + the actor's own
+        // substantive conduct it stays a pledge (3.10).
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            ("We look forward to continuing to make progress on the port agreement.", None),
+            ("The President looks forward to continued engagement with the governors.", None),
+            ("Both sides look forward to further substantial progress under the compact.", None),
+            ("We look forward to building the new river port together.", Some((Pledge, "We"))),
+        ];
+        assert_kinds_and_actors(cases);
+    }
+
+    #[test]
+    fn a_thing_with_should_and_a_result_verb_is_none() {
+        // 1.6: a thing as subject of should/must with a result verb is no conduct; 1.8: a
+        // measure taken up as "this cooperation" that "should aim to" states its purpose.
+        // A thing with should/must + conduct stays a demand (3.3, exception 3).
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            ("This charter should form the basis of the ministers' work on ports.", None),
+            ("These reforms should lead to cheaper river freight.", None),
+            ("This cooperation should aim to train port inspectors in the region.", None),
+        ];
+        assert_kinds_and_actors(cases);
+        assert_eq!(kinds_and_actors("The detained sailors must be released."), vec![(Demand, None)]);
+    }
+}
