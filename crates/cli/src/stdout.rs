@@ -1,7 +1,7 @@
 //! A command's report on standard output.
 //!
 //! `print!` panics when standard output is a pipe its reader has closed
-//! (`communique eval GOLD | head -1`). Reports go through [`print`] instead: a closed pipe
+//! (`communique eval GOLD | head -1`). Reports go through [`print()`] instead: a closed pipe
 //! drops the rest of the report quietly and the command ends with the exit code of its
 //! own result, as a filter in a shell pipeline is expected to; any other failure to write
 //! (a full disk behind a redirection) ends the command with exit code 2 and says so on
@@ -25,7 +25,7 @@ pub fn print(text: impl Display) {
     }
 }
 
-/// [`print`] with a line end after `text`.
+/// [`print()`] with a line end after `text`.
 pub fn println(text: impl Display) {
     print(format_args!("{text}\n"));
 }
