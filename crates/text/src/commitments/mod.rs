@@ -161,8 +161,9 @@ pub fn extract_commitments_of(statement: &Statement) -> Vec<Commitment> {
     // The parties a joint statement's opening names are its signatories too (1.5).
     let opening = statement.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Body).take(2);
     side.read_opening(&book.lexicon, opening.map(|p| p.text.as_str()));
-    // The year of issue ("2021-09-24" → 2021), which tells a year ahead from history.
-    side.year = statement.issued.and_then(|d| d.to_string().get(..4).and_then(|y| y.parse().ok()));
+    // The year of issue, which tells a year ahead from history.
+    side.year =
+        statement.issued.and_then(|d| u32::try_from(communique_model::chrono::Datelike::year(&d)).ok());
     code_paragraphs(book, &side, &statement.paragraphs, &statement.issuers)
 }
 
