@@ -11,7 +11,16 @@ fn example(name: &str) -> PathBuf {
 }
 
 fn run(name: &str, args: &[&str]) -> (String, String) {
-    let output = Command::new(example(name)).args(args).output().unwrap_or_else(|e| panic!("{name}: {e}"));
+    let exe = example(name);
+    // `cargo test --workspace` builds the examples; a filtered run (`--test examples_run`)
+    // does not, and cargo holds the build lock while tests run, so they cannot build it.
+    assert!(
+        exe.is_file(),
+        "example `{name}` is not built at {}: run `cargo build --examples -p communique` first, \
+         or the whole `cargo test --workspace`",
+        exe.display()
+    );
+    let output = Command::new(&exe).args(args).output().unwrap_or_else(|e| panic!("{name}: {e}"));
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert!(output.status.success(), "{name} failed:\n{stderr}");

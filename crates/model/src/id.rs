@@ -60,6 +60,30 @@ impl Statement {
         self.id_with_hash(&crate::statement::hex(&hasher.finalize()))
     }
 
+    /// The id [`Statement::derive_id`] gives, taking the hash from `fixity` when
+    /// `fixity_bytes` (the bytes `fixity` was taken of) are the statement's
+    /// `source_text` itself, as they are when plain text or Markdown is ingested; else
+    /// (a decoded page, no source text) it hashes as [`Statement::derive_id`] does. The
+    /// check is one byte comparison, not a second SHA-256.
+    ///
+    /// ```
+    /// use communique_model::{Fixity, Statement};
+    /// let mut s = Statement::builder().issued_ymd(2022, 2, 16).body("We will act.").build_unvalidated();
+    /// s.source_text = Some("We will act.".to_owned());
+    /// let fixity = Fixity::sha256(b"We will act.");
+    /// assert_eq!(s.id_from_fixity(&fixity, b"We will act."), s.derive_id());
+    /// // Bytes other than the source text: the digest is not reused.
+    /// let page = Fixity::sha256(b"<p>We will act.</p>");
+    /// assert_eq!(s.id_from_fixity(&page, b"<p>We will act.</p>"), s.derive_id());
+    /// ```
+    #[must_use]
+    pub fn id_from_fixity(&self, fixity: &crate::Fixity, fixity_bytes: &[u8]) -> String {
+        match &self.source_text {
+            Some(text) if text.as_bytes() == fixity_bytes => self.id_with_hash(&fixity.digest),
+            _ => self.derive_id(),
+        }
+    }
+
     /// The id [`Statement::derive_id`] gives, when the caller already holds the SHA-256
     /// of what it hashes (of `source_text`, or of the paragraphs joined by blank lines),
     /// as lower-case hex digits: an ingest that has just taken the fixity of the very

@@ -257,11 +257,9 @@ fn build(text: &str, bytes: &[u8], options: &IngestOptions) -> Result<Statement,
         notes,
     };
     statement.commitments = crate::commitments::extract_commitments_of(&statement);
-    // When the source text is `bytes` itself (always, for ingest), the fixity's digest
-    // is the id's hash.
     statement.id = options.id.clone().unwrap_or_else(|| match &statement.fixity {
-        Some(fixity) if text.as_bytes() == bytes => statement.id_with_hash(&fixity.digest),
-        _ => statement.derive_id(),
+        Some(fixity) => statement.id_from_fixity(fixity, bytes),
+        None => statement.derive_id(),
     });
     Ok(statement)
 }

@@ -83,10 +83,7 @@ pub(crate) fn finish(
     statement.source_text = Some(source_text.to_owned());
     statement.id = match &options.id {
         Some(id) => id.clone(),
-        // When the source text is `bytes` itself (plain text, never a decoded page), the
-        // fixity's digest is the id's hash.
-        None if source_text.as_bytes() == bytes => statement.id_with_hash(&fixity.digest),
-        None => statement.derive_id(),
+        None => statement.id_from_fixity(&fixity, bytes),
     };
     statement.fixity = Some(fixity);
     statement.validate().map_err(|e| IngestError::Invalid(Box::new(e)))?;
