@@ -60,6 +60,29 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     words
 });
 
+/// The month forms of the languages whose day numbers take a full stop as their suffix
+/// (`day_suffixes = ["."]`, German: "am 3. Juli"), lower case.
+static DOTTED_DAY_MONTHS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut months: Vec<String> = languages::all()
+        .iter()
+        .filter_map(|l| l.dates.as_ref())
+        .filter(|d| d.day_suffixes.iter().any(|s| s == "."))
+        .flat_map(|d| d.months.iter().flatten().cloned())
+        .collect();
+    months.sort();
+    months.dedup();
+    months
+});
+
+/// Whether `rest` opens with a month name of a language that writes a day number with a
+/// full stop ("Juli 2018 …" after "am 3."), so that the full stop after a one- or
+/// two-digit number before it marks an ordinal day, not the end of a sentence. The
+/// month must be a whole word; case is ignored.
+pub(crate) fn opens_with_dotted_day_month(rest: &str) -> bool {
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+    !word.is_empty() && DOTTED_DAY_MONTHS.binary_search(&word).is_ok()
+}
+
 /// `words` as one alternation of escaped literals.
 fn alternation(words: &[String]) -> String {
     words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")

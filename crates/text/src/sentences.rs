@@ -187,6 +187,14 @@ fn is_boundary(text: &str, at: usize, stop: char, end: usize) -> bool {
     if (letters == 1 && word.chars().all(char::is_alphabetic)) || dotted {
         return starts_with_sentence_opener(rest);
     }
+    // A day number written with a full stop before its month ("am 3. Juli 2018"), in the
+    // languages whose date table gives that suffix.
+    if word.len() <= 2
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && crate::dates::opens_with_dotted_day_month(rest)
+    {
+        return false;
+    }
     !ABBREVIATIONS.contains(&word)
 }
 
@@ -286,6 +294,22 @@ mod tests {
         check("Version 2.Next is due.", &["Version 2.Next is due."]);
         check("It was J.Smith who spoke.", &["It was J.Smith who spoke."]);
         check("Sent to the CEO.Board met.", &["Sent to the CEO.Board met."]);
+    }
+
+    #[test]
+    fn a_day_number_with_a_full_stop_before_its_month_ends_no_sentence() {
+        check(
+            "Die Ministerin nahm am 3. Juli 2018 teil. Am 12. März reiste sie ab. Es waren 3. Mai kam später.",
+            &[
+                "Die Ministerin nahm am 3. Juli 2018 teil.",
+                "Am 12. März reiste sie ab.",
+                "Es waren 3. Mai kam später.",
+            ],
+        );
+        // A number of three or more digits, or a word that only begins like a month,
+        // still ends the sentence.
+        check("Es waren 2018. Juliane kam.", &["Es waren 2018.", "Juliane kam."]);
+        check("Wir zählten 100. Juli kam.", &["Wir zählten 100.", "Juli kam."]);
     }
 
     #[test]
