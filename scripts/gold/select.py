@@ -10,7 +10,9 @@ Usage: python3 scripts/gold/select.py            (round 1: selection.tsv)
        python3 scripts/gold/select.py --round 6  (round 6: selection-6.tsv)
        python3 scripts/gold/select.py --round 7  (round 7: selection-7.tsv)
        python3 scripts/gold/select.py --round 8  (round 8: selection-8.tsv)
+       python3 scripts/gold/select.py --round 9  (round 9: selection-9.tsv)
        python3 scripts/gold/select.py --other    (other sources: selection-other.tsv)
+       python3 scripts/gold/select.py --german   (German pages: selection-de.tsv)
 
 The ten statements of tests/data/corpus are all in the development part: the rules
 were written against them before this gold set existed, so they cannot test anything.
@@ -26,7 +28,8 @@ scored once, with rules written without them. Round 3 is drawn the same way, onc
 2 had been scored, from the files neither earlier round holds (part "test3"), round 4
 once round 3 had been (part "test4"), round 5 once round 4 had been (part "test5"), and
 round 6 once round 5 had been (part "test6"), round 7 once round 6 had been (part
-"test7"), and round 8 once round 7 had been (part "test8").
+"test7"), round 8 once round 7 had been (part "test8"), and round 9 once round 8 had
+been (part "test9").
 
 The part "other" tests whether the rules carry beyond the White House: every English page
 of the HTML test corpus (crates/html/tests/data/corpus-html: the Kremlin's English site,
@@ -35,6 +38,11 @@ weekly addresses) that is an official statement, that is, all but the pages its 
 marks "not a statement" and one 769-paragraph news conference. It is coded like the
 rounds, from the text that `communique eval --prepare` reads out of each page, and scored
 once.
+
+The part "de" is the German pages of the same corpus that are official statements (press
+releases, government news, speeches of the Austrian, German and Swiss federal
+governments), drawn the same way, coded under the same manual and scored once: the German
+rules' first gold beyond one development statement.
 """
 
 import random
@@ -137,27 +145,59 @@ QUOTAS_8 = {
 }
 OUT_8 = ROOT / "tests/data/commitments/selection-8.tsv"
 
+# Round 9: drawn once round 8 had been scored: the one transcript no round has drawn (a
+# press briefing of 12,000 words, reporters' questions included) and six of the
+# remaining disaster declarations, so that the briefing is not scored alone.
+QUOTAS_9 = {
+    "transcript": (1, 100_000),
+    "disaster": (6, 10_000),
+}
+OUT_9 = ROOT / "tests/data/commitments/selection-9.tsv"
+
+# The held-out rounds after the first: round number → (quotas, selection file).
+ROUNDS = {
+    2: (QUOTAS_2, OUT_2),
+    3: (QUOTAS_3, OUT_3),
+    4: (QUOTAS_4, OUT_4),
+    5: (QUOTAS_5, OUT_5),
+    6: (QUOTAS_6, OUT_6),
+    7: (QUOTAS_7, OUT_7),
+    8: (QUOTAS_8, OUT_8),
+    9: (QUOTAS_9, OUT_9),
+}
+
 HTML = ROOT / "crates/html/tests/data/corpus-html"
 OUT_OTHER = ROOT / "tests/data/commitments/selection-other.tsv"
+OUT_GERMAN = ROOT / "tests/data/commitments/selection-de.tsv"
 
 
-def main_other():
-    """Every English statement page of the HTML corpus, in part "other"."""
+def html_pages(language, part, out):
+    """Every statement page of the HTML corpus in `language`, in part `part`."""
     import csv
 
     rows = []
     with (HTML / "MANIFEST.tsv").open() as f:
         for page in csv.DictReader(f, delimiter="\t"):
             kind = page["kind"]
-            if (not page["language"].startswith("en") or "not a statement" in kind
+            if (not page["language"].startswith(language) or "not a statement" in kind
                     or kind == "news_conference_transcript"):
                 continue
             path = HTML / page["file"]
             words = len(re.sub(r"<[^>]*>", " ", path.read_text(encoding="utf-8")).split())
-            rows.append((str(path.relative_to(ROOT)), kind, words, "other"))
+            rows.append((str(path.relative_to(ROOT)), kind, words, part))
     rows.sort()
-    write(OUT_OTHER, rows)
-    print(f"{len(rows)} pages; written to {OUT_OTHER.relative_to(ROOT)}")
+    write(out, rows)
+    print(f"{len(rows)} pages; written to {out.relative_to(ROOT)}")
+
+
+def main_other():
+    """Every English statement page of the HTML corpus, in part "other"."""
+    html_pages("en", "other", OUT_OTHER)
+
+
+def main_german():
+    """Every German statement page of the HTML corpus, in part "de"."""
+    html_pages("de", "de", OUT_GERMAN)
 
 
 def genre(name):
@@ -254,23 +294,18 @@ def main_round(number, quotas, seed, out, earlier_files):
 if __name__ == "__main__":
     import sys
 
-    if sys.argv[1:] == ["--round", "2"]:
-        main_round(2, QUOTAS_2, 20261207, OUT_2, [OUT])
-    elif sys.argv[1:] == ["--round", "3"]:
-        main_round(3, QUOTAS_3, 20261208, OUT_3, [OUT, OUT_2])
-    elif sys.argv[1:] == ["--round", "4"]:
-        main_round(4, QUOTAS_4, 20261209, OUT_4, [OUT, OUT_2, OUT_3])
-    elif sys.argv[1:] == ["--round", "5"]:
-        main_round(5, QUOTAS_5, 20261210, OUT_5, [OUT, OUT_2, OUT_3, OUT_4])
-    elif sys.argv[1:] == ["--round", "6"]:
-        main_round(6, QUOTAS_6, 20261211, OUT_6, [OUT, OUT_2, OUT_3, OUT_4, OUT_5])
-    elif sys.argv[1:] == ["--round", "7"]:
-        main_round(7, QUOTAS_7, 20261212, OUT_7, [OUT, OUT_2, OUT_3, OUT_4, OUT_5, OUT_6])
-    elif sys.argv[1:] == ["--round", "8"]:
-        main_round(8, QUOTAS_8, 20261213, OUT_8, [OUT, OUT_2, OUT_3, OUT_4, OUT_5, OUT_6, OUT_7])
+    args = sys.argv[1:]
+    if len(args) == 2 and args[0] == "--round" and args[1].isdigit() and int(args[1]) in ROUNDS:
+        number = int(args[1])
+        quotas, out = ROUNDS[number]
+        # Each round draws with its own seed, from what no earlier round holds.
+        earlier = [OUT] + [ROUNDS[k][1] for k in range(2, number)]
+        main_round(number, quotas, 20261205 + number, out, earlier)
     elif sys.argv[1:] == ["--other"]:
         main_other()
+    elif sys.argv[1:] == ["--german"]:
+        main_german()
     elif sys.argv[1:]:
-        sys.exit("usage: select.py [--round 2 | … | --round 8 | --other]")
+        sys.exit("usage: select.py [--round 2 | … | --round 9 | --other | --german]")
     else:
         main()

@@ -686,7 +686,8 @@ fn a_report_whose_reader_has_gone_ends_quietly() {
 fn eval_reads_every_part_of_the_commitment_gold_set() {
     // The parts and their sizes as the selection files list them (README of the gold set):
     // round 1 gives 70 statements to dev and 30 to test; rounds 2 and 3 30 each, round 4
-    // 26, round 5 14, round 6 9, round 7 8, round 8 7; the part from other publishers 46.
+    // 26, round 5 14, round 6 9, round 7 8, round 8 7, round 9 7; the part from other publishers
+    // 46 and the German part 8.
     let gold = communique_testdata::root().join("tests/data/commitments/gold");
     for (part, statements) in [
         ("dev", 70),
@@ -698,7 +699,9 @@ fn eval_reads_every_part_of_the_commitment_gold_set() {
         ("test6", 9),
         ("test7", 8),
         ("test8", 7),
+        ("test9", 7),
         ("other", 46),
+        ("de", 8),
     ] {
         let out = communique(&["eval", &s(&gold), "--split", part]);
         assert!(out.status.success(), "{part}: {}", text(&out.stderr));
