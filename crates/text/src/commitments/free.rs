@@ -25,8 +25,16 @@ impl Analyzer<'_> {
             return;
         }
         for clause in self.free_clauses() {
-            if let Some((cue, actor)) = self.free_cue(clause.clone()) {
-                self.push_free(cue, actor, clause.end);
+            // A verb-second frame (German "wir werden …", "X muss …") decides when its kind
+            // comes first in the order of decision (3.13); a language without frame rules
+            // has none.
+            let frame = self.verb_second_frame(clause.clone());
+            let found = self.free_cue(clause.clone());
+            match (found, frame) {
+                (Some((cue, _)), Some((rank, find))) if rank < cue.0 => self.finds.push(find),
+                (Some((cue, actor)), _) => self.push_free(cue, actor, clause.end),
+                (None, Some((_, find))) => self.finds.push(find),
+                (None, None) => {}
             }
         }
     }
@@ -99,6 +107,10 @@ impl Analyzer<'_> {
             for index in [&lex.at_verb, &lex.at_predicate, &lex.phrases] {
                 for &r in index.get(sym) {
                     let rule = &lex.rules[r as usize];
+                    // Frames are read by `verb_second_frame`.
+                    if rule.position == Position::Frame {
+                        continue;
+                    }
                     let Some(end) = rule.pattern.match_at(t, i) else { continue };
                     if end > range.end {
                         continue;
@@ -165,7 +177,7 @@ impl Analyzer<'_> {
 
     /// The noun phrase that opens the clause, or the one right after the first cue; and
     /// whether it names a thing.
-    fn free_actor(&self, range: Range<usize>, first_cue: usize) -> (Option<String>, bool) {
+    pub(super) fn free_actor(&self, range: Range<usize>, first_cue: usize) -> (Option<String>, bool) {
         let t = self.t;
         let np_at = |p: usize| -> Option<Range<usize>> {
             let first = t.get(p)?;

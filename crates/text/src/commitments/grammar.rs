@@ -178,6 +178,9 @@ pub(crate) struct Analyzer<'a> {
     conditions: Vec<u32>,
     /// The first token of the sentence proper (after quotes and a speaker label).
     start: usize,
+    /// The subject of a verb of knowing or saying whose clause is being read: a cue verb
+    /// coordinated after that clause is its (manual 1.8).
+    knower: Option<Subject>,
 }
 
 fn is(t: &Token, bits: u64) -> bool {
@@ -237,6 +240,7 @@ impl<'a> Analyzer<'a> {
             semicolon,
             conditions,
             start: 0,
+            knower: None,
         };
         analyzer.start = analyzer.find_body_start();
         analyzer
@@ -1403,8 +1407,14 @@ impl<'a> Analyzer<'a> {
                     // "We reiterate that our sanctions are targeted … and reaffirm our
                     // commitment …": a verb after a that-clause about a thing is the
                     // carrier's subject's.
+                    // A verb after "and" that takes no frames of the clause's own verb.
+                    let knower = if actor.is_none() && !inherit && self.after_and(next) {
+                        self.knower.clone()
+                    } else {
+                        None
+                    };
                     if matches!(subject.who, Who::Thing | Who::Third)
-                        && let Some(outer) = actor
+                        && let Some(outer) = actor.or(knower.as_ref())
                         && outer.who == Who::Own
                         && self.t.get(next).is_some_and(|x| {
                             is(x, class::VERB)
@@ -1790,7 +1800,7 @@ impl<'a> Analyzer<'a> {
             }
             if self.sym_is(k, "that") {
                 that_clause = Some(k + 1);
-            } else if self.subject(head + 1).is_some() {
+            } else if self.subject(head + 1).is_some_and(|(_, verb)| !self.coordinated_after_object(verb)) {
                 that_clause = Some(head + 1);
             }
         }
@@ -1798,7 +1808,12 @@ impl<'a> Analyzer<'a> {
             if depth < MAX_DEPTH && !history {
                 let carrier_subject = if carrier.is_some() { Some(actor.unwrap_or(subject)) } else { None };
                 let before = self.finds.len();
+                let knower = self.knower.take();
+                if saying && subject.who == Who::Own {
+                    self.knower = Some(actor.unwrap_or(subject).clone());
+                }
                 let mut next = self.clause(at, carrier_subject, depth + 1);
+                self.knower = knower;
                 // ", and that …": the next that-clause of the same carrier.
                 let mut guard = 0;
                 while guard < 16 && self.sym_is(next.saturating_sub(1), "that") && next > at {
@@ -2160,6 +2175,10 @@ impl<'a> Analyzer<'a> {
             }
             if matches!(who, Who::Thing | Who::Third) && actor.is_some() {
                 actor_text = actor.and_then(|a| a.actor.clone());
+            }
+            // Praise of the side's own record is none (manual 1.7, 1.8).
+            if kind == K::Support && self.praises_own_record(subject, link.cue, clause_end) {
+                continue;
             }
             let addressee = match addressee_rule {
                 AddresseeRule::None => None,

@@ -68,6 +68,7 @@ pub(crate) mod class {
     pub(crate) const STATE: u64 = 1 << 43;
     pub(crate) const AUTHORITY: u64 = 1 << 44;
     pub(crate) const OWN_RECORD: u64 = 1 << 45;
+    pub(crate) const PRAISE: u64 = 1 << 46;
     pub(crate) const EVENT: u64 = 1 << 47;
     /// Any listed verb form.
     pub(crate) const VERB: u64 = 1 << 48;
@@ -133,6 +134,7 @@ const VERB_LISTS: &[(&str, u64)] = &[
     ("background_verb", class::BACKGROUND_VERB),
     ("logistics", class::LOGISTICS),
     ("state", class::STATE),
+    ("praise", class::PRAISE),
 ];
 
 /// Classes a pattern may name beside the word lists.
@@ -606,6 +608,9 @@ pub(crate) struct Side {
     pub(crate) names: Vec<Vec<Sym>>,
     /// Names of other parties that would otherwise pass as the side's ("Prime Minister").
     pub(crate) foreign: Vec<Vec<Sym>>,
+    /// Lower-case host names of the publisher's web sites (`kremlin.ru`): a page whose
+    /// source address is on one (or on a subdomain of one) is the publisher's.
+    pub(crate) sites: Vec<String>,
 }
 
 /// An index of rules by the symbols their cues start with.
@@ -757,6 +762,8 @@ struct SideFile {
     names: Vec<String>,
     #[serde(default)]
     foreign: Vec<String>,
+    #[serde(default)]
+    sites: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -1071,6 +1078,13 @@ impl Lexicon {
         let mut phrase = |text: &str| -> Vec<Sym> {
             text.split_whitespace().map(|w| words.intern(&w.to_lowercase())).collect()
         };
+        // A site is a host name ("kremlin.ru"), never an address with a scheme or a path.
+        for site in file.sides.iter().flat_map(|side| &side.sites) {
+            let host = site.trim();
+            if host.is_empty() || host.contains(['/', ':', ' ']) || !host.contains('.') {
+                return Err(err(format!("sides.sites: {site:?} is not a host name such as \"kremlin.ru\"")));
+            }
+        }
         let sides = file
             .sides
             .iter()
@@ -1078,6 +1092,11 @@ impl Lexicon {
                 issuers: side.issuers.iter().map(|i| i.to_lowercase()).collect(),
                 names: side.names.iter().map(|n| phrase(n)).collect(),
                 foreign: side.foreign.iter().map(|n| phrase(n)).collect(),
+                sites: side
+                    .sites
+                    .iter()
+                    .map(|s| s.trim().trim_start_matches("www.").to_lowercase())
+                    .collect(),
             })
             .collect();
         for kind in &file.joint.kinds {

@@ -1,7 +1,8 @@
 //! Commitment coding: codebook v1 rules, read from the language files, run over
 //! paragraphs.
 //!
-//! The rules implement the annotation manual (`docs/codebook.md`, manual 1.2): each
+//! The rules implement the annotation manual (`docs/codebook.md`; each language file's
+//! `manual` says which version its rules follow, [`Codebook::manual`]): each
 //! sentence (or list item) is read by the language's grammar, which finds its clauses,
 //! the subject of each (behind opening phrases, as a coordination of actors, without
 //! appositives), whether that subject is on the issuer's side (manual 1.5), and the cues
@@ -23,10 +24,13 @@ mod addressee;
 mod fields;
 mod free;
 mod grammar;
+mod knowing;
 mod lexicon;
+mod own_praise;
 mod pattern;
 mod side;
 mod tokens;
+mod verb_second;
 
 pub use lexicon::{AddresseeRule, LexiconError, Position, Rule, SubjectRule};
 
@@ -147,8 +151,10 @@ pub fn extract_commitments(paragraphs: &[Paragraph], language: &str, issuers: &[
 /// signatory on the issuer's side (manual 1.5, item 2): the names in its title, and the
 /// heads of government it names, are the side's, and so are the parties its first two body
 /// paragraphs name beside the issuer's (a titled name in a sentence with the issuer's
-/// principal, with its country; a name coordinated with the issuer's side). Ingest codes
-/// statements this way.
+/// principal, with its country; a name coordinated with the issuer's side). Its source
+/// address tells its publisher: a page on a site a side of the language file lists
+/// (`sites`: `kremlin.ru`, `europarl.europa.eu`) is read with that side, alone unless the
+/// text names the signatories of a joint statement. Ingest codes statements this way.
 #[must_use]
 pub fn extract_commitments_of(statement: &Statement) -> Vec<Commitment> {
     let Some(book) = codebook(statement.language.as_deref().unwrap_or_default()) else { return Vec::new() };
@@ -158,6 +164,8 @@ pub fn extract_commitments_of(statement: &Statement) -> Vec<Commitment> {
         Some(statement.kind.as_str()),
         statement.title.as_deref(),
     );
+    // The publisher's side, from the page's address (1.5): a Kremlin page is Russia's.
+    side.publisher(&book.lexicon, statement.source.url.as_deref(), !statement.issuers.is_empty());
     // The parties a joint statement's opening names are its signatories too (1.5).
     let opening = statement.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Body).take(2);
     side.read_opening(&book.lexicon, opening.map(|p| p.text.as_str()));

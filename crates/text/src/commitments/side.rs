@@ -298,6 +298,40 @@ impl<'a> SideView<'a> {
         }
     }
 
+    /// Takes the issuer's side from the page's publisher (manual 1.5: the issuer is found
+    /// in the title, byline or site): `url` is the statement's source address, and a side
+    /// that lists its host (or a domain above it) among its `sites` is the publisher's.
+    ///
+    /// - A statement of one issuer, or of none the text names, is the publisher's alone:
+    ///   its side replaces the sides the issuers' names matched (the "President" of a
+    ///   Kremlin page is no U.S. issuer). A page by the publisher that reports a joint
+    ///   act without naming its issuers ("The Presidents of Russia and Mongolia signed the
+    ///   Ulan Bator Declaration") is the publisher's report of it, read as a readout
+    ///   (3.1, R3): its title names no signatory.
+    /// - A joint statement whose issuers the text names keeps its signatories; the
+    ///   publisher's side is added to theirs.
+    ///
+    /// Does nothing when `url` is `None`, has no host, or no side lists its host. The
+    /// work is linear in the number of sites listed.
+    pub(crate) fn publisher(&mut self, lexicon: &'a Lexicon, url: Option<&str>, named_issuers: bool) {
+        let Some(host) = url.and_then(host_of) else { return };
+        let on = |site: &str| {
+            host.len() >= site.len()
+                && host[host.len() - site.len()..].eq_ignore_ascii_case(site)
+                && (host.len() == site.len() || host.as_bytes()[host.len() - site.len() - 1] == b'.')
+        };
+        let Some(side) = lexicon.sides.iter().find(|side| side.sites.iter().any(|s| on(s))) else { return };
+        if self.signatories.is_some() && named_issuers {
+            if !self.sides.iter().any(|s| std::ptr::eq(*s, side)) {
+                self.sides.push(side);
+            }
+            return;
+        }
+        self.sides = vec![side];
+        self.signatories = None;
+        self.parties.clear();
+    }
+
     /// Whether a side is known, so that other names are third parties.
     pub(crate) fn strict(&self) -> bool {
         !self.sides.is_empty()
@@ -350,6 +384,51 @@ impl<'a> SideView<'a> {
         Some(if self.strict() { Party::Third } else { Party::Own })
     }
 
+    /// Whether the statement has several signatories (a joint statement, manual 1.5,
+    /// item 2).
+    pub(crate) fn joint(&self) -> bool {
+        self.signatories.is_some()
+    }
+
+    /// Which kinds of party the names in `tokens` include, each run of capitalised words
+    /// judged on its own: `(signatory, third)`, whether one names a signatory of a joint
+    /// statement (its title's names and the parties its opening names, not a body of the
+    /// side such as "G7") and whether one names another party (unlike
+    /// [`SideView::names`], an own name does not hide a third party beside it). `text` is
+    /// the sentence the tokens' offsets point into.
+    pub(crate) fn parties_each(&self, tokens: &[Token], text: &str) -> (bool, bool) {
+        let (mut own, mut third) = (false, false);
+        let mut start = None;
+        for i in 0..=tokens.len() {
+            let in_name = tokens.get(i).is_some_and(|t| {
+                t.is_word()
+                    && (t.is_capital()
+                        || (start.is_some()
+                            && t.class & (class::PREPOSITION | class::DETERMINER) != 0
+                            && tokens.get(i + 1).is_some_and(Token::is_capital)))
+            });
+            if in_name {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                let run = &tokens[s..i];
+                match self.run_party(run, text) {
+                    Some(Party::Own) => own |= self.signatory_run(run, text),
+                    Some(Party::Third) => third = true,
+                    _ => {}
+                }
+            }
+        }
+        (own, third)
+    }
+
+    /// Whether a run of capitalised words names a signatory of a joint statement.
+    fn signatory_run(&self, run: &[Token], text: &str) -> bool {
+        self.signatories.as_ref().is_some_and(|signatories| {
+            run.iter()
+                .any(|t| t.is_capital() && text.get(t.range()).is_some_and(|w| names_one_of(w, signatories)))
+        }) || self.parties.iter().any(|p| run_holds(run, text, p))
+    }
+
     /// How the names in `tokens` (a noun phrase, or one conjunct of it) stand: `Own` if
     /// one names the issuer's side, else `Third` if one names another party, else `None`.
     ///
@@ -386,6 +465,16 @@ impl<'a> SideView<'a> {
         flush(&mut start, tokens.len(), &mut found);
         found
     }
+}
+
+/// The host of an address (`http://en.kremlin.ru/events/…` gives `en.kremlin.ru`),
+/// without a user, port or trailing dot; `None` for an address with no scheme.
+fn host_of(url: &str) -> Option<&str> {
+    let (_, rest) = url.trim().split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let authority = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = authority.split(':').next()?.trim_end_matches('.');
+    (!host.is_empty()).then_some(host)
 }
 
 /// A titled name of a statement's opening: the sentence it is in (counted from 0), the

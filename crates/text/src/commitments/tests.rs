@@ -1599,3 +1599,517 @@ mod precision_rules {
         assert_eq!(kinds_and_actors("The detained sailors must be released."), vec![(Demand, None)]);
     }
 }
+
+mod german_rules {
+    //! The German rules (`languages/de.toml`) on sentences written for these tests, each
+    //! with the coding a reader of the manual gives it (German wordings mapped onto the
+    //! manual's cues as its changelog entry 1.11 says).
+    use super::*;
+
+    /// Kind, actor and addressee of each commitment of a German sentence by a federal
+    /// ministry.
+    fn de(sentence: &str) -> Vec<(K, Option<String>, Option<String>)> {
+        let paragraph = Paragraph::new("para_1", ParagraphKind::Body, sentence);
+        extract_commitments(&[paragraph], "de", &[Actor::organization("Bundesministerium des Innern")])
+            .into_iter()
+            .map(|c| (c.kind, c.actor, c.addressee))
+            .collect()
+    }
+
+    fn kinds(sentence: &str) -> Vec<K> {
+        de(sentence).into_iter().map(|c| c.0).collect()
+    }
+
+    fn s(text: &str) -> Option<String> {
+        Some(text.to_owned())
+    }
+
+    #[test]
+    fn must_and_should_on_another_party_are_demands() {
+        // 2.6, 3.10: "X muss / sollte" + conduct is a demand on X, with no actor.
+        assert_eq!(
+            de("Die Konfliktparteien müssen die vereinbarte Waffenruhe sofort einhalten."),
+            vec![(Demand, None, s("Die Konfliktparteien"))]
+        );
+        assert_eq!(
+            de("Nach den Wahlen sollten die Beteiligten rasch an den Verhandlungstisch zurückkehren."),
+            vec![(Demand, None, s("die Beteiligten"))]
+        );
+        // "darf nicht": must not.
+        assert_eq!(kinds("Die Landkreise dürfen die Schulen nicht länger vernachlässigen."), vec![Demand]);
+        // An agentless passive with "muss / sollte" (2.6: "must be released").
+        assert_eq!(
+            de("Die festgehaltenen Journalisten müssen umgehend freigelassen werden."),
+            vec![(Demand, None, None)]
+        );
+    }
+
+    #[test]
+    fn must_on_the_issuers_side_is_a_pledge() {
+        // 3.10: "we must / should" on the own side is a pledge.
+        assert_eq!(
+            de("Wir müssen die Versorgung mit Medikamenten in ländlichen Regionen sichern."),
+            vec![(Pledge, s("Wir"), None)]
+        );
+        assert_eq!(
+            de("Wir dürfen in unseren Anstrengungen für saubere Flüsse nicht nachlassen."),
+            vec![(Pledge, s("Wir"), None)]
+        );
+        // A phrase after the infinitive (Ausklammerung).
+        assert_eq!(kinds("Wir müssen handeln im Interesse der kommenden Generationen."), vec![Pledge]);
+    }
+
+    #[test]
+    fn capacity_permission_copulas_plans_and_subordinate_modals_are_none() {
+        // 1.11: "können / dürfen" at the clause's end asks for a result, not conduct.
+        assert!(kinds("Die Gemeinden sollen künftig selbst über ihre Bäder entscheiden können.").is_empty());
+        assert!(kinds("Die Hochschulen müssen neue Studiengänge erproben dürfen.").is_empty());
+        // "und" + a pronoun opens a clause of its own, which does not close this one.
+        assert!(
+            kinds(
+                "Die Hochschulen sollen neue Studiengänge erproben dürfen und sie brauchen dafür mehr Geld."
+            )
+            .is_empty()
+        );
+        // 2.6 Out: a requirement that is not conduct ("should be central").
+        assert!(kinds("Die neue Brücke soll ein Zeichen der Freundschaft sein.").is_empty());
+        // "soll" + a passive describes a plan.
+        assert!(kinds("Im Herbst soll der Bericht der Kommission veröffentlicht werden.").is_empty());
+        // A modal that closes its clause is in a subordinate clause.
+        assert!(kinds("Das hängt davon ab, ob die Strecke erneuert werden muss.").is_empty());
+    }
+
+    #[test]
+    fn future_and_intention_of_the_issuers_side_are_pledges() {
+        // 2.1: "wir werden / wollen" + infinitive; an office of the government is the
+        // issuer's side.
+        assert_eq!(
+            de("Wir werden die Mittel für die Wasserstoffforschung im kommenden Jahr verdoppeln."),
+            vec![(Pledge, s("Wir"), None)]
+        );
+        assert_eq!(kinds("Wir wollen die Bahn zum Rückgrat des Güterverkehrs machen."), vec![Pledge]);
+        let found = de("Das Verkehrsministerium wird die Förderung von Lastenrädern ausweiten.");
+        assert_eq!(
+            found.iter().map(|c| (c.0, c.1.clone())).collect::<Vec<_>>(),
+            vec![(Pledge, s("Das Verkehrsministerium"))]
+        );
+        // A third party's future is a forecast (3.1); a passive future describes (3.3).
+        assert!(kinds("Der Verband wird seine Vorschläge im Herbst vorlegen.").is_empty());
+        assert!(kinds("Im Mai wird die Konferenz in Bonn ausgerichtet.").is_empty());
+    }
+
+    #[test]
+    fn effort_verbs_are_pledges() {
+        // 2.1 effort toward a goal; 1.11 "daran arbeiten", "vorantreiben".
+        assert_eq!(kinds("Wir arbeiten daran, die Wartezeiten in den Ämtern zu verkürzen."), vec![Pledge]);
+        assert_eq!(kinds("Wir setzen uns in Brüssel für strengere Grenzwerte ein."), vec![Pledge]);
+        assert_eq!(kinds("Wir treiben den Ausbau der Ladesäulen entschlossen voran."), vec![Pledge]);
+    }
+
+    #[test]
+    fn invitations_to_act_and_importance_frames_are_demands() {
+        // 2.6 "invite X to" + conduct; "it is important that".
+        assert_eq!(
+            kinds("Die Ministerin lud die Länder ein, sich an dem Programm zu beteiligen."),
+            vec![Demand]
+        );
+        assert!(kinds("Der Minister lud die Presse zu einem Empfang ein.").is_empty());
+        assert_eq!(kinds("Es ist wichtig, die Kommunen frühzeitig einzubinden."), vec![Demand]);
+    }
+
+    #[test]
+    fn welcome_and_importance_are_support() {
+        // 2.7, 3.10: welcome of an event; a carrier + "the importance of".
+        assert_eq!(kinds("Darum ist es gut, dass die Länder ihre Pläne jetzt vorlegen."), vec![Support]);
+        assert_eq!(
+            kinds("Der Minister betonte die Bedeutung einer verlässlichen Finanzierung der Tafeln."),
+            vec![Support]
+        );
+    }
+
+    #[test]
+    fn measures_at_the_occasion_are_actions() {
+        // 2.2; 1.11 "sich verständigen / festlegen auf" + a programme.
+        assert_eq!(
+            kinds("Das Kabinett hat sich heute auf einen Aktionsplan gegen Einsamkeit verständigt."),
+            vec![Action]
+        );
+        assert_eq!(
+            kinds("Die Bundesregierung legte sich am 3. Mai auf einen Zeitplan für den Ausstieg fest."),
+            vec![Action]
+        );
+        assert_eq!(
+            kinds("Die Bundespolizei führt an den Bahnhöfen verstärkte Kontrollen durch."),
+            vec![Action]
+        );
+        assert_eq!(kinds("Das Ministerium hat ein Förderprogramm für Dorfläden gestartet."), vec![Action]);
+    }
+
+    #[test]
+    fn separable_rejections_need_their_particle() {
+        // 2.8 reject: "weisen … zurück", "lehnen … ab"; a capitalised "Wiesen" is a noun.
+        assert_eq!(kinds("Wir weisen diese Vorwürfe entschieden zurück."), vec![Condemnation]);
+        assert_eq!(kinds("Wir lehnen jede Form von Gewalt ab."), vec![Condemnation]);
+        assert!(kinds("Die Gäste sehen grüne Wiesen und blaue Seen.").is_empty());
+    }
+
+    #[test]
+    fn concern_and_solidarity_nouns_alone_describe() {
+        // 2.9, 2.10: a noun alone is no expression; a carrier or "mit Sorge" puts it on
+        // record; commemorating victims is solidarity.
+        assert!(kinds("Die Sorge für gleichwertige Lebensverhältnisse bleibt eine Daueraufgabe.").is_empty());
+        assert!(kinds("Vereine leben von Nachbarschaftshilfe und Anteilnahme.").is_empty());
+        assert_eq!(kinds("Wir verfolgen die Lage an der Grenze mit großer Sorge."), vec![Concern]);
+        assert_eq!(kinds("Am Sonntag gedachte die Ministerin der Opfer des Anschlags."), vec![Solidarity]);
+    }
+}
+
+mod round9_white_house {
+    use super::*;
+    use communique_model::StatementKind;
+
+    fn coded(kind: StatementKind, title: &str, paragraphs: &[&str]) -> Vec<(K, Option<String>, String)> {
+        extract_commitments_of(&statement_of(kind, title, paragraphs))
+            .into_iter()
+            .map(|c| (c.kind, c.actor, c.paragraph))
+            .collect()
+    }
+
+    #[test]
+    fn the_signatories_praising_their_own_record_code_nothing() {
+        // 1.7, 1.8: the signatories together welcoming, applauding or celebrating their own
+        // cooperation, progress or a signatory's own act code nothing; one signatory
+        // praising the other's act (1.9, R2), and praise of an act a third party takes,
+        // stay support (2.7).
+        let title = "Joint Statement by the United States and Arvelia";
+        let paragraphs = [
+            "The leaders welcomed closer cooperation between their coast guards.",
+            "We welcome Arvelia’s opening of two new consulates.",
+            "We applaud the successful launch of the U.S.-Arvelia Grid Taskforce.",
+            "The United States welcomes Arvelia’s opening of a new consulate in Denver.",
+            "We welcome Norway’s decision to fund the river survey.",
+            "The two sides welcomed the investments of private companies in the port of Arvel.",
+        ];
+        assert_eq!(
+            coded(StatementKind::JointStatement, title, &paragraphs),
+            vec![
+                (Support, Some("The United States".to_owned()), "para_4".to_owned()),
+                (Support, Some("We".to_owned()), "para_5".to_owned()),
+                (Support, Some("The two sides".to_owned()), "para_6".to_owned()),
+            ]
+        );
+        // In a statement of one issuer, praise of its own cooperation is none too; of
+        // another party's progress it is support.
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            ("The President welcomed the deepening cooperation with the governors on wildfires.", None),
+            (
+                "The President welcomed Chile’s progress on its water reform.",
+                Some((Support, "The President")),
+            ),
+        ];
+        assert_kinds_and_actors(cases);
+        // An invitation to join (2.4) is no praise of the own record: it is not dropped.
+        assert!(!kinds_and_actors("We welcome all who share this vision to join our efforts.").is_empty());
+    }
+
+    #[test]
+    fn turn_taking_at_a_briefing_is_none() {
+        // 3.6: a spokesperson's turn-taking ("Go ahead", "I'll take one last question") is
+        // none; the same future with conduct stays a pledge (2.1).
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            ("We’ll take a few questions now.", None),
+            ("I’m just going to take two more.", None),
+            ("I’m going to go to the back of the room.", None),
+            ("I’ll let the ministers speak for their own plans.", None),
+            ("I won’t get into the timing of the next shipment.", None),
+            ("I’ll be back tomorrow with the schedule.", None),
+            ("We will take the steps needed to restore the bridge.", Some((Pledge, "We"))),
+            ("We are going to take two more shipments of vaccine to the island.", Some((Pledge, "We"))),
+        ];
+        assert_kinds_and_actors(cases);
+    }
+
+    #[test]
+    fn progressive_reports_of_progress_means_and_deliberation_are_none() {
+        // 1.9: present-progressive reports of the side's progress or means, engagement on a
+        // plan and a perfect progressive of a relationship verb are none; deliberation is
+        // none (2.1, "are actively considering"). A measure under way stays action (2.2).
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            ("We are advancing on the promise of clean shipping in our partnership.", None),
+            ("The Alliance is harnessing the strengths of its members to protect the seabed.", None),
+            ("We are constructively engaging on the new plan for river ports.", None),
+            ("We are currently examining the proposals we received from port operators.", None),
+            ("We have been cooperating fruitfully on flood warnings.", None),
+            ("We are moving beyond a national focus on river safety.", None),
+            ("We are deploying two more hospital ships to the region.", Some((Action, "We"))),
+        ];
+        assert_kinds_and_actors(cases);
+    }
+
+    #[test]
+    fn a_verb_after_a_verb_of_knowing_and_its_object_is_the_main_subjects() {
+        // 1.8 (3.4): a cue verb after "and" that follows the object or that-clause of
+        // "recognise / acknowledge" is coordinated with that verb: its actor is the main
+        // subject. Alone, "recognise" + an object codes nothing.
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            (
+                "We recognise the island states’ efforts to secure funding for their ports and will work towards supporting their port plan.",
+                Some((Pledge, "We")),
+            ),
+            (
+                "The two governments recognize the importance of keeping the river open that is vital to both, and agree to expand joint patrols.",
+                Some((Pledge, "The two governments")),
+            ),
+            ("We recognise the island states’ efforts to secure funding for their ports.", None),
+        ];
+        assert_kinds_and_actors(cases);
+    }
+
+    #[test]
+    fn a_product_of_joint_work_developed_is_an_action() {
+        // 2.2 (1.9: a perfect-tense record of a measure with a concrete object stays
+        // action): a set or list of recommendations, principles or definitions developed.
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            ("We have developed a common set of recommendations for port regulators.", Some((Action, "We"))),
+            ("We developed a list of shared terms for river pilots.", Some((Action, "We"))),
+        ];
+        assert_kinds_and_actors(cases);
+    }
+}
+
+mod round9_publishers {
+    use super::*;
+    use communique_model::StatementKind;
+
+    /// A page of `kind` at `url`, whose text names no issuer, of one body paragraph each.
+    fn page(url: &str, kind: StatementKind, paragraphs: &[&str]) -> Statement {
+        let mut statement = statement_of(kind, "News", paragraphs);
+        statement.issuers.clear();
+        statement.source.url = Some(url.to_owned());
+        statement
+    }
+
+    fn coded(statement: &Statement) -> Vec<(K, Option<String>)> {
+        extract_commitments_of(statement).into_iter().map(|c| (c.kind, c.actor)).collect()
+    }
+
+    fn own(kind: K, actor: &str) -> (K, Option<String>) {
+        (kind, Some(actor.to_owned()))
+    }
+
+    const KREMLIN: &str = "http://en.kremlin.ru/events/president/news/70001";
+    const EUROPARL: &str = "https://www.europarl.europa.eu/news/en/press-room/20300101IPR00001/bridges";
+
+    #[test]
+    fn a_kremlin_page_is_russias_side() {
+        // 1.5: the issuer is found in the site; the President of Russia, Russia and the
+        // bodies it belongs to are the side, reported in the third person too (3.2); the
+        // counterpart alone is reported, not held (3.1, R3).
+        let paragraphs = [
+            "Vladimir Putin expressed support for the new transit corridor.",
+            "Mongolia welcomed the agreement on the border railway.",
+            "Russia and Mongolia agreed to build a new border railway by 2030.",
+            "The Prime Minister of Finland condemned the attack on the ferry.",
+            "The President of Kazakhstan expressed concern over the drought in the south.",
+        ];
+        assert_eq!(
+            coded(&page(KREMLIN, StatementKind::Other, &paragraphs)),
+            vec![own(Support, "Vladimir Putin"), own(Pledge, "Russia and Mongolia")]
+        );
+        // Without the address the page's issuer is unknown, and every name is read as
+        // the side's: the counterparts' sentences are coded too.
+        let mut unknown = page(KREMLIN, StatementKind::Other, &paragraphs);
+        unknown.source.url = None;
+        assert_eq!(coded(&unknown).len(), 5);
+        // A host that merely begins like the publisher's is someone else's.
+        let elsewhere = page("https://kremlin.ru.example.com/news", StatementKind::Other, &paragraphs);
+        assert_eq!(coded(&elsewhere).len(), 5);
+        // A subdomain and a port are the publisher's.
+        let port = page("http://en.kremlin.ru:8080/events/1", StatementKind::Other, &paragraphs);
+        assert_eq!(coded(&port).len(), 2);
+    }
+
+    #[test]
+    fn a_kremlin_report_of_a_declaration_names_no_signatory_in_its_title() {
+        // A page that reports a joint act without naming its issuers is the publisher's
+        // report of it, read as a readout (3.1, R3): the counterpart alone is not coded,
+        // the two together are.
+        let mut statement = page(
+            KREMLIN,
+            StatementKind::Declaration,
+            &[
+                "Mongolia supported the plan to build a new border bridge.",
+                "Both leaders agreed to build a new border bridge by 2032.",
+            ],
+        );
+        statement.title =
+            Some("The Presidents of Russia and Mongolia signed the Darkhan Declaration".to_owned());
+        assert_eq!(coded(&statement), vec![own(Pledge, "Both leaders")]);
+    }
+
+    #[test]
+    fn a_european_parliament_release_is_the_parliaments_side() {
+        // 1.5: the Parliament and its members ("MEPs") are the issuer's side; the Council,
+        // the Commission and the High Representative are other institutions (3.1).
+        let paragraphs = [
+            "MEPs call on the Commission to present a plan for safer bridges.",
+            "Parliament condemns the attack on the journalists in Minsk.",
+            "The High Representative warned that the EU will expand its measures.",
+            "The Commission will present its proposal for river ports in March.",
+        ];
+        assert_eq!(
+            coded(&page(EUROPARL, StatementKind::PressRelease, &paragraphs)),
+            vec![own(Demand, "MEPs"), own(Condemnation, "Parliament")]
+        );
+    }
+
+    #[test]
+    fn what_the_parliament_wants_suggests_favours_and_blames() {
+        // 2.6: wanting another party to act, and suggesting that something be done, ask
+        // others to act; 2.7: favouring a measure approves it; 2.8: holding a party
+        // responsible censures it. "want to" + the side's own verb is no demand.
+        let paragraphs = [
+            "MEPs want the Council and the member states to ban single-use fishing nets by 2030.",
+            "Parliament also suggests setting up a register of river barges.",
+            "MEPs favour stricter checks on river barges.",
+            "MEPs hold President Lukin directly responsible for the killings of protesters.",
+            "MEPs want to visit the flooded region in May.",
+        ];
+        assert_eq!(
+            coded(&page(EUROPARL, StatementKind::PressRelease, &paragraphs)),
+            vec![
+                own(Demand, "MEPs"),
+                own(Demand, "Parliament"),
+                own(Support, "MEPs"),
+                own(Condemnation, "MEPs")
+            ]
+        );
+    }
+
+    #[test]
+    fn the_impersonal_frame_with_a_party_is_a_demand() {
+        // 2.6 and 1.8: "it is (vitally) important / necessary for X to" + conduct, in
+        // reported speech too, is a demand, actor null (A8).
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            ("It is vitally important for the river states to share their flood data.", None),
+            ("The leaders noted that it was necessary for the port authority to publish its tariffs.", None),
+        ];
+        for (sentence, _) in cases {
+            assert_eq!(kinds_and_actors(sentence), vec![(Demand, None)], "{sentence}");
+        }
+        assert_eq!(
+            kinds_and_actors(
+                "The President stressed how important it is for the ferry operators to honour the schedule."
+            ),
+            vec![(Demand, None)]
+        );
+    }
+
+    #[test]
+    fn keeping_in_contact_is_logistics() {
+        // 1.8 (3.11): agreeing to maintain contacts or to go on discussing, going on with an
+        // exchange of views, and an invitation to visit reaffirmed, are logistics: none.
+        // Agreeing to a measure stays a pledge.
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            ("The leaders agreed to maintain contacts at the level of ministers.", None),
+            (
+                "The two presidents agreed to continue discussion of river matters at their next meeting.",
+                None,
+            ),
+            ("The two presidents also continued their exchange of views on the harbour.", None),
+            (
+                "The President reaffirmed his invitation for the Chancellor to visit Lisbon in the spring.",
+                None,
+            ),
+            ("The leaders agreed to build a new ferry terminal by 2031.", Some((Pledge, "The leaders"))),
+        ];
+        assert_kinds_and_actors(cases);
+    }
+
+    #[test]
+    fn gratitude_rejection_and_solidarity_in_other_words() {
+        // 2.7: "are grateful to … for" is support; 2.8: refusing to recognise is a
+        // rejection; 2.10: standing with a party that suffers and sharing its grief is
+        // solidarity; a wish that performs the act it names ("would like to thank") is
+        // that act.
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            ("We are grateful to the people of Tyrol for their care of the memorial.", Some((Support, "We"))),
+            (
+                "I would like to thank the volunteers of the river rescue for their courage.",
+                Some((Support, "I")),
+            ),
+            (
+                "Parliament refuses to recognise the self-appointed council of the province.",
+                Some((Condemnation, "Parliament")),
+            ),
+            ("We fully share your grief over the loss of the ferry crew.", Some((Solidarity, "We"))),
+            ("We are together in rebuilding the flooded valley.", Some((Solidarity, "We"))),
+        ];
+        assert_kinds_and_actors(cases);
+    }
+
+    #[test]
+    fn forecasts_of_force_attendance_and_standing_are_none() {
+        // 3.3: laws entering into force are a thing's forecast, whatever "they" stands
+        // for; 1.8: who attends an event the side hosts is logistics; 3.4: a status
+        // restated is an assessment; "supply chains" is a noun, not the verb "supply".
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            ("They will enter into force on the day after their publication.", None),
+            ("We are looking to bring a group of ministers of transport to the forum.", None),
+            ("We will also have representatives for the panels on river freight.", None),
+            ("The United States has reaffirmed its status as the largest grower of soybeans.", None),
+            ("The two countries’ supply chains for vaccines are closely linked.", None),
+            ("We will build a new ferry terminal in Kingston by 2031.", Some((Pledge, "We"))),
+        ];
+        assert_kinds_and_actors(cases);
+    }
+
+    #[test]
+    fn importance_attached_and_attention_devoted_are_support() {
+        // 2.7 and 1.8: "attach (great) importance to X" and "devote (considerable)
+        // attention to X" read as "emphasize the importance of X"; "are in favour of X"
+        // approves it. On a Kremlin page the Normandy format is a body Russia belongs to
+        // (1.5, item 5).
+        let paragraphs = [
+            "Russia and Finland attach great importance to the joint survey of the border lakes.",
+            "The two presidents devote considerable attention to the new rail link.",
+            "Mr Putin and Mr Niinistö said they were in favour of reopening the border crossing.",
+            "The leaders of the Normandy format countries reaffirm their commitment to the ceasefire.",
+        ];
+        assert_eq!(
+            coded(&page(KREMLIN, StatementKind::Other, &paragraphs)),
+            vec![
+                own(Support, "Russia and Finland"),
+                own(Support, "The two presidents"),
+                own(Support, "they"),
+                own(Pledge, "The leaders of the Normandy format countries")
+            ]
+        );
+    }
+
+    #[test]
+    fn thanks_and_congratulations_without_a_verb_of_ones_own() {
+        // 2.7: thanks and congratulations are support, said as a bare noun phrase or
+        // after "let me" too; the possessive gives the actor (A5), and none is written
+        // where the sentence has neither subject nor possessive (A8).
+        assert_eq!(
+            kinds_and_actors("Friends, my warm congratulations on the day of the river pilots."),
+            vec![(Support, Some("I".to_owned()))]
+        );
+        assert_eq!(
+            kinds_and_actors("Colleagues, let me thank you once again for your work on the dams."),
+            vec![(Support, None)]
+        );
+    }
+
+    #[test]
+    fn a_site_is_a_host_name() {
+        // A publisher's site with a scheme or a path is an error of the language file,
+        // said with the table's name, not a page silently read as no one's.
+        let (_, en) = crate::languages::FILES.iter().find(|(code, _)| *code == "en").expect("en");
+        let broken = en.replace("sites = [\"kremlin.ru\"]", "sites = [\"https://kremlin.ru/\"]");
+        assert_ne!(&broken, en);
+        let error = Codebook::parse("en", &broken).expect_err("a site with a scheme");
+        assert!(error.to_string().contains("sides.sites"), "{error}");
+    }
+}
