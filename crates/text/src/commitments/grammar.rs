@@ -1670,6 +1670,19 @@ impl<'a> Analyzer<'a> {
             break;
         }
         let head = head.unwrap_or(p);
+        // "look forward to welcoming the Prime Minister": a logistics verb that is a cue of
+        // its own (welcome) right after a frame that needs a verb is the frame's logistics
+        // (3.10, "look forward to" + hosting or welcoming a person: none), not a welcome.
+        if links.len() >= inherited.len() + 2
+            && let [.., before, last] = links[..]
+            && self.lex.rules[before.rule].position == Position::Frame
+            && self.lex.rules[before.rule].needs_verb
+            && before.cue.1 == last.cue.0
+            && self.lex.rules[last.rule].position == Position::Verb
+            && self.word_at(last.cue.0, class::LOGISTICS)
+        {
+            links.pop();
+        }
         // A frame around logistics or a meeting ("will meet with", "look forward to
         // hosting", "invited President Lula to visit"), around no verb at all ("look forward
         // to our exchanges", "continued engagement") or around "be" and no predicate ("will

@@ -2113,3 +2113,50 @@ mod round9_publishers {
         assert!(error.to_string().contains("sides.sites"), "{error}");
     }
 }
+
+mod rules10w {
+    use super::*;
+
+    /// Kinds and actors coded for one White House sentence.
+    fn coded_wh(sentence: &str) -> Vec<(K, Option<String>)> {
+        code_paragraphs(&[sentence], WH).into_iter().map(|c| (c.0, c.1)).collect()
+    }
+
+    #[test]
+    fn looking_forward_to_welcoming_a_party_is_logistics() {
+        // 3.10: "look forward to" + hosting or welcoming a person is none (logistics), even
+        // when "welcome" is a support cue of its own and the guest joins as an ally.
+        assert_eq!(
+            coded_wh("I look forward to welcoming the Chancellor and Norway as our newest partner."),
+            vec![]
+        );
+        assert_eq!(coded_wh("The President looks forward to welcoming the Emir on Tuesday."), vec![]);
+        // A welcome that is no frame's logistics stays support (2.7) …
+        assert_eq!(
+            coded_wh("We welcome Norway’s decision to join the coalition."),
+            vec![(Support, Some("We".to_owned()))]
+        );
+        // … and "look forward to" + the actor's own conduct stays a pledge (3.10).
+        assert_eq!(
+            coded_wh("We look forward to deploying two new brigades to Norway."),
+            vec![(Pledge, Some("We".to_owned()))]
+        );
+    }
+
+    #[test]
+    fn remarks_and_anniversaries_ahead_are_logistics() {
+        // 3.11: delivering remarks is logistics in any tense; 1.8: an anniversary is no
+        // party's act, so celebrating or marking it ahead is none.
+        assert_eq!(coded_wh("The President will deliver remarks in the Rose Garden at noon."), vec![]);
+        assert_eq!(
+            coded_wh("Next year, the two countries will celebrate 150 years of diplomatic relations."),
+            vec![]
+        );
+        assert_eq!(coded_wh("In May, we will mark the 40th anniversary of the treaty."), vec![]);
+        // A future measure stays a pledge (2.1).
+        assert_eq!(
+            coded_wh("The President will deliver 50 ambulances to the region next month."),
+            vec![(Pledge, Some("The President".to_owned()))]
+        );
+    }
+}
