@@ -2159,4 +2159,27 @@ mod rules10w {
             vec![(Pledge, Some("The President".to_owned()))]
         );
     }
+
+    #[test]
+    fn the_signatories_welcoming_their_own_instrument_code_nothing() {
+        // 1.7, 1.8: the signatories together welcoming the signing or finalisation of an
+        // instrument that names no third party ("the … Agreement", "the … Framework"), or
+        // a programme of a signatory's agency, praise their own record: none. An
+        // instrument's capitalised name is no third party (1.7: a thing, not a party), but
+        // a third party named beside it keeps the welcome support (2.7).
+        use communique_model::StatementKind;
+        let title = "Joint Statement by the United States and Arvelia";
+        let paragraphs = [
+            "The two sides welcomed the signing of an updated Coastal Fisheries Agreement.",
+            "We welcome the finalization of a Partnership Framework for Advancing Rail Safety.",
+            "Both sides welcomed the launch of USAID’s Rural Radio Strengthening program.",
+            "We welcome the signing of the Harbour Accord by Norway and Chile.",
+        ];
+        let coded: Vec<(K, Option<String>, String)> =
+            extract_commitments_of(&statement_of(StatementKind::JointStatement, title, &paragraphs))
+                .into_iter()
+                .map(|c| (c.kind, c.actor, c.paragraph))
+                .collect();
+        assert_eq!(coded, vec![(Support, Some("We".to_owned()), "para_4".to_owned())]);
+    }
 }
