@@ -2182,4 +2182,31 @@ mod rules10w {
                 .collect();
         assert_eq!(coded, vec![(Support, Some("We".to_owned()), "para_4".to_owned())]);
     }
+
+    #[test]
+    fn present_efforts_and_relationship_verbs_are_pledges() {
+        // 3.12 and 1.5: "are taking (a) … step(s) to / toward" and "are coordinating
+        // (closely) to" + a goal are effort verbs + to, a pledge, not a measure under way;
+        // 1.6 and 1.9: a relationship verb in the present progressive with the side's own
+        // relationship as object is a pledge too.
+        let pledge = |actor: &str| vec![(Pledge, Some(actor.to_owned()))];
+        assert_eq!(coded_wh("We are taking bold and concrete steps to end the outbreak."), pledge("We"));
+        assert_eq!(
+            coded_wh("The two governments are taking a decisive step toward a shared grid."),
+            pledge("The two governments")
+        );
+        assert_eq!(
+            coded_wh("The United States and Chile are coordinating closely to protect the fisheries."),
+            pledge("The United States and Chile")
+        );
+        assert_eq!(
+            coded_wh("The United States and Chile are deepening their partnership in the Pacific."),
+            pledge("The United States and Chile")
+        );
+        // A measure verb in the progressive stays action (2.2).
+        assert_eq!(
+            coded_wh("The United States is deploying two new brigades to Chile."),
+            vec![(Action, Some("The United States".to_owned()))]
+        );
+    }
 }
