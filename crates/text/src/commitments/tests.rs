@@ -2209,4 +2209,16 @@ mod rules10w {
             vec![(Action, Some("The United States".to_owned()))]
         );
     }
+
+    #[test]
+    fn a_leaders_leadership_is_a_thing_not_a_party() {
+        // 3.3: "leadership" as subject names a quality or a record, a thing, so its
+        // forecast or description is none; the leader as subject stays the actor (2.1).
+        assert_eq!(coded_wh("Her leadership at the forum will continue tomorrow in Oslo."), vec![]);
+        assert_eq!(coded_wh("Our leadership keeps the region safe and supports good jobs."), vec![]);
+        assert_eq!(
+            coded_wh("The Vice President will continue to support the people of Moldova."),
+            vec![(Pledge, Some("The Vice President".to_owned()))]
+        );
+    }
 }
