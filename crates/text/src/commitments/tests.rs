@@ -2221,4 +2221,22 @@ mod rules10w {
             vec![(Pledge, Some("The Vice President".to_owned()))]
         );
     }
+
+    #[test]
+    fn promoting_an_activity_is_support() {
+        // The manual's 1.3 conventions: "promote" + an activity is support; "will promote"
+        // is a pledge (3.13, a future frame around a support verb).
+        assert_eq!(
+            coded_wh("We promote open research and the export of clean hydrogen."),
+            vec![(Support, Some("We".to_owned()))]
+        );
+        assert_eq!(
+            coded_wh("The Department of Energy promotes exchanges between national laboratories."),
+            vec![(Support, Some("The Department of Energy".to_owned()))]
+        );
+        assert_eq!(
+            coded_wh("We will promote open research on clean hydrogen."),
+            vec![(Pledge, Some("We".to_owned()))]
+        );
+    }
 }
