@@ -1194,7 +1194,24 @@ impl<'a> Analyzer<'a> {
                 None => break,
             }
         }
-        self.starts_verb(end).then_some(end)
+        if self.starts_verb(end) {
+            return Some(end);
+        }
+        // "the federal share for debris removal, including direct federal assistance, under
+        // the Public Assistance program has been increased": a phrase set off by commas that
+        // opens with a preposition, then the verb or another prepositional phrase.
+        if self.punct_at(end, ',') && self.word_at(end + 1, class::PREPOSITION) {
+            let close = (end + 2..(end + 16).min(t.len()))
+                .take_while(|&i| t[i].is_word() || t[i].is_punct(','))
+                .find(|&i| t[i].is_punct(','))?;
+            if self.starts_verb(close + 1) {
+                return Some(close + 1);
+            }
+            if self.word_at(close + 1, class::PREPOSITION) {
+                return self.post_modifier(close + 1);
+            }
+        }
+        None
     }
 
     /// Past a relative clause after a subject whose verb is a copula ("The violence and

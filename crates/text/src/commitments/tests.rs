@@ -2239,4 +2239,19 @@ mod rules10w {
             vec![(Pledge, Some("We".to_owned()))]
         );
     }
+
+    #[test]
+    fn a_phrase_between_commas_inside_a_passives_subject() {
+        // A7 and 3.2: "Under the President's order today, X has been increased" is an action
+        // with the President as actor, also when X holds a phrase set off by commas that
+        // opens with a preposition ("…, including direct assistance, under the … program").
+        assert_eq!(
+            coded_wh(
+                "Under the President’s order today, the federal share for debris removal, including \
+                 direct federal assistance, under the Public Assistance program has been increased to \
+                 90 percent."
+            ),
+            vec![(Action, Some("the President".to_owned()))]
+        );
+    }
 }
