@@ -2254,4 +2254,16 @@ mod rules10w {
             vec![(Action, Some("the President".to_owned()))]
         );
     }
+
+    #[test]
+    fn welcoming_an_opportunity_for_ones_own_conduct_is_none() {
+        // 2.7: support approves of a party, an act, a decision or an instrument; "welcome the
+        // chance / opportunity to" + the side's own conduct welcomes only an occasion: none.
+        assert_eq!(coded_wh("The two leaders welcome the opportunity to deepen their trade ties."), vec![]);
+        // Welcoming another party's act stays support.
+        assert_eq!(
+            coded_wh("The President welcomed Chile’s decision to join the grain corridor."),
+            vec![(Support, Some("The President".to_owned()))]
+        );
+    }
 }
