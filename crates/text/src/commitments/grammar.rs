@@ -1194,7 +1194,24 @@ impl<'a> Analyzer<'a> {
                 None => break,
             }
         }
-        self.starts_verb(end).then_some(end)
+        if self.starts_verb(end) {
+            return Some(end);
+        }
+        // "the federal share for debris removal, including direct federal assistance, under
+        // the Public Assistance program has been increased": a phrase set off by commas that
+        // opens with a preposition, then the verb or another prepositional phrase.
+        if self.punct_at(end, ',') && self.word_at(end + 1, class::PREPOSITION) {
+            let close = (end + 2..(end + 16).min(t.len()))
+                .take_while(|&i| t[i].is_word() || t[i].is_punct(','))
+                .find(|&i| t[i].is_punct(','))?;
+            if self.starts_verb(close + 1) {
+                return Some(close + 1);
+            }
+            if self.word_at(close + 1, class::PREPOSITION) {
+                return self.post_modifier(close + 1);
+            }
+        }
+        None
     }
 
     /// Past a relative clause after a subject whose verb is a copula ("The violence and
@@ -1670,6 +1687,19 @@ impl<'a> Analyzer<'a> {
             break;
         }
         let head = head.unwrap_or(p);
+        // "look forward to welcoming the Prime Minister": a logistics verb that is a cue of
+        // its own (welcome) right after a frame that needs a verb is the frame's logistics
+        // (3.10, "look forward to" + hosting or welcoming a person: none), not a welcome.
+        if links.len() >= inherited.len() + 2
+            && let [.., before, last] = links[..]
+            && self.lex.rules[before.rule].position == Position::Frame
+            && self.lex.rules[before.rule].needs_verb
+            && before.cue.1 == last.cue.0
+            && self.lex.rules[last.rule].position == Position::Verb
+            && self.word_at(last.cue.0, class::LOGISTICS)
+        {
+            links.pop();
+        }
         // A frame around logistics or a meeting ("will meet with", "look forward to
         // hosting", "invited President Lula to visit"), around no verb at all ("look forward
         // to our exchanges", "continued engagement") or around "be" and no predicate ("will

@@ -46,7 +46,7 @@ impl Analyzer<'_> {
         if third_word {
             return false;
         }
-        let (own_name, third_name) = self.side.parties_each(object, self.text);
+        let (own_name, third_name, instrument) = self.side.parties_each(object, self.text);
         if third_name {
             return false;
         }
@@ -62,6 +62,7 @@ impl Analyzer<'_> {
         self.joint_subject(subject)
             && (record
                 || own_name
+                || instrument
                 || object.iter().any(|t| self.lex.possessive_actor.get(&t.sym).is_some_and(|a| a == "We")))
     }
 

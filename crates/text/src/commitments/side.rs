@@ -391,13 +391,14 @@ impl<'a> SideView<'a> {
     }
 
     /// Which kinds of party the names in `tokens` include, each run of capitalised words
-    /// judged on its own: `(signatory, third)`, whether one names a signatory of a joint
-    /// statement (its title's names and the parties its opening names, not a body of the
-    /// side such as "G7") and whether one names another party (unlike
-    /// [`SideView::names`], an own name does not hide a third party beside it). `text` is
-    /// the sentence the tokens' offsets point into.
-    pub(crate) fn parties_each(&self, tokens: &[Token], text: &str) -> (bool, bool) {
-        let (mut own, mut third) = (false, false);
+    /// judged on its own: `(signatory, third, instrument)`, whether one names a signatory
+    /// of a joint statement (its title's names and the parties its opening names, not a
+    /// body of the side such as "G7"), whether one names another party (unlike
+    /// [`SideView::names`], an own name does not hide a third party beside it) and whether
+    /// one names an instrument ("the … Framework", "the … Agreement"), which is no party.
+    /// `text` is the sentence the tokens' offsets point into.
+    pub(crate) fn parties_each(&self, tokens: &[Token], text: &str) -> (bool, bool, bool) {
+        let (mut own, mut third, mut instrument) = (false, false, false);
         let mut start = None;
         for i in 0..=tokens.len() {
             let in_name = tokens.get(i).is_some_and(|t| {
@@ -413,12 +414,13 @@ impl<'a> SideView<'a> {
                 let run = &tokens[s..i];
                 match self.run_party(run, text) {
                     Some(Party::Own) => own |= self.signatory_run(run, text),
+                    Some(Party::Third) if instrument_name(run, tokens.get(i)) => instrument = true,
                     Some(Party::Third) => third = true,
                     _ => {}
                 }
             }
         }
-        (own, third)
+        (own, third, instrument)
     }
 
     /// Whether a run of capitalised words names a signatory of a joint statement.
@@ -574,4 +576,18 @@ fn run_holds(run: &[Token], text: &str, name: &[String]) -> bool {
                 text.get(t.range()).is_some_and(|word| names_one_of(word, std::slice::from_ref(n)))
             })
         })
+}
+
+/// Whether a run of capitalised words names an instrument, not a party (manual 1.7: the
+/// addressee is a party, never a thing): its head, the last word before its first
+/// preposition, is a noun of the `instrument` list ("an updated Economic Cooperation
+/// Roadmap", "a Partnership Framework for Advancing Clean Energy"), or the run premodifies
+/// a lower-case noun of the `thing` list that follows it ("the Civil Society Strengthening
+/// program"). A body with members ("Task Force", "Forum") is no instrument.
+fn instrument_name(run: &[Token], next: Option<&Token>) -> bool {
+    if next.is_some_and(|n| n.is_word() && !n.is_capital() && n.class & class::THING != 0) {
+        return true;
+    }
+    let head = run.iter().take_while(|t| t.class & class::PREPOSITION == 0).last();
+    head.is_some_and(|t| t.is_word() && t.class & class::INSTRUMENT != 0)
 }

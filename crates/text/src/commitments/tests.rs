@@ -2113,3 +2113,157 @@ mod round9_publishers {
         assert!(error.to_string().contains("sides.sites"), "{error}");
     }
 }
+
+mod rules10w {
+    use super::*;
+
+    /// Kinds and actors coded for one White House sentence.
+    fn coded_wh(sentence: &str) -> Vec<(K, Option<String>)> {
+        code_paragraphs(&[sentence], WH).into_iter().map(|c| (c.0, c.1)).collect()
+    }
+
+    #[test]
+    fn looking_forward_to_welcoming_a_party_is_logistics() {
+        // 3.10: "look forward to" + hosting or welcoming a person is none (logistics), even
+        // when "welcome" is a support cue of its own and the guest joins as an ally.
+        assert_eq!(
+            coded_wh("I look forward to welcoming the Chancellor and Norway as our newest partner."),
+            vec![]
+        );
+        assert_eq!(coded_wh("The President looks forward to welcoming the Emir on Tuesday."), vec![]);
+        // A welcome that is no frame's logistics stays support (2.7) …
+        assert_eq!(
+            coded_wh("We welcome Norway’s decision to join the coalition."),
+            vec![(Support, Some("We".to_owned()))]
+        );
+        // … and "look forward to" + the actor's own conduct stays a pledge (3.10).
+        assert_eq!(
+            coded_wh("We look forward to deploying two new brigades to Norway."),
+            vec![(Pledge, Some("We".to_owned()))]
+        );
+    }
+
+    #[test]
+    fn remarks_and_anniversaries_ahead_are_logistics() {
+        // 3.11: delivering remarks is logistics in any tense; 1.8: an anniversary is no
+        // party's act, so celebrating or marking it ahead is none.
+        assert_eq!(coded_wh("The President will deliver remarks in the Rose Garden at noon."), vec![]);
+        assert_eq!(
+            coded_wh("Next year, the two countries will celebrate 150 years of diplomatic relations."),
+            vec![]
+        );
+        assert_eq!(coded_wh("In May, we will mark the 40th anniversary of the treaty."), vec![]);
+        // A future measure stays a pledge (2.1).
+        assert_eq!(
+            coded_wh("The President will deliver 50 ambulances to the region next month."),
+            vec![(Pledge, Some("The President".to_owned()))]
+        );
+    }
+
+    #[test]
+    fn the_signatories_welcoming_their_own_instrument_code_nothing() {
+        // 1.7, 1.8: the signatories together welcoming the signing or finalisation of an
+        // instrument that names no third party ("the … Agreement", "the … Framework"), or
+        // a programme of a signatory's agency, praise their own record: none. An
+        // instrument's capitalised name is no third party (1.7: a thing, not a party), but
+        // a third party named beside it keeps the welcome support (2.7).
+        use communique_model::StatementKind;
+        let title = "Joint Statement by the United States and Arvelia";
+        let paragraphs = [
+            "The two sides welcomed the signing of an updated Coastal Fisheries Agreement.",
+            "We welcome the finalization of a Partnership Framework for Advancing Rail Safety.",
+            "Both sides welcomed the launch of USAID’s Rural Radio Strengthening program.",
+            "We welcome the signing of the Harbour Accord by Norway and Chile.",
+        ];
+        let coded: Vec<(K, Option<String>, String)> =
+            extract_commitments_of(&statement_of(StatementKind::JointStatement, title, &paragraphs))
+                .into_iter()
+                .map(|c| (c.kind, c.actor, c.paragraph))
+                .collect();
+        assert_eq!(coded, vec![(Support, Some("We".to_owned()), "para_4".to_owned())]);
+    }
+
+    #[test]
+    fn present_efforts_and_relationship_verbs_are_pledges() {
+        // 3.12 and 1.5: "are taking (a) … step(s) to / toward" and "are coordinating
+        // (closely) to" + a goal are effort verbs + to, a pledge, not a measure under way;
+        // 1.6 and 1.9: a relationship verb in the present progressive with the side's own
+        // relationship as object is a pledge too.
+        let pledge = |actor: &str| vec![(Pledge, Some(actor.to_owned()))];
+        assert_eq!(coded_wh("We are taking bold and concrete steps to end the outbreak."), pledge("We"));
+        assert_eq!(
+            coded_wh("The two governments are taking a decisive step toward a shared grid."),
+            pledge("The two governments")
+        );
+        assert_eq!(
+            coded_wh("The United States and Chile are coordinating closely to protect the fisheries."),
+            pledge("The United States and Chile")
+        );
+        assert_eq!(
+            coded_wh("The United States and Chile are deepening their partnership in the Pacific."),
+            pledge("The United States and Chile")
+        );
+        // A measure verb in the progressive stays action (2.2).
+        assert_eq!(
+            coded_wh("The United States is deploying two new brigades to Chile."),
+            vec![(Action, Some("The United States".to_owned()))]
+        );
+    }
+
+    #[test]
+    fn a_leaders_leadership_is_a_thing_not_a_party() {
+        // 3.3: "leadership" as subject names a quality or a record, a thing, so its
+        // forecast or description is none; the leader as subject stays the actor (2.1).
+        assert_eq!(coded_wh("Her leadership at the forum will continue tomorrow in Oslo."), vec![]);
+        assert_eq!(coded_wh("Our leadership keeps the region safe and supports good jobs."), vec![]);
+        assert_eq!(
+            coded_wh("The Vice President will continue to support the people of Moldova."),
+            vec![(Pledge, Some("The Vice President".to_owned()))]
+        );
+    }
+
+    #[test]
+    fn promoting_an_activity_is_support() {
+        // The manual's 1.3 conventions: "promote" + an activity is support; "will promote"
+        // is a pledge (3.13, a future frame around a support verb).
+        assert_eq!(
+            coded_wh("We promote open research and the export of clean hydrogen."),
+            vec![(Support, Some("We".to_owned()))]
+        );
+        assert_eq!(
+            coded_wh("The Department of Energy promotes exchanges between national laboratories."),
+            vec![(Support, Some("The Department of Energy".to_owned()))]
+        );
+        assert_eq!(
+            coded_wh("We will promote open research on clean hydrogen."),
+            vec![(Pledge, Some("We".to_owned()))]
+        );
+    }
+
+    #[test]
+    fn a_phrase_between_commas_inside_a_passives_subject() {
+        // A7 and 3.2: "Under the President's order today, X has been increased" is an action
+        // with the President as actor, also when X holds a phrase set off by commas that
+        // opens with a preposition ("…, including direct assistance, under the … program").
+        assert_eq!(
+            coded_wh(
+                "Under the President’s order today, the federal share for debris removal, including \
+                 direct federal assistance, under the Public Assistance program has been increased to \
+                 90 percent."
+            ),
+            vec![(Action, Some("the President".to_owned()))]
+        );
+    }
+
+    #[test]
+    fn welcoming_an_opportunity_for_ones_own_conduct_is_none() {
+        // 2.7: support approves of a party, an act, a decision or an instrument; "welcome the
+        // chance / opportunity to" + the side's own conduct welcomes only an occasion: none.
+        assert_eq!(coded_wh("The two leaders welcome the opportunity to deepen their trade ties."), vec![]);
+        // Welcoming another party's act stays support.
+        assert_eq!(
+            coded_wh("The President welcomed Chile’s decision to join the grain corridor."),
+            vec![(Support, Some("The President".to_owned()))]
+        );
+    }
+}
