@@ -1524,6 +1524,9 @@ impl<'a> Analyzer<'a> {
                         == 0
                     // "we are building on …", but "are building a network" (3.9).
                     && !(is(x, class::BACKGROUND_VERB) && self.word_at(i + 1, class::PREPOSITION))
+                    // "we’re starting to see …", "are beginning to learn …": the verb the
+                    // progressive leads to is a state or saying, not a measure (3.4).
+                    && !(self.sym_is(i + 1, "to") && self.word_at(i + 2, class::STATE | class::SAYING))
                     && !x.is_capital()
                     && let Some(&rule) = self.lex.progressive.first()
                     && self.subject_fits(self.lex.rules[rule].subject, subject, i)

@@ -2113,3 +2113,43 @@ mod round9_publishers {
         assert!(error.to_string().contains("sides.sites"), "{error}");
     }
 }
+
+mod rules10o {
+    use super::*;
+
+    #[test]
+    fn a_contracted_is_after_a_pronoun_is_a_verb_not_a_possessive() {
+        // 2.1 and 3.12: "he’s going to" is "he is going to", a future frame of the
+        // issuer's spokesman (A4); "she's" with a straight apostrophe too. A name keeps its
+        // possessive ending: "the Governor’s going" is no clause of the issuer's.
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            ("He’s going to keep pressing for the rail bill.", Some((Pledge, "He"))),
+            ("She's going to sign the flood relief order this week.", Some((Pledge, "She"))),
+            ("The Governor’s going-away party was held on Friday.", None),
+        ];
+        assert_kinds_and_actors(cases);
+    }
+
+    #[test]
+    fn wanting_them_or_him_to_act_is_a_demand() {
+        // 2.6: wanting another party, named by a pronoun, to act asks it to, as "expect X
+        // to" does; "want to" + verb stays the actor's own frame.
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            ("We want them to lower the price of heating oil before the winter.", Some((Demand, "We"))),
+            ("The President wants him to release the detained reporters.", Some((Demand, "The President"))),
+        ];
+        assert_kinds_and_actors(cases);
+    }
+
+    #[test]
+    fn a_progressive_that_leads_to_a_state_is_no_measure() {
+        // 2.2 and 3.4: "we’re starting to see …" reports what the speaker perceives, not a
+        // measure under way; "we’re starting to build …" is one.
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            ("We’re starting to see the prices at the pump come down.", None),
+            ("We are beginning to hear from the governors about the storm.", None),
+            ("We’re starting to build the new levees along the river.", Some((Action, "We"))),
+        ];
+        assert_kinds_and_actors(cases);
+    }
+}
