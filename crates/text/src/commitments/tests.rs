@@ -2152,4 +2152,17 @@ mod rules10o {
         ];
         assert_kinds_and_actors(cases);
     }
+
+    #[test]
+    fn a_spoken_discourse_marker_opens_the_sentence_before_its_subject() {
+        // 3.9: "Well," and "Look," are skipped like any opening phrase, so the subject and
+        // the verb of saying after them are read (3.4: the that-clause is transparent);
+        // "disappointed" reports the side's dismay (2.9).
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            ("Well, let me say that we will rebuild the bridge by the spring.", Some((Pledge, "we"))),
+            ("Look, we are disappointed by the court’s decision on the pipeline.", Some((Concern, "we"))),
+            ("Well, the weather was cold in the capital.", None),
+        ];
+        assert_kinds_and_actors(cases);
+    }
 }
