@@ -2165,4 +2165,24 @@ mod rules10o {
         ];
         assert_kinds_and_actors(cases);
     }
+
+    #[test]
+    fn satisfaction_and_an_interest_in_acting_are_kind_nouns() {
+        // 3.10 and 3.13: "express satisfaction with X" approves X (support), as "note with
+        // satisfaction" does; a carrier + "interest in" + a gerund is the desire to act
+        // (pledge); an interest in a thing is no conduct, and the carrier keeps its own
+        // default (support, as for a principle).
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            (
+                "The two ministers expressed their satisfaction with the new ferry service.",
+                Some((Support, "The two ministers")),
+            ),
+            (
+                "We reaffirmed our interest in further expanding the rail link to the coast.",
+                Some((Pledge, "We")),
+            ),
+            ("We reaffirmed our interest in a calm and stable river basin.", Some((Support, "We"))),
+        ];
+        assert_kinds_and_actors(cases);
+    }
 }
