@@ -550,6 +550,22 @@ impl<'a> Analyzer<'a> {
             let limit = (p + MAX_OPENER).min(self.clause_end(p));
             let commas: Vec<usize> = (p + 1..limit).filter(|&i| t[i].is_punct(',')).collect();
             let Some(&first_comma) = commas.first() else {
+                // "In a telephone conversation Vladimir Putin congratulated …": a
+                // prepositional opening phrase without its comma ends where a name that
+                // is a party's subject with its verb follows a common noun (3.9).
+                if is(tok, class::OPENER)
+                    && let Some(k) = (p + 2..limit).find(|&k| {
+                        t[k].is_capital()
+                            && t[k - 1].is_word()
+                            && !t[k - 1].is_capital()
+                            && !is(&t[k - 1], class::PREPOSITION | class::DETERMINER | class::POSSESSIVE)
+                            && self
+                                .subject(k)
+                                .is_some_and(|(s, end)| s.who != Who::Thing && self.starts_verb(end))
+                    })
+                {
+                    p = k;
+                }
                 break;
             };
             let comma = commas

@@ -2185,4 +2185,18 @@ mod rules10o {
         ];
         assert_kinds_and_actors(cases);
     }
+
+    #[test]
+    fn an_opening_phrase_without_its_comma_ends_before_a_named_subject() {
+        // 3.9: "In a short telephone call President Biden thanked …" reads as "In a short
+        // telephone call, President Biden thanked …"; the subject is the name (A2).
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            (
+                "In a short telephone call President Biden thanked the Prime Minister for the aid convoy.",
+                Some((Support, "President Biden")),
+            ),
+            ("In the old harbour district the ferries run every hour.", None),
+        ];
+        assert_kinds_and_actors(cases);
+    }
 }
