@@ -1986,24 +1986,34 @@ impl<'a> Analyzer<'a> {
                 // Skip determiners, possessives and adjectives to the head.
                 let mut k = i;
                 let mut n = 0;
+                // "sincere and profound condolences": a coordinator between two
+                // lower-case modifiers is part of them.
+                let paired = |k: usize, n: usize| {
+                    n > 0
+                        && is(&t[k], class::COORDINATOR)
+                        && t.get(k + 1).is_some_and(|w| w.is_word() && !w.is_capital())
+                        && t[k - 1].is_word()
+                        && !t[k - 1].is_capital()
+                };
                 while k < limit
                     && n < 6
                     && (t[k].is_word() || t[k].is_possessive())
                     && !self.has_noun(k, ignore)
-                    && !is(
-                        &t[k],
-                        class::PREPOSITION
-                            | class::COORDINATOR
-                            | class::RELATIVE
-                            | class::PRONOUN
-                            | class::IT
-                            | class::FUTURE
-                            | class::POSSIBILITY
-                            | class::OBLIGATION
-                            | class::BE
-                            | class::HAVE
-                            | class::NEGATION,
-                    )
+                    && (paired(k, n)
+                        || !is(
+                            &t[k],
+                            class::PREPOSITION
+                                | class::COORDINATOR
+                                | class::RELATIVE
+                                | class::PRONOUN
+                                | class::IT
+                                | class::FUTURE
+                                | class::POSSIBILITY
+                                | class::OBLIGATION
+                                | class::BE
+                                | class::HAVE
+                                | class::NEGATION,
+                        ))
                     && !(is(&t[k], class::VERB)
                         && t[k].class & (class::PAST | class::PARTICIPLE | class::GERUND) == 0)
                 {

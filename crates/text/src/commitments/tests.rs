@@ -2199,4 +2199,18 @@ mod rules10o {
         ];
         assert_kinds_and_actors(cases);
     }
+
+    #[test]
+    fn two_modifiers_joined_by_and_lead_to_the_kind_noun() {
+        // 3.13: "expressed sincere and profound condolences" is the carrier + the kind noun
+        // (solidarity, 2.10), as "expressed sincere condolences" is.
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            (
+                "The President expressed warm and heartfelt condolences to the miners’ families.",
+                Some((Solidarity, "The President")),
+            ),
+            ("We reaffirm our firm and lasting commitment to the flood-hit towns.", Some((Pledge, "We"))),
+        ];
+        assert_kinds_and_actors(cases);
+    }
 }
