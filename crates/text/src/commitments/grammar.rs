@@ -550,6 +550,22 @@ impl<'a> Analyzer<'a> {
             let limit = (p + MAX_OPENER).min(self.clause_end(p));
             let commas: Vec<usize> = (p + 1..limit).filter(|&i| t[i].is_punct(',')).collect();
             let Some(&first_comma) = commas.first() else {
+                // "In a telephone conversation Vladimir Putin congratulated …": a
+                // prepositional opening phrase without its comma ends where a name that
+                // is a party's subject with its verb follows a common noun (3.9).
+                if is(tok, class::OPENER)
+                    && let Some(k) = (p + 2..limit).find(|&k| {
+                        t[k].is_capital()
+                            && t[k - 1].is_word()
+                            && !t[k - 1].is_capital()
+                            && !is(&t[k - 1], class::PREPOSITION | class::DETERMINER | class::POSSESSIVE)
+                            && self
+                                .subject(k)
+                                .is_some_and(|(s, end)| s.who != Who::Thing && self.starts_verb(end))
+                    })
+                {
+                    p = k;
+                }
                 break;
             };
             let comma = commas
@@ -1541,6 +1557,9 @@ impl<'a> Analyzer<'a> {
                         == 0
                     // "we are building on …", but "are building a network" (3.9).
                     && !(is(x, class::BACKGROUND_VERB) && self.word_at(i + 1, class::PREPOSITION))
+                    // "we’re starting to see …", "are beginning to learn …": the verb the
+                    // progressive leads to is a state or saying, not a measure (3.4).
+                    && !(self.sym_is(i + 1, "to") && self.word_at(i + 2, class::STATE | class::SAYING))
                     && !x.is_capital()
                     && let Some(&rule) = self.lex.progressive.first()
                     && self.subject_fits(self.lex.rules[rule].subject, subject, i)
@@ -1997,24 +2016,34 @@ impl<'a> Analyzer<'a> {
                 // Skip determiners, possessives and adjectives to the head.
                 let mut k = i;
                 let mut n = 0;
+                // "sincere and profound condolences": a coordinator between two
+                // lower-case modifiers is part of them.
+                let paired = |k: usize, n: usize| {
+                    n > 0
+                        && is(&t[k], class::COORDINATOR)
+                        && t.get(k + 1).is_some_and(|w| w.is_word() && !w.is_capital())
+                        && t[k - 1].is_word()
+                        && !t[k - 1].is_capital()
+                };
                 while k < limit
                     && n < 6
                     && (t[k].is_word() || t[k].is_possessive())
                     && !self.has_noun(k, ignore)
-                    && !is(
-                        &t[k],
-                        class::PREPOSITION
-                            | class::COORDINATOR
-                            | class::RELATIVE
-                            | class::PRONOUN
-                            | class::IT
-                            | class::FUTURE
-                            | class::POSSIBILITY
-                            | class::OBLIGATION
-                            | class::BE
-                            | class::HAVE
-                            | class::NEGATION,
-                    )
+                    && (paired(k, n)
+                        || !is(
+                            &t[k],
+                            class::PREPOSITION
+                                | class::COORDINATOR
+                                | class::RELATIVE
+                                | class::PRONOUN
+                                | class::IT
+                                | class::FUTURE
+                                | class::POSSIBILITY
+                                | class::OBLIGATION
+                                | class::BE
+                                | class::HAVE
+                                | class::NEGATION,
+                        ))
                     && !(is(&t[k], class::VERB)
                         && t[k].class & (class::PAST | class::PARTICIPLE | class::GERUND) == 0)
                 {

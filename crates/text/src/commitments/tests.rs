@@ -2267,3 +2267,104 @@ mod rules10w {
         );
     }
 }
+
+mod rules10o {
+    use super::*;
+
+    #[test]
+    fn a_contracted_is_after_a_pronoun_is_a_verb_not_a_possessive() {
+        // 2.1 and 3.12: "he’s going to" is "he is going to", a future frame of the
+        // issuer's spokesman (A4); "she's" with a straight apostrophe too. A name keeps its
+        // possessive ending: "the Governor’s going" is no clause of the issuer's.
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            ("He’s going to keep pressing for the rail bill.", Some((Pledge, "He"))),
+            ("She's going to sign the flood relief order this week.", Some((Pledge, "She"))),
+            ("The Governor’s going-away party was held on Friday.", None),
+        ];
+        assert_kinds_and_actors(cases);
+    }
+
+    #[test]
+    fn wanting_them_or_him_to_act_is_a_demand() {
+        // 2.6: wanting another party, named by a pronoun, to act asks it to, as "expect X
+        // to" does; "want to" + verb stays the actor's own frame.
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            ("We want them to lower the price of heating oil before the winter.", Some((Demand, "We"))),
+            ("The President wants him to release the detained reporters.", Some((Demand, "The President"))),
+        ];
+        assert_kinds_and_actors(cases);
+    }
+
+    #[test]
+    fn a_progressive_that_leads_to_a_state_is_no_measure() {
+        // 2.2 and 3.4: "we’re starting to see …" reports what the speaker perceives, not a
+        // measure under way; "we’re starting to build …" is one.
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            ("We’re starting to see the prices at the pump come down.", None),
+            ("We are beginning to hear from the governors about the storm.", None),
+            ("We’re starting to build the new levees along the river.", Some((Action, "We"))),
+        ];
+        assert_kinds_and_actors(cases);
+    }
+
+    #[test]
+    fn a_spoken_discourse_marker_opens_the_sentence_before_its_subject() {
+        // 3.9: "Well," and "Look," are skipped like any opening phrase, so the subject and
+        // the verb of saying after them are read (3.4: the that-clause is transparent);
+        // "disappointed" reports the side's dismay (2.9).
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            ("Well, let me say that we will rebuild the bridge by the spring.", Some((Pledge, "we"))),
+            ("Look, we are disappointed by the court’s decision on the pipeline.", Some((Concern, "we"))),
+            ("Well, the weather was cold in the capital.", None),
+        ];
+        assert_kinds_and_actors(cases);
+    }
+
+    #[test]
+    fn satisfaction_and_an_interest_in_acting_are_kind_nouns() {
+        // 3.10 and 3.13: "express satisfaction with X" approves X (support), as "note with
+        // satisfaction" does; a carrier + "interest in" + a gerund is the desire to act
+        // (pledge); an interest in a thing is no conduct, and the carrier keeps its own
+        // default (support, as for a principle).
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            (
+                "The two ministers expressed their satisfaction with the new ferry service.",
+                Some((Support, "The two ministers")),
+            ),
+            (
+                "We reaffirmed our interest in further expanding the rail link to the coast.",
+                Some((Pledge, "We")),
+            ),
+            ("We reaffirmed our interest in a calm and stable river basin.", Some((Support, "We"))),
+        ];
+        assert_kinds_and_actors(cases);
+    }
+
+    #[test]
+    fn an_opening_phrase_without_its_comma_ends_before_a_named_subject() {
+        // 3.9: "In a short telephone call President Biden thanked …" reads as "In a short
+        // telephone call, President Biden thanked …"; the subject is the name (A2).
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            (
+                "In a short telephone call President Biden thanked the Prime Minister for the aid convoy.",
+                Some((Support, "President Biden")),
+            ),
+            ("In the old harbour district the ferries run every hour.", None),
+        ];
+        assert_kinds_and_actors(cases);
+    }
+
+    #[test]
+    fn two_modifiers_joined_by_and_lead_to_the_kind_noun() {
+        // 3.13: "expressed sincere and profound condolences" is the carrier + the kind noun
+        // (solidarity, 2.10), as "expressed sincere condolences" is.
+        let cases: &[(&str, Option<(K, &str)>)] = &[
+            (
+                "The President expressed warm and heartfelt condolences to the miners’ families.",
+                Some((Solidarity, "The President")),
+            ),
+            ("We reaffirm our firm and lasting commitment to the flood-hit towns.", Some((Pledge, "We"))),
+        ];
+        assert_kinds_and_actors(cases);
+    }
+}

@@ -67,6 +67,10 @@ const ABBREVIATIONS: &[&str] = &[
     "No", "Inc", "Ltd", "Co", "Corp", "Dept", "M", "Mme", "Nr",
 ];
 
+/// Pronouns that never take a possessive ending: their "’s" is the contracted "is" or
+/// "has" ("he’s going to", "it’s important", "that’s why"), a token of its own as "’re" is.
+const CONTRACTED_S: &[&str] = &["he", "she", "it", "that", "there", "here", "what", "who", "where"];
+
 /// French elided words, kept with their apostrophe as tokens of their own.
 const ELISIONS: &[&str] = &["l", "d", "qu", "s", "n", "j", "c", "m", "t", "jusqu", "lorsqu", "puisqu"];
 
@@ -211,7 +215,10 @@ impl Tokenizer {
                     let rest = &text[after..];
                     let ending_len =
                         rest.chars().take_while(|c| c.is_alphanumeric()).map(char::len_utf8).sum::<usize>();
-                    if contraction(rest, false) {
+                    let contracted_s = rest.starts_with(['s', 'S'])
+                        && contraction(rest, true)
+                        && CONTRACTED_S.iter().any(|p| word.eq_ignore_ascii_case(p));
+                    if contracted_s || contraction(rest, false) {
                         let stop = after + ending_len;
                         self.lower.clear();
                         self.lower.push('’');
