@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 
+mod address;
 pub mod commitments;
 mod dates;
 mod error;

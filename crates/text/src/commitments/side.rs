@@ -314,13 +314,12 @@ impl<'a> SideView<'a> {
     /// Does nothing when `url` is `None`, has no host, or no side lists its host. The
     /// work is linear in the number of sites listed.
     pub(crate) fn publisher(&mut self, lexicon: &'a Lexicon, url: Option<&str>, named_issuers: bool) {
-        let Some(host) = url.and_then(host_of) else { return };
-        let on = |site: &str| {
-            host.len() >= site.len()
-                && host[host.len() - site.len()..].eq_ignore_ascii_case(site)
-                && (host.len() == site.len() || host.as_bytes()[host.len() - site.len() - 1] == b'.')
+        let Some(host) = url.and_then(crate::address::host) else { return };
+        let Some(side) =
+            lexicon.sides.iter().find(|side| side.sites.iter().any(|s| crate::address::is_on(host, s)))
+        else {
+            return;
         };
-        let Some(side) = lexicon.sides.iter().find(|side| side.sites.iter().any(|s| on(s))) else { return };
         if self.signatories.is_some() && named_issuers {
             if !self.sides.iter().any(|s| std::ptr::eq(*s, side)) {
                 self.sides.push(side);
@@ -467,16 +466,6 @@ impl<'a> SideView<'a> {
         flush(&mut start, tokens.len(), &mut found);
         found
     }
-}
-
-/// The host of an address (`http://en.kremlin.ru/events/…` gives `en.kremlin.ru`),
-/// without a user, port or trailing dot; `None` for an address with no scheme.
-fn host_of(url: &str) -> Option<&str> {
-    let (_, rest) = url.trim().split_once("://")?;
-    let authority = rest.split(['/', '?', '#']).next()?;
-    let authority = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    let host = authority.split(':').next()?.trim_end_matches('.');
-    (!host.is_empty()).then_some(host)
 }
 
 /// A titled name of a statement's opening: the sentence it is in (counted from 0), the

@@ -264,15 +264,14 @@ fn build(text: &str, bytes: &[u8], options: &IngestOptions) -> Result<Statement,
     Ok(statement)
 }
 
-/// True for an address on `whitehouse.gov` (or a subdomain) or on an archived White
-/// House site of the US National Archives (`bidenwhitehouse.archives.gov`, …).
+/// True for an address on `whitehouse.gov` (or a host below it) or on an archived White
+/// House site of the US National Archives (`bidenwhitehouse.archives.gov`, …); the host is
+/// read by [`crate::address::host`].
 fn is_white_house(url: &str) -> bool {
-    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")).unwrap_or(url);
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("").to_ascii_lowercase();
-    let host = host.split(':').next().unwrap_or("");
-    host == "whitehouse.gov"
-        || host.ends_with(".whitehouse.gov")
-        || (host.ends_with("whitehouse.archives.gov") && !host.contains(".."))
+    use crate::address::{host, is_on};
+    host(url).is_some_and(|host| {
+        is_on(host, "whitehouse.gov") || host.to_ascii_lowercase().ends_with("whitehouse.archives.gov")
+    })
 }
 
 /// The kind the title names (the table plain text uses, [`crate::kinds`]), else the one
@@ -348,6 +347,12 @@ mod tests {
         assert!(is_white_house("https://bidenwhitehouse.archives.gov/briefing-room/x/"));
         assert!(!is_white_house("https://www.nato.int/cps/en/natohq/news.htm"));
         assert!(!is_white_house("https://whitehouse.gov.example.org/"));
+        // The host is the authority's: a user before "@", a port and a trailing dot
+        // are not part of it, and an address copied without its scheme still has one.
+        assert!(!is_white_house("https://whitehouse.gov@example.org/"));
+        assert!(is_white_house("https://WWW.WhiteHouse.gov.:443/x"));
+        assert!(is_white_house("www.whitehouse.gov/briefing-room/"));
+        assert!(!is_white_house("https://notwhitehouse.gov/"));
     }
 
     #[test]
