@@ -5,20 +5,32 @@
 //! commitment coding's publisher side.
 
 /// The host of an address (`http://en.kremlin.ru/events/…` gives `en.kremlin.ru`), without
-/// a user, port or trailing dot, in the case it is written in. An address written without
-/// its scheme (`www.whitehouse.gov/briefing-room/`) is read from its start, as people copy
-/// them; `None` when there is no host (an empty string, a path such as `/news/1`).
+/// a user, port or trailing dot, in the case it is written in. The scheme is a letter and
+/// then letters, digits, "+", "-" or "." before "://" (RFC 3986, section 3.1), so an
+/// address inside another one's path or query is not taken for its host. An address
+/// written without its scheme (`www.whitehouse.gov/briefing-room/`) is read from its start,
+/// as people copy them, when what comes before the first "/" has a dot. `None` when there
+/// is no host: an empty string, a path (`/news/1`, `news/1`).
 pub(crate) fn host(url: &str) -> Option<&str> {
     let url = url.trim();
-    let rest = match url.split_once("://") {
-        Some((_, rest)) => rest,
-        None if url.starts_with('/') => url.strip_prefix("//")?,
-        None => url,
+    let scheme_end = url.find("://").filter(|&at| is_scheme(&url[..at]));
+    let (rest, schemeless) = match scheme_end {
+        Some(at) => (&url[at + 3..], false),
+        None => (url.strip_prefix("//").unwrap_or(url), !url.starts_with("//")),
     };
     let authority = rest.split(['/', '?', '#']).next()?;
     let authority = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
     let host = authority.split(':').next()?.trim_end_matches('.');
-    (!host.is_empty() && !host.contains(char::is_whitespace)).then_some(host)
+    let plausible = !schemeless || host.contains('.');
+    (plausible && !host.is_empty() && !host.contains(char::is_whitespace)).then_some(host)
+}
+
+/// Whether `s` is a URI scheme (RFC 3986, section 3.1): `ALPHA *( ALPHA / DIGIT / "+" /
+/// "-" / "." )`.
+fn is_scheme(s: &str) -> bool {
+    let mut bytes = s.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
 }
 
 /// Whether `host` is `site` or a host below it (`en.kremlin.ru` is on `kremlin.ru`,
@@ -43,6 +55,15 @@ mod tests {
         assert_eq!(host("www.whitehouse.gov/briefing-room/"), Some("www.whitehouse.gov"));
         assert_eq!(host("//jis.gov.jm/news"), Some("jis.gov.jm"));
         assert_eq!(host("/news/1"), None);
+        assert_eq!(host("news/1"), None);
+        // An address in another's path or query is not the host (its "://" follows no
+        // scheme).
+        assert_eq!(host("example.org/r?u=https://whitehouse.gov/"), Some("example.org"));
+        assert_eq!(host("web.archive.org/web/2021/https://www.whitehouse.gov/x"), Some("web.archive.org"));
+        assert_eq!(
+            host("https://web.archive.org/web/2021/https://www.whitehouse.gov/"),
+            Some("web.archive.org")
+        );
         assert_eq!(host("  "), None);
         assert_eq!(host("https:///path"), None);
     }

@@ -550,9 +550,10 @@ impl<'a> Analyzer<'a> {
             let limit = (p + MAX_OPENER).min(self.clause_end(p));
             let commas: Vec<usize> = (p + 1..limit).filter(|&i| t[i].is_punct(',')).collect();
             let Some(&first_comma) = commas.first() else {
-                // "In a telephone conversation Vladimir Putin congratulated …": a
-                // prepositional opening phrase without its comma ends where a name that
-                // is a party's subject with its verb follows a common noun (3.9).
+                // "In a telephone conversation Vladimir Putin congratulated …": an opening
+                // phrase without its comma (one that opens with a word of the `opener`
+                // class: a preposition or a spoken marker such as "well") ends where a
+                // name that is a party's subject with its verb follows a common noun (3.9).
                 if is(tok, class::OPENER)
                     && let Some(k) = (p + 2..limit).find(|&k| {
                         t[k].is_capital()
@@ -1558,8 +1559,9 @@ impl<'a> Analyzer<'a> {
                     // "we are building on …", but "are building a network" (3.9).
                     && !(is(x, class::BACKGROUND_VERB) && self.word_at(i + 1, class::PREPOSITION))
                     // "we’re starting to see …", "are beginning to learn …": the verb the
-                    // progressive leads to is a state or saying, not a measure (3.4).
-                    && !(self.sym_is(i + 1, "to") && self.word_at(i + 2, class::STATE | class::SAYING))
+                    // progressive leads to is one of perceiving, knowing or saying, not a
+                    // measure (3.4); "are moving to end the blockade" stays one.
+                    && !(self.sym_is(i + 1, "to") && self.word_at(i + 2, class::SAYING))
                     && !x.is_capital()
                     && let Some(&rule) = self.lex.progressive.first()
                     && self.subject_fits(self.lex.rules[rule].subject, subject, i)
@@ -1707,12 +1709,13 @@ impl<'a> Analyzer<'a> {
         }
         let head = head.unwrap_or(p);
         // "look forward to welcoming the Prime Minister": a logistics verb that is a cue of
-        // its own (welcome) right after a frame that needs a verb is the frame's logistics
-        // (3.10, "look forward to" + hosting or welcoming a person: none), not a welcome.
+        // its own (welcome) right after a frame of expectation about a visit (a rule with
+        // `hosts`) is the frame's logistics (3.10, "look forward to" + hosting or welcoming
+        // a person: none), not a welcome; "joined X in welcoming" stays a welcome.
         if links.len() >= inherited.len() + 2
             && let [.., before, last] = links[..]
             && self.lex.rules[before.rule].position == Position::Frame
-            && self.lex.rules[before.rule].needs_verb
+            && self.lex.rules[before.rule].hosts
             && before.cue.1 == last.cue.0
             && self.lex.rules[last.rule].position == Position::Verb
             && self.word_at(last.cue.0, class::LOGISTICS)

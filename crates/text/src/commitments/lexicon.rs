@@ -558,6 +558,10 @@ pub struct Rule {
     /// A frame that codes only when a verb follows ("look forward to working …", not
     /// "look forward to our exchanges").
     pub(crate) needs_verb: bool,
+    /// A frame of expectation about a visit ("look forward to", "look to"): a logistics
+    /// verb right after it ("look forward to welcoming the Prime Minister") is the frame's
+    /// logistics, even where that verb is a cue of its own (3.10).
+    pub(crate) hosts: bool,
     /// A request whose wrapped verb may be a meeting, talk or joining: what another party
     /// is asked to do is the demand ("encourage all countries to join the Coalition",
     /// "urge the parties to meet"), not the principal's logistics (3.11).
@@ -800,6 +804,8 @@ struct RuleFile {
     #[serde(default)]
     needs_verb: bool,
     #[serde(default)]
+    hosts: bool,
+    #[serde(default)]
     any_verb: bool,
     #[serde(default)]
     own_addressee: Option<CommitmentKind>,
@@ -821,6 +827,7 @@ fn rule_file(value: toml::Value, what: &str) -> Result<RuleFile, LexiconError> {
             passive: false,
             weak: false,
             needs_verb: false,
+            hosts: false,
             any_verb: false,
             own_addressee: None,
             otherwise: None,
@@ -1019,6 +1026,7 @@ impl Lexicon {
                 passive: spec.passive,
                 weak: spec.weak,
                 needs_verb: spec.needs_verb,
+                hosts: spec.hosts,
                 any_verb: spec.any_verb,
                 own_addressee: spec.own_addressee,
                 otherwise: spec.otherwise,

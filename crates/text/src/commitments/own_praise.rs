@@ -12,6 +12,10 @@
 //! praised object up to its first comma, dash, semicolon or coordinated verb: it holds a
 //! noun of the `own_record` list or (in a joint statement) a name of the side or "our",
 //! and no name of another party, counterpart noun ("partners", "companies") or "other".
+//! An instrument's capitalised name ("the Coastal Fisheries Agreement", a noun of the
+//! `instrument` list or a name before a `thing` noun, unless it names a body) is no other
+//! party, so the signatories welcoming an instrument that names none praise their own
+//! record (1.7, 1.8).
 
 use super::grammar::{Analyzer, Subject, Who};
 use super::lexicon::class;

@@ -572,9 +572,13 @@ fn run_holds(run: &[Token], text: &str, name: &[String]) -> bool {
 /// preposition, is a noun of the `instrument` list ("an updated Economic Cooperation
 /// Roadmap", "a Partnership Framework for Advancing Clean Energy"), or the run premodifies
 /// a lower-case noun of the `thing` list that follows it ("the Civil Society Strengthening
-/// program"). A body with members ("Task Force", "Forum") is no instrument.
+/// program"), unless a word of the run names a body (an `agent` or `counterpart` noun: "the
+/// UN Security Council resolution" names the Council). A body with members ("Task Force",
+/// "Forum") is no instrument.
 fn instrument_name(run: &[Token], next: Option<&Token>) -> bool {
-    if next.is_some_and(|n| n.is_word() && !n.is_capital() && n.class & class::THING != 0) {
+    if next.is_some_and(|n| n.is_word() && !n.is_capital() && n.class & class::THING != 0)
+        && !run.iter().any(|t| t.class & (class::AGENT | class::COUNTERPART) != 0)
+    {
         return true;
     }
     let head = run.iter().take_while(|t| t.class & class::PREPOSITION == 0).last();

@@ -88,7 +88,8 @@ impl Analyzer<'_> {
             return None;
         }
         let passive = if is(last, class::BE | class::HAVE | class::COPULA) {
-            let before = last.checked_sub(1).filter(|&b| b > cue.end && t[b].is_word() && !t[b].is_capital());
+            let before =
+                last.checked_sub(1).filter(|&b| b >= cue.end && t[b].is_word() && !t[b].is_capital());
             if !before.is_some_and(|b| participle_like(&self.word_text(b))) {
                 return None;
             }
