@@ -251,7 +251,8 @@ impl<'a> Analyzer<'a> {
         Buffers { void: self.void, semicolon: self.semicolon, conditions: self.conditions }
     }
 
-    fn sym_is(&self, i: usize, word: &str) -> bool {
+    /// Whether token `i` is the word `word` (as the lexicon spells it, lower case).
+    pub(crate) fn sym_is(&self, i: usize, word: &str) -> bool {
         self.t.get(i).is_some_and(|t| t.is_word() && self.lex.words.name(t.sym) == word)
     }
 

@@ -30,6 +30,6 @@ impl Analyzer<'_> {
         while k > 0 && self.word_at(k - 1, class::ADVERB) {
             k -= 1;
         }
-        k > 0 && self.t[k - 1].is_word() && self.lex.words.name(self.t[k - 1].sym) == "and"
+        k > 0 && self.sym_is(k - 1, "and")
     }
 }

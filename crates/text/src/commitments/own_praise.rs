@@ -42,7 +42,9 @@ impl Analyzer<'_> {
         let object = &self.t[cue.1..end];
         // "welcome all who share this vision to join our efforts": an invitation to join
         // (2.4), not praise.
-        if (cue.1..end).any(|k| self.sym_is_to(k) && self.word_at(k + 1, class::LOGISTICS | class::NOT_CUE)) {
+        if (cue.1..end)
+            .any(|k| self.sym_is(k, "to") && self.word_at(k + 1, class::LOGISTICS | class::NOT_CUE))
+        {
             return false;
         }
         let third_word =
@@ -101,10 +103,5 @@ impl Analyzer<'_> {
             }
         }
         stop
-    }
-
-    /// Whether the token at `k` is the word "to".
-    fn sym_is_to(&self, k: usize) -> bool {
-        self.t.get(k).is_some_and(|t| t.is_word() && self.lex.words.name(t.sym) == "to")
     }
 }
