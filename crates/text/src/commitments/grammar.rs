@@ -723,16 +723,7 @@ impl<'a> Analyzer<'a> {
         }
         // ", as a whole, remain": an adverbial phrase between commas.
         let Some(x) = t.get(i) else { return false };
-        if is(
-            x,
-            class::FUTURE
-                | class::POSSIBILITY
-                | class::OBLIGATION
-                | class::BE
-                | class::HAVE
-                | class::DO
-                | class::COPULA,
-        ) {
+        if is(x, class::AUXILIARY | class::DO | class::COPULA) {
             return true;
         }
         let lower = self.lower_at(i);
@@ -765,11 +756,7 @@ impl<'a> Analyzer<'a> {
                 | class::CONDITION
                 | class::COORDINATOR
                 | class::PREPOSITION
-                | class::FUTURE
-                | class::POSSIBILITY
-                | class::OBLIGATION
-                | class::BE
-                | class::HAVE
+                | class::AUXILIARY
                 | class::NEGATION,
         ) && !is(first, class::DETERMINER)
         {
@@ -1188,12 +1175,7 @@ impl<'a> Analyzer<'a> {
             .take_while(|&i| {
                 t[i].is_word() || t[i].is_punct('(') || t[i].is_punct(')') || t[i].is_possessive()
             })
-            .find(|&i| {
-                self.word_at(
-                    i,
-                    class::FUTURE | class::POSSIBILITY | class::OBLIGATION | class::BE | class::HAVE,
-                ) && !self.word_at(i, class::DETERMINER)
-            });
+            .find(|&i| self.word_at(i, class::AUXILIARY) && !self.word_at(i, class::DETERMINER));
         if strong.is_some() {
             return strong;
         }
@@ -1451,18 +1433,10 @@ impl<'a> Analyzer<'a> {
                     if matches!(subject.who, Who::Thing | Who::Third)
                         && let Some(outer) = actor.or(knower.as_ref())
                         && outer.who == Who::Own
-                        && self.t.get(next).is_some_and(|x| {
-                            is(x, class::VERB)
-                                && !is(
-                                    x,
-                                    class::FUTURE
-                                        | class::POSSIBILITY
-                                        | class::OBLIGATION
-                                        | class::BE
-                                        | class::HAVE
-                                        | class::COPULA,
-                                )
-                        })
+                        && self
+                            .t
+                            .get(next)
+                            .is_some_and(|x| is(x, class::VERB) && !is(x, class::AUXILIARY | class::COPULA))
                     {
                         return self.verb_phrases(outer, next, None, depth, &[], gerund);
                     }
@@ -2041,11 +2015,7 @@ impl<'a> Analyzer<'a> {
                                 | class::RELATIVE
                                 | class::PRONOUN
                                 | class::IT
-                                | class::FUTURE
-                                | class::POSSIBILITY
-                                | class::OBLIGATION
-                                | class::BE
-                                | class::HAVE
+                                | class::AUXILIARY
                                 | class::NEGATION,
                         ))
                     && !(is(&t[k], class::VERB)

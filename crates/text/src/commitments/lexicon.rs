@@ -42,6 +42,9 @@ pub(crate) mod class {
     pub(crate) const DO: u64 = 1 << 17;
     pub(crate) const COPULA: u64 = 1 << 18;
     pub(crate) const NEGATION: u64 = 1 << 19;
+    /// The auxiliaries and modals that open a verb group ("will", "may", "must", "is",
+    /// "has"): a word of one ends a noun phrase and begins the predicate.
+    pub(crate) const AUXILIARY: u64 = FUTURE | POSSIBILITY | OBLIGATION | BE | HAVE;
     pub(crate) const BACKGROUND: u64 = 1 << 20;
     pub(crate) const CONDITION: u64 = 1 << 21;
     pub(crate) const RELATIVE: u64 = 1 << 22;
