@@ -342,16 +342,12 @@ impl<'a> SideView<'a> {
         // A side's foreign titles ("Prime Minister") name a third party, except in a
         // joint statement, where they name a signatory; so do the title's names there.
         let foreign = self.sides.iter().any(|side| side.foreign.iter().any(|name| contains_seq(run, name)));
-        if let Some(signatories) = &self.signatories {
-            let signatory = run
-                .iter()
-                .any(|t| t.is_capital() && text.get(t.range()).is_some_and(|w| names_one_of(w, signatories)));
+        if self.signatories.is_some() {
             // "The Joint Taskforce intends to …": a body the signatories named joint is
             // theirs together (manual 1.5, item 5).
             let joint = run.first().is_some_and(|t| t.class & class::DETERMINER != 0)
                 && run.iter().any(|t| t.is_capital() && text.get(t.range()) == Some("Joint"));
-            let party = self.parties.iter().any(|p| run_holds(run, text, p));
-            if foreign || signatory || joint || party {
+            if foreign || joint || self.signatory_run(run, text) {
                 return Some(Party::Own);
             }
         } else if foreign {
