@@ -73,6 +73,10 @@ pub(crate) mod class {
     pub(crate) const OWN_RECORD: u64 = 1 << 45;
     pub(crate) const PRAISE: u64 = 1 << 46;
     pub(crate) const EVENT: u64 = 1 << 47;
+    /// Words whose "’s" is the contracted "is" or "has", never a possessive ending ("he’s").
+    pub(crate) const CONTRACTED_S: u64 = 1 << 54;
+    /// Elided words kept with their apostrophe as tokens of their own (French "d’", "l’").
+    pub(crate) const ELISION: u64 = 1 << 55;
     /// Any listed verb form.
     pub(crate) const VERB: u64 = 1 << 48;
     /// Verb form roles (English order: base, third person, past, -ing, past participle).
@@ -127,6 +131,8 @@ const LISTS: &[(&str, u64)] = &[
     ("authority", class::AUTHORITY),
     ("event", class::EVENT),
     ("own_record", class::OWN_RECORD),
+    ("contracted_s", class::CONTRACTED_S),
+    ("elision", class::ELISION),
 ];
 
 /// Lists of `[commitments.words]` whose entries are verbs (every form gets the bit).

@@ -7,7 +7,7 @@
 //! token of its own, so that "Russia" is looked up as a word. Every other character that
 //! is not white space is a punctuation token. Offsets are bytes of the sentence.
 
-use super::lexicon::{Lexicon, NO_SYM, Sym};
+use super::lexicon::{Lexicon, NO_SYM, Sym, class};
 use std::ops::Range;
 
 /// One token of a sentence.
@@ -67,12 +67,8 @@ const ABBREVIATIONS: &[&str] = &[
     "No", "Inc", "Ltd", "Co", "Corp", "Dept", "M", "Mme", "Nr",
 ];
 
-/// Pronouns that never take a possessive ending: their "’s" is the contracted "is" or
-/// "has" ("he’s going to", "it’s important", "that’s why"), a token of its own as "’re" is.
-const CONTRACTED_S: &[&str] = &["he", "she", "it", "that", "there", "here", "what", "who", "where"];
-
-/// French elided words, kept with their apostrophe as tokens of their own.
-const ELISIONS: &[&str] = &["l", "d", "qu", "s", "n", "j", "c", "m", "t", "jusqu", "lorsqu", "puisqu"];
+/// The longest elided word looked up, in bytes ("puisqu").
+const MAX_ELISION: usize = 8;
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
@@ -85,6 +81,13 @@ pub(crate) struct Tokenizer {
 }
 
 impl Tokenizer {
+    /// Whether `word`, lower-cased, is in a word list of `lexicon` with the bits `bits`.
+    fn has_class(&mut self, word: &str, lexicon: &Lexicon, bits: u64) -> bool {
+        self.lower.clear();
+        self.lower.extend(word.chars().flat_map(char::to_lowercase));
+        lexicon.words.lookup(&self.lower).1 & bits != 0
+    }
+
     /// Appends the tokens of `text` to `out` (cleared first), looking each word up in
     /// `lexicon`. Linear in the length of `text`; ASCII is read byte by byte.
     pub(crate) fn tokenize(&mut self, text: &str, lexicon: &Lexicon, out: &mut Vec<Token>) {
@@ -143,9 +146,9 @@ impl Tokenizer {
                     if contraction(&text[after..], true) {
                         break;
                     }
-                    // A French elision is a word of its own: "d’élargir" is "d’" and
-                    // "élargir", "L’Union" is "L’" and "Union".
-                    if end - at <= 6 && ELISIONS.iter().any(|e| text[at..end].eq_ignore_ascii_case(e)) {
+                    // An elided word of the language's `elision` list is a word of its own:
+                    // French "d’élargir" is "d’" and "élargir", "L’Union" is "L’" and "Union".
+                    if end - at <= MAX_ELISION && self.has_class(&text[at..end], lexicon, class::ELISION) {
                         end = after;
                         break;
                     }
@@ -215,9 +218,12 @@ impl Tokenizer {
                     let rest = &text[after..];
                     let ending_len =
                         rest.chars().take_while(|c| c.is_alphanumeric()).map(char::len_utf8).sum::<usize>();
+                    // A word of the language's `contracted_s` list never takes a possessive
+                    // ending: its "’s" is the contracted "is" or "has" ("he’s going to",
+                    // "it’s important", "that’s why"), a token of its own as "’re" is.
                     let contracted_s = rest.starts_with(['s', 'S'])
                         && contraction(rest, true)
-                        && CONTRACTED_S.iter().any(|p| word.eq_ignore_ascii_case(p));
+                        && class & class::CONTRACTED_S != 0;
                     if contracted_s || contraction(rest, false) {
                         let stop = after + ending_len;
                         self.lower.clear();
