@@ -715,6 +715,76 @@ fn eval_reads_every_part_of_the_commitment_gold_set() {
 }
 
 #[test]
+fn eval_sentences_puts_each_gold_sentence_beside_what_was_found_in_it() {
+    // Worked by hand from the manual: "We condemn …" is a condemnation by "We" (2.8),
+    // "We will send aid …" a pledge (2.1). The gold below codes the second sentence as
+    // none on purpose, so its pledge is a false find in that sentence's row.
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("s.txt"),
+        "Statement on the attack\n\nWe condemn the attack on the embassy.\n\nWe will send aid to the region.\n",
+    )
+    .unwrap();
+    let gold = tmp.path().join("s.json");
+    std::fs::write(
+        &gold,
+        r#"{"source": "s.txt", "split": "dev", "sentences": [
+            {"n": 1, "text": "We condemn the attack on the embassy.", "commitments": [
+                {"kind": "condemnation", "actor": "We", "addressee": null, "future_oriented": false}]},
+            {"n": 2, "text": "We will send aid to the region.", "commitments": []}]}"#,
+    )
+    .unwrap();
+    let out = communique(&["eval", &s(&gold), "--sentences"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let rows: Vec<serde_json::Value> =
+        text(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
+    assert_eq!(rows.len(), 2, "{}", text(&out.stdout));
+    assert_eq!(rows[0]["statement"], "s");
+    assert_eq!(rows[0]["split"], "dev");
+    assert_eq!(rows[0]["n"], 1);
+    assert_eq!(rows[0]["gold"][0]["kind"], "condemnation");
+    assert_eq!(rows[0]["found"].as_array().unwrap().len(), 1);
+    assert_eq!(rows[0]["found"][0]["kind"], "condemnation");
+    assert_eq!(rows[0]["found"][0]["actor"], "We");
+    assert_eq!(rows[1]["n"], 2);
+    assert_eq!(rows[1]["text"], "We will send aid to the region.");
+    assert_eq!(rows[1]["gold"].as_array().unwrap().len(), 0);
+    assert_eq!(rows[1]["found"][0]["kind"], "pledge");
+    assert!(rows[1]["found"][0]["rule"].as_str().unwrap().starts_with("en.pledge."));
+
+    // On a part of the real gold set: one row per gold sentence, in the gold's order, each
+    // with the gold file's own coding.
+    let folder = communique_testdata::root().join("tests/data/commitments/gold");
+    let out = communique(&["eval", &s(&folder), "--split", "test6", "--sentences"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let rows: Vec<serde_json::Value> =
+        text(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
+    let mut expected = Vec::new();
+    for entry in std::fs::read_dir(&folder).unwrap() {
+        let path = entry.unwrap().path();
+        let file: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        if file["split"] == "test6" {
+            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+            for sentence in file["sentences"].as_array().unwrap() {
+                expected.push((name.clone(), sentence["n"].clone(), sentence["commitments"].clone()));
+            }
+        }
+    }
+    expected.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.as_u64().cmp(&b.1.as_u64())));
+    let got: Vec<_> = rows
+        .iter()
+        .filter(|r| r["n"] != 0)
+        .map(|r| (r["statement"].as_str().unwrap().to_owned(), r["n"].clone(), r["gold"].clone()))
+        .collect();
+    assert_eq!(got, expected);
+
+    // The sentence rows and the tables are two views of one scoring: --errors with it is
+    // refused rather than half honoured.
+    let out = communique(&["eval", &s(&gold), "--sentences", "--errors"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+}
+
+#[test]
 fn a_large_record_is_written_into_every_format_in_input_order() {
     // 10,000 one-sentence paragraphs, each a commitment: 20,000 parts, a record that is
     // written into one output after the other rather than formatted for all at once.

@@ -231,7 +231,7 @@ fn folded(text: &str) -> (String, Vec<usize>) {
 }
 
 /// A commitment the program found, with what the scorer needs of it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Found {
     /// Its kind.
     pub kind: CommitmentKind,
@@ -673,6 +673,60 @@ impl fmt::Display for Totals {
         }
         Ok(())
     }
+}
+
+/// One gold sentence beside what the program found in it: a row of the sentence-level
+/// comparison a researcher takes into their own tools (`communique eval --sentences`
+/// writes one JSON object per row, JSON Lines).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SentenceComparison {
+    /// The gold file's name.
+    pub statement: String,
+    /// The gold file's split.
+    pub split: Option<String>,
+    /// The gold sentence's number (1-based), or 0 for the row of finds whose quote is in
+    /// no gold sentence.
+    pub n: usize,
+    /// The gold sentence's text (empty in row 0).
+    pub text: String,
+    /// Its gold commitments, optional ones included.
+    pub gold: Vec<GoldCommitment>,
+    /// The commitments found in it: those paired with a gold commitment first, then those
+    /// the gold lacks (false finds).
+    pub found: Vec<Found>,
+}
+
+/// The rows of the sentence-level comparison of one statement: one per gold sentence in
+/// reading order, then a row numbered 0 if some find's quote lies in no gold sentence.
+/// `score` is [`score`]'s result for the same `gold`.
+#[must_use]
+pub fn compare_sentences(gold: &GoldStatement, score: &StatementScore) -> Vec<SentenceComparison> {
+    let row = |n: usize, text: &str, commitments: &[GoldCommitment]| SentenceComparison {
+        statement: score.name.clone(),
+        split: score.split.clone(),
+        n,
+        text: text.to_owned(),
+        gold: commitments.to_vec(),
+        found: Vec::new(),
+    };
+    let mut rows: Vec<SentenceComparison> =
+        gold.sentences.iter().map(|s| row(s.n, &s.text, &s.commitments)).collect();
+    let mut unplaced = row(0, "", &[]);
+    let finds = score
+        .pairs
+        .iter()
+        .map(|p| (p.sentence, &p.found))
+        .chain(score.false_finds.iter().map(|f| (f.sentence, &f.found)));
+    for (n, found) in finds {
+        match rows.iter_mut().find(|r| r.n == n && n != 0) {
+            Some(r) => r.found.push(found.clone()),
+            None => unplaced.found.push(found.clone()),
+        }
+    }
+    if !unplaced.found.is_empty() {
+        rows.push(unplaced);
+    }
+    rows
 }
 
 impl StatementScore {

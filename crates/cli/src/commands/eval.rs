@@ -17,6 +17,7 @@ use std::process::ExitCode;
 #[command(after_help = "Examples:
   communique eval tests/data/commitments/gold --split dev --errors
   communique eval tests/data/commitments/gold --split test,test2
+  communique eval tests/data/commitments/gold --sentences > sentences.jsonl
   communique eval --prepare statement.txt > gold/statement.json")]
 pub struct Args {
     /// Gold files (.json), or folders of them (read, not recursively, in name order).
@@ -29,6 +30,12 @@ pub struct Args {
     /// Also list every miss, wrong kind and false find, one line each.
     #[arg(long)]
     errors: bool,
+    /// Instead of the tables: print one JSON object per gold sentence (JSON Lines): the
+    /// statement, split, sentence number and text, its gold commitments and the
+    /// commitments found in it (kind, actor, addressee, quote, rule, future_oriented).
+    /// Finds whose quote lies in no gold sentence come last, in a row numbered 0.
+    #[arg(long, conflicts_with = "errors")]
+    sentences: bool,
     /// Instead of scoring: print the skeleton of a gold file for each statement given
     /// (its sentences in reading order, no commitments).
     #[arg(long)]
@@ -69,6 +76,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         return prepare(&args.gold);
     }
     let mut scores: Vec<StatementScore> = Vec::new();
+    let mut rows = Vec::new();
     for path in gold_files(&args.gold)? {
         let gold = eval::read_gold(&path)?;
         if let Some(parts) = &args.split
@@ -77,13 +85,23 @@ pub fn run(args: Args) -> Result<ExitCode> {
             continue;
         }
         let statement = eval::ingest_source(&path, &gold)?;
-        scores.push(eval::score(&name(&path), &gold, &statement));
+        let score = eval::score(&name(&path), &gold, &statement);
+        if args.sentences {
+            rows.extend(eval::compare_sentences(&gold, &score));
+        }
+        scores.push(score);
     }
     if scores.is_empty() {
         anyhow::bail!(
             "no gold file to score{}",
             args.split.map(|s| format!(" in split {s:?}")).unwrap_or_default()
         );
+    }
+    if args.sentences {
+        for row in &rows {
+            crate::stdout::println(serde_json::to_string(row).context("sentence comparison")?);
+        }
+        return Ok(ExitCode::SUCCESS);
     }
     crate::stdout::print(Totals::of(&scores));
     if args.errors {
