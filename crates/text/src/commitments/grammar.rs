@@ -1328,6 +1328,20 @@ impl<'a> Analyzer<'a> {
         let mut seen_copula = false;
         while i < self.t.len() && i < end + 8 {
             let x = &self.t[i];
+            // "will not / never waver", "won’t falter": a negated future of a verb of the
+            // evaluative list says the same as "is unwavering".
+            let negated = if x.class & class::FUTURE != 0 && x.class & class::NEGATION != 0 {
+                1
+            } else if is(x, class::FUTURE) && self.t.get(i + 1).is_some_and(|n| is(n, class::NEGATION)) {
+                2
+            } else {
+                0
+            };
+            if negated > 0 && self.t.get(i + negated).is_some_and(|v| is(v, class::EVALUATIVE)) {
+                seen_copula = true;
+                i += negated;
+                continue;
+            }
             if is(x, class::BE | class::COPULA) {
                 seen_copula = true;
             } else if is(x, class::EVALUATIVE) && seen_copula {
@@ -1832,6 +1846,11 @@ impl<'a> Analyzer<'a> {
             }
         }
         if let Some(at) = that_clause {
+            // A third party's saying reports its positions, which are not the issuer's
+            // (manual 3.1, 3.5): "Arvelia's minister said his country will …" codes nothing.
+            if saying && actor.unwrap_or(subject).who == Who::Third {
+                return (frames, Stop::End(self.clause_end(at)));
+            }
             if depth < MAX_DEPTH && !history {
                 let carrier_subject = if carrier.is_some() { Some(actor.unwrap_or(subject)) } else { None };
                 let before = self.finds.len();

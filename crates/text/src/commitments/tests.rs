@@ -2433,3 +2433,249 @@ mod review_fixes {
         assert_eq!(coded, vec![Demand]);
     }
 }
+
+mod manual_cues {
+    //! Every cue the manual lists for a kind (sections 2.1–2.10, "Cues"), in a plain
+    //! sentence of the issuer's side written for this table (an invented country, so no
+    //! sentence of the gold set or of a statement is repeated), codes that kind and no
+    //! other; the same cues behind the subject frames of 1.5 and A1–A7; and sentences of
+    //! the negative classes (3.1, 3.4, 3.6) code nothing. A cue the rules do not know
+    //! fails here before it is missed in a statement nobody has coded.
+    use super::*;
+
+    fn kinds(sentence: &str, issuer: &str) -> Vec<K> {
+        code_paragraphs(&[sentence], issuer).into_iter().map(|c| c.0).collect()
+    }
+
+    #[test]
+    fn every_cue_of_the_manual_codes_its_kind() {
+        let cases: &[(&str, K)] = &[
+            // 2.1 pledge
+            ("We will expand trade with Arvelia.", Pledge),
+            ("We shall defend every inch of Allied territory.", Pledge),
+            ("We are going to rebuild the bridges of the region.", Pledge),
+            ("We intend to open a consulate in Port Arvel.", Pledge),
+            ("It is our intention to double our assistance to the region.", Pledge),
+            ("We plan to hold a donors’ conference next spring.", Pledge),
+            ("We aim to eliminate the backlog of visa applications by 2026.", Pledge),
+            ("We seek to deepen our cooperation on clean energy.", Pledge),
+            ("We envisage a joint training programme for customs officers.", Pledge),
+            ("We expect to complete the reconstruction of the port by 2027.", Pledge),
+            ("We are determined to bring the perpetrators to justice.", Pledge),
+            ("We are resolved to defend the rules-based order.", Pledge),
+            ("Our determination to support Arvelia will not waver.", Pledge),
+            ("Our resolve to defend our allies won’t falter.", Pledge),
+            ("We will spare no effort to free the hostages.", Pledge),
+            ("We commit to reduce methane emissions by 30 percent.", Pledge),
+            ("We are committed to a two-state solution.", Pledge),
+            ("We remain committed to the security of our allies.", Pledge),
+            ("We recommit ourselves to the goals of the Paris Agreement.", Pledge),
+            ("We share a commitment to open and fair markets.", Pledge),
+            ("Our commitment to Arvelia’s security is ironclad.", Pledge),
+            ("We reaffirm our commitment to the nonproliferation regime.", Pledge),
+            ("We reiterate our commitment to a free and open Indo-Pacific.", Pledge),
+            ("We pledge to mobilize new resources for food security.", Pledge),
+            ("We undertake to notify each other of any missile launch.", Pledge),
+            ("We promise to keep the border open for trade.", Pledge),
+            ("We vow to rebuild the schools that were destroyed.", Pledge),
+            ("We agree to establish a joint working group on critical minerals.", Pledge),
+            ("We agreed that we will expand our cooperation on cybersecurity.", Pledge),
+            ("We decided to open a new chapter in our partnership.", Pledge),
+            ("We resolve to strengthen our collective defence.", Pledge),
+            ("We will work to reduce the cost of medicines.", Pledge),
+            ("We are working with Arvelia to restore electricity to the region.", Pledge),
+            ("We strive to ensure that every child can go to school.", Pledge),
+            ("We will endeavour to conclude the negotiations this year.", Pledge),
+            ("We will take concrete steps to reduce our dependence on imported fuel.", Pledge),
+            ("We will take action to protect critical infrastructure.", Pledge),
+            ("We will step up efforts to counter disinformation.", Pledge),
+            ("We will redouble our efforts to end the conflict.", Pledge),
+            ("We must do more to protect civilians.", Pledge),
+            ("We need to invest in resilient supply chains.", Pledge),
+            ("We have to keep working together on these challenges.", Pledge),
+            ("We should expand our cooperation on public health.", Pledge),
+            ("We adhere to the principles of the Charter of the United Nations.", Pledge),
+            ("We abide by our obligations under the Treaty.", Pledge),
+            ("We uphold the freedom of navigation.", Pledge),
+            ("We respect the sovereignty of all states.", Pledge),
+            ("We stand united to defend our democracies.", Pledge),
+            ("We stand firm in our support for Arvelia.", Pledge),
+            ("We remain steadfast in our resolve to end the war.", Pledge),
+            ("We look forward to expanding our cooperation on semiconductors.", Pledge),
+            // 2.2 action
+            ("The United States is announcing new sanctions on the regime.", Action),
+            ("Today we launch a new partnership for global infrastructure.", Action),
+            ("The United States has imposed sanctions on three companies.", Action),
+            ("The Department of State has designated two individuals under this authority.", Action),
+            ("The United States has allocated $40 million to the relief effort.", Action),
+            ("The United States is providing $10 million in humanitarian assistance.", Action),
+            ("We have delivered more than 100 tons of medical supplies.", Action),
+            ("We are deploying additional forces to the eastern flank.", Action),
+            ("The United States has increased its contribution to the fund.", Action),
+            ("Today the President signed the executive order.", Action),
+            ("We have adopted a new strategy on critical minerals.", Action),
+            ("We have established a joint task force on cybersecurity.", Action),
+            ("We have created a fund for small businesses in the region.", Action),
+            ("The United States has donated 50 million vaccine doses.", Action),
+            ("The Treasury has frozen the assets of the bank.", Action),
+            ("The President declared a major disaster for the State of Arvelia.", Action),
+            ("The President ordered Federal aid to supplement local recovery efforts.", Action),
+            ("The President has authorized the deployment of a field hospital.", Action),
+            ("The President approved the request for emergency assistance.", Action),
+            ("The President appointed a special envoy for the region.", Action),
+            ("The President has directed the Secretary of Energy to release oil from the reserve.", Action),
+            ("The Department of Commerce issued new export controls.", Action),
+            ("We are making available $5 million for emergency food aid.", Action),
+            ("We have taken steps to protect our supply chains.", Action),
+            ("I hereby declare a national emergency.", Action),
+            ("We continue to pursue diplomacy with all parties.", Action),
+            ("The United States has pledged $20 million to the fund.", Action),
+            // 2.3 readiness
+            ("We are ready to assist the government of Arvelia.", Readiness),
+            ("We stand ready to support the talks.", Readiness),
+            ("We remain ready to resume negotiations.", Readiness),
+            ("We stand prepared to provide further assistance.", Readiness),
+            ("We are prepared to impose further costs.", Readiness),
+            ("We are willing to provide additional support to the mission.", Readiness),
+            ("We are open to a dialogue with all parties.", Readiness),
+            ("We reaffirm our readiness to help rebuild the region.", Readiness),
+            ("The leaders underscored their willingness to mediate.", Readiness),
+            // 2.4 offer
+            ("We offer our assistance to the people of Arvelia.", Offer),
+            ("We have offered technical support to the electoral commission.", Offer),
+            ("We continue to offer our good offices to both sides.", Offer),
+            ("We propose to Arvelia a joint commission on the border.", Offer),
+            ("We extend an invitation to Arvelia to join the initiative.", Offer),
+            ("We invite all interested countries to join the coalition.", Offer),
+            // 2.5 warning
+            ("Any attack on our forces will have severe consequences.", Warning),
+            ("Any use of chemical weapons would be met with a swift response.", Warning),
+            ("Those responsible will pay a high price.", Warning),
+            ("We will respond firmly to any further provocation.", Warning),
+            ("Those responsible for any further attack will be held accountable.", Warning),
+            ("This attack will not go unanswered.", Warning),
+            ("Should Arvelia choose to escalate, we will respond decisively.", Warning),
+            // 2.6 demand
+            ("We urge all parties to exercise restraint.", Demand),
+            ("We call on Arvelia to release the detainees.", Demand),
+            ("We call upon the authorities to respect the rule of law.", Demand),
+            ("We call for an immediate ceasefire.", Demand),
+            ("We demand the immediate release of the journalists.", Demand),
+            ("We encourage Arvelia to continue its reforms.", Demand),
+            ("We appeal to the international community to increase its support.", Demand),
+            ("We press Arvelia to return to the negotiating table.", Demand),
+            ("We ask all states to implement the resolution.", Demand),
+            ("We request that the Secretary-General report on progress.", Demand),
+            ("We insist that the inspectors be given full access.", Demand),
+            ("We expect Arvelia to honour its commitments.", Demand),
+            ("We hope that Arvelia will release the prisoners.", Demand),
+            ("We stressed the need for all parties to respect the truce.", Demand),
+            ("Arvelia must withdraw its troops from the border.", Demand),
+            ("All parties should refrain from violence.", Demand),
+            ("The violence must end.", Demand),
+            ("The hostages must be released.", Demand),
+            ("It is imperative that humanitarian aid reach the region.", Demand),
+            ("States are urged to ratify the convention.", Demand),
+            // 2.7 support
+            ("We support the efforts of the mediators.", Support),
+            ("We back the call for an independent inquiry.", Support),
+            ("We endorse the recommendations of the panel.", Support),
+            ("We welcome the release of the political prisoners.", Support),
+            ("We applaud the courage of the people of Arvelia.", Support),
+            ("We commend Arvelia for its peaceful elections.", Support),
+            ("We praise the work of the humanitarian workers.", Support),
+            ("We salute the bravery of the first responders.", Support),
+            ("We congratulate the people of Arvelia on their elections.", Support),
+            ("We thank Arvelia for hosting the summit.", Support),
+            ("We express our appreciation to the mediators.", Support),
+            ("We are grateful to Arvelia for its hospitality.", Support),
+            ("We reiterate our support for the sovereignty of Arvelia.", Support),
+            ("Our support for Arvelia is unwavering.", Support),
+            ("We note with appreciation the work of the commission.", Support),
+            ("We underscore the importance of freedom of navigation.", Support),
+            ("We recognize the new government of Arvelia.", Support),
+            ("We are encouraged by the progress of the talks.", Support),
+            // 2.8 condemnation
+            ("We condemn the attack on the embassy.", Condemnation),
+            ("We deplore the loss of civilian life.", Condemnation),
+            ("We denounce the arrest of the opposition leaders.", Condemnation),
+            ("We reject the annexation of the region.", Condemnation),
+            ("We oppose any unilateral change to the status quo.", Condemnation),
+            ("We decry the use of force against protesters.", Condemnation),
+            ("We will never recognize the annexation of the region.", Condemnation),
+            ("The attack on the embassy is unacceptable.", Condemnation),
+            ("The seizure of the ship constitutes a violation of international law.", Condemnation),
+            ("Such violence has no place in a democracy.", Condemnation),
+            // 2.9 concern
+            ("We are concerned about the rising violence in the region.", Concern),
+            ("We are deeply concerned by the reports of mass arrests.", Concern),
+            ("We express our grave concern over the humanitarian situation.", Concern),
+            ("We are alarmed by the escalation of the conflict.", Concern),
+            ("We are troubled by the closure of the newspaper.", Concern),
+            ("We are disappointed that the talks failed.", Concern),
+            ("We note with concern the increase in attacks on journalists.", Concern),
+            // 2.10 solidarity
+            ("We stand with the people of Arvelia.", Solidarity),
+            ("We stand in solidarity with the victims of the earthquake.", Solidarity),
+            ("We express our solidarity with the families of the victims.", Solidarity),
+            ("We offer our condolences to the families of the victims.", Solidarity),
+            ("Our hearts go out to the people of Arvelia.", Solidarity),
+            ("We mourn the victims of the attack.", Solidarity),
+            ("We are saddened by the loss of life in the floods.", Solidarity),
+        ];
+        let frames: &[(&str, K)] = &[
+            // Subjects behind openers, coordinated, named (1.5, A1–A7).
+            ("In this context, we will increase our support to the region.", Pledge),
+            ("Building on the progress of the last summit, we will launch a new dialogue on energy.", Pledge),
+            ("Together, the United States and Arvelia will expand their trade ties.", Pledge),
+            ("The United States, Canada, and Mexico condemn the attack on the convoy.", Condemnation),
+            (
+                "To strengthen our partnership, the United States and Arvelia intend to open a joint research center.",
+                Pledge,
+            ),
+            (
+                "The President reaffirmed the commitment of the United States to the defense of Arvelia.",
+                Pledge,
+            ),
+            ("The United States strongly condemns the missile launch.", Condemnation),
+            ("President Biden welcomed the agreement between the two parties.", Support),
+            ("The leaders expressed their deep concern about the situation in the region.", Concern),
+            ("Both sides agreed to resume the dialogue on maritime security.", Pledge),
+            (
+                "Today, the Department of Agriculture is announcing $50 million in new loans for farmers.",
+                Action,
+            ),
+            ("Later this year, we will convene a summit on democracy.", Pledge),
+            ("As friends and allies, we will continue to stand with Arvelia.", Pledge),
+            ("Consistent with our commitments, we will provide additional air defense systems.", Pledge),
+            ("We will not hesitate to act in defense of our interests.", Warning),
+        ];
+        let nones: &[&str] = &[
+            // Negative classes (3.x): forecasts with things as subjects, questions, nouns
+            // that look like cues, third parties' positions, headings.
+            "These costs will rise sharply over the coming decade.",
+            "The hotline will operate from 8:00 a.m. to 6:00 p.m. every day.",
+            "Will the United States send more troops to the region?",
+            "Q Will you impose sanctions on Arvelia if the talks fail?",
+            "Prices reflect the balance of supply and demand in the market.",
+            "Arvelia’s foreign minister said his country will boycott the summit.",
+            "The report will be published next month.",
+            "The storm will bring heavy rain to the coast.",
+        ];
+        let mut failures = Vec::new();
+        for &sentence in nones {
+            let got = kinds(sentence, WH);
+            if !got.is_empty() {
+                failures.push(format!("none <- {got:?}: {sentence}"));
+            }
+        }
+        for &(sentence, kind) in cases.iter().chain(frames) {
+            let got = kinds(sentence, WH);
+            if got != [kind] {
+                failures.push(format!("{kind:?} <- {got:?}: {sentence}"));
+            }
+        }
+        let total = cases.len() + frames.len() + nones.len();
+        assert!(failures.is_empty(), "{} of {total} sentences:\n{}", failures.len(), failures.join("\n"));
+    }
+}
