@@ -60,11 +60,40 @@ impl<'t> Turns<'t> {
 mod tests {
     use super::*;
 
+    fn transcript_of(id: &str) -> &'static Transcript {
+        let layout = crate::layouts::all().iter().find(|l| l.id == id).expect("the layout");
+        layout.transcript.as_ref().expect("its transcript table")
+    }
+
+    #[test]
+    fn turns_of_talks_with_titled_speakers() {
+        // Labels as the Kremlin prints them: a title and a name, a name alone, a question
+        // from the floor with its asker in brackets.
+        let mut turns = Turns::new(transcript_of("titled-speakers"));
+        let turn = turns.read("President of Arvelia Tomas Halvorsen: Mr President, colleagues,");
+        assert_eq!(
+            (turn.speaker.as_deref(), turn.question, turn.label),
+            (Some("President of Arvelia Tomas Halvorsen"), false, 38)
+        );
+        let turn = turns.read("We have agreed on a programme for the coming year.");
+        assert_eq!((turn.speaker.as_deref(), turn.label), (Some("President of Arvelia Tomas Halvorsen"), 0));
+        let turn = turns.read("Prime Minister Ana Ruiz (retranslated): Thank you.");
+        assert_eq!(turn.speaker.as_deref(), Some("Prime Minister Ana Ruiz (retranslated)"));
+        let turn = turns.read("Vladimir Putin: Thank you very much.");
+        assert_eq!(turn.speaker.as_deref(), Some("Vladimir Putin"));
+        let turn = turns.read("Question (Channel One): Mr President, a question on gas.");
+        assert_eq!((turn.speaker.as_deref(), turn.question), (Some("Question (Channel One)"), true));
+        // A sentence that merely holds a colon opens no turn.
+        let turn = turns.read("The essence of these conditions is as follows: a ceasefire at noon.");
+        assert_eq!(
+            (turn.speaker.as_deref(), turn.question, turn.label),
+            (Some("Question (Channel One)"), true, 0)
+        );
+    }
+
     #[test]
     fn turns_of_a_briefing() {
-        let layout =
-            crate::layouts::all().iter().find(|l| l.transcript.is_some()).expect("a transcript layout");
-        let mut turns = Turns::new(layout.transcript.as_ref().expect("its transcript table"));
+        let mut turns = Turns::new(transcript_of("whitehouse-transcript"));
         let turn = turns.read("MS. JEAN-PIERRE:  Hi.  Good afternoon, everybody.");
         assert_eq!(
             (turn.speaker.as_deref(), turn.question, turn.label),

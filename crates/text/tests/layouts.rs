@@ -11,8 +11,9 @@
 //!   (see that folder's README for what was changed and why);
 //! - `tests/data/layouts/`: texts written for this test in the layouts of gov.uk, the
 //!   EEAS, UN press releases, the OSCE, GovDelivery mailings, Blogger and WordPress
-//!   reposts, White House briefing transcripts, French and German ministry pages, a page
-//!   holding two statements and a dateline split over two lines.
+//!   reposts, White House briefing transcripts, talks with titled speaker labels, French
+//!   and German ministry pages, a page holding two statements and a dateline split over
+//!   two lines.
 //!
 //! Each case is scored as an archivist scores a record: metadata fields right out of
 //! fields checked (language, title, issued, published, last updated and places always;

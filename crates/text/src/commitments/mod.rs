@@ -206,6 +206,12 @@ fn code_paragraphs(
         if paragraph.kind == ParagraphKind::Question || is_reporter_turn(text) {
             continue;
         }
+        // A turn of a speaker off the issuer's side, in a transcript whose layout names
+        // the speakers, is that party's position (manual 3.1 R1, 3.6).
+        if paragraph.speaker.as_deref().is_some_and(|speaker| run.speaker_is_third(speaker)) {
+            lead = None;
+            continue;
+        }
         let ranges: Vec<Range<usize>> = if paragraph.kind == ParagraphKind::ListItem {
             let trimmed = trim_range(text, 0..text.len());
             if trimmed.is_empty() { Vec::new() } else { vec![trimmed] }
@@ -304,6 +310,13 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
+    /// Whether a speaker label names a party off the issuer's side
+    /// ([`SideView::speaker_is_third`]).
+    fn speaker_is_third(&mut self, speaker: &str) -> bool {
+        self.tokenizer.tokenize(speaker, self.lex, &mut self.tokens);
+        self.side.speaker_is_third(&self.tokens, speaker)
+    }
+
     /// Whether the tokens hold a word a cue can start with, or a word that can be a
     /// verb in the present progressive.
     fn may_code(&self) -> bool {

@@ -379,6 +379,33 @@ impl<'a> SideView<'a> {
         Some(if self.strict() { Party::Third } else { Party::Own })
     }
 
+    /// Whether a transcript's speaker label (`tokens` of `text`) names a party off the
+    /// issuer's side, whose turn is its own position and not the issuer's (manual 3.1 R1,
+    /// 3.6): a side's foreign title ("PRIME MINISTER KISHIDA" in a White House
+    /// transcript), or a title "of" a country that is not the side's ("President of
+    /// Belarus Alexander Lukashenko" on a Kremlin page, where "President of Russia
+    /// Vladimir Putin" is the side's). Any other label (an official, "THE PRESIDENT",
+    /// "MODERATOR") speaks for the issuer, and in a joint statement every speaker is a
+    /// signatory.
+    pub(crate) fn speaker_is_third(&self, tokens: &[Token], text: &str) -> bool {
+        if self.joint() {
+            return false;
+        }
+        if self.sides.iter().any(|side| side.foreign.iter().any(|name| contains_seq(tokens, name))) {
+            return true;
+        }
+        let Some(of) = tokens.iter().position(|t| text.get(t.range()).is_some_and(|w| w == "of")) else {
+            return false;
+        };
+        let country: Vec<Token> = tokens[of + 1..]
+            .iter()
+            .skip_while(|t| t.class & class::DETERMINER != 0)
+            .take_while(|t| t.is_word() && t.is_capital())
+            .cloned()
+            .collect();
+        !country.is_empty() && self.names(&country, text) == Some(Party::Third)
+    }
+
     /// Whether the statement has several signatories (a joint statement, manual 1.5,
     /// item 2).
     pub(crate) fn joint(&self) -> bool {

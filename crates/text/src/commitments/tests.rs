@@ -2679,3 +2679,42 @@ mod manual_cues {
         assert!(failures.is_empty(), "{} of {total} sentences:\n{}", failures.len(), failures.join("\n"));
     }
 }
+
+mod speaker_turns {
+    //! Transcripts whose layout names each turn's speaker: a turn of a party off the
+    //! issuer's side is that party's position, not the issuer's (manual 3.1 R1, 3.6).
+    use super::*;
+
+    fn kinds_of_turns(turns: &[(&str, &str)]) -> Vec<(K, String)> {
+        let paragraphs: Vec<Paragraph> = turns
+            .iter()
+            .enumerate()
+            .map(|(i, (speaker, text))| {
+                Paragraph::new(format!("para_{}", i + 1), ParagraphKind::Body, *text).with_speaker(*speaker)
+            })
+            .collect();
+        extract_commitments(&paragraphs, "en", &[Actor::organization(WH)])
+            .into_iter()
+            .map(|c| (c.kind, c.paragraph))
+            .collect()
+    }
+
+    #[test]
+    fn a_guest_speaks_for_his_own_side() {
+        let coded = kinds_of_turns(&[
+            ("THE PRESIDENT", "We will send additional aid to the region."),
+            ("PRIME MINISTER HALVORSEN", "We will send more troops to the border."),
+            ("President of Arvelia Tomas Halvorsen", "We condemn the attack on our embassy."),
+            ("President of the United States Joe Biden", "We condemn the attack on the embassy."),
+            ("MS. JEAN-PIERRE", "We are deeply concerned about the violence."),
+        ]);
+        assert_eq!(
+            coded,
+            vec![
+                (Pledge, "para_1".to_owned()),
+                (Condemnation, "para_4".to_owned()),
+                (Concern, "para_5".to_owned()),
+            ]
+        );
+    }
+}
