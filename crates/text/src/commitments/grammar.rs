@@ -24,6 +24,9 @@ use communique_model::CommitmentKind as K;
 use std::ops::Range;
 
 /// The longest noun phrase (in tokens) the scanner reads as one subject or conjunct.
+/// The most tokens read after a kind noun as subject for its evaluative predicate.
+const MAX_PREDICATE: usize = 16;
+
 const MAX_NP: usize = 24;
 /// The longest opening phrase before its comma.
 const MAX_OPENER: usize = 48;
@@ -164,6 +167,9 @@ pub(crate) struct Analyzer<'a> {
     last_history: bool,
     /// A condition governs the current clause.
     condition: bool,
+    /// The condition word of an opening condition whose trigger is another party's
+    /// conduct ("If Norland moves …, we will …"): the clause's pledge is a warning (3.5).
+    trigger_other: Option<usize>,
     pub(crate) finds: Vec<Find>,
     /// Set by [`Analyzer::lead_in`]: the frame the sentence leaves open at its colon.
     pub(crate) lead: Option<LeadFrame>,
@@ -233,6 +239,7 @@ impl<'a> Analyzer<'a> {
             opener_cue: None,
             last_history: false,
             condition: false,
+            trigger_other: None,
             finds: Vec::new(),
             lead: None,
             has_clause: false,
@@ -460,6 +467,7 @@ impl<'a> Analyzer<'a> {
     fn clause(&mut self, p: usize, actor: Option<&Subject>, depth: usize) -> usize {
         self.history_opener = false;
         self.condition = false;
+        self.trigger_other = None;
         self.opener_cue = None;
         self.last_history = false;
         let start = self.openers(p);
@@ -583,6 +591,9 @@ impl<'a> Analyzer<'a> {
                 .unwrap_or(first_comma);
             if is(tok, class::CONDITION) {
                 self.condition = true;
+                if self.trigger_by_other(p) {
+                    self.trigger_other = Some(p);
+                }
             }
             if is(tok, class::BACKGROUND) && self.condition_in(p..p + 1) {
                 self.condition = true;
@@ -1323,11 +1334,16 @@ impl<'a> Analyzer<'a> {
             .copied()
             .find(|&r| self.lex.rules[r as usize].pattern.match_at(self.t, head).is_some())?
             as usize;
-        // copula, adverbs, then an evaluative word ("is iron-clad", "is enduring and ironclad").
+        // copula, adverbs, then an evaluative word ("is iron-clad", "is enduring and ironclad"),
+        // past the noun's complement ("Our readiness to support a … process in Arvelia
+        // remains undiminished"), within the clause: no comma, semicolon, colon or dash.
         let mut i = end;
         let mut seen_copula = false;
-        while i < self.t.len() && i < end + 8 {
+        while i < self.t.len() && i < end + MAX_PREDICATE {
             let x = &self.t[i];
+            if !x.is_word() && [',', ';', ':', '—', '–'].iter().any(|&c| x.is_punct(c)) {
+                break;
+            }
             // "will not / never waver", "won’t falter": a negated future of a verb of the
             // evaluative list says the same as "is unwavering".
             let negated = if x.class & class::FUTURE != 0 && x.class & class::NEGATION != 0 {
@@ -2228,6 +2244,11 @@ impl<'a> Analyzer<'a> {
             if matches!(who, Who::Thing | Who::Third) && actor.is_some() {
                 actor_text = actor.and_then(|a| a.actor.clone());
             }
+            // "hope that" + an event or a thing as the clause's subject is a wish, not a
+            // request of anyone (2.6).
+            if rule.needs_party && !self.party_subject(link.cue.1) {
+                continue;
+            }
             // Praise of the side's own record is none (manual 1.7, 1.8).
             if kind == K::Support && self.praises_own_record(subject, link.cue, clause_end) {
                 continue;
@@ -2250,7 +2271,23 @@ impl<'a> Analyzer<'a> {
                 AddresseeRule::Object => self.party_after(link.cue.0, kind),
             };
             let stance = rule.stance || self.stance_after(link, kind);
-            let _ = aux;
+            // The issuer side's response to another party's possible conduct is a warning
+            // (manual 2.5, 3.5 item 1), the condition before the clause or after its cue.
+            // A condition after the cue counts only in the cue's own clause: no comma or
+            // "that" between them ("…, recognising that no country can thrive if …").
+            let trigger = if kind == K::Pledge && !aux.possibility {
+                self.trigger_other.or_else(|| {
+                    (link.cue.1..clause_end)
+                        .take_while(|&k| !self.t[k].is_punct(',') && !self.sym_is(k, "that"))
+                        .find(|&k| is(&self.t[k], class::CONDITION) && self.trigger_by_other(k))
+                })
+            } else {
+                None
+            };
+            let (kind, addressee) = match trigger {
+                Some(k) => (K::Warning, self.subject(k + 1).and_then(|(s, _)| self.subject_party(&s))),
+                None => (kind, addressee),
+            };
             let conditional = self.condition || self.condition_in(link.cue.1..clause_end);
             self.finds.push(Find {
                 kind,
@@ -2263,6 +2300,47 @@ impl<'a> Analyzer<'a> {
                 conditional,
             });
         }
+    }
+
+    /// Whether the condition word at `k` ("if", "unless", an opening "should" or "were")
+    /// has another party's conduct as its trigger (manual 2.5, 3.5 item 1): the first
+    /// words after it, up to a comma, name a third party, hold a party noun of others
+    /// ("the regime", "the junta", "anyone") or open with "any" ("any attempt by …"). A
+    /// trigger of the side's own ("if we fail"), an event or a request ("if requested by
+    /// …", "if the situation worsens") is none of these. The words are read without asking
+    /// for a verb, which the lexicon may not list ("If Norland harms …").
+    fn trigger_by_other(&self, k: usize) -> bool {
+        let t = self.t;
+        let stop = (k + 1..(k + 7).min(t.len())).find(|&i| !t[i].is_word()).unwrap_or((k + 7).min(t.len()));
+        let words = &t[(k + 1).min(stop)..stop];
+        let Some(first) = words.first() else { return false };
+        // The trigger has a subject of its own: a name, a determiner or a party noun,
+        // not a participle or adjective ("if requested by …", "if necessary").
+        let opens_np = first.is_capital() || is(first, class::DETERMINER | class::COUNTERPART | class::OTHER);
+        if is(first, class::PRONOUN) || !opens_np {
+            return false;
+        }
+        let any = self.sym_is(k + 1, "any");
+        let others = words.iter().take(4).any(|x| is(x, class::COUNTERPART | class::OTHER));
+        match self.side.names(words, self.text) {
+            Some(Party::Third) => true,
+            Some(Party::Own) => false,
+            _ => any || others,
+        }
+    }
+
+    /// Whether the clause at `k` has a party as its subject: one the subject grammar reads
+    /// as a party, or a phrase that opens with "those" or holds a party noun in its first
+    /// words ("anyone seeking a role", "all parties", "the warring sides").
+    fn party_subject(&self, k: usize) -> bool {
+        let subject = self.subject(k).map(|(s, _)| s);
+        if subject.as_ref().is_some_and(|s| s.who != Who::Thing) {
+            return true;
+        }
+        let start = subject.as_ref().map_or(k, |s| s.np.start);
+        self.sym_is(start, "those")
+            || (start..(start + 4).min(self.t.len()))
+                .any(|h| self.word_at(h, class::COUNTERPART | class::AGENT))
     }
 
     /// The kind a rule codes for a subject (manual 3.10: "must" is a pledge of the issuer's

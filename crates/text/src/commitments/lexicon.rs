@@ -571,6 +571,9 @@ pub struct Rule {
     /// verb right after it ("look forward to welcoming the Prime Minister") is the frame's
     /// logistics, even where that verb is a cue of its own (3.10).
     pub(crate) hosts: bool,
+    /// A cue whose that-clause must have a party as its subject: "hope that Arvelia will
+    /// …" is a demand, "hope that the coming year brings …" a wish about events (2.6).
+    pub(crate) needs_party: bool,
     /// A request whose wrapped verb may be a meeting, talk or joining: what another party
     /// is asked to do is the demand ("encourage all countries to join the Coalition",
     /// "urge the parties to meet"), not the principal's logistics (3.11).
@@ -815,6 +818,8 @@ struct RuleFile {
     #[serde(default)]
     hosts: bool,
     #[serde(default)]
+    needs_party: bool,
+    #[serde(default)]
     any_verb: bool,
     #[serde(default)]
     own_addressee: Option<CommitmentKind>,
@@ -837,6 +842,7 @@ fn rule_file(value: toml::Value, what: &str) -> Result<RuleFile, LexiconError> {
             weak: false,
             needs_verb: false,
             hosts: false,
+            needs_party: false,
             any_verb: false,
             own_addressee: None,
             otherwise: None,
@@ -1036,6 +1042,7 @@ impl Lexicon {
                 weak: spec.weak,
                 needs_verb: spec.needs_verb,
                 hosts: spec.hosts,
+                needs_party: spec.needs_party,
                 any_verb: spec.any_verb,
                 own_addressee: spec.own_addressee,
                 otherwise: spec.otherwise,

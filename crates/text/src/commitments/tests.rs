@@ -2649,6 +2649,15 @@ mod manual_cues {
             ("As friends and allies, we will continue to stand with Arvelia.", Pledge),
             ("Consistent with our commitments, we will provide additional air defense systems.", Pledge),
             ("We will not hesitate to act in defense of our interests.", Warning),
+            // 3.5 item 1: the side's response to another party's possible conduct.
+            ("If Kestria closes the strait, we will send our navy to reopen it.", Warning),
+            ("Unless the regime frees the prisoners, the United States will widen its sanctions.", Warning),
+            ("We will expand the embargo if Norland launches another missile.", Warning),
+            // 3.5 item 2: a request or an event as the condition keeps the kind.
+            ("If requested by Kestria, we will send rescue teams to the region.", Pledge),
+            ("If the storm worsens, we will send more generators to the island.", Pledge),
+            ("The United States recognizes the Federation of Kestria as an independent state.", Support),
+            ("Our offer of technical assistance to the commission remains open.", Offer),
         ];
         let nones: &[&str] = &[
             // Negative classes (3.x): forecasts with things as subjects, questions, nouns
@@ -2661,6 +2670,8 @@ mod manual_cues {
             "Arvelia’s foreign minister said his country will boycott the summit.",
             "The report will be published next month.",
             "The storm will bring heavy rain to the coast.",
+            // 2.6: a hope about events asks nothing of anyone.
+            "We hope that the new year brings calm to the border region.",
         ];
         let mut failures = Vec::new();
         for &sentence in nones {
