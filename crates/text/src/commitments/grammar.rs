@@ -1325,7 +1325,10 @@ impl<'a> Analyzer<'a> {
         depth: usize,
     ) -> Option<usize> {
         let head = subject.head?;
-        let possessor = subject.possessor.clone()?;
+        let possessor = match subject.possessor.clone() {
+            Some(possessor) => possessor,
+            None => self.attributive_owner(subject.np.start, head)?,
+        };
         let rule = self
             .lex
             .nouns
@@ -1403,6 +1406,17 @@ impl<'a> Analyzer<'a> {
             i += 1;
         }
         None
+    }
+
+    /// The issuer side's name used attributively before a kind noun ("The U.S. commitment
+    /// to …", manual A5: as written, "U.S."): the capitalised words between the
+    /// determiners at `start` and the head at `head`, when they name the side.
+    fn attributive_owner(&self, start: usize, head: usize) -> Option<String> {
+        let from = (start..head).find(|&k| !self.word_at(k, class::DETERMINER))?;
+        let run = &self.t[from..head];
+        let names = run.iter().all(|x| x.is_word() && x.is_capital())
+            && matches!(self.side.names(run, self.text), Some(Party::Own));
+        names.then(|| self.slice(from..head).to_owned())
     }
 
     fn possessor_is_own(&self, subject: &Subject) -> bool {

@@ -52,7 +52,12 @@ impl Analyzer<'_> {
         if third_word {
             return false;
         }
-        let (own_name, third_name, instrument) = self.side.parties_each(object, self.text);
+        let (own_name, _, instrument) = self.side.parties_each(object, self.text);
+        // Only a third party that authors the act makes it another's (1.8): one named
+        // after "in", "for", "to", "with" and the like is its place or beneficiary ("the
+        // reopening of the U.S. consulate in San Aurelio", "aid for displaced Ostrevans").
+        let authors = self.authoring_names(cue.1, end);
+        let (_, third_name, _) = self.side.parties_each(&authors, self.text);
         if third_name {
             return false;
         }
@@ -70,6 +75,42 @@ impl Analyzer<'_> {
                 || own_name
                 || instrument
                 || object.iter().any(|t| self.lex.possessive_actor.get(&t.sym).is_some_and(|a| a == "We")))
+    }
+
+    /// The tokens of the praised object (`from..end`) without the names that follow a
+    /// preposition other than "of" or "by" (with their determiners and an "of" inside
+    /// the name: "in the Republic of Meridia"): the names left are those that can author
+    /// the act ("Norland's decision", "the decision of Norland", "… announced by Norland").
+    fn authoring_names(&self, from: usize, end: usize) -> Vec<super::tokens::Token> {
+        let mut out = Vec::with_capacity(end.saturating_sub(from));
+        let mut i = from;
+        while i < end {
+            let x = &self.t[i];
+            let place = x.is_word()
+                && x.class & class::PREPOSITION != 0
+                && !self.sym_is(i, "of")
+                && !self.sym_is(i, "by");
+            if place {
+                let mut k = i + 1;
+                while k < end && self.word_at(k, class::DETERMINER) {
+                    k += 1;
+                }
+                if k < end && self.t[k].is_word() && self.t[k].is_capital() {
+                    while k < end
+                        && self.t[k].is_word()
+                        && (self.t[k].is_capital()
+                            || (self.sym_is(k, "of") && self.t.get(k + 1).is_some_and(|n| n.is_capital())))
+                    {
+                        k += 1;
+                    }
+                    i = k;
+                    continue;
+                }
+            }
+            out.push(*x);
+            i += 1;
+        }
+        out
     }
 
     /// Whether a subject speaks for the signatories together: a pronoun ("we"), a plural
