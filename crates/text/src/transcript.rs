@@ -81,6 +81,15 @@ mod tests {
         assert_eq!(turn.speaker.as_deref(), Some("Prime Minister Ana Ruiz (retranslated)"));
         let turn = turns.read("Vladimir Putin: Thank you very much.");
         assert_eq!(turn.speaker.as_deref(), Some("Vladimir Putin"));
+        // Titles with several "of", names with hyphens and letters beyond ASCII.
+        let turn =
+            turns.read("President of the Republic of Kestria Anna-Maria Vučić (retranslated): Thank you.");
+        assert_eq!(
+            turn.speaker.as_deref(),
+            Some("President of the Republic of Kestria Anna-Maria Vučić (retranslated)")
+        );
+        let turn = turns.read("Kassym-Jomart Tokayev: Thank you.");
+        assert_eq!(turn.speaker.as_deref(), Some("Kassym-Jomart Tokayev"));
         let turn = turns.read("Question (Channel One): Mr President, a question on gas.");
         assert_eq!((turn.speaker.as_deref(), turn.question), (Some("Question (Channel One)"), true));
         // A sentence that merely holds a colon opens no turn.

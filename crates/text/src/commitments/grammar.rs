@@ -24,10 +24,9 @@ use communique_model::CommitmentKind as K;
 use std::ops::Range;
 
 /// The longest noun phrase (in tokens) the scanner reads as one subject or conjunct.
+const MAX_NP: usize = 24;
 /// The most tokens read after a kind noun as subject for its evaluative predicate.
 const MAX_PREDICATE: usize = 16;
-
-const MAX_NP: usize = 24;
 /// The longest opening phrase before its comma.
 const MAX_OPENER: usize = 48;
 /// The most that-clauses nested in one another.
@@ -374,8 +373,14 @@ impl<'a> Analyzer<'a> {
             if self.void[i] {
                 continue;
             }
+            // "We do not recognize …", "will never recognize …": a negation right before
+            // the phrase turns it around.
+            let negated = (i.saturating_sub(2)..i).any(|j| self.word_at(j, class::NEGATION));
             for &r in self.lex.phrases.get(self.t[i].sym) {
                 let rule = &self.lex.rules[r as usize];
+                if negated && rule.kind != Some(K::Condemnation) {
+                    continue;
+                }
                 let Some(end) = rule.pattern.match_at(self.t, i) else { continue };
                 let Some(kind) = rule.kind else { continue };
                 // A phrase the clause grammar has coded already.
@@ -674,7 +679,8 @@ impl<'a> Analyzer<'a> {
         }
         // "Last night", like "yesterday", dates the act a statement of the next morning
         // reports (manual 1.2), not a time before its occasion.
-        if is(t, class::LAST) && self.word_at(i + 1, class::UNIT) && !self.sym_is(i + 1, "night") {
+        if is(t, class::LAST) && self.word_at(i + 1, class::UNIT) && !self.word_at(i + 1, class::PART_OF_DAY)
+        {
             return true;
         }
         let word = &self.text[t.range()];
@@ -1973,7 +1979,9 @@ impl<'a> Analyzer<'a> {
                 return false;
             }
             if is(x, class::HISTORY)
-                || (is(x, class::LAST) && self.word_at(i + 1, class::UNIT) && !self.sym_is(i + 1, "night"))
+                || (is(x, class::LAST)
+                    && self.word_at(i + 1, class::UNIT)
+                    && !self.word_at(i + 1, class::PART_OF_DAY))
             {
                 return true;
             }
@@ -2319,10 +2327,12 @@ impl<'a> Analyzer<'a> {
     /// Whether the condition word at `k` ("if", "unless", an opening "should" or "were")
     /// has another party's conduct as its trigger (manual 2.5, 3.5 item 1): the first
     /// words after it, up to a comma, name a third party, hold a party noun of others
-    /// ("the regime", "the junta", "anyone") or open with "any" ("any attempt by …"). A
-    /// trigger of the side's own ("if we fail"), an event or a request ("if requested by
-    /// …", "if the situation worsens") is none of these. The words are read without asking
-    /// for a verb, which the lexicon may not list ("If Norland harms …").
+    /// ("the regime", "the junta", "anyone") or open with "any" + a party noun ("any
+    /// adversary", "any country"). A trigger of the side's own ("if we fail"), an event
+    /// ("if the situation worsens", "if any new outbreaks are reported") or a request or
+    /// need (a verb of the `request` list: "if requested by …", "if Arvelia requests it")
+    /// is none of these. The words are read without asking for a verb, which the lexicon
+    /// may not list ("If Norland harms …").
     fn trigger_by_other(&self, k: usize) -> bool {
         let t = self.t;
         let stop = (k + 1..(k + 7).min(t.len())).find(|&i| !t[i].is_word()).unwrap_or((k + 7).min(t.len()));
@@ -2334,27 +2344,43 @@ impl<'a> Analyzer<'a> {
         if is(first, class::PRONOUN) || !opens_np {
             return false;
         }
-        let any = self.sym_is(k + 1, "any");
+        // A request or a need keeps the clause's kind (3.5 item 2): "if the Government of
+        // Arvelia requests them", "should Kestria need further help".
+        let clause = self.clause_end(k);
+        if (k + 1..(k + 12).min(clause))
+            .take_while(|&i| !t[i].is_punct(','))
+            .any(|i| self.word_at(i, class::REQUEST))
+        {
+            return false;
+        }
+        // "any" asks for a party after it ("any adversary", "any country"), not an event
+        // ("if any new outbreaks are reported").
+        let party_noun =
+            words.iter().take(4).any(|x| is(x, class::COUNTERPART | class::OTHER | class::AGENT));
         let others = words.iter().take(4).any(|x| is(x, class::COUNTERPART | class::OTHER));
         match self.side.names(words, self.text) {
             Some(Party::Third) => true,
             Some(Party::Own) => false,
-            _ => any || others,
+            _ if self.sym_is(k + 1, "any") => party_noun,
+            _ => others,
         }
     }
 
     /// Whether the clause at `k` has a party as its subject: one the subject grammar reads
-    /// as a party, or a phrase that opens with "those" or holds a party noun in its first
-    /// words ("anyone seeking a role", "all parties", "the warring sides").
+    /// as the side or a third party, or a phrase whose head, after at most one determiner,
+    /// is a party noun ("anyone seeking a role", "all parties") or that opens with
+    /// "those" ("those responsible"); not "it" or "talks between the parties".
     fn party_subject(&self, k: usize) -> bool {
         let subject = self.subject(k).map(|(s, _)| s);
-        if subject.as_ref().is_some_and(|s| s.who != Who::Thing) {
+        if subject.as_ref().is_some_and(|s| matches!(s.who, Who::Own | Who::Third)) {
             return true;
         }
+        // The head of the phrase, after at most one determiner or "those": "anyone seeking
+        // …", "all parties", "those responsible"; not "talks between the parties".
         let start = subject.as_ref().map_or(k, |s| s.np.start);
-        self.sym_is(start, "those")
-            || (start..(start + 4).min(self.t.len()))
-                .any(|h| self.word_at(h, class::COUNTERPART | class::AGENT))
+        let those = self.sym_is(start, "those");
+        let head = if those || self.word_at(start, class::DETERMINER) { start + 1 } else { start };
+        those || self.word_at(head, class::COUNTERPART | class::AGENT)
     }
 
     /// The kind a rule codes for a subject (manual 3.10: "must" is a pledge of the issuer's

@@ -77,6 +77,14 @@ pub(crate) mod class {
     pub(crate) const CONTRACTED_S: u64 = 1 << 54;
     /// Elided words kept with their apostrophe as tokens of their own (French "d’", "l’").
     pub(crate) const ELISION: u64 = 1 << 55;
+    /// Parts of the day ("morning", "night"): "last night" dates an act the statement of
+    /// the next day reports, not a time before its occasion.
+    pub(crate) const PART_OF_DAY: u64 = 1 << 56;
+    /// Prepositions that name a place or a beneficiary ("in", "for"), never an act's author.
+    pub(crate) const PLACE_PREPOSITION: u64 = 1 << 57;
+    /// Verbs of requesting or needing: a condition they head is a request, not another
+    /// party's conduct ("if the Government of Arvelia requests them", 3.5 item 2).
+    pub(crate) const REQUEST: u64 = 1 << 58;
     /// Any listed verb form.
     pub(crate) const VERB: u64 = 1 << 48;
     /// Verb form roles (English order: base, third person, past, -ing, past participle).
@@ -133,6 +141,8 @@ const LISTS: &[(&str, u64)] = &[
     ("own_record", class::OWN_RECORD),
     ("contracted_s", class::CONTRACTED_S),
     ("elision", class::ELISION),
+    ("part_of_day", class::PART_OF_DAY),
+    ("place_preposition", class::PLACE_PREPOSITION),
 ];
 
 /// Lists of `[commitments.words]` whose entries are verbs (every form gets the bit).
@@ -144,6 +154,7 @@ const VERB_LISTS: &[(&str, u64)] = &[
     ("logistics", class::LOGISTICS),
     ("state", class::STATE),
     ("praise", class::PRAISE),
+    ("request", class::REQUEST),
 ];
 
 /// Classes a pattern may name beside the word lists.

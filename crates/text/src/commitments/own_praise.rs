@@ -53,8 +53,8 @@ impl Analyzer<'_> {
             return false;
         }
         let (own_name, _, instrument) = self.side.parties_each(object, self.text);
-        // Only a third party that authors the act makes it another's (1.8): one named
-        // after "in", "for", "to", "with" and the like is its place or beneficiary ("the
+        // Only a third party that authors or co-authors the act makes it another's (1.8):
+        // one named after "in", "for", "to" and the like is its place or beneficiary ("the
         // reopening of the U.S. consulate in San Aurelio", "aid for displaced Ostrevans").
         let authors = self.authoring_names(cue.1, end);
         let (_, third_name, _) = self.side.parties_each(&authors, self.text);
@@ -78,18 +78,16 @@ impl Analyzer<'_> {
     }
 
     /// The tokens of the praised object (`from..end`) without the names that follow a
-    /// preposition other than "of" or "by" (with their determiners and an "of" inside
-    /// the name: "in the Republic of Meridia"): the names left are those that can author
-    /// the act ("Norland's decision", "the decision of Norland", "… announced by Norland").
+    /// preposition of the `place_preposition` list (with their determiners and an "of"
+    /// inside the name: "in the Republic of Meridia", "for displaced Ostrevans"): the
+    /// names left are those that can author or co-author the act ("Norland's decision",
+    /// "the decision of Norland", "India's agreement with Norland", "… by Norland").
     fn authoring_names(&self, from: usize, end: usize) -> Vec<super::tokens::Token> {
         let mut out = Vec::with_capacity(end.saturating_sub(from));
         let mut i = from;
         while i < end {
             let x = &self.t[i];
-            let place = x.is_word()
-                && x.class & class::PREPOSITION != 0
-                && !self.sym_is(i, "of")
-                && !self.sym_is(i, "by");
+            let place = x.is_word() && x.class & class::PLACE_PREPOSITION != 0;
             if place {
                 let mut k = i + 1;
                 while k < end && self.word_at(k, class::DETERMINER) {

@@ -394,16 +394,14 @@ impl<'a> SideView<'a> {
         if self.sides.iter().any(|side| side.foreign.iter().any(|name| contains_seq(tokens, name))) {
             return true;
         }
-        let Some(of) = tokens.iter().position(|t| text.get(t.range()).is_some_and(|w| w == "of")) else {
+        let Some(of) =
+            tokens.iter().position(|t| text.get(t.range()).is_some_and(|w| w.eq_ignore_ascii_case("of")))
+        else {
             return false;
         };
-        let country: Vec<Token> = tokens[of + 1..]
-            .iter()
-            .skip_while(|t| t.class & class::DETERMINER != 0)
-            .take_while(|t| t.is_word() && t.is_capital())
-            .cloned()
-            .collect();
-        !country.is_empty() && self.names(&country, text) == Some(Party::Third)
+        // The words after "of", names joined by "of" or "the" included ("the Republic of
+        // Kazakhstan Kassym-Jomart Tokayev"): one run, as `names` reads it.
+        self.names(&tokens[of + 1..], text) == Some(Party::Third)
     }
 
     /// Whether the statement has several signatories (a joint statement, manual 1.5,

@@ -2657,7 +2657,11 @@ mod manual_cues {
             ("If requested by Kestria, we will send rescue teams to the region.", Pledge),
             ("If the storm worsens, we will send more generators to the island.", Pledge),
             ("The United States recognizes the Federation of Kestria as an independent state.", Support),
-            ("Our offer of technical assistance to the commission remains open.", Offer),
+            // 3.5 item 2: a request by a named party, an event after "any".
+            ("We will send rescue teams if the Government of Kestria requests them.", Pledge),
+            ("We will deploy more medical teams if any new outbreaks are reported.", Pledge),
+            // 3.4: "last night" and "last evening" date an act the statement reports.
+            ("Last evening, the President signed the bill into law.", Action),
         ];
         let nones: &[&str] = &[
             // Negative classes (3.x): forecasts with things as subjects, questions, nouns
@@ -2672,6 +2676,12 @@ mod manual_cues {
             "The storm will bring heavy rain to the coast.",
             // 2.6: a hope about events asks nothing of anyone.
             "We hope that the new year brings calm to the border region.",
+            "We hope that it will be possible to resume the talks soon.",
+            // 2.7: recognition refused or of a thing is no support (the refusal is coded
+            // as what it is, a condemnation, elsewhere).
+            "We recognize the state of play in the negotiations.",
+            // A third party's intention (3.1 R1).
+            "It is their intention to annex the occupied regions.",
         ];
         let mut failures = Vec::new();
         for &sentence in nones {
@@ -2717,6 +2727,7 @@ mod speaker_turns {
             ("PRIME MINISTER HALVORSEN", "We will send more troops to the border."),
             ("President of Arvelia Tomas Halvorsen", "We condemn the attack on our embassy."),
             ("President of the United States Joe Biden", "We condemn the attack on the embassy."),
+            ("President of the Republic of Arvelia Tomas Halvorsen", "We will open our ports to your ships."),
             ("MS. JEAN-PIERRE", "We are deeply concerned about the violence."),
         ]);
         assert_eq!(
@@ -2724,7 +2735,7 @@ mod speaker_turns {
             vec![
                 (Pledge, "para_1".to_owned()),
                 (Condemnation, "para_4".to_owned()),
-                (Concern, "para_5".to_owned()),
+                (Concern, "para_6".to_owned()),
             ]
         );
     }

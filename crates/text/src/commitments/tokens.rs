@@ -67,7 +67,8 @@ const ABBREVIATIONS: &[&str] = &[
     "No", "Inc", "Ltd", "Co", "Corp", "Dept", "M", "Mme", "Nr",
 ];
 
-/// The longest elided word looked up, in bytes ("puisqu").
+/// The most bytes of a word looked up in the `elision` list: longer words are never
+/// elided (the longest French one, "puisqu", has six).
 const MAX_ELISION: usize = 8;
 
 fn is_apostrophe(c: char) -> bool {
