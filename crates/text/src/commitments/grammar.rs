@@ -373,10 +373,14 @@ impl<'a> Analyzer<'a> {
             if self.void[i] {
                 continue;
             }
+            let rules = self.lex.phrases.get(self.t[i].sym);
+            if rules.is_empty() {
+                continue;
+            }
             // "We do not recognize …", "will never recognize …": a negation right before
             // the phrase turns it around.
             let negated = (i.saturating_sub(2)..i).any(|j| self.word_at(j, class::NEGATION));
-            for &r in self.lex.phrases.get(self.t[i].sym) {
+            for &r in rules {
                 let rule = &self.lex.rules[r as usize];
                 if negated && rule.kind != Some(K::Condemnation) {
                     continue;
