@@ -2359,14 +2359,12 @@ impl<'a> Analyzer<'a> {
         }
         // "any" asks for a party after it ("any adversary", "any country"), not an event
         // ("if any new outbreaks are reported").
-        let party_noun =
-            words.iter().take(4).any(|x| is(x, class::COUNTERPART | class::OTHER | class::AGENT));
-        let others = words.iter().take(4).any(|x| is(x, class::COUNTERPART | class::OTHER));
+        let head_has = |bits: u64| words.iter().take(4).any(|x| is(x, bits));
         match self.side.names(words, self.text) {
             Some(Party::Third) => true,
             Some(Party::Own) => false,
-            _ if self.sym_is(k + 1, "any") => party_noun,
-            _ => others,
+            _ if self.sym_is(k + 1, "any") => head_has(class::COUNTERPART | class::OTHER | class::AGENT),
+            _ => head_has(class::COUNTERPART | class::OTHER),
         }
     }
 

@@ -341,7 +341,7 @@ impl<'a> SideView<'a> {
     fn run_party(&self, run: &[Token], text: &str) -> Option<Party> {
         // A side's foreign titles ("Prime Minister") name a third party, except in a
         // joint statement, where they name a signatory; so do the title's names there.
-        let foreign = self.sides.iter().any(|side| side.foreign.iter().any(|name| contains_seq(run, name)));
+        let foreign = self.foreign_title(run);
         if self.signatories.is_some() {
             // "The Joint Taskforce intends to …": a body the signatories named joint is
             // theirs together (manual 1.5, item 5).
@@ -379,6 +379,12 @@ impl<'a> SideView<'a> {
         Some(if self.strict() { Party::Third } else { Party::Own })
     }
 
+    /// Whether `tokens` hold a title a side lists as `foreign` ("Prime Minister" in a
+    /// White House statement): a third party's, except in a joint statement.
+    fn foreign_title(&self, tokens: &[Token]) -> bool {
+        self.sides.iter().any(|side| side.foreign.iter().any(|name| contains_seq(tokens, name)))
+    }
+
     /// Whether a transcript's speaker label (`tokens` of `text`) names a party off the
     /// issuer's side, whose turn is its own position and not the issuer's (manual 3.1 R1,
     /// 3.6): a side's foreign title ("PRIME MINISTER KISHIDA" in a White House
@@ -391,7 +397,7 @@ impl<'a> SideView<'a> {
         if self.joint() {
             return false;
         }
-        if self.sides.iter().any(|side| side.foreign.iter().any(|name| contains_seq(tokens, name))) {
+        if self.foreign_title(tokens) {
             return true;
         }
         let Some(of) =
