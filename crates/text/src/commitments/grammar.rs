@@ -2310,14 +2310,19 @@ impl<'a> Analyzer<'a> {
             } else {
                 None
             };
-            let (kind, addressee) = match trigger {
-                Some(k) => (K::Warning, self.subject(k + 1).and_then(|(s, _)| self.subject_party(&s))),
-                None => (kind, addressee),
+            // The warning keeps the pledge's cue; its rule is the language's condition rule.
+            let (kind, addressee, rule) = match trigger {
+                Some(k) => (
+                    K::Warning,
+                    self.subject(k + 1).and_then(|(s, _)| self.subject_party(&s)),
+                    self.lex.condition_warning.unwrap_or(link.rule),
+                ),
+                None => (kind, addressee, link.rule),
             };
             let conditional = self.condition || self.condition_in(link.cue.1..clause_end);
             self.finds.push(Find {
                 kind,
-                rule: link.rule,
+                rule,
                 cue: link.cue.0..link.cue.1,
                 actor: actor_text,
                 addressee,

@@ -454,6 +454,11 @@ pub enum Position {
     /// At a verb in the present progressive that no other rule takes ("HHS is conducting
     /// …"): a measure under way (manual 2.2). Its cue is any word (`_`).
     Progressive,
+    /// The rule that turns the side's pledge into a warning when its condition is another
+    /// party's conduct ("If Arvelia crosses the line, we will respond", manual 2.5, 3.5):
+    /// the grammar decides it at the condition word, which the `condition` word list
+    /// gives; the cue is written `_` and only the rule's id is read.
+    Condition,
 }
 
 /// Which subjects a rule accepts.
@@ -683,6 +688,9 @@ pub(crate) struct Lexicon {
     pub(crate) phrases: Index,
     /// Rules at a progressive verb no other rule takes.
     pub(crate) progressive: Vec<usize>,
+    /// The rule of a pledge turned warning by another party's conduct as its condition
+    /// (`at = "condition"`), if the language has one.
+    pub(crate) condition_warning: Option<usize>,
     /// For each symbol, whether some cue can start with it (a sentence without one codes
     /// nothing, except by the progressive rule).
     pub(crate) cue_start: Vec<bool>,
@@ -1075,6 +1083,7 @@ impl Lexicon {
         let mut nouns = Index::default();
         let mut phrases = Index::default();
         let mut progressive = Vec::new();
+        let mut condition_warning = None;
 
         for (i, rule) in rules.iter().enumerate() {
             let index = match rule.position {
@@ -1084,6 +1093,10 @@ impl Lexicon {
                 Position::Phrase => &mut phrases,
                 Position::Progressive => {
                     progressive.push(i);
+                    continue;
+                }
+                Position::Condition => {
+                    condition_warning.get_or_insert(i);
                     continue;
                 }
             };
@@ -1181,6 +1194,7 @@ impl Lexicon {
             nouns,
             phrases,
             progressive,
+            condition_warning,
             cue_start,
             rank,
             noun_rank,

@@ -2443,6 +2443,21 @@ mod manual_cues {
     //! fails here before it is missed in a statement nobody has coded.
     use super::*;
 
+    /// A pledge turned warning by another party's conduct as its condition (2.5, 3.5)
+    /// carries the condition rule's id, not the id of the pledge cue it was read from.
+    #[test]
+    fn a_conditional_warning_names_the_condition_rule() {
+        for sentence in [
+            "Should Arvelia shell the port again, we will send more ships to the region.",
+            "If Norland moves its troops across the border, we will impose further sanctions.",
+        ] {
+            let found = code(sentence, "The White House");
+            let rules: Vec<(K, Option<&str>)> =
+                found.iter().map(|c| (c.kind, c.method.rule.as_deref())).collect();
+            assert_eq!(rules, [(Warning, Some("en.warning.if_other"))], "{sentence}");
+        }
+    }
+
     fn kinds(sentence: &str, issuer: &str) -> Vec<K> {
         code_paragraphs(&[sentence], issuer).into_iter().map(|c| c.0).collect()
     }
