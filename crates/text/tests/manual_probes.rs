@@ -1,7 +1,8 @@
 //! The manual's probe sentences: sentences written from the annotation manual alone
 //! (`docs/codebook.md`), by coders who never saw the rules or the program, each with the
 //! kinds the manual gives it (`tests/data/commitments/probes/`, format in its README):
-//! statements of the White House, joint statements and spoken transcripts. Every
+//! statements of the White House, joint statements, spoken transcripts, and statements
+//! of multilateral bodies and of other national governments. Every
 //! sentence is coded as one paragraph of its statement, and passes when the kinds found,
 //! in any order, are the kinds expected.
 //!
@@ -14,12 +15,19 @@ use communique_text::{extract_commitments, extract_commitments_of};
 use std::collections::BTreeSet;
 
 /// The probe files, in the order their ids are read.
-const FILES: &[&str] = &["sections-1-2.json", "section-3.json", "joint-statements.json", "transcripts.json"];
+const FILES: &[&str] = &[
+    "sections-1-2.json",
+    "section-3.json",
+    "joint-statements.json",
+    "transcripts.json",
+    "multilateral.json",
+    "national.json",
+];
 
 /// Codes one probe: its sentence as one paragraph (a list item when it opens with "- ",
-/// a reporter's question when its speaker is "Q"), in a statement of the White House, or
-/// of the kind and title the probe gives (a joint statement's title names its
-/// signatories), with the turn's speaker when it gives one.
+/// a reporter's question when its speaker is "Q"), in a statement of the issuer the probe
+/// names (the White House when it names none), of the kind and title it gives (a joint
+/// statement's title names its signatories), with the turn's speaker when it gives one.
 fn code(probe: &serde_json::Value) -> Vec<Commitment> {
     let sentence = probe["sentence"].as_str().expect("a sentence");
     let speaker = probe.get("speaker").and_then(serde_json::Value::as_str);
@@ -31,7 +39,8 @@ fn code(probe: &serde_json::Value) -> Vec<Commitment> {
     if let Some(speaker) = speaker {
         paragraph = paragraph.with_speaker(speaker);
     }
-    let issuers = vec![Actor::organization("The White House")];
+    let issuer = probe.get("issuer").and_then(serde_json::Value::as_str).unwrap_or("The White House");
+    let issuers = vec![Actor::organization(issuer)];
     let Some(kind) = probe.get("kind").and_then(serde_json::Value::as_str) else {
         return extract_commitments(&[paragraph], "en", &issuers);
     };

@@ -17,7 +17,7 @@
 //! at most [`MAX_NP`] tokens, an opening phrase at most [`MAX_OPENER`]), so the scan is
 //! linear in the length of the sentence.
 
-use super::lexicon::{AddresseeRule, Lexicon, Position, SubjectRule, class};
+use super::lexicon::{AddresseeRule, Lexicon, Position, SubjectRule, Sym, class};
 use super::side::{Party, SideView};
 use super::tokens::Token;
 use communique_model::CommitmentKind as K;
@@ -610,17 +610,41 @@ impl<'a> Analyzer<'a> {
             if (p..comma).any(|i| self.history_mark(i)) && !self.background_opener(p) {
                 self.history_opener = true;
             }
-            // "In condemning …, we express …": a cue in an opening phrase is the subject's
-            // (manual 3.9); coded once the subject is known.
+            // "In condemning …, we express …", "Condemning …, the Secretary-General calls
+            // on …": a cue in an opening phrase is the subject's (manual 3.9); coded once
+            // the subject is known. After "in" any cue; alone, a verb of saying a position
+            // (a carrier, a censure, a concern, solidarity or a request): an opening
+            // participle of conduct or support ("Working with Congress, …", "Supporting
+            // the Corridor's expansion, the United States signed …") names the means or
+            // the purpose of the main clause's act, and a background verb ("Recognizing
+            // …") carries none.
             if self.sym_is(p, "in")
                 && t.get(p + 1).is_some_and(|g| is(g, class::GERUND))
                 && !self.lex.at_verb.get(t[p + 1].sym).is_empty()
             {
                 self.opener_cue = Some(p + 1);
+            } else if is(tok, class::GERUND)
+                && !is(tok, class::BACKGROUND_VERB)
+                && self.states_position(tok.sym)
+            {
+                self.opener_cue = Some(p);
             }
             p = comma + 1;
         }
         p
+    }
+
+    /// Whether the verb rules at `sym` say a position: a carrier ("Reaffirming our
+    /// commitment …") or rules of condemnation, concern, solidarity or demand, and none of
+    /// conduct or support ("Supporting …", "Working with …").
+    fn states_position(&self, sym: Sym) -> bool {
+        let rules = self.lex.at_verb.get(sym);
+        let kind = |r: &u16| self.lex.rules[usize::from(*r)].kind;
+        !rules.is_empty()
+            && rules.iter().all(|r| {
+                self.lex.rules[usize::from(*r)].position == Position::Carrier
+                    || matches!(kind(r), Some(K::Condemnation | K::Concern | K::Solidarity | K::Demand))
+            })
     }
 
     /// Whether the word at `p` is a manner adverb in capitals before an opening participle
@@ -1196,7 +1220,16 @@ impl<'a> Analyzer<'a> {
             .take_while(|&i| {
                 t[i].is_word() || t[i].is_punct('(') || t[i].is_punct(')') || t[i].is_possessive()
             })
-            .find(|&i| self.word_at(i, class::AUXILIARY) && !self.word_at(i, class::DETERMINER));
+            .find(|&i| {
+                (self.word_at(i, class::AUXILIARY) && !self.word_at(i, class::DETERMINER))
+                    // A finite copula before an evaluative word ("Our commitment to the
+                    // Treaty on the Non-Proliferation of Nuclear Weapons remains
+                    // unwavering", manual 3.8), not an infinitive ("to remain strong").
+                    || (i > at + 1
+                        && self.word_at(i, class::COPULA)
+                        && !self.sym_is(i - 1, "to")
+                        && (i + 1..(i + 4).min(t.len())).any(|k| self.word_at(k, class::EVALUATIVE)))
+            });
         if strong.is_some() {
             return strong;
         }

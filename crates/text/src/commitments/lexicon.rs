@@ -721,6 +721,10 @@ pub(crate) struct Joint {
     /// Lower-cased words of such a statement's title that name no signatory ("joint",
     /// "statement", "leaders").
     pub(crate) title_words: Vec<String>,
+    /// Lower-cased words that open a title's topic ("on", "regarding"): after a body
+    /// whose members sign ("G7 Leaders' Statement on Arvelia"), the topic names no
+    /// signatory.
+    pub(crate) topic_words: Vec<String>,
 }
 
 /// Why a language file's `[commitments]` table cannot be used.
@@ -774,6 +778,8 @@ struct JointFile {
     kinds: Vec<String>,
     #[serde(default)]
     title_words: Vec<String>,
+    #[serde(default)]
+    topic_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -1155,6 +1161,7 @@ impl Lexicon {
         let joint = Joint {
             kinds: file.joint.kinds.clone(),
             title_words: file.joint.title_words.iter().map(|w| w.to_lowercase()).collect(),
+            topic_words: file.joint.topic_words.iter().map(|w| w.to_lowercase()).collect(),
         };
         let mut nationalities = FxMap::default();
         for (adjective, country) in &file.fields.nationalities {

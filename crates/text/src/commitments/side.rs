@@ -38,8 +38,10 @@ pub(crate) enum Party {
 #[derive(Debug, Default)]
 pub(crate) struct SideView<'a> {
     sides: Vec<&'a Side>,
-    /// The issuers' names, as symbol sequences.
-    issuers: Vec<Vec<Sym>>,
+    /// The issuers' names, as sequences of their words: the symbol of a word the lexicon
+    /// knows, the lower-cased word of one it does not (`NO_SYM`, which every unknown word
+    /// shares, would otherwise match any unknown name).
+    issuers: Vec<Vec<(Sym, String)>>,
     /// A statement by several signatories: its title's names (lower-cased words).
     signatories: Option<Vec<String>>,
     /// Names of several words its opening gives the signatories ("Republic of Korea"),
@@ -70,9 +72,12 @@ impl<'a> SideView<'a> {
                     .name
                     .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
                     .filter(|w| !w.is_empty())
-                    .map(|w| lexicon.words.lookup(&w.to_lowercase()).0)
-                    .filter(|&sym| {
-                        !lexicon.words.is(sym, class::DETERMINER | class::PREPOSITION | class::ROLE)
+                    .map(|w| {
+                        let lower = w.to_lowercase();
+                        (lexicon.words.lookup(&lower).0, lower)
+                    })
+                    .filter(|(sym, _)| {
+                        !lexicon.words.is(*sym, class::DETERMINER | class::PREPOSITION | class::ROLE)
                     })
                     .collect()
             })
@@ -91,7 +96,9 @@ impl<'a> SideView<'a> {
         let mut view = Self::new(lexicon, issuers);
         if kind.is_some_and(|kind| lexicon.joint.kinds.iter().any(|k| k == kind)) {
             let mut names = Vec::new();
-            for word in title.unwrap_or_default().split(|c: char| !(c.is_alphanumeric() || c == '.')) {
+            for word in signing_part(lexicon, title.unwrap_or_default())
+                .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+            {
                 let word = word.trim_matches('.');
                 if !word.chars().next().is_some_and(char::is_uppercase) {
                     continue;
@@ -358,11 +365,9 @@ impl<'a> SideView<'a> {
                 return Some(Party::Own);
             }
         }
-        if self
-            .issuers
-            .iter()
-            .any(|issuer| !issuer.is_empty() && issuer.iter().all(|s| run.iter().any(|t| t.sym == *s)))
-        {
+        if self.issuers.iter().any(|issuer| {
+            !issuer.is_empty() && issuer.iter().all(|word| run.iter().any(|t| same_word(t, text, word)))
+        }) {
             return Some(Party::Own);
         }
         let generic = run
@@ -499,6 +504,43 @@ impl<'a> SideView<'a> {
 /// words of the name, of the country after "of" and of its abbreviation in brackets
 /// (word offsets).
 type Titled = (usize, Range<usize>, Option<Range<usize>>, Option<usize>);
+
+/// The part of a joint statement's title that can name its signatories: all of it, or,
+/// when a body whose members sign is named before a topic word of the language file
+/// ("G7 Leaders' Statement on Arvelia's seizure of Velport", `topic_words`), the words
+/// before that topic word, since the topic names what the signatories speak of (manual
+/// 1.5, items 2 and 5; 3.1). A topic word with no body before it keeps the whole title
+/// ("Joint Statement on the Visit to the United Kingdom of President Biden …").
+fn signing_part<'t>(lexicon: &Lexicon, title: &'t str) -> &'t str {
+    let lower = title.to_lowercase();
+    // Lower-casing keeps byte offsets only when it keeps lengths; otherwise the whole title.
+    if lower.len() != title.len() {
+        return title;
+    }
+    let mut at = 0;
+    for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-')) {
+        let start = at;
+        at += word.len() + 1;
+        if !lexicon.joint.topic_words.iter().any(|w| w == word) {
+            continue;
+        }
+        let before = &lower[..start];
+        let body =
+            lexicon.sides.iter().any(|side| side.issuers.iter().any(|phrase| contains_words(before, phrase)));
+        return if body { &title[..start] } else { title };
+    }
+    title
+}
+
+/// Whether the token `t` of `text` is the issuer's word `(sym, lower)`: the same symbol,
+/// or, for a word the lexicon does not know, the same word in any letter case.
+fn same_word(t: &Token, text: &str, (sym, lower): &(Sym, String)) -> bool {
+    if *sym == NO_SYM {
+        t.sym == NO_SYM && text.get(t.range()).is_some_and(|w| w.to_lowercase() == *lower)
+    } else {
+        t.sym == *sym
+    }
+}
 
 /// Whether `hay` holds the word sequence `needle` (both lower case), at word boundaries.
 fn contains_words(hay: &str, needle: &str) -> bool {

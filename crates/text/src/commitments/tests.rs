@@ -2755,3 +2755,137 @@ mod speaker_turns {
         );
     }
 }
+
+mod other_publishers {
+    //! Classes that blind probes of statements by multilateral bodies and by other
+    //! national governments showed coded wrongly (sentences written for this table).
+    use super::*;
+    use communique_model::StatementKind;
+
+    fn kinds(sentence: &str, issuer: &str) -> Vec<K> {
+        code_paragraphs(&[sentence], issuer).into_iter().map(|c| c.0).collect()
+    }
+
+    fn kinds_in(issuer: &str, kind: StatementKind, title: &str, sentence: &str) -> Vec<K> {
+        let mut statement = statement_of(kind, title, &[sentence]);
+        statement.issuers = vec![Actor::organization(issuer)];
+        extract_commitments_of(&statement).into_iter().map(|c| c.kind).collect()
+    }
+
+    #[test]
+    fn an_issuer_name_with_a_word_the_lexicon_lacks_does_not_claim_every_unknown_name() {
+        // 1.5, 3.1: "UN" is no word of the lexicon, and neither is "Corvania"; before, the
+        // two shared the lexicon's unknown symbol, so the third party passed as the issuer.
+        assert_eq!(
+            kinds("Corvania has committed to opening two more border crossings.", "UN Security Council"),
+            []
+        );
+        assert_eq!(
+            kinds("The Council will remain committed to a negotiated settlement.", "UN Security Council"),
+            [Pledge]
+        );
+    }
+
+    #[test]
+    fn a_title_topic_after_a_signing_body_names_no_signatory() {
+        // 1.5 items 2 and 5: the G7's members sign; what the statement is on is a third
+        // party, and a demand on it stays a demand.
+        let title = "G7 Foreign Ministers' Statement on Corvania's blockade of Port Eskel";
+        assert_eq!(
+            kinds_in(
+                "G7",
+                StatementKind::JointStatement,
+                title,
+                "Corvania must lift the blockade without delay."
+            ),
+            [Demand]
+        );
+        // A topic word with no body before it keeps the whole title: the United Kingdom
+        // named after "on" is a signatory.
+        let title =
+            "Joint Statement on the Visit to the United Kingdom of the President of the United States";
+        assert_eq!(
+            kinds_in(
+                WH,
+                StatementKind::JointStatement,
+                title,
+                "The United Kingdom will host the next meeting of the Council in London."
+            ),
+            [Pledge]
+        );
+    }
+
+    #[test]
+    fn the_secretary_general_speaks_for_the_united_nations() {
+        // 1.5 items 1 and 3: the Secretary-General and the Organization are the issuer's
+        // side; another party's call is reported, not made (3.1).
+        let sg = "UN Secretary-General";
+        assert_eq!(kinds("The Secretary-General calls on all parties to respect the truce.", sg), [Demand]);
+        assert_eq!(kinds("The Eskel Lawyers' Union has called for a general strike.", sg), []);
+    }
+
+    #[test]
+    fn an_opening_participle_that_states_a_position_is_the_subjects() {
+        // 3.9: an opening phrase whose verb is a cue performed by the subject is coded;
+        // a participle of conduct or support names the means or the purpose of the main
+        // clause's act, and a background verb carries nothing.
+        assert_eq!(
+            kinds("Condemning the shelling of the clinic, we call on both sides to spare civilians.", WH),
+            [Condemnation, Demand]
+        );
+        assert_eq!(
+            kinds("Reiterating our commitment to the peace process, we welcome the talks in Eskel.", WH),
+            [Pledge, Support]
+        );
+        assert_eq!(
+            kinds("Supporting the port's expansion, the United States signed a loan agreement.", WH),
+            [Action]
+        );
+        assert_eq!(kinds("Recognizing the scale of the damage, we will send more engineers.", WH), [Pledge]);
+    }
+
+    #[test]
+    fn measure_and_offer_cues_grown_from_the_manual() {
+        // 2.2: measure verbs; 2.4: proposals put forward and an invitation to take part;
+        // 2.10: standing in full solidarity.
+        assert_eq!(kinds("We have dispatched a team of engineers to the flooded districts.", WH), [Action]);
+        assert_eq!(kinds("The Department has released $3 million for the shelters.", WH), [Action]);
+        assert_eq!(kinds("We have released emergency funding for the shelters.", WH), [Action]);
+        assert_eq!(kinds("We have put forward to both sides a set of detailed proposals.", WH), [Offer]);
+        assert_eq!(
+            kinds("We invited the Government of Corvania to take part in the donors' meeting.", WH),
+            [Offer]
+        );
+        assert_eq!(kinds("We stand in full solidarity with the families of the victims.", WH), [Solidarity]);
+    }
+
+    #[test]
+    fn hosting_an_event_is_conduct_and_hosting_a_person_logistics() {
+        // 3.11: convening or hosting a summit, conference or dialogue as organiser is a
+        // pledge; hosting a visitor, a delegation or a dinner is logistics; keeping in
+        // touch is logistics (1.8) unless a purpose follows.
+        assert_eq!(kinds("The United States will host the ministerial conference in 2027.", WH), [Pledge]);
+        assert_eq!(kinds("The President will host President Okoro at the White House on Friday.", WH), []);
+        assert_eq!(kinds("The First Lady will host a state dinner for the visiting delegation.", WH), []);
+        assert_eq!(kinds("The two leaders agreed to stay in close contact.", WH), []);
+        assert_eq!(kinds("We agreed to remain in close touch to coordinate next steps.", WH), [Pledge]);
+        // An "-ing" adjective is no progressive measure (3.4).
+        assert_eq!(kinds("We are longstanding partners with deep economic ties.", WH), []);
+    }
+
+    #[test]
+    fn a_kind_noun_keeps_its_evaluative_predicate_past_a_long_complement() {
+        // 3.8, 3.3 exception 1: the noun's complement may hold a number word or a
+        // prepositional name before the copula.
+        assert_eq!(kinds("Our determination to defend one another remains absolute.", WH), [Pledge]);
+        assert_eq!(
+            kinds(
+                "Our commitment to the Treaty on the Non-Proliferation of Nuclear Weapons remains unwavering.",
+                WH
+            ),
+            [Pledge]
+        );
+        // An infinitive of the copula is no predicate ("to remain strong").
+        assert_eq!(kinds("Our ability to remain strong depends on our partners.", WH), []);
+    }
+}
