@@ -2756,6 +2756,43 @@ mod speaker_turns {
     }
 }
 
+mod spoken_conventions {
+    //! Conventions of spoken turns the manual settled while reconciling a press briefing
+    //! (changelog 1.10), in sentences written for this table.
+    use super::*;
+
+    fn kinds(sentence: &str) -> Vec<K> {
+        code_paragraphs(&[sentence], WH).into_iter().map(|c| c.0).collect()
+    }
+
+    #[test]
+    fn having_been_clear_or_consistent_restates_the_clause() {
+        // "have been (nothing but) consistent that" reads as "reiterate that", "have been
+        // (crystal) clear that" as "make clear that": the clause is coded.
+        assert_eq!(kinds("We have been clear that Corvania must free the detained aid workers."), [Demand]);
+        assert_eq!(
+            kinds("We’ve been nothing but consistent that the shooting needs to be investigated."),
+            [Demand]
+        );
+        assert_eq!(
+            kinds("We’ve been crystal clear that we will keep supporting Eskel’s reconstruction."),
+            [Pledge]
+        );
+        // Being clear about a fact codes nothing.
+        assert_eq!(kinds("We’ve been clear that the talks are difficult."), []);
+    }
+
+    #[test]
+    fn keen_to_see_other_parties_act_is_a_demand() {
+        // With another party's conduct only it reads as "hope that X will"; an outcome the
+        // issuer's side shares in is a wish.
+        assert_eq!(kinds("We’re keen to see Corvania and Eskel reopen their border crossings."), [Demand]);
+        assert_eq!(kinds("We are keen to see closer cooperation between Corvania and Eskel."), [Demand]);
+        assert_eq!(kinds("We are keen to see closer cooperation between us and our partners in Eskel."), []);
+        assert_eq!(kinds("The leaders are keen to see more exchanges between their two navies."), []);
+    }
+}
+
 mod other_publishers {
     //! Classes that blind probes of statements by multilateral bodies and by other
     //! national governments showed coded wrongly (sentences written for this table).
