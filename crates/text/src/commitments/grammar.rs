@@ -612,11 +612,11 @@ impl<'a> Analyzer<'a> {
             }
             // "In condemning …, we express …", "Condemning …, the Secretary-General calls
             // on …": a cue in an opening phrase is the subject's (manual 3.9); coded once
-            // the subject is known. After "in" any cue; alone, a verb of saying a position
-            // (a carrier, a censure, a concern, solidarity or a request): an opening
-            // participle of conduct or support ("Working with Congress, …", "Supporting
-            // the Corridor's expansion, the United States signed …") names the means or
-            // the purpose of the main clause's act, and a background verb ("Recognizing
+            // the subject is known. After "in" any cue; alone, only a verb that states a
+            // position (a carrier, a censure, a concern, solidarity or a request): the gold
+            // set codes nothing for an opening participle of conduct or support before the
+            // main clause's act ("Working with Congress, …", "Supporting the Corridor's
+            // expansion, the United States signed …"). A background verb ("Recognizing
             // …") carries none.
             if self.sym_is(p, "in")
                 && t.get(p + 1).is_some_and(|g| is(g, class::GERUND))
@@ -1228,7 +1228,8 @@ impl<'a> Analyzer<'a> {
                     || (i > at + 1
                         && self.word_at(i, class::COPULA)
                         && !self.sym_is(i - 1, "to")
-                        && (i + 1..(i + 4).min(t.len())).any(|k| self.word_at(k, class::EVALUATIVE)))
+                        && !(at..i).any(|k| self.word_at(k, class::RELATIVE))
+                        && self.evaluative_after(i + 1))
             });
         if strong.is_some() {
             return strong;
@@ -1266,6 +1267,15 @@ impl<'a> Analyzer<'a> {
             }
         }
         None
+    }
+
+    /// Whether an evaluative word ("unwavering") stands at `k`, after at most two adverbs.
+    fn evaluative_after(&self, mut k: usize) -> bool {
+        let stop = k + 2;
+        while k < stop && self.word_at(k, class::ADVERB) && !self.word_at(k, class::EVALUATIVE) {
+            k += 1;
+        }
+        self.word_at(k, class::EVALUATIVE)
     }
 
     /// Past a relative clause after a subject whose verb is a copula ("The violence and

@@ -1102,7 +1102,13 @@ impl Lexicon {
                     continue;
                 }
                 Position::Condition => {
-                    condition_warning.get_or_insert(i);
+                    if condition_warning.is_some() || rule.kind != Some(CommitmentKind::Warning) {
+                        return Err(err(format!(
+                            "{}: a language has one condition rule, in [commitments.rules.warning]",
+                            rule.id
+                        )));
+                    }
+                    condition_warning = Some(i);
                     continue;
                 }
             };

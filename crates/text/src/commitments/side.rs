@@ -68,9 +68,16 @@ impl<'a> SideView<'a> {
         let issuers = issuers
             .iter()
             .map(|issuer| {
+                // Words as the sentence tokens hold them: no punctuation around them
+                // ("Foreign, Commonwealth & Development Office"), no possessive ending
+                // ("Prime Minister's Office").
                 issuer
                     .name
-                    .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+                    .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-' || c == '\'' || c == '’'))
+                    .map(|w| {
+                        let w = w.trim_end_matches(['\'', '’']);
+                        w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
+                    })
                     .filter(|w| !w.is_empty())
                     .map(|w| {
                         let lower = w.to_lowercase();
@@ -120,7 +127,7 @@ impl<'a> SideView<'a> {
             // A title that names a body ("Joint Leaders Statement on AUKUS", "Quad Joint
             // Statement") makes its members signatories: the side of that body, as an
             // issuer of that name would have it (manual 1.5, items 2 and 5).
-            let title = title.unwrap_or_default().to_lowercase();
+            let title = signing_part(lexicon, title.unwrap_or_default()).to_lowercase();
             for side in &lexicon.sides {
                 if side.issuers.iter().any(|phrase| contains_words(&title, phrase))
                     && !view.sides.iter().any(|s| std::ptr::eq(*s, side))
@@ -512,24 +519,28 @@ type Titled = (usize, Range<usize>, Option<Range<usize>>, Option<usize>);
 /// 1.5, items 2 and 5; 3.1). A topic word with no body before it keeps the whole title
 /// ("Joint Statement on the Visit to the United Kingdom of President Biden …").
 fn signing_part<'t>(lexicon: &Lexicon, title: &'t str) -> &'t str {
-    let lower = title.to_lowercase();
-    // Lower-casing keeps byte offsets only when it keeps lengths; otherwise the whole title.
-    if lower.len() != title.len() {
-        return title;
-    }
-    let mut at = 0;
-    for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-')) {
-        let start = at;
-        at += word.len() + 1;
-        if !lexicon.joint.topic_words.iter().any(|w| w == word) {
-            continue;
-        }
-        let before = &lower[..start];
-        let body =
-            lexicon.sides.iter().any(|side| side.issuers.iter().any(|phrase| contains_words(before, phrase)));
-        return if body { &title[..start] } else { title };
-    }
-    title
+    let word_char = |c: char| c.is_alphanumeric() || c == '.' || c == '-';
+    let mut words = title.char_indices().filter(|&(i, c)| {
+        word_char(c) && title[..i].chars().next_back().is_none_or(|before| !word_char(before))
+    });
+    // Each word's start, a byte offset of `title` (a char boundary); the first topic word
+    // with a signing body before it ends the part ("Joint Statement on behalf of the G7 on
+    // Arvelia's blockade": the second "on").
+    words
+        .find_map(|(start, _)| {
+            let word: String =
+                title[start..].chars().take_while(|&c| word_char(c)).collect::<String>().to_lowercase();
+            if !lexicon.joint.topic_words.contains(&word) {
+                return None;
+            }
+            let before = title[..start].to_lowercase();
+            let body = lexicon
+                .sides
+                .iter()
+                .any(|side| side.issuers.iter().any(|phrase| contains_words(&before, phrase)));
+            body.then(|| &title[..start])
+        })
+        .unwrap_or(title)
 }
 
 /// Whether the token `t` of `text` is the issuer's word `(sym, lower)`: the same symbol,
