@@ -2896,6 +2896,29 @@ mod other_publishers {
     }
 
     #[test]
+    fn a_national_government_has_its_side_and_its_counterparts_are_third_parties() {
+        // 1.5, 3.1: the government, its offices, forces and principals are the issuer's
+        // side; a counterpart named by title and name in a readout is a third party.
+        let fcdo = "Foreign, Commonwealth & Development Office";
+        assert_eq!(
+            kinds("The Foreign Secretary condemned the shelling of Port Eskel.", fcdo),
+            [Condemnation]
+        );
+        assert_eq!(kinds("The UK will provide a further £10 million in humanitarian aid.", fcdo), [Pledge]);
+        assert_eq!(kinds("Foreign Minister Halvorsen thanked the UK for its support.", fcdo), []);
+        assert_eq!(kinds("Corvania has requested international assistance.", fcdo), []);
+        let canberra = "Prime Minister of Australia";
+        assert_eq!(
+            kinds("Prime Minister Albanese condemned the attack on the embassy in Eskel.", canberra),
+            [Condemnation]
+        );
+        assert_eq!(
+            kinds("Prime Minister Okafor expressed his gratitude for Australia's help.", canberra),
+            []
+        );
+    }
+
+    #[test]
     fn an_opening_participle_that_states_a_position_is_the_subjects() {
         // 3.9: an opening phrase whose verb is a cue performed by the subject is coded; a
         // background verb carries nothing. The gold set codes nothing for an opening
