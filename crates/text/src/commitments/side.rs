@@ -103,9 +103,8 @@ impl<'a> SideView<'a> {
         let mut view = Self::new(lexicon, issuers);
         if kind.is_some_and(|kind| lexicon.joint.kinds.iter().any(|k| k == kind)) {
             let mut names = Vec::new();
-            for word in signing_part(lexicon, title.unwrap_or_default())
-                .split(|c: char| !(c.is_alphanumeric() || c == '.'))
-            {
+            let signing = signing_part(lexicon, title.unwrap_or_default());
+            for word in signing.split(|c: char| !(c.is_alphanumeric() || c == '.')) {
                 let word = word.trim_matches('.');
                 if !word.chars().next().is_some_and(char::is_uppercase) {
                     continue;
@@ -127,7 +126,7 @@ impl<'a> SideView<'a> {
             // A title that names a body ("Joint Leaders Statement on AUKUS", "Quad Joint
             // Statement") makes its members signatories: the side of that body, as an
             // issuer of that name would have it (manual 1.5, items 2 and 5).
-            let title = signing_part(lexicon, title.unwrap_or_default()).to_lowercase();
+            let title = signing.to_lowercase();
             for side in &lexicon.sides {
                 if side.issuers.iter().any(|phrase| contains_words(&title, phrase))
                     && !view.sides.iter().any(|s| std::ptr::eq(*s, side))
@@ -392,9 +391,12 @@ impl<'a> SideView<'a> {
     }
 
     /// Whether `tokens` hold a title a side lists as `foreign` ("Prime Minister" in a
-    /// White House statement): a third party's, except in a joint statement.
+    /// White House statement): a third party's, except in a joint statement. With several
+    /// sides (remarks by the President and the Prime Minister of Japan), a title is foreign
+    /// only when every side lists it: one side's principal is no other side's stranger.
     fn foreign_title(&self, tokens: &[Token]) -> bool {
-        self.sides.iter().any(|side| side.foreign.iter().any(|name| contains_seq(tokens, name)))
+        !self.sides.is_empty()
+            && self.sides.iter().all(|side| side.foreign.iter().any(|name| contains_seq(tokens, name)))
     }
 
     /// Whether a transcript's speaker label (`tokens` of `text`) names a party off the
@@ -512,12 +514,14 @@ impl<'a> SideView<'a> {
 /// (word offsets).
 type Titled = (usize, Range<usize>, Option<Range<usize>>, Option<usize>);
 
-/// The part of a joint statement's title that can name its signatories: all of it, or,
-/// when a body whose members sign is named before a topic word of the language file
-/// ("G7 Leaders' Statement on Arvelia's seizure of Velport", `topic_words`), the words
-/// before that topic word, since the topic names what the signatories speak of (manual
-/// 1.5, items 2 and 5; 3.1). A topic word with no body before it keeps the whole title
-/// ("Joint Statement on the Visit to the United Kingdom of President Biden …").
+/// The part of a joint statement's title that can name its signatories: the words
+/// before the first topic word of the language file (`topic_words`) that has a body whose
+/// members sign before it ("G7 Leaders' Statement on Arvelia's seizure of Velport"; "Joint
+/// Statement on behalf of the G7 on …", the second "on"), since the topic names what the
+/// signatories speak of (manual 1.5, items 2 and 5; 3.1); the whole title when no topic
+/// word has one before it ("Joint Statement on the Visit to the United Kingdom of
+/// President Biden …"). Offsets are of characters' first bytes; the work is the title's
+/// length times its topic words and the sides' issuer phrases (a title is short).
 fn signing_part<'t>(lexicon: &Lexicon, title: &'t str) -> &'t str {
     let word_char = |c: char| c.is_alphanumeric() || c == '.' || c == '-';
     let mut words = title.char_indices().filter(|&(i, c)| {

@@ -2807,6 +2807,13 @@ mod spoken_conventions {
         assert_eq!(kinds("We are keen to see closer cooperation between Corvania and Eskel."), [Demand]);
         assert_eq!(kinds("We are keen to see closer cooperation between us and our partners in Eskel."), []);
         assert_eq!(kinds("The leaders are keen to see more exchanges between their two navies."), []);
+        // Progress is an outcome, not another party's conduct (3.10).
+        assert_eq!(kinds("We are keen to see further progress in the talks."), []);
+        // The gap stops short of a later clause naming the side ("… release our citizens").
+        assert_eq!(
+            kinds("We’re keen to see Corvania release our detained citizens without delay."),
+            [Demand]
+        );
     }
 }
 
@@ -2888,11 +2895,15 @@ mod other_publishers {
         let sg = "UN Secretary-General";
         assert_eq!(kinds("The Secretary-General calls on all parties to respect the truce.", sg), [Demand]);
         assert_eq!(kinds("Corvania has called for a general strike.", sg), []);
-        // Another body's Secretary-General is not the United Nations'.
-        assert_eq!(
-            kinds("Corvania has called for a general strike.", "Secretary-General of the OAS"),
-            [Demand]
-        );
+        // Another body's Secretary-General is not the United Nations': its statement
+        // matches no side and is read leniently (side.rs).
+        let book = codebook("en").expect("the English rules");
+        let side_of = |issuer: &str| {
+            super::super::side::SideView::new(&book.lexicon, &[Actor::organization(issuer)]).strict()
+        };
+        assert!(side_of(sg));
+        assert!(!side_of("Secretary-General of the OAS"));
+        assert!(!side_of("Permanent Mission of Corvania to the United Nations"));
     }
 
     #[test]
@@ -2907,6 +2918,14 @@ mod other_publishers {
         assert_eq!(kinds("The UK will provide a further £10 million in humanitarian aid.", fcdo), [Pledge]);
         assert_eq!(kinds("Foreign Minister Halvorsen thanked the UK for its support.", fcdo), []);
         assert_eq!(kinds("Corvania has requested international assistance.", fcdo), []);
+        // Two issuers with sides of their own (joint remarks): one side's principal is no
+        // stranger to the other, whose foreign titles do not apply to him.
+        let paragraph =
+            Paragraph::new("para_1", ParagraphKind::Body, "President Biden condemned the attack.");
+        let issuers = [Actor::organization(WH), Actor::organization("Government of Japan")];
+        let coded: Vec<K> =
+            extract_commitments(&[paragraph], "en", &issuers).into_iter().map(|c| c.kind).collect();
+        assert_eq!(coded, [Condemnation]);
         let canberra = "Prime Minister of Australia";
         assert_eq!(
             kinds("Prime Minister Albanese condemned the attack on the embassy in Eskel.", canberra),
@@ -2971,14 +2990,19 @@ mod other_publishers {
     #[test]
     fn hosting_an_event_is_conduct_and_hosting_a_person_logistics() {
         // 3.11: convening or hosting a summit, conference or dialogue as organiser is a
-        // pledge; hosting a visitor, a delegation or a dinner is logistics; keeping in
-        // touch is logistics (1.8) unless a purpose follows.
+        // pledge; hosting a visitor, a delegation, a dinner or a press conference is
+        // logistics, and so is keeping in touch (1.8); hosting an institution under a
+        // frame is conduct, a present fact none (3.4).
         assert_eq!(kinds("The United States will host the ministerial conference in 2027.", WH), [Pledge]);
         assert_eq!(kinds("The President will host President Okoro at the White House on Friday.", WH), []);
         assert_eq!(kinds("The First Lady will host a state dinner for the visiting delegation.", WH), []);
         assert_eq!(kinds("The two leaders agreed to stay in close contact.", WH), []);
         assert_eq!(kinds("They agreed to stay in touch and follow up next month.", WH), []);
         assert_eq!(kinds("We look forward to hosting the summit next year.", WH), []);
+        assert_eq!(kinds("The President will host a joint press conference with the Chancellor.", WH), []);
+        assert_eq!(kinds("We will host a reception for summit participants.", WH), []);
+        assert_eq!(kinds("The United States will host the permanent secretariat in Denver.", WH), [Pledge]);
+        assert_eq!(kinds("The United States hosts the secretariat in Denver.", WH), []);
         // An "-ing" adjective is no progressive measure (3.4).
         assert_eq!(kinds("We are longstanding partners with deep economic ties.", WH), []);
     }
