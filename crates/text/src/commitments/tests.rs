@@ -2898,9 +2898,7 @@ mod other_publishers {
         // Another body's Secretary-General is not the United Nations': its statement
         // matches no side and is read leniently (side.rs).
         let book = codebook("en").expect("the English rules");
-        let side_of = |issuer: &str| {
-            super::super::side::SideView::new(&book.lexicon, &[Actor::organization(issuer)]).strict()
-        };
+        let side_of = |issuer: &str| SideView::new(&book.lexicon, &[Actor::organization(issuer)]).strict();
         assert!(side_of(sg));
         assert!(!side_of("Secretary-General of the OAS"));
         assert!(!side_of("Permanent Mission of Corvania to the United Nations"));
