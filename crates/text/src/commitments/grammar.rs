@@ -639,12 +639,20 @@ impl<'a> Analyzer<'a> {
     /// conduct or support ("Supporting …", "Working with …").
     fn states_position(&self, sym: Sym) -> bool {
         let rules = self.lex.at_verb.get(sym);
-        let kind = |r: &u16| self.lex.rules[usize::from(*r)].kind;
         !rules.is_empty()
-            && rules.iter().all(|r| {
-                self.lex.rules[usize::from(*r)].position == Position::Carrier
-                    || matches!(kind(r), Some(K::Condemnation | K::Concern | K::Solidarity | K::Demand))
+            && rules.iter().map(|&r| &self.lex.rules[usize::from(r)]).all(|rule| {
+                rule.position == Position::Carrier
+                    || matches!(rule.kind, Some(K::Condemnation | K::Concern | K::Solidarity | K::Demand))
             })
+    }
+
+    /// Whether "last" + a unit of time at `i` places an act before the occasion ("last
+    /// week"); "last night", like "yesterday", dates the act a statement of the next
+    /// morning reports (manual 1.2), so a part of the day (`part_of_day`) does not.
+    fn last_unit(&self, i: usize) -> bool {
+        self.word_at(i, class::LAST)
+            && self.word_at(i + 1, class::UNIT)
+            && !self.word_at(i + 1, class::PART_OF_DAY)
     }
 
     /// Whether the word at `p` is a manner adverb in capitals before an opening participle
@@ -705,10 +713,7 @@ impl<'a> Analyzer<'a> {
         if self.sym_is(i, "earlier") && !self.word_at(i + 1, class::OCCASION) {
             return true;
         }
-        // "Last night", like "yesterday", dates the act a statement of the next morning
-        // reports (manual 1.2), not a time before its occasion.
-        if is(t, class::LAST) && self.word_at(i + 1, class::UNIT) && !self.word_at(i + 1, class::PART_OF_DAY)
-        {
+        if self.last_unit(i) {
             return true;
         }
         let word = &self.text[t.range()];
@@ -2025,11 +2030,7 @@ impl<'a> Analyzer<'a> {
             if open_span || event {
                 return false;
             }
-            if is(x, class::HISTORY)
-                || (is(x, class::LAST)
-                    && self.word_at(i + 1, class::UNIT)
-                    && !self.word_at(i + 1, class::PART_OF_DAY))
-            {
+            if is(x, class::HISTORY) || self.last_unit(i) {
                 return true;
             }
             let date_at = |j: usize| j < to && (is(&t[j], class::MONTH) || self.history_mark_year(j));

@@ -523,20 +523,14 @@ type Titled = (usize, Range<usize>, Option<Range<usize>>, Option<usize>);
 /// President Biden …"). Offsets are of characters' first bytes; the work is the title's
 /// length times its topic words and the sides' issuer phrases (a title is short).
 fn signing_part<'t>(lexicon: &Lexicon, title: &'t str) -> &'t str {
-    let word_char = |c: char| c.is_alphanumeric() || c == '.' || c == '-';
-    let mut words = title.char_indices().filter(|&(i, c)| {
-        word_char(c) && title[..i].chars().next_back().is_none_or(|before| !word_char(before))
-    });
-    // Each word's start, a byte offset of `title` (a char boundary); the first topic word
-    // with a signing body before it ends the part ("Joint Statement on behalf of the G7 on
-    // Arvelia's blockade": the second "on").
-    words
-        .find_map(|(start, _)| {
-            let word: String =
-                title[start..].chars().take_while(|&c| word_char(c)).collect::<String>().to_lowercase();
-            if !lexicon.joint.topic_words.contains(&word) {
+    title
+        .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
+        .find_map(|word| {
+            if !lexicon.joint.topic_words.iter().any(|w| w.eq_ignore_ascii_case(word)) {
                 return None;
             }
+            // The word's byte offset in `title`, a char boundary: `split` yields subslices.
+            let start = word.as_ptr() as usize - title.as_ptr() as usize;
             let before = title[..start].to_lowercase();
             let body = lexicon
                 .sides
@@ -551,7 +545,8 @@ fn signing_part<'t>(lexicon: &Lexicon, title: &'t str) -> &'t str {
 /// or, for a word the lexicon does not know, the same word in any letter case.
 fn same_word(t: &Token, text: &str, (sym, lower): &(Sym, String)) -> bool {
     if *sym == NO_SYM {
-        t.sym == NO_SYM && text.get(t.range()).is_some_and(|w| w.to_lowercase() == *lower)
+        t.sym == NO_SYM
+            && text.get(t.range()).is_some_and(|w| w.chars().flat_map(char::to_lowercase).eq(lower.chars()))
     } else {
         t.sym == *sym
     }
